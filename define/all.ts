@@ -1,0 +1,4 @@
+// Defines every tag of the kit.
+import './cc-sdk.js';
+
+export * from '../index.js';

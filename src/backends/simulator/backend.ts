@@ -1,0 +1,269 @@
+import type { AgentStateArgs, Backend, BackendEvent, BackendListener, StationLoginArgs, WrapupArgs } from '../../core/backend.js';
+import { CcError } from '../../core/errors.js';
+import type { Capabilities, Credentials, Destination, DestinationOption, Profile } from '../../core/types.js';
+import { simulatorBuddies, simulatorQueues } from './data.js';
+import { SimulatorServer, type SimulatorClient } from './server.js';
+
+export interface SimulatorBackendOptions {
+  /** The contact center to connect to; a new one by default. */
+  server?: SimulatorServer;
+  /** Network latency of every action, in real milliseconds (0 by default; the sample page uses more). */
+  latencyMs?: number;
+}
+
+const CAPABILITIES: Capabilities = Object.freeze<Capabilities>({
+  mediaTypes: ['telephony', 'chat', 'email', 'social'],
+  hold: true,
+  mute: true,
+  recording: true,
+  consult: true,
+  transfer: true,
+  consultTransfer: true,
+  wrapupCodes: true,
+  oauth: true,
+  outdial: true,
+  uploadLogs: true,
+});
+
+/** Creates a silent audio track that stands in for the remote party of a browser call. */
+function silentTrack(): MediaStreamTrack | null {
+  try {
+    const audio = new AudioContext();
+    const track = audio.createMediaStreamDestination().stream.getAudioTracks()[0] ?? null;
+    track?.addEventListener('ended', () => void audio.close());
+    return track;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The kit's embedded backend: a client session against an in-page SimulatorServer. It behaves as a real
+ * contact center does from the agent's side: sign in, register, station login, offers, faults.
+ */
+export class SimulatorBackend implements Backend, SimulatorClient {
+  readonly name = 'simulator';
+  readonly capabilities = CAPABILITIES;
+  readonly server: SimulatorServer;
+  readonly latencyMs: number;
+  #listeners = new Set<BackendListener>();
+  #signedIn = false;
+  #registered = false;
+  #expired = false;
+  #expiryTimers: unknown[] = [];
+
+  constructor(options: SimulatorBackendOptions = {}) {
+    this.server = options.server ?? new SimulatorServer();
+    this.latencyMs = options.latencyMs ?? 0;
+  }
+
+  get clock() {
+    return this.server.clock;
+  }
+
+  subscribe(listener: BackendListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  // ---- SimulatorClient: what the server tells this session ---------------------------------------
+
+  deliver(event: BackendEvent): void {
+    if (!this.#registered || !this.server.networkUp) return;
+    if (event.type === 'task-assigned' && this.server.station?.loginOption === 'BROWSER' && event.task.mediaType === 'telephony') {
+      this.#emit(event);
+      this.#emit({ type: 'task-media', taskId: event.task.id, track: silentTrack() });
+      return;
+    }
+    this.#emit(event);
+  }
+
+  networkChanged(up: boolean): void {
+    if (!this.#signedIn) return;
+    this.#emit({ type: 'connection', status: up ? 'connected' : 'reconnecting' });
+    if (up && this.#registered) this.#emitSync();
+  }
+
+  expireAt(at: number): void {
+    if (!this.#signedIn) return;
+    this.#scheduleExpiry(at);
+  }
+
+  // ---- session ------------------------------------------------------------------------------------
+
+  async connect(credentials: Credentials): Promise<void> {
+    await this.#latency();
+    this.server.checkFault('connect');
+    const token = credentials.accessToken?.trim();
+    if (!token && !credentials.oauth) throw new CcError('auth-failed', 'An access token is required.', 'connect');
+    if (token && /^(invalid|expired)/i.test(token)) {
+      throw new CcError('auth-failed', 'The access token was refused: it is malformed or has expired.', 'connect');
+    }
+    if (!this.server.networkUp) throw new CcError('offline', 'The contact center cannot be reached.', 'connect');
+    const wasSignedIn = this.#signedIn;
+    this.#signedIn = true;
+    this.#expired = false;
+    this.server.attach(this);
+    if (!wasSignedIn) this.#emit({ type: 'connection', status: 'connected' });
+    const expiresAt = this.clock.now() + this.server.timing.tokenLifetimeMs;
+    this.#emit({ type: 'signed-in', expiresAt });
+    this.#scheduleExpiry(expiresAt);
+  }
+
+  async register(): Promise<Profile> {
+    await this.#latency();
+    this.#guard('register', false);
+    const profile = this.server.profile;
+    this.#registered = true;
+    this.#emit({ type: 'registered', profile });
+    // A session that finds the agent already logged in picks up where the last one left off (a reload).
+    if (this.server.station) this.#emitSync();
+    return profile;
+  }
+
+  async deregister(): Promise<void> {
+    await this.#latency();
+    this.server.checkFault('deregister');
+    this.#signOut('Signed out');
+  }
+
+  async uploadLogs(): Promise<{ trackingId?: string }> {
+    await this.#act('uploadLogs', () => undefined);
+    return { trackingId: `sim-logs-${this.clock.now()}` };
+  }
+
+  // ---- station and agent --------------------------------------------------------------------------
+
+  stationLogin(args: StationLoginArgs): Promise<void> {
+    return this.#act('stationLogin', () => this.server.stationLogin(args));
+  }
+
+  stationLogout(reason?: string): Promise<void> {
+    return this.#act('stationLogout', () => this.server.stationLogout(reason));
+  }
+
+  setAgentState(args: AgentStateArgs): Promise<void> {
+    return this.#act('setAgentState', () => this.server.setAgentState(args));
+  }
+
+  // ---- tasks --------------------------------------------------------------------------------------
+
+  accept(taskId: string): Promise<void> {
+    return this.#act('accept', () => void this.server.accept(taskId));
+  }
+  decline(taskId: string): Promise<void> {
+    return this.#act('decline', () => this.server.decline(taskId));
+  }
+  hold(taskId: string): Promise<void> {
+    return this.#act('hold', () => this.server.hold(taskId));
+  }
+  resume(taskId: string): Promise<void> {
+    return this.#act('resume', () => this.server.resume(taskId));
+  }
+  toggleMute(taskId: string): Promise<void> {
+    return this.#act('toggleMute', () => this.server.toggleMute(taskId));
+  }
+  end(taskId: string): Promise<void> {
+    return this.#act('end', () => this.server.end(taskId));
+  }
+  pauseRecording(taskId: string): Promise<void> {
+    return this.#act('pauseRecording', () => this.server.pauseRecording(taskId));
+  }
+  resumeRecording(taskId: string): Promise<void> {
+    return this.#act('resumeRecording', () => this.server.resumeRecording(taskId));
+  }
+  consult(taskId: string, destination: Destination): Promise<void> {
+    return this.#act('consult', () => this.server.consult(taskId, destination));
+  }
+  endConsult(taskId: string): Promise<void> {
+    return this.#act('endConsult', () => this.server.endConsult(taskId));
+  }
+  transfer(taskId: string, destination: Destination): Promise<void> {
+    return this.#act('transfer', () => this.server.transfer(taskId, destination));
+  }
+  consultTransfer(taskId: string): Promise<void> {
+    return this.#act('consultTransfer', () => this.server.consultTransfer(taskId));
+  }
+  wrapup(taskId: string, args: WrapupArgs): Promise<void> {
+    return this.#act('wrapup', () => this.server.wrapup(taskId, args));
+  }
+  outdial(number: string): Promise<void> {
+    return this.#act('outdial', () => this.server.outdial(number));
+  }
+
+  async destinations(kind: 'agent' | 'queue'): Promise<readonly DestinationOption[]> {
+    await this.#act('destinations', () => undefined);
+    return kind === 'queue' ? simulatorQueues : simulatorBuddies.filter((b) => b.available).map(({ available: _, ...d }) => d);
+  }
+
+  dispose(): void {
+    this.#clearExpiry();
+    this.server.detach(this);
+    this.#listeners.clear();
+    this.#signedIn = false;
+    this.#registered = false;
+  }
+
+  // ---- internals ----------------------------------------------------------------------------------
+
+  #emit(event: BackendEvent): void {
+    for (const listener of [...this.#listeners]) listener(event);
+  }
+
+  #emitSync(): void {
+    const { station, agent, tasks } = this.server;
+    this.#emit({ type: 'sync', station, agent, tasks });
+  }
+
+  #signOut(reason: string): void {
+    this.#clearExpiry();
+    this.server.detach(this);
+    const was = this.#signedIn;
+    this.#signedIn = false;
+    this.#registered = false;
+    if (was) this.#emit({ type: 'signed-out', reason });
+  }
+
+  #scheduleExpiry(at: number): void {
+    this.#clearExpiry();
+    const now = this.clock.now();
+    const warnAt = at - this.server.timing.tokenWarningMs;
+    const warn = () => this.#emit({ type: 'auth-expiring', expiresAt: at });
+    const expire = () => {
+      this.#expired = true;
+      this.#emit({ type: 'auth-expired' });
+    };
+    if (warnAt <= now && at > now) warn();
+    else if (warnAt > now) this.#expiryTimers.push(this.clock.setTimeout(warn, warnAt - now));
+    if (at <= now) expire();
+    else this.#expiryTimers.push(this.clock.setTimeout(expire, at - now));
+  }
+
+  #clearExpiry(): void {
+    for (const handle of this.#expiryTimers) this.clock.clearTimeout(handle);
+    this.#expiryTimers = [];
+  }
+
+  #guard(action: string, needRegistered = true): void {
+    if (!this.#signedIn) throw new CcError('not-signed-in', 'Sign in first.', action);
+    if (this.#expired) throw new CcError('token-expired', 'The session expired. Sign in again to continue.', action);
+    if (!this.server.networkUp) throw new CcError('offline', 'No connection to the contact center. Retrying…', action);
+    if (needRegistered && !this.#registered) throw new CcError('not-registered', 'The agent is not registered yet.', action);
+    this.server.checkFault(action);
+  }
+
+  async #latency(): Promise<void> {
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+  }
+
+  /** Runs an action as the network would: after the latency, refused when offline, expired or faulted. */
+  async #act(action: string, run: () => void): Promise<void> {
+    await this.#latency();
+    this.#guard(action);
+    try {
+      run();
+    } catch (err) {
+      throw CcError.from(err, action);
+    }
+  }
+}

@@ -1,0 +1,632 @@
+import type { BackendEvent, StationLoginArgs, AgentStateArgs, WrapupArgs } from '../../core/backend.js';
+import { realClock, type Clock } from '../../core/clock.js';
+import { CcError, type CcErrorCode } from '../../core/errors.js';
+import { DIAL_NUMBER, checkDialNumber } from '../../core/dial.js';
+import type {
+  AgentStateSnapshot,
+  ChangeSource,
+  Destination,
+  MediaType,
+  Profile,
+  Station,
+  TaskSnapshot,
+} from '../../core/types.js';
+import { channelCapacity, knownExtension, simulatorBuddies, simulatorCustomers, simulatorProfile, simulatorQueues } from './data.js';
+import { parseScenario, type OfferSpec, type ScenarioStep } from './scenarios.js';
+
+export interface SimulatorTiming {
+  /** How long an offer rings before RONA. */
+  ringMs: number;
+  /** How long a consulted agent or dial number takes to answer. */
+  consultAnswerMs: number;
+  /** How long the network stays down when the connection drops, unless told otherwise. */
+  reconnectMs: number;
+  /** How long an access token lives. */
+  tokenLifetimeMs: number;
+  /** How long before expiry the agent is warned. */
+  tokenWarningMs: number;
+}
+
+export interface SimulatorServerOptions {
+  clock?: Clock;
+  profile?: Profile;
+  timing?: Partial<SimulatorTiming>;
+  /** Keep the contact center's state in this storage (sessionStorage on the sample page), so a reload finds it. */
+  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  storageKey?: string;
+}
+
+export interface Fault {
+  /** The backend method to fail (`stationLogin`, `hold`, …), or any when left out. */
+  readonly action?: string;
+  readonly code: CcErrorCode;
+  readonly message: string;
+}
+
+/** The part of a client the server talks to. */
+export interface SimulatorClient {
+  deliver(event: BackendEvent): void;
+  networkChanged(up: boolean): void;
+  expireAt(at: number): void;
+}
+
+interface PersistedState {
+  station: Station | null;
+  agent: AgentStateSnapshot | null;
+  tasks: TaskSnapshot[];
+  queued: OfferSpec[];
+  seq: number;
+}
+
+const DEFAULT_TIMING: SimulatorTiming = {
+  ringMs: 20_000,
+  consultAnswerMs: 2_500,
+  reconnectMs: 4_000,
+  tokenLifetimeMs: 12 * 60 * 60 * 1000,
+  tokenWarningMs: 5 * 60 * 1000,
+};
+
+const isActive = (t: TaskSnapshot) => t.state !== 'wrapup';
+
+/**
+ * An in-page contact center: it routes offers to the agent, rings and withdraws them, keeps every task's
+ * state, and lets a test or the sample page inject what a real one does from elsewhere: a supervisor's state
+ * change, a remote logout, a dropped network, an expiring token, a refused action.
+ */
+export class SimulatorServer {
+  readonly clock: Clock;
+  readonly profile: Profile;
+  readonly timing: SimulatorTiming;
+  #storage?: SimulatorServerOptions['storage'];
+  #storageKey: string;
+  #state: PersistedState = { station: null, agent: null, tasks: [], queued: [], seq: 0 };
+  #clients = new Set<SimulatorClient>();
+  #faults: Fault[] = [];
+  #timers = new Map<string, unknown>();
+  #networkUp = true;
+  #customerIndex = 0;
+
+  constructor(options: SimulatorServerOptions = {}) {
+    this.clock = options.clock ?? realClock;
+    this.profile = options.profile ?? simulatorProfile;
+    this.timing = { ...DEFAULT_TIMING, ...options.timing };
+    this.#storage = options.storage;
+    this.#storageKey = options.storageKey ?? 'cc-elements-simulator';
+    this.#restore();
+  }
+
+  // ---- what clients and tests read --------------------------------------------------------------
+
+  get station(): Station | null {
+    return this.#state.station;
+  }
+
+  get agent(): AgentStateSnapshot | null {
+    return this.#state.agent;
+  }
+
+  get tasks(): readonly TaskSnapshot[] {
+    return this.#state.tasks;
+  }
+
+  /** Offers waiting for the agent to become Available (or to have room). */
+  get queued(): readonly OfferSpec[] {
+    return this.#state.queued;
+  }
+
+  get networkUp(): boolean {
+    return this.#networkUp;
+  }
+
+  task(taskId: string): TaskSnapshot {
+    const task = this.#state.tasks.find((t) => t.id === taskId);
+    if (!task) throw new CcError('unknown-task', `There is no task ${taskId}.`);
+    return task;
+  }
+
+  attach(client: SimulatorClient): void {
+    this.#clients.add(client);
+  }
+
+  detach(client: SimulatorClient): void {
+    this.#clients.delete(client);
+  }
+
+  // ---- fault injection ----------------------------------------------------------------------------
+
+  /** Makes the next action (or the next call of `fault.action`) fail with the given code and message. */
+  failNext(fault: Fault): void {
+    this.#faults.push(fault);
+  }
+
+  /** Takes the first queued fault that applies to `action`; throws it. Called by clients before acting. */
+  checkFault(action: string): void {
+    const index = this.#faults.findIndex((f) => !f.action || f.action === action);
+    if (index < 0) return;
+    const [fault] = this.#faults.splice(index, 1);
+    throw new CcError(fault.code, fault.message, action);
+  }
+
+  /** Drops the network; it comes back after `reconnectAfterMs` (simulator clock), or never when null. */
+  dropConnection(reconnectAfterMs: number | null = this.timing.reconnectMs): void {
+    this.#networkUp = false;
+    for (const client of this.#clients) client.networkChanged(false);
+    this.#clearTimer('network');
+    if (reconnectAfterMs !== null) this.#setTimer('network', reconnectAfterMs, () => this.restoreConnection());
+  }
+
+  restoreConnection(): void {
+    this.#clearTimer('network');
+    if (this.#networkUp) return;
+    this.#networkUp = true;
+    for (const client of this.#clients) client.networkChanged(true);
+  }
+
+  /** The token of every signed-in client expires in `inMs` (warned first when there is time to). */
+  expireToken(inMs = 0): void {
+    for (const client of this.#clients) client.expireAt(this.clock.now() + inMs);
+  }
+
+  // ---- events from elsewhere ----------------------------------------------------------------------
+
+  /** A supervisor changes the agent's state. */
+  supervisorSetState(state: 'Available' | 'Idle', auxCodeId?: string): void {
+    if (!this.#state.station) return;
+    const code = state === 'Available' ? '0' : (auxCodeId ?? this.#defaultIdleCode());
+    this.#setAgent(state, code, 'remote', 'Changed by a supervisor');
+  }
+
+  /** The agent is logged out from elsewhere (a supervisor, another desktop). */
+  remoteLogout(reason = 'Logged out by a supervisor'): void {
+    if (!this.#state.station) return;
+    this.#state.station = null;
+    this.#state.agent = null;
+    this.#save();
+    this.#broadcast({ type: 'station-logout', reason });
+  }
+
+  /** The customer hangs up (the first connected task when no id is given). */
+  customerHangup(taskId?: string): void {
+    const task = taskId ? this.task(taskId) : this.#state.tasks.find((t) => t.state === 'connected');
+    if (task && task.state === 'connected') this.#endTask(task);
+    else if (task && task.state === 'offered') this.#reject(task, 'cancelled');
+  }
+
+  /** A new contact arrives: offered at once when the agent is Available and has room, else queued. */
+  offer(spec: OfferSpec = {}): void {
+    this.#state.queued = [...this.#state.queued, spec];
+    this.#save();
+    this.#routeQueued();
+  }
+
+  /** Runs a scenario: a name, a JSON text or an array of steps. Throws `invalid-scenario` before running any. */
+  runScenario(input: unknown): void {
+    const steps = parseScenario(input);
+    steps.forEach((step, i) => this.#setTimer(`scenario-${this.#state.seq}-${i}`, step.at, () => this.#runStep(step)));
+  }
+
+  // ---- agent and station --------------------------------------------------------------------------
+
+  stationLogin(args: StationLoginArgs): void {
+    const { profile } = this;
+    if (!profile.teams.some((t) => t.id === args.teamId)) throw new CcError('invalid-request', `Unknown team ${args.teamId}.`);
+    if (!profile.loginOptions.includes(args.loginOption)) {
+      throw new CcError('invalid-request', `${args.loginOption} login is not allowed for this agent.`);
+    }
+    const problem = checkDialNumber(profile, args.loginOption, args.dialNumber);
+    if (problem) throw new CcError('invalid-dial-number', problem);
+    const dialNumber = args.dialNumber?.trim();
+    if (args.loginOption === 'EXTENSION' && dialNumber && !knownExtension(dialNumber)) {
+      throw new CcError('invalid-dial-number', `Extension ${dialNumber} does not exist on this phone system.`);
+    }
+    if (args.loginOption === 'AGENT_DN' && dialNumber && simulatorBuddyNumbers.includes(dialNumber)) {
+      throw new CcError('invalid-dial-number', `${dialNumber} is already used by another agent.`);
+    }
+    if (this.#state.tasks.some(isActive)) {
+      throw new CcError('task-active', 'Finish your active tasks before changing station.');
+    }
+    const station: Station = {
+      teamId: args.teamId,
+      loginOption: args.loginOption,
+      ...(args.loginOption === 'BROWSER' ? {} : { dialNumber }),
+    };
+    this.#state.station = station;
+    this.#save();
+    this.#broadcast({ type: 'station-login', station });
+    if (!this.#state.agent) this.#setAgent('Idle', this.#defaultIdleCode(), 'system');
+  }
+
+  stationLogout(reason = 'User requested logout'): void {
+    if (!this.#state.station) throw new CcError('not-logged-in', 'You are not logged in to a station.');
+    if (this.#state.tasks.length > 0) {
+      throw new CcError('task-active', 'You cannot log out while you have a task or a wrap-up open.');
+    }
+    this.#state.station = null;
+    this.#state.agent = null;
+    this.#save();
+    this.#broadcast({ type: 'station-logout', reason });
+  }
+
+  setAgentState(args: AgentStateArgs): void {
+    if (!this.#state.station) throw new CcError('not-logged-in', 'Log in to a station first.');
+    if (args.state === 'Idle' && !this.profile.idleCodes.some((c) => c.id === args.auxCodeId)) {
+      throw new CcError('invalid-request', `Unknown idle code ${args.auxCodeId}.`);
+    }
+    this.#setAgent(args.state, args.state === 'Available' ? '0' : args.auxCodeId, 'agent', args.reason);
+  }
+
+  // ---- tasks --------------------------------------------------------------------------------------
+
+  accept(taskId: string): TaskSnapshot {
+    const task = this.#expect(taskId, 'offered', 'accept');
+    this.#clearTimer(`rona-${taskId}`);
+    const next = this.#update(task, {
+      state: 'connected',
+      ronaAt: null,
+      connectedAt: this.clock.now(),
+      recording: task.mediaType === 'telephony',
+    });
+    this.#broadcast({ type: 'task-assigned', task: next });
+    return next;
+  }
+
+  decline(taskId: string): void {
+    this.#reject(this.#expect(taskId, 'offered', 'decline'), 'declined');
+  }
+
+  hold(taskId: string): void {
+    const task = this.#expectVoice(taskId, 'hold');
+    if (task.held) throw new CcError('invalid-state', 'The call is already on hold.');
+    this.#broadcastUpdate(this.#update(task, { held: true, heldAt: this.clock.now() }));
+  }
+
+  resume(taskId: string): void {
+    const task = this.#expectVoice(taskId, 'resume');
+    if (!task.held) throw new CcError('invalid-state', 'The call is not on hold.');
+    if (task.consult) throw new CcError('invalid-state', 'End the consult before resuming the customer.');
+    this.#broadcastUpdate(this.#update(task, { held: false, heldAt: null }));
+  }
+
+  toggleMute(taskId: string): void {
+    const task = this.#expectVoice(taskId, 'mute');
+    if (this.#state.station?.loginOption !== 'BROWSER') {
+      throw new CcError('unsupported', 'Mute works for browser calls only; use your phone to mute.');
+    }
+    this.#broadcastUpdate(this.#update(task, { muted: !task.muted }));
+  }
+
+  pauseRecording(taskId: string): void {
+    const task = this.#expectVoice(taskId, 'pause recording');
+    if (!task.recording || task.recordingPaused) throw new CcError('invalid-state', 'The recording is not running.');
+    this.#broadcastUpdate(this.#update(task, { recordingPaused: true }));
+  }
+
+  resumeRecording(taskId: string): void {
+    const task = this.#expectVoice(taskId, 'resume recording');
+    if (!task.recordingPaused) throw new CcError('invalid-state', 'The recording is not paused.');
+    this.#broadcastUpdate(this.#update(task, { recordingPaused: false }));
+  }
+
+  consult(taskId: string, destination: Destination): void {
+    const task = this.#expect(taskId, 'connected', 'consult');
+    if (task.consult) throw new CcError('invalid-state', 'A consult is already under way.');
+    const named = this.#checkDestination(destination);
+    const next = this.#update(task, {
+      consult: { destination: named, state: 'ringing', startedAt: this.clock.now() },
+      // The customer waits on hold while the agent consults.
+      ...(task.mediaType === 'telephony' && !task.held ? { held: true, heldAt: this.clock.now() } : {}),
+    });
+    this.#broadcastUpdate(next);
+    this.#setTimer(`consult-${taskId}`, this.timing.consultAnswerMs, () => {
+      const current = this.#state.tasks.find((t) => t.id === taskId);
+      if (current?.consult?.state === 'ringing') {
+        this.#broadcastUpdate(this.#update(current, { consult: { ...current.consult, state: 'connected' } }));
+      }
+    });
+  }
+
+  endConsult(taskId: string): void {
+    const task = this.#expect(taskId, 'connected', 'end the consult');
+    if (!task.consult) throw new CcError('invalid-state', 'There is no consult to end.');
+    this.#clearTimer(`consult-${taskId}`);
+    this.#broadcastUpdate(this.#update(task, { consult: null }));
+  }
+
+  transfer(taskId: string, destination: Destination): void {
+    const task = this.#expect(taskId, 'connected', 'transfer');
+    if (task.consult) throw new CcError('invalid-state', 'End the consult or use consult transfer.');
+    this.#checkDestination(destination);
+    this.#transferAway(task);
+  }
+
+  consultTransfer(taskId: string): void {
+    const task = this.#expect(taskId, 'connected', 'transfer');
+    if (task.consult?.state !== 'connected') throw new CcError('invalid-state', 'The consulted party has not answered yet.');
+    this.#clearTimer(`consult-${taskId}`);
+    this.#transferAway(task);
+  }
+
+  end(taskId: string): void {
+    const task = this.#expect(taskId, 'connected', 'end');
+    this.#clearTimer(`consult-${taskId}`);
+    this.#endTask(task);
+  }
+
+  wrapup(taskId: string, args: WrapupArgs): void {
+    const task = this.#expect(taskId, 'wrapup', 'wrap up');
+    if (!this.profile.wrapupCodes.some((c) => c.id === args.auxCodeId)) {
+      throw new CcError('invalid-request', `Unknown wrap-up code ${args.auxCodeId}.`);
+    }
+    this.#wrapup(task, args.auxCodeId, args.notes ?? '');
+  }
+
+  outdial(number: string): void {
+    if (!this.#state.station) throw new CcError('not-logged-in', 'Log in to a station first.');
+    if (!DIAL_NUMBER.test(number.trim())) throw new CcError('invalid-request', `${number} is not a dial number.`);
+    if (this.#busy('telephony')) throw new CcError('invalid-state', 'Finish the current call first.');
+    const customer = simulatorCustomers.find((c) => c.phone === number.trim());
+    const task = this.#newTask({ mediaType: 'telephony', ani: number.trim(), customerName: customer?.name }, 'outbound');
+    const connected = { ...task, state: 'connected' as const, ronaAt: null, connectedAt: this.clock.now(), recording: true };
+    this.#state.tasks = [...this.#state.tasks, connected];
+    this.#save();
+    this.#broadcast({ type: 'task-assigned', task: connected });
+  }
+
+  /** Drops every timer (for tests and when the page goes away). State stays in storage. */
+  dispose(): void {
+    for (const handle of this.#timers.values()) this.clock.clearTimeout(handle);
+    this.#timers.clear();
+    this.#clients.clear();
+  }
+
+  get timerCount(): number {
+    return this.#timers.size;
+  }
+
+  // ---- internals ----------------------------------------------------------------------------------
+
+  #runStep(step: ScenarioStep): void {
+    switch (step.action) {
+      case 'offer':
+        return this.offer(step.offer);
+      case 'supervisor-state':
+        return this.supervisorSetState(step.state, step.auxCodeId);
+      case 'remote-logout':
+        return this.remoteLogout(step.reason);
+      case 'drop-connection':
+        return this.dropConnection(step.reconnectAfterMs);
+      case 'expire-token':
+        return this.expireToken(step.inMs);
+      case 'customer-hangup':
+        return this.customerHangup(step.taskId);
+    }
+  }
+
+  #defaultIdleCode(): string {
+    return (this.profile.idleCodes.find((c) => c.isDefault) ?? this.profile.idleCodes[0])?.id ?? 'idle';
+  }
+
+  #setAgent(state: AgentStateSnapshot['state'], auxCodeId: string, by: ChangeSource, reason?: string): void {
+    const agent: AgentStateSnapshot = { state, auxCodeId, by, since: this.clock.now(), ...(reason ? { reason } : {}) };
+    this.#state.agent = agent;
+    this.#save();
+    this.#broadcast({ type: 'agent-state', agent });
+    if (state === 'Available') this.#routeQueued();
+  }
+
+  #busy(media: MediaType): boolean {
+    const open = this.#state.tasks.filter((t) => t.mediaType === media && isActive(t)).length;
+    return open >= channelCapacity[media];
+  }
+
+  #routeQueued(): void {
+    if (!this.#state.station || this.#state.agent?.state !== 'Available') return;
+    const waiting = this.#state.queued;
+    const routed: OfferSpec[] = [];
+    for (const spec of waiting) {
+      const media = spec.mediaType ?? 'telephony';
+      if (this.#busy(media)) continue;
+      routed.push(spec);
+      const task = this.#newTask(spec, 'inbound');
+      this.#state.tasks = [...this.#state.tasks, task];
+      this.#scheduleRona(task);
+      this.#broadcast({ type: 'task-offered', task });
+    }
+    this.#state.queued = waiting.filter((s) => !routed.includes(s));
+    this.#save();
+  }
+
+  #newTask(spec: OfferSpec, direction: 'inbound' | 'outbound'): TaskSnapshot {
+    const mediaType = spec.mediaType ?? 'telephony';
+    const customer = simulatorCustomers[this.#customerIndex++ % simulatorCustomers.length];
+    const queue = simulatorQueues.find((q) => q.to === spec.queueId) ?? simulatorQueues[0];
+    const ani =
+      spec.ani ?? (mediaType === 'telephony' ? customer.phone : mediaType === 'email' ? customer.email : customer.handle);
+    const now = this.clock.now();
+    this.#state.seq += 1;
+    return {
+      id: `sim-${mediaType}-${this.#state.seq}`,
+      mediaType,
+      direction,
+      state: 'offered',
+      ani,
+      customerName: spec.customerName ?? (spec.ani ? undefined : customer.name),
+      subject: spec.subject ?? defaultSubject(mediaType),
+      queue: { id: queue.to, name: queue.name },
+      offeredAt: now,
+      ronaAt: now + this.timing.ringMs,
+      connectedAt: null,
+      endedAt: null,
+      held: false,
+      heldAt: null,
+      muted: false,
+      recording: false,
+      recordingPaused: false,
+      consult: null,
+      wrapupRequired: true,
+      autoWrapupAt: null,
+      cad: { ...(spec.ani ? {} : { accountNumber: customer.account }), ...spec.cad },
+    };
+  }
+
+  #scheduleRona(task: TaskSnapshot): void {
+    if (task.ronaAt === null) return;
+    this.#setTimer(`rona-${task.id}`, task.ronaAt - this.clock.now(), () => {
+      const current = this.#state.tasks.find((t) => t.id === task.id);
+      if (current?.state !== 'offered') return;
+      this.#reject(current, 'rona');
+      this.#setAgent('RONA', 'rona', 'system', 'Offer not answered in time');
+    });
+  }
+
+  #scheduleAutoWrapup(task: TaskSnapshot): void {
+    if (task.autoWrapupAt === null) return;
+    this.#setTimer(`wrapup-${task.id}`, task.autoWrapupAt - this.clock.now(), () => {
+      const current = this.#state.tasks.find((t) => t.id === task.id);
+      if (current?.state !== 'wrapup') return;
+      const code = (this.profile.wrapupCodes.find((c) => c.isDefault) ?? this.profile.wrapupCodes[0])?.id ?? '';
+      this.#wrapup(current, code, 'Wrapped up automatically');
+    });
+  }
+
+  #reject(task: TaskSnapshot, reason: 'declined' | 'rona' | 'cancelled'): void {
+    this.#clearTimer(`rona-${task.id}`);
+    this.#state.tasks = this.#state.tasks.filter((t) => t.id !== task.id);
+    this.#save();
+    this.#broadcast({ type: 'task-rejected', task: { ...task, ronaAt: null }, reason });
+  }
+
+  #endTask(task: TaskSnapshot): void {
+    const now = this.clock.now();
+    const seconds = this.profile.autoWrapupSeconds;
+    const ended = this.#update(task, {
+      state: 'wrapup',
+      endedAt: now,
+      held: false,
+      heldAt: null,
+      muted: false,
+      consult: null,
+      autoWrapupAt: seconds === null ? null : now + seconds * 1000,
+    });
+    this.#broadcast({ type: 'task-ended', task: ended });
+    this.#broadcast({ type: 'task-media', taskId: task.id, track: null });
+    this.#scheduleAutoWrapup(ended);
+  }
+
+  #transferAway(task: TaskSnapshot): void {
+    this.#broadcast({ type: 'task-updated', task, transferred: true });
+    this.#endTask(task);
+  }
+
+  #wrapup(task: TaskSnapshot, auxCodeId: string, notes: string): void {
+    this.#clearTimer(`wrapup-${task.id}`);
+    this.#state.tasks = this.#state.tasks.filter((t) => t.id !== task.id);
+    this.#save();
+    this.#broadcast({ type: 'task-wrapped-up', task, auxCodeId, notes });
+  }
+
+  #expect(taskId: string, state: TaskSnapshot['state'], verb: string): TaskSnapshot {
+    const task = this.task(taskId);
+    if (task.state !== state) {
+      const now = task.state === 'offered' ? 'still ringing' : task.state === 'wrapup' ? 'already ended' : 'in progress';
+      throw new CcError('invalid-state', `Cannot ${verb}: the task is ${now}.`);
+    }
+    return task;
+  }
+
+  #expectVoice(taskId: string, verb: string): TaskSnapshot {
+    const task = this.#expect(taskId, 'connected', verb);
+    if (task.mediaType !== 'telephony') throw new CcError('unsupported', `Cannot ${verb} a ${task.mediaType} task.`);
+    return task;
+  }
+
+  #checkDestination(destination: Destination): Destination {
+    const to = destination.to.trim();
+    if (destination.type === 'agent') {
+      const buddy = simulatorBuddies.find((b) => b.to === to);
+      if (!buddy) throw new CcError('invalid-request', `Unknown agent ${to}.`);
+      if (!buddy.available) throw new CcError('rejected', `${buddy.name} is not available.`);
+      return { type: 'agent', to, name: buddy.name };
+    }
+    if (destination.type === 'queue') {
+      const queue = simulatorQueues.find((q) => q.to === to);
+      if (!queue) throw new CcError('invalid-request', `Unknown queue ${to}.`);
+      return { type: 'queue', to, name: queue.name };
+    }
+    if (!DIAL_NUMBER.test(to)) throw new CcError('invalid-request', `${to} is not a dial number.`);
+    return { type: 'dialNumber', to, name: to };
+  }
+
+  #update(task: TaskSnapshot, patch: Partial<TaskSnapshot>): TaskSnapshot {
+    const next = { ...task, ...patch };
+    this.#state.tasks = this.#state.tasks.map((t) => (t.id === task.id ? next : t));
+    this.#save();
+    return next;
+  }
+
+  #broadcastUpdate(task: TaskSnapshot): void {
+    this.#broadcast({ type: 'task-updated', task });
+  }
+
+  #broadcast(event: BackendEvent): void {
+    for (const client of [...this.#clients]) client.deliver(event);
+  }
+
+  #setTimer(name: string, ms: number, fn: () => void): void {
+    this.#clearTimer(name);
+    this.#timers.set(
+      name,
+      this.clock.setTimeout(() => {
+        this.#timers.delete(name);
+        fn();
+      }, ms),
+    );
+  }
+
+  #clearTimer(name: string): void {
+    const handle = this.#timers.get(name);
+    if (handle !== undefined) this.clock.clearTimeout(handle);
+    this.#timers.delete(name);
+  }
+
+  #save(): void {
+    if (!this.#storage) return;
+    try {
+      this.#storage.setItem(this.#storageKey, JSON.stringify(this.#state));
+    } catch {
+      // Storage full or denied: the simulator keeps working in memory.
+    }
+  }
+
+  /** Loads a previous page's state, and restarts its timers (ringing, auto wrap-up) from their due times. */
+  #restore(): void {
+    const text = this.#storage?.getItem(this.#storageKey);
+    if (!text) return;
+    try {
+      const saved = JSON.parse(text) as PersistedState;
+      if (!Array.isArray(saved.tasks)) return;
+      this.#state = { station: saved.station ?? null, agent: saved.agent ?? null, tasks: saved.tasks, queued: saved.queued ?? [], seq: saved.seq ?? 0 };
+      for (const task of this.#state.tasks) {
+        if (task.state === 'offered') this.#scheduleRona(task);
+        if (task.state === 'wrapup') this.#scheduleAutoWrapup(task);
+      }
+    } catch {
+      this.#storage?.removeItem(this.#storageKey);
+    }
+  }
+}
+
+const simulatorBuddyNumbers: readonly string[] = ['+14155550100', '+14155550101'];
+
+function defaultSubject(media: MediaType): string {
+  switch (media) {
+    case 'email':
+      return 'Question about my last invoice';
+    case 'chat':
+      return 'Hi, my order has not arrived yet';
+    case 'social':
+      return 'DM: is the spring sale still on?';
+    default:
+      return '';
+  }
+}

@@ -1,0 +1,215 @@
+import type { Backend, BackendEvent } from '../core/backend.js';
+import { CcError, type CcErrorCode } from '../core/errors.js';
+import { DIAL_NUMBER, checkDialNumber } from '../core/dial.js';
+import { Store, type DeskState, type StoreAction, type StoreListener } from '../core/store.js';
+import type { Destination, DestinationOption } from '../core/types.js';
+import type { CcOutcomeEvent, CcRequestEvent, RequestDetails, RequestName } from '../events/events.js';
+import { outcomesFor } from '../events/outcomes.js';
+
+/** The key under which a request's pending flag and error are kept: one per action, and per task. */
+export function requestKey(name: RequestName, detail?: object): string {
+  const taskId = detail && 'taskId' in detail ? (detail as { taskId: unknown }).taskId : undefined;
+  return typeof taskId === 'string' ? `${name}:${taskId}` : name;
+}
+
+/** `cc-task-hold-request` → `task-hold`: the `action` of a `cc-error`. */
+export const actionOf = (name: string): string => name.replace(/^cc-/, '').replace(/-request$/, '');
+
+type Refusal = readonly [CcErrorCode, string] | null;
+type Validator<N extends RequestName> = (detail: RequestDetails[N], state: DeskState) => Refusal;
+type Handler<N extends RequestName> = (backend: Backend, detail: RequestDetails[N], state: DeskState) => Promise<unknown>;
+
+const taskAction =
+  (method: 'accept' | 'decline' | 'hold' | 'resume' | 'toggleMute' | 'end' | 'pauseRecording' | 'resumeRecording' | 'endConsult' | 'consultTransfer') =>
+  (backend: Backend, detail: { taskId: string }) =>
+    backend[method](detail.taskId);
+
+const handlers: { [N in RequestName]: Handler<N> } = {
+  'cc-sign-in-request': async (b, d) => {
+    await b.connect(d);
+    await b.register();
+  },
+  'cc-sign-out-request': async (b, _d, state) => {
+    if (state.station) await b.stationLogout('User requested logout');
+    await b.deregister();
+  },
+  'cc-station-login-request': (b, d) => b.stationLogin(d),
+  'cc-station-logout-request': (b) => b.stationLogout('User requested logout'),
+  'cc-agent-state-request': (b, d) => b.setAgentState(d),
+  'cc-task-accept-request': taskAction('accept'),
+  'cc-task-decline-request': taskAction('decline'),
+  'cc-task-hold-request': taskAction('hold'),
+  'cc-task-resume-request': taskAction('resume'),
+  'cc-task-mute-request': taskAction('toggleMute'),
+  'cc-task-recording-pause-request': taskAction('pauseRecording'),
+  'cc-task-recording-resume-request': taskAction('resumeRecording'),
+  'cc-task-consult-request': (b, d) => b.consult(d.taskId, d.destination),
+  'cc-task-consult-end-request': taskAction('endConsult'),
+  'cc-task-transfer-request': (b, d) => b.transfer(d.taskId, d.destination),
+  'cc-task-consult-transfer-request': taskAction('consultTransfer'),
+  'cc-task-end-request': taskAction('end'),
+  'cc-wrapup-request': (b, d) => b.wrapup(d.taskId, { auxCodeId: d.auxCodeId, notes: d.notes }),
+  'cc-outdial-request': (b, d) => {
+    if (!b.outdial) throw new CcError('unsupported', `The ${b.name} backend cannot place outbound calls.`);
+    return b.outdial(d.number);
+  },
+  'cc-upload-logs-request': (b) => {
+    if (!b.uploadLogs) throw new CcError('unsupported', `The ${b.name} backend cannot upload logs.`);
+    return b.uploadLogs();
+  },
+};
+
+const checkDestination = (destination: Destination | undefined): Refusal => {
+  if (!destination || !destination.to?.trim()) return ['invalid-request', 'Choose who to consult or transfer to.'];
+  if (destination.type === 'dialNumber' && !DIAL_NUMBER.test(destination.to.trim())) {
+    return ['invalid-request', `${destination.to} is not a dial number.`];
+  }
+  return null;
+};
+
+/** Checks made before any backend call: bad input never reaches the backend. */
+const validators: { [N in RequestName]?: Validator<N> } = {
+  'cc-sign-in-request': (d) =>
+    d.accessToken?.trim() || d.oauth?.clientId ? null : ['invalid-request', 'Enter an access token.'],
+  'cc-station-login-request': (d, s) => {
+    if (!s.profile) return ['not-registered', 'The profile is not loaded yet.'];
+    if (!s.profile.teams.some((t) => t.id === d.teamId)) return ['invalid-request', 'Choose a team.'];
+    if (!s.profile.loginOptions.includes(d.loginOption)) return ['invalid-request', 'Choose how to take calls.'];
+    const problem = checkDialNumber(s.profile, d.loginOption, d.dialNumber);
+    return problem ? ['invalid-dial-number', problem] : null;
+  },
+  'cc-agent-state-request': (d, s) => {
+    if (!s.station) return ['not-logged-in', 'Log in to a station first.'];
+    if (d.state === 'Idle' && !s.profile?.idleCodes.some((c) => c.id === d.auxCodeId)) {
+      return ['invalid-request', 'Choose an idle reason.'];
+    }
+    if (d.state !== 'Idle' && d.state !== 'Available') return ['invalid-request', `${String(d.state)} is not a state an agent can choose.`];
+    return null;
+  },
+  'cc-task-consult-request': (d) => checkDestination(d.destination),
+  'cc-task-transfer-request': (d) => checkDestination(d.destination),
+  'cc-wrapup-request': (d, s) => {
+    if (s.capabilities?.wrapupCodes === false) return null;
+    return s.profile?.wrapupCodes.some((c) => c.id === d.auxCodeId) ? null : ['invalid-request', 'Choose a wrap-up code.'];
+  },
+  'cc-outdial-request': (d) =>
+    DIAL_NUMBER.test(d.number?.trim() ?? '') ? null : ['invalid-request', `${d.number} is not a dial number.`],
+};
+
+function refusal(request: CcRequestEvent, state: DeskState, backend: Backend | null): Refusal {
+  if (!backend) return ['unknown-backend', 'No backend is connected.'];
+  const detail = request.detail as object | undefined;
+  if (!detail || typeof detail !== 'object') return ['invalid-request', 'The request carries no detail.'];
+  if (request.type !== 'cc-sign-in-request' && state.session.status !== 'signed-in') {
+    return ['not-signed-in', 'Sign in first.'];
+  }
+  if ('taskId' in detail && !state.tasks.some((t) => t.id === (detail as { taskId: string }).taskId)) {
+    return ['unknown-task', `There is no task ${String((detail as { taskId: unknown }).taskId)}.`];
+  }
+  const validate = validators[request.type] as Validator<RequestName> | undefined;
+  return validate ? validate(request.detail, state) : null;
+}
+
+/**
+ * What `<cc-sdk>` shares with its widgets: the store, the backend behind it, and the one way to act on it.
+ * It reduces backend events into the store and announces every outcome once, through `emit`.
+ */
+export class Desk {
+  readonly store = new Store();
+  #backend: Backend | null = null;
+  #detach: (() => void) | null = null;
+  #media = new Map<string, MediaStreamTrack>();
+
+  constructor(private readonly emit: (event: CcOutcomeEvent) => void) {}
+
+  get state(): DeskState {
+    return this.store.state;
+  }
+
+  get backend(): Backend | null {
+    return this.#backend;
+  }
+
+  subscribe(listener: StoreListener): () => void {
+    return this.store.subscribe(listener);
+  }
+
+  /** Swaps the backend: the previous one is disposed and the store starts afresh. */
+  attach(backend: Backend | null): void {
+    this.#detach?.();
+    this.#backend?.dispose();
+    this.#media.clear();
+    this.#backend = backend;
+    this.#apply({ type: 'reset', backend: backend?.name ?? null, capabilities: backend?.capabilities ?? null });
+    this.#detach = backend ? backend.subscribe((event) => this.#onBackendEvent(event)) : null;
+  }
+
+  /** The backend's notion of now, for timers on screen. */
+  now(): number {
+    return this.#backend?.clock.now() ?? Date.now();
+  }
+
+  /** Called when a manual clock jumps, so timers repaint at once. */
+  onClockAdvance(listener: () => void): () => void {
+    return this.#backend?.clock.onAdvance?.(listener) ?? (() => {});
+  }
+
+  /** The remote audio of a task, for a browser login. */
+  media(taskId: string): MediaStreamTrack | null {
+    return this.#media.get(taskId) ?? null;
+  }
+
+  async destinations(kind: 'agent' | 'queue'): Promise<readonly DestinationOption[]> {
+    return this.#backend ? this.#backend.destinations(kind) : [];
+  }
+
+  /** Reports a problem that is no request's (a malformed scenario, an unknown backend). */
+  report(error: CcError): void {
+    this.#apply({ type: 'error', error: error.toJSON() });
+  }
+
+  dismissError(key: string): void {
+    this.#apply({ type: 'dismiss-error', key });
+  }
+
+  /**
+   * Runs a request that nobody cancelled. A request already under way is not sent twice; bad input is
+   * refused before the backend; a failure is kept under the request's key and announced as `cc-error`.
+   */
+  async run(request: CcRequestEvent): Promise<void> {
+    const key = requestKey(request.type, request.detail as object);
+    if (this.state.pending[key]) return;
+    const action = actionOf(request.type);
+    const refused = refusal(request, this.state, this.#backend);
+    if (refused) {
+      this.#apply({ type: 'settled', key, error: { action, code: refused[0], message: refused[1] } });
+      return;
+    }
+    const backend = this.#backend!;
+    const stateAtStart = this.state;
+    this.#apply({ type: 'pending', key });
+    try {
+      const handler = handlers[request.type] as Handler<RequestName>;
+      await handler(backend, request.detail, stateAtStart);
+      if (backend === this.#backend) this.#apply({ type: 'settled', key });
+    } catch (err) {
+      // The error is reported under the kit's action name, whatever the backend called it.
+      if (backend === this.#backend) this.#apply({ type: 'settled', key, error: { ...CcError.from(err, action).toJSON(), action } });
+    }
+  }
+
+  #onBackendEvent(event: BackendEvent): void {
+    if (event.type === 'task-media') {
+      if (event.track) this.#media.set(event.taskId, event.track);
+      else this.#media.delete(event.taskId);
+    }
+    this.#apply(event);
+    if (event.type === 'task-wrapped-up' || event.type === 'task-rejected') this.#media.delete(event.task.id);
+  }
+
+  #apply(action: StoreAction): void {
+    const before = this.store.state;
+    const after = this.store.dispatch(action);
+    for (const event of outcomesFor(action, before, after)) this.emit(event);
+  }
+}

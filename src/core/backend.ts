@@ -1,0 +1,112 @@
+import type { Clock } from './clock.js';
+import type { CcErrorInfo } from './errors.js';
+import type {
+  AgentStateName,
+  AgentStateSnapshot,
+  Capabilities,
+  ConnectionStatus,
+  Credentials,
+  Destination,
+  DestinationOption,
+  LoginOption,
+  Profile,
+  RejectReason,
+  Station,
+  TaskSnapshot,
+} from './types.js';
+
+/** The normalized events every backend emits. Tasks always travel as whole snapshots. */
+export type BackendEvent =
+  | { readonly type: 'connection'; readonly status: ConnectionStatus }
+  | { readonly type: 'signed-in'; readonly expiresAt: number | null }
+  | { readonly type: 'registered'; readonly profile: Profile }
+  | { readonly type: 'signed-out'; readonly reason: string }
+  | { readonly type: 'auth-expiring'; readonly expiresAt: number }
+  | { readonly type: 'auth-expired' }
+  | { readonly type: 'station-login'; readonly station: Station }
+  | { readonly type: 'station-logout'; readonly reason: string }
+  | { readonly type: 'agent-state'; readonly agent: AgentStateSnapshot }
+  | { readonly type: 'task-offered'; readonly task: TaskSnapshot }
+  | { readonly type: 'task-hydrated'; readonly task: TaskSnapshot }
+  | { readonly type: 'task-assigned'; readonly task: TaskSnapshot }
+  | { readonly type: 'task-updated'; readonly task: TaskSnapshot; readonly transferred?: boolean }
+  | { readonly type: 'task-ended'; readonly task: TaskSnapshot }
+  | { readonly type: 'task-wrapped-up'; readonly task: TaskSnapshot; readonly auxCodeId: string; readonly notes: string }
+  | { readonly type: 'task-rejected'; readonly task: TaskSnapshot; readonly reason: RejectReason }
+  | { readonly type: 'task-media'; readonly taskId: string; readonly track: MediaStreamTrack | null }
+  /** The whole picture after a reconnect: tasks missing from it are gone. */
+  | {
+      readonly type: 'sync';
+      readonly station: Station | null;
+      readonly agent: AgentStateSnapshot | null;
+      readonly tasks: readonly TaskSnapshot[];
+    }
+  | { readonly type: 'error'; readonly error: CcErrorInfo };
+
+export type BackendEventType = BackendEvent['type'];
+export type BackendListener = (event: BackendEvent) => void;
+
+export interface StationLoginArgs {
+  readonly teamId: string;
+  readonly loginOption: LoginOption;
+  readonly dialNumber?: string;
+}
+
+export interface AgentStateArgs {
+  readonly state: Exclude<AgentStateName, 'RONA'>;
+  readonly auxCodeId: string;
+  readonly reason?: string;
+}
+
+export interface WrapupArgs {
+  readonly auxCodeId: string;
+  readonly notes?: string;
+}
+
+/**
+ * The contract every backend implements. Actions resolve when the contact center has accepted them and
+ * reject with a CcError otherwise; the resulting state always arrives as events, never as return values.
+ * A backend never touches the DOM.
+ */
+export interface Backend {
+  readonly name: string;
+  readonly capabilities: Capabilities;
+  readonly clock: Clock;
+
+  subscribe(listener: BackendListener): () => void;
+
+  // session
+  connect(credentials: Credentials): Promise<void>;
+  register(): Promise<Profile>;
+  deregister(): Promise<void>;
+  uploadLogs?(): Promise<{ trackingId?: string }>;
+
+  // station and agent
+  stationLogin(args: StationLoginArgs): Promise<void>;
+  stationLogout(reason?: string): Promise<void>;
+  setAgentState(args: AgentStateArgs): Promise<void>;
+
+  // tasks
+  accept(taskId: string): Promise<void>;
+  decline(taskId: string): Promise<void>;
+  hold(taskId: string): Promise<void>;
+  resume(taskId: string): Promise<void>;
+  toggleMute(taskId: string): Promise<void>;
+  end(taskId: string): Promise<void>;
+  pauseRecording(taskId: string): Promise<void>;
+  resumeRecording(taskId: string): Promise<void>;
+  consult(taskId: string, destination: Destination): Promise<void>;
+  endConsult(taskId: string): Promise<void>;
+  transfer(taskId: string, destination: Destination): Promise<void>;
+  consultTransfer(taskId: string): Promise<void>;
+  wrapup(taskId: string, args: WrapupArgs): Promise<void>;
+  outdial?(number: string): Promise<void>;
+  /** Agents and queues a task may be consulted or transferred to. */
+  destinations(kind: 'agent' | 'queue'): Promise<readonly DestinationOption[]>;
+
+  /** Releases timers and listeners. */
+  dispose(): void;
+}
+
+/** Builds a backend for `<cc-sdk backend="name">`. May load code lazily. */
+export type BackendFactory = (options: Readonly<Record<string, unknown>>) => Backend | Promise<Backend>;

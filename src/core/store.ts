@@ -1,0 +1,218 @@
+import type { BackendEvent } from './backend.js';
+import type { CcErrorInfo } from './errors.js';
+import type {
+  AgentStateSnapshot,
+  Capabilities,
+  ConnectionStatus,
+  Profile,
+  SessionSnapshot,
+  Station,
+  TaskSnapshot,
+} from './types.js';
+
+/** Everything the widgets render from. Replaced, never mutated: compare by reference. */
+export interface DeskState {
+  readonly backend: string | null;
+  readonly capabilities: Capabilities | null;
+  readonly connection: ConnectionStatus;
+  readonly session: SessionSnapshot;
+  readonly profile: Profile | null;
+  readonly station: Station | null;
+  readonly agent: AgentStateSnapshot | null;
+  /** Offered, connected and wrap-up tasks, oldest offer first. */
+  readonly tasks: readonly TaskSnapshot[];
+  /** Actions under way, by request key (see `requestKey`). */
+  readonly pending: Readonly<Record<string, true>>;
+  /** The last failure of each action, by request key, until it is retried or succeeds. */
+  readonly errors: Readonly<Record<string, CcErrorInfo>>;
+  /** Tasks whose remote audio has arrived (browser login); the tracks themselves are on the Desk. */
+  readonly media: Readonly<Record<string, true>>;
+}
+
+/** What the store reduces: a backend event, or the bookkeeping of `<cc-sdk>` around a request. */
+export type StoreAction =
+  | BackendEvent
+  | { readonly type: 'reset'; readonly backend: string | null; readonly capabilities: Capabilities | null }
+  | { readonly type: 'pending'; readonly key: string }
+  | { readonly type: 'settled'; readonly key: string; readonly error?: CcErrorInfo }
+  | { readonly type: 'dismiss-error'; readonly key: string };
+
+const SIGNED_OUT: SessionSnapshot = Object.freeze({ status: 'signed-out', expiresAt: null, expired: false });
+
+export const initialState: DeskState = deepFreeze({
+  backend: null,
+  capabilities: null,
+  connection: 'idle',
+  session: SIGNED_OUT,
+  profile: null,
+  station: null,
+  agent: null,
+  tasks: [],
+  pending: {},
+  errors: {},
+  media: {},
+});
+
+/** True when two plain-data values are equal all the way down. */
+export function equal(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => equal((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+function without<T>(record: Readonly<Record<string, T>>, drop: (key: string) => boolean): Readonly<Record<string, T>> {
+  const keys = Object.keys(record).filter(drop);
+  if (keys.length === 0) return record;
+  const copy = { ...record };
+  for (const k of keys) delete copy[k];
+  return copy;
+}
+
+function forgetTask(state: DeskState, taskId: string): DeskState {
+  const mine = (key: string) => key.endsWith(`:${taskId}`);
+  return {
+    ...state,
+    pending: without(state.pending, mine),
+    errors: without(state.errors, mine),
+    media: without(state.media, (k) => k === taskId),
+  };
+}
+
+function upsertTask(state: DeskState, task: TaskSnapshot): DeskState {
+  const index = state.tasks.findIndex((t) => t.id === task.id);
+  if (index >= 0 && equal(state.tasks[index], task)) return state;
+  const tasks = index >= 0 ? state.tasks.map((t, i) => (i === index ? task : t)) : [...state.tasks, task];
+  return { ...state, tasks };
+}
+
+function removeTask(state: DeskState, taskId: string): DeskState {
+  if (!state.tasks.some((t) => t.id === taskId)) return state;
+  return forgetTask({ ...state, tasks: state.tasks.filter((t) => t.id !== taskId) }, taskId);
+}
+
+/** Replaces a slice only when its content changed, so unchanged slices keep their identity. */
+function set<K extends keyof DeskState>(state: DeskState, key: K, value: DeskState[K]): DeskState {
+  return equal(state[key], value) ? state : { ...state, [key]: value };
+}
+
+/** The pure reducer. Returns the very same object when nothing changed. */
+export function reduce(state: DeskState, action: StoreAction): DeskState {
+  switch (action.type) {
+    case 'reset':
+      return { ...initialState, backend: action.backend, capabilities: action.capabilities };
+    case 'pending':
+      if (state.pending[action.key]) return state;
+      return { ...state, pending: { ...state.pending, [action.key]: true }, errors: without(state.errors, (k) => k === action.key) };
+    case 'settled': {
+      const pending = without(state.pending, (k) => k === action.key);
+      const errors = action.error ? { ...state.errors, [action.key]: action.error } : state.errors;
+      return pending === state.pending && errors === state.errors ? state : { ...state, pending, errors };
+    }
+    case 'dismiss-error':
+      return set(state, 'errors', without(state.errors, (k) => k === action.key));
+    case 'connection':
+      return set(state, 'connection', action.status);
+    case 'signed-in':
+      return set(state, 'session', { status: 'signed-in', expiresAt: action.expiresAt, expired: false });
+    case 'auth-expiring':
+      return set(state, 'session', { ...state.session, expiresAt: action.expiresAt });
+    case 'auth-expired':
+      return set(state, 'session', { ...state.session, expired: true });
+    case 'registered':
+      return set(state, 'profile', action.profile);
+    case 'signed-out':
+      return {
+        ...initialState,
+        backend: state.backend,
+        capabilities: state.capabilities,
+      };
+    case 'station-login':
+      return set(state, 'station', action.station);
+    case 'station-logout': {
+      const next = set(state, 'station', null);
+      return set(next, 'agent', null);
+    }
+    case 'agent-state':
+      // `since` moves with every report; only a change of state, code or reason is a change.
+      if (
+        state.agent &&
+        state.agent.state === action.agent.state &&
+        state.agent.auxCodeId === action.agent.auxCodeId &&
+        state.agent.reason === action.agent.reason
+      ) {
+        return state;
+      }
+      return { ...state, agent: action.agent };
+    case 'task-offered':
+    case 'task-hydrated':
+    case 'task-assigned':
+    case 'task-updated':
+      return upsertTask(state, action.task);
+    case 'task-ended':
+      return action.task.wrapupRequired
+        ? upsertTask(state, { ...action.task, state: 'wrapup' })
+        : removeTask(state, action.task.id);
+    case 'task-wrapped-up':
+    case 'task-rejected':
+      return removeTask(state, action.task.id);
+    case 'sync': {
+      let next = set(state, 'station', action.station);
+      next = set(next, 'agent', action.station ? (action.agent ?? next.agent) : null);
+      for (const gone of next.tasks.filter((t) => !action.tasks.some((s) => s.id === t.id))) {
+        next = removeTask(next, gone.id);
+      }
+      for (const task of action.tasks) next = upsertTask(next, task);
+      return next;
+    }
+    case 'task-media':
+      if (!state.tasks.some((t) => t.id === action.taskId)) return state;
+      return action.track
+        ? set(state, 'media', { ...state.media, [action.taskId]: true })
+        : set(state, 'media', without(state.media, (k) => k === action.taskId));
+    case 'error':
+      return state;
+  }
+}
+
+export type StoreListener = (state: DeskState, previous: DeskState, action: StoreAction) => void;
+
+/** Holds the current DeskState and tells subscribers when it changes. */
+export class Store {
+  #state: DeskState = initialState;
+  #listeners = new Set<StoreListener>();
+
+  get state(): DeskState {
+    return this.#state;
+  }
+
+  dispatch(action: StoreAction): DeskState {
+    const previous = this.#state;
+    const next = reduce(previous, action);
+    if (next !== previous) {
+      this.#state = deepFreeze(next);
+      for (const listener of [...this.#listeners]) listener(this.#state, previous, action);
+    }
+    return this.#state;
+  }
+
+  subscribe(listener: StoreListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  get listenerCount(): number {
+    return this.#listeners.size;
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * Domain types of the kit. Every value here is plain, serialisable data: the store holds them frozen,
+ * widgets render them, and outcome events carry them in `detail`. No backend's own objects ever appear here.
+ */
+
+export type MediaType = 'telephony' | 'chat' | 'email' | 'social';
+export type LoginOption = 'BROWSER' | 'AGENT_DN' | 'EXTENSION';
+export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+/** Who caused an agent-state change. */
+export type ChangeSource = 'agent' | 'remote' | 'system';
+
+/** `Available` and `Idle` are set by the agent; `RONA` is set by the system when an offer goes unanswered. */
+export type AgentStateName = 'Available' | 'Idle' | 'RONA';
+
+export interface Team {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** An idle code or a wrap-up code. */
+export interface AuxCode {
+  readonly id: string;
+  readonly name: string;
+  readonly isDefault?: boolean;
+}
+
+/** How a dial number for a login option must look, as the contact center checks it. */
+export interface DialRule {
+  /** A regular expression source, matched against the whole dial number. */
+  readonly pattern: string;
+  /** An example shown to the agent, e.g. `+14155550123`. */
+  readonly example: string;
+}
+
+export interface Profile {
+  readonly agentId: string;
+  readonly agentName: string;
+  readonly email?: string;
+  readonly teams: readonly Team[];
+  readonly loginOptions: readonly LoginOption[];
+  /** The dial-number rules per login option that needs one (AGENT_DN, EXTENSION). */
+  readonly dialRules: Readonly<Partial<Record<LoginOption, DialRule>>>;
+  readonly defaultDialNumber?: string;
+  readonly idleCodes: readonly AuxCode[];
+  readonly wrapupCodes: readonly AuxCode[];
+  /** Seconds after a task ends before it is wrapped up automatically; null when there is no auto wrap-up. */
+  readonly autoWrapupSeconds: number | null;
+}
+
+export interface Station {
+  readonly teamId: string;
+  readonly loginOption: LoginOption;
+  readonly dialNumber?: string;
+}
+
+export interface AgentStateSnapshot {
+  readonly state: AgentStateName;
+  /** `'0'` for Available, an idle code's id for Idle. */
+  readonly auxCodeId: string;
+  readonly reason?: string;
+  /** Epoch milliseconds (backend clock) when this state began. */
+  readonly since: number;
+  readonly by: ChangeSource;
+}
+
+/** Where a consult or a transfer goes. */
+export type DestinationType = 'agent' | 'queue' | 'dialNumber';
+
+export interface Destination {
+  readonly type: DestinationType;
+  /** Agent id, queue id or the dial number itself. */
+  readonly to: string;
+  /** A display name, when known. */
+  readonly name?: string;
+}
+
+/** A destination the agent may pick (an available agent, a queue). */
+export interface DestinationOption extends Destination {
+  readonly name: string;
+  readonly detail?: string;
+}
+
+export interface Consult {
+  readonly destination: Destination;
+  readonly state: 'ringing' | 'connected';
+  readonly startedAt: number;
+}
+
+/**
+ * - `offered`: ringing, may be accepted or declined;
+ * - `connected`: the agent is on it (held or not);
+ * - `wrapup`: it has ended and a wrap-up is owed.
+ * A task that is wrapped up, rejected or ended without wrap-up leaves the store.
+ */
+export type TaskState = 'offered' | 'connected' | 'wrapup';
+
+export interface TaskSnapshot {
+  readonly id: string;
+  readonly mediaType: MediaType;
+  readonly direction: 'inbound' | 'outbound';
+  readonly state: TaskState;
+  /** Caller number, chat handle or email address. */
+  readonly ani: string;
+  readonly customerName?: string;
+  /** An email subject or a chat's first line. */
+  readonly subject?: string;
+  readonly queue?: { readonly id: string; readonly name: string };
+  readonly offeredAt: number;
+  /** When an unanswered offer is withdrawn (RONA); null when it is not ringing. */
+  readonly ronaAt: number | null;
+  readonly connectedAt: number | null;
+  readonly endedAt: number | null;
+  readonly held: boolean;
+  readonly heldAt: number | null;
+  readonly muted: boolean;
+  /** Whether the call is being recorded at all, and whether the recording is paused. */
+  readonly recording: boolean;
+  readonly recordingPaused: boolean;
+  readonly consult: Consult | null;
+  readonly wrapupRequired: boolean;
+  /** When the task is wrapped up automatically; null when no auto wrap-up runs. */
+  readonly autoWrapupAt: number | null;
+  /** Call-associated data, as text. */
+  readonly cad: Readonly<Record<string, string>>;
+}
+
+export type TaskChange =
+  | 'held'
+  | 'resumed'
+  | 'muted'
+  | 'unmuted'
+  | 'recording-paused'
+  | 'recording-resumed'
+  | 'consult-started'
+  | 'consult-answered'
+  | 'consult-ended'
+  | 'transferred';
+
+export type RejectReason = 'declined' | 'rona' | 'cancelled';
+
+/** What a backend can do. Widgets hide controls for what it cannot. */
+export interface Capabilities {
+  readonly mediaTypes: readonly MediaType[];
+  readonly hold: boolean;
+  readonly mute: boolean;
+  readonly recording: boolean;
+  readonly consult: boolean;
+  readonly transfer: boolean;
+  readonly consultTransfer: boolean;
+  readonly wrapupCodes: boolean;
+  readonly oauth: boolean;
+  readonly outdial: boolean;
+  readonly uploadLogs: boolean;
+}
+
+export interface Credentials {
+  readonly accessToken?: string;
+  readonly oauth?: { readonly clientId: string; readonly redirectUri: string; readonly scopes?: readonly string[] };
+}
+
+export interface SessionSnapshot {
+  readonly status: 'signed-out' | 'signed-in';
+  /** Epoch ms when the access token expires, when the backend knows. */
+  readonly expiresAt: number | null;
+  /** True once the backend has said the token expired: actions fail until the agent signs in again. */
+  readonly expired: boolean;
+}

@@ -1,0 +1,102 @@
+import type { StoreAction, DeskState } from '../core/store.js';
+import { equal } from '../core/store.js';
+import type { TaskChange, TaskSnapshot } from '../core/types.js';
+import { CcOutcomeEvent, outcome } from './events.js';
+
+/** What changed between two snapshots of one task, in the words of `cc-task-change`. */
+export function taskChanges(before: TaskSnapshot, after: TaskSnapshot): TaskChange[] {
+  const changes: TaskChange[] = [];
+  if (before.held !== after.held) changes.push(after.held ? 'held' : 'resumed');
+  if (before.muted !== after.muted) changes.push(after.muted ? 'muted' : 'unmuted');
+  if (before.recordingPaused !== after.recordingPaused) {
+    changes.push(after.recordingPaused ? 'recording-paused' : 'recording-resumed');
+  }
+  if (!before.consult && after.consult) changes.push('consult-started');
+  if (before.consult?.state === 'ringing' && after.consult?.state === 'connected') changes.push('consult-answered');
+  if (before.consult && !after.consult) changes.push('consult-ended');
+  return changes;
+}
+
+/** The outcome events one task's transition announces. */
+function taskTransition(action: StoreAction, before: TaskSnapshot | undefined, after: TaskSnapshot | undefined): CcOutcomeEvent[] {
+  const events: CcOutcomeEvent[] = [];
+  if (!before && after) {
+    if (action.type === 'task-offered') events.push(outcome('cc-task-incoming', { task: after }));
+    else if (action.type === 'task-assigned') events.push(outcome('cc-task-assigned', { task: after }));
+    else events.push(outcome('cc-task-hydrate', { task: after }));
+    return events;
+  }
+  if (before && after) {
+    // An ending drops hold, mute and consult with it: announce the end, not each of those.
+    if (before.state !== 'wrapup' && after.state === 'wrapup') return [outcome('cc-task-end', { task: after, wrapupRequired: true })];
+    if (before.state === 'offered' && after.state === 'connected') events.push(outcome('cc-task-assigned', { task: after }));
+    for (const change of taskChanges(before, after)) events.push(outcome('cc-task-change', { task: after, change }));
+    return events;
+  }
+  if (before && !after) {
+    if (action.type === 'task-wrapped-up') {
+      events.push(outcome('cc-task-wrapup', { task: action.task, auxCodeId: action.auxCodeId, notes: action.notes }));
+    } else if (action.type === 'task-rejected') {
+      events.push(outcome('cc-task-rejected', { task: action.task, reason: action.reason }));
+    } else if (before.state === 'offered') {
+      events.push(outcome('cc-task-rejected', { task: before, reason: 'cancelled' }));
+    } else if (before.state === 'connected') {
+      const task = action.type === 'task-ended' ? action.task : before;
+      events.push(outcome('cc-task-end', { task, wrapupRequired: false }));
+    }
+  }
+  return events;
+}
+
+/**
+ * The outcome events a store transition announces. Computed from what really changed, so that an event
+ * the backend repeats (a re-sync after a reconnect, a duplicate push) is announced once only.
+ */
+export function outcomesFor(action: StoreAction, before: DeskState, after: DeskState): CcOutcomeEvent[] {
+  const events: CcOutcomeEvent[] = [];
+  if (action.type === 'error') return [outcome('cc-error', action.error)];
+  if (action.type === 'settled' && action.error) return [outcome('cc-error', action.error)];
+  // A transfer changes nothing in the snapshot the agent holds: the task then ends as usual.
+  if (action.type === 'task-updated' && action.transferred && before.tasks.some((t) => t.id === action.task.id)) {
+    events.push(outcome('cc-task-change', { task: action.task, change: 'transferred' }));
+  }
+  if (before === after) return events;
+
+  if (before.connection !== after.connection && after.connection !== 'idle' && after.connection !== 'connecting') {
+    events.push(outcome('cc-connection-change', { status: after.connection }));
+  }
+  if (before.session.status !== 'signed-in' && after.session.status === 'signed-in' && after.backend) {
+    events.push(outcome('cc-ready', { backend: after.backend }));
+  }
+  if (after.profile && before.profile !== after.profile) {
+    events.push(outcome('cc-registered', { profile: after.profile }));
+  }
+  if (action.type === 'auth-expiring' && before.session.expiresAt !== after.session.expiresAt) {
+    events.push(outcome('cc-auth-expiring', { expiresAt: action.expiresAt }));
+  }
+  if (!before.session.expired && after.session.expired) {
+    events.push(outcome('cc-error', { action: 'session', code: 'token-expired', message: 'The session expired. Sign in again to continue.' }));
+  }
+  if (after.station && !equal(before.station, after.station)) {
+    events.push(outcome('cc-station-login', after.station));
+  }
+  if (before.station && !after.station && after.session.status === 'signed-in') {
+    events.push(outcome('cc-station-logout', { reason: action.type === 'station-logout' ? action.reason : 'Logged out' }));
+  }
+  if (after.agent && before.agent !== after.agent) {
+    const { state, auxCodeId, reason, by } = after.agent;
+    events.push(outcome('cc-agent-state-change', { state, auxCodeId, reason, by }));
+  }
+  if (before.tasks !== after.tasks) {
+    const ids = new Set([...before.tasks.map((t) => t.id), ...after.tasks.map((t) => t.id)]);
+    for (const id of ids) {
+      const b = before.tasks.find((t) => t.id === id);
+      const a = after.tasks.find((t) => t.id === id);
+      if (b !== a) events.push(...taskTransition(action, b, a));
+    }
+  }
+  if (before.session.status === 'signed-in' && after.session.status !== 'signed-in') {
+    events.push(outcome('cc-signed-out', { reason: action.type === 'signed-out' ? action.reason : 'Signed out' }));
+  }
+  return events;
+}
