@@ -1,5 +1,7 @@
 // The package's main entry: classes, types, events and backends. Importing it defines no tag.
 export { CcSdk } from './components/cc-sdk/cc-sdk.js';
+export { CcStateSelect, type CcStateSelectStrings } from './components/cc-state-select/cc-state-select.js';
+export { CcWidget, setLocaleStrings } from './src/base/cc-widget.js';
 export { CcElement } from './src/base/cc-element.js';
 export * from './src/core/types.js';
 export type { Backend, BackendEvent, BackendFactory, StationLoginArgs, AgentStateArgs, WrapupArgs } from './src/core/backend.js';

@@ -1,4 +1,5 @@
 // Defines every tag of the kit.
 import './cc-sdk.js';
+import './cc-state-select.js';
 
 export * from '../index.js';

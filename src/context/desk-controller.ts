@@ -29,6 +29,12 @@ export class DeskController implements ReactiveController {
     this.#resolve();
   }
 
+  /** Looks for the provider again (the widget's `sdk` attribute changed). */
+  reconnect(): void {
+    this.hostDisconnected();
+    if (this.#host.isConnected) this.#resolve();
+  }
+
   hostDisconnected(): void {
     this.#stopWaiting();
     this.#unsubscribeContext?.();

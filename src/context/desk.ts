@@ -119,6 +119,8 @@ export class Desk {
   #backend: Backend | null = null;
   #detach: (() => void) | null = null;
   #media = new Map<string, MediaStreamTrack>();
+  #clockListeners = new Set<() => void>();
+  #offClock: (() => void) | null = null;
 
   constructor(private readonly emit: (event: CcOutcomeEvent) => void) {}
 
@@ -137,11 +139,13 @@ export class Desk {
   /** Swaps the backend: the previous one is disposed and the store starts afresh. */
   attach(backend: Backend | null): void {
     this.#detach?.();
+    this.#offClock?.();
     this.#backend?.dispose();
     this.#media.clear();
     this.#backend = backend;
     this.#apply({ type: 'reset', backend: backend?.name ?? null, capabilities: backend?.capabilities ?? null });
     this.#detach = backend ? backend.subscribe((event) => this.#onBackendEvent(event)) : null;
+    this.#offClock = backend?.clock.onAdvance?.(() => this.#clockListeners.forEach((l) => l())) ?? null;
   }
 
   /** The backend's notion of now, for timers on screen. */
@@ -151,7 +155,8 @@ export class Desk {
 
   /** Called when a manual clock jumps, so timers repaint at once. */
   onClockAdvance(listener: () => void): () => void {
-    return this.#backend?.clock.onAdvance?.(listener) ?? (() => {});
+    this.#clockListeners.add(listener);
+    return () => this.#clockListeners.delete(listener);
   }
 
   /** The remote audio of a task, for a browser login. */

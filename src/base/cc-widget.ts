@@ -1,0 +1,70 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { DeskController } from '../context/desk-controller.js';
+import { controls, tokens } from '../styles/tokens.js';
+import { CcElement, hostStyles } from './cc-element.js';
+import { fill } from './format.js';
+
+export type Strings = Record<string, string>;
+
+const locale = new Map<string, Strings>();
+
+/**
+ * Replaces strings of every widget of a tag on the page, e.g. a translation:
+ * `setLocaleStrings('cc-task-panel', {accept: 'Annehmen'})`. A widget's own `strings` property wins.
+ */
+export function setLocaleStrings(tag: string, strings: Strings): void {
+  locale.set(tag, { ...locale.get(tag), ...strings });
+  for (const el of document.querySelectorAll(tag)) (el as CcWidget<Strings>).requestUpdate?.();
+}
+
+/**
+ * The base of every widget: connects to its `<cc-sdk>` (an ancestor, `sdk="id"`, or the page's only one),
+ * renders from the store, sends requests, and carries replaceable strings and a live region.
+ */
+export abstract class CcWidget<S extends Strings> extends CcElement {
+  static override styles = [hostStyles, tokens, controls];
+
+  /** The id of the `<cc-sdk>` to use, when the widget is not inside it. */
+  @property({ attribute: 'sdk' }) sdk = '';
+
+  /** Replaces any of the widget's visible strings (see its `defaultStrings`). */
+  @property({ attribute: false }) strings: Partial<S> = {};
+
+  /** What the live region says; set through `announce()`. */
+  @state() protected announcement = '';
+
+  protected readonly cc = new DeskController(this);
+
+  /** The widget's strings in English. */
+  protected abstract readonly defaultStrings: S;
+
+  /** A string by key, with `{placeholders}` filled. */
+  protected t(key: keyof S & string, values?: Readonly<Record<string, string | number>>): string {
+    const text = this.strings[key] ?? locale.get(this.localName)?.[key] ?? this.defaultStrings[key] ?? key;
+    return fill(text, values);
+  }
+
+  /** Tells screen-reader users about a change they did not cause by focus (a new offer, a remote change). */
+  protected announce(message: string): void {
+    // The same message twice in a row must still be spoken: clear, then set on the next frame.
+    this.announcement = '';
+    void this.updateComplete.then(() => {
+      this.announcement = message;
+    });
+  }
+
+  protected renderAnnouncer(): TemplateResult {
+    return html`<div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`;
+  }
+
+  /** The backend's message next to a control, when its action failed. */
+  protected renderError(message: string | undefined, id: string): TemplateResult | typeof nothing {
+    return message ? html`<p class="error" id=${id} role="alert" part="error">${message}</p>` : nothing;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('sdk') && changed.get('sdk') !== undefined) this.cc.reconnect();
+  }
+}
