@@ -1,0 +1,123 @@
+// The sample page's simulator controls: make contacts arrive and inject what a real contact center does
+// from elsewhere. Demo tooling, not part of the kit: it drives `<cc-sdk>.simulator` directly.
+import { css, html, LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { CcSdk } from '../components/cc-sdk/cc-sdk.js';
+import { ERROR_CODES, type CcErrorCode } from '../src/core/errors.js';
+import type { MediaType } from '../src/core/types.js';
+import { tokens, controls } from '../src/styles/tokens.js';
+
+export class DemoSimulatorPanel extends LitElement {
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        display: block;
+      }
+      details {
+        background: var(--_cc-surface);
+        border: 1px dashed var(--_cc-border);
+        border-radius: var(--_cc-radius);
+        padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
+      }
+      summary {
+        cursor: pointer;
+        font-weight: 600;
+        padding: 4px 0;
+      }
+      fieldset {
+        border: 0;
+        padding: 0;
+        margin: var(--_cc-space) 0;
+      }
+      legend {
+        font-weight: 600;
+        margin-block-end: 4px;
+      }
+      .status {
+        margin: 4px 0 0;
+      }
+    `,
+  ];
+
+  @property() sdk = '';
+  @state() private status = '';
+  @state() private faultCode: CcErrorCode = 'rejected';
+  @state() private faultAction = '';
+
+  #sdkEl(): CcSdk | null {
+    return document.getElementById(this.sdk) as CcSdk | null;
+  }
+
+  #do(label: string, action: (server: NonNullable<CcSdk['simulator']>) => void): void {
+    const server = this.#sdkEl()?.simulator;
+    if (!server) {
+      this.status = 'The simulator is not the current backend.';
+      return;
+    }
+    action(server);
+    const queued = server.queued.length;
+    this.status = `${label}.${queued ? ` ${queued} waiting in queue until you are Available.` : ''}`;
+  }
+
+  #offer(mediaType: MediaType, label: string) {
+    return () => this.#do(`${label} arrives`, (s) => s.offer({ mediaType }));
+  }
+
+  override render() {
+    return html`<details part="base">
+      <summary>Simulator controls</summary>
+      <fieldset>
+        <legend>A customer reaches out</legend>
+        <div class="row">
+          <button type="button" @click=${this.#offer('telephony', 'A call')}>Call</button>
+          <button type="button" @click=${this.#offer('chat', 'A chat')}>Chat</button>
+          <button type="button" @click=${this.#offer('email', 'An email')}>Email</button>
+          <button type="button" @click=${this.#offer('social', 'A social message')}>Social</button>
+          <button type="button" @click=${() => this.#do('The customer hung up', (s) => s.customerHangup())}>Customer hangs up</button>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>A supervisor</legend>
+        <div class="row">
+          <button type="button" @click=${() => this.#do('Supervisor set you Idle (Meeting)', (s) => s.supervisorSetState('Idle', 'idle-meeting'))}>
+            Set Idle
+          </button>
+          <button type="button" @click=${() => this.#do('Supervisor set you Available', (s) => s.supervisorSetState('Available'))}>
+            Set Available
+          </button>
+          <button type="button" @click=${() => this.#do('Supervisor logged you out', (s) => s.remoteLogout())}>Log out agent</button>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>The network and the session</legend>
+        <div class="row">
+          <button type="button" @click=${() => this.#do('Connection dropped for 4 s', (s) => s.dropConnection(4000))}>Drop connection</button>
+          <button type="button" @click=${() => this.#do('Token expires in 60 s', (s) => s.expireToken(60_000))}>Expire token in 1 min</button>
+          <button type="button" @click=${() => this.#do('Token expired', (s) => s.expireToken(0))}>Expire token now</button>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Make the next action fail</legend>
+        <div class="row">
+          <label class="sr-only" for="code">Error code</label>
+          <select id="code" @change=${(e: Event) => (this.faultCode = (e.target as HTMLSelectElement).value as CcErrorCode)}>
+            ${ERROR_CODES.map((c) => html`<option ?selected=${c === this.faultCode}>${c}</option>`)}
+          </select>
+          <label class="sr-only" for="action">Backend action (any when empty)</label>
+          <input id="action" placeholder="any action, or e.g. hold" .value=${this.faultAction}
+            @input=${(e: Event) => (this.faultAction = (e.target as HTMLInputElement).value.trim())} />
+          <button type="button"
+            @click=${() => this.#do(`The next ${this.faultAction || 'action'} will fail`, (s) =>
+              s.failNext({ action: this.faultAction || undefined, code: this.faultCode, message: `Simulated failure (${this.faultCode}).` }))}>
+            Arm
+          </button>
+        </div>
+      </fieldset>
+      <p class="status muted" role="status">${this.status}</p>
+    </details>`;
+  }
+}
+
+customElements.define('demo-simulator-panel', DemoSimulatorPanel);
