@@ -183,11 +183,12 @@ export class Desk {
    */
   async run(request: CcRequestEvent): Promise<void> {
     const key = requestKey(request.type, request.detail as object);
+    const taskId = (request.detail as { taskId?: string } | undefined)?.taskId;
     if (this.state.pending[key]) return;
     const action = actionOf(request.type);
     const refused = refusal(request, this.state, this.#backend);
     if (refused) {
-      this.#apply({ type: 'settled', key, error: { action, code: refused[0], message: refused[1] } });
+      this.#apply({ type: 'settled', key, taskId, error: { action, code: refused[0], message: refused[1] } });
       return;
     }
     const backend = this.#backend!;
@@ -196,10 +197,10 @@ export class Desk {
     try {
       const handler = handlers[request.type] as Handler<RequestName>;
       await handler(backend, request.detail, stateAtStart);
-      if (backend === this.#backend) this.#apply({ type: 'settled', key });
+      if (backend === this.#backend) this.#apply({ type: 'settled', key, taskId });
     } catch (err) {
       // The error is reported under the kit's action name, whatever the backend called it.
-      if (backend === this.#backend) this.#apply({ type: 'settled', key, error: { ...CcError.from(err, action).toJSON(), action } });
+      if (backend === this.#backend) this.#apply({ type: 'settled', key, taskId, error: { ...CcError.from(err, action).toJSON(), action } });
     }
   }
 

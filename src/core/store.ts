@@ -34,7 +34,8 @@ export type StoreAction =
   | BackendEvent
   | { readonly type: 'reset'; readonly backend: string | null; readonly capabilities: Capabilities | null }
   | { readonly type: 'pending'; readonly key: string }
-  | { readonly type: 'settled'; readonly key: string; readonly error?: CcErrorInfo }
+  /** A request finished; a failure is kept under its key, unless its task is gone by now. */
+  | { readonly type: 'settled'; readonly key: string; readonly taskId?: string; readonly error?: CcErrorInfo }
   | { readonly type: 'dismiss-error'; readonly key: string };
 
 const SIGNED_OUT: SessionSnapshot = Object.freeze({ status: 'signed-out', expiresAt: null, expired: false });
@@ -117,7 +118,8 @@ export function reduce(state: DeskState, action: StoreAction): DeskState {
       return { ...state, pending: { ...state.pending, [action.key]: true }, errors: without(state.errors, (k) => k === action.key) };
     case 'settled': {
       const pending = without(state.pending, (k) => k === action.key);
-      const errors = action.error ? { ...state.errors, [action.key]: action.error } : state.errors;
+      const keep = action.error && (!action.taskId || state.tasks.some((t) => t.id === action.taskId));
+      const errors = keep ? { ...state.errors, [action.key]: action.error } : state.errors;
       return pending === state.pending && errors === state.errors ? state : { ...state, pending, errors };
     }
     case 'dismiss-error':

@@ -34,6 +34,8 @@ export interface SimulatorServerOptions {
   /** Keep the contact center's state in this storage (sessionStorage on the sample page), so a reload finds it. */
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
   storageKey?: string;
+  /** How many tasks of each media the agent may hold at once (benchmarks raise it). */
+  capacity?: Partial<Record<MediaType, number>>;
 }
 
 export interface Fault {
@@ -85,6 +87,7 @@ export class SimulatorServer {
   #timers = new Map<string, unknown>();
   #networkUp = true;
   #customerIndex = 0;
+  #capacity: Readonly<Record<MediaType, number>>;
 
   constructor(options: SimulatorServerOptions = {}) {
     this.clock = options.clock ?? realClock;
@@ -92,6 +95,7 @@ export class SimulatorServer {
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
     this.#storage = options.storage;
     this.#storageKey = options.storageKey ?? 'cc-elements-simulator';
+    this.#capacity = { ...channelCapacity, ...options.capacity };
     this.#restore();
   }
 
@@ -383,6 +387,11 @@ export class SimulatorServer {
     return this.#timers.size;
   }
 
+  /** The names of the timers that are set (`rona-<taskId>`, `consult-<taskId>`, `wrapup-<taskId>`, …). */
+  get timerNames(): string[] {
+    return [...this.#timers.keys()];
+  }
+
   // ---- internals ----------------------------------------------------------------------------------
 
   #runStep(step: ScenarioStep): void {
@@ -416,7 +425,7 @@ export class SimulatorServer {
 
   #busy(media: MediaType): boolean {
     const open = this.#state.tasks.filter((t) => t.mediaType === media && isActive(t)).length;
-    return open >= channelCapacity[media];
+    return open >= this.#capacity[media];
   }
 
   #routeQueued(): void {
