@@ -136,3 +136,28 @@ describe('<cc-sdk>', () => {
     expect(sdk.desk.store.listenerCount).to.equal(0);
   });
 });
+
+describe('<cc-sdk> backend property', () => {
+  it('uses a backend object set before the element first renders', async () => {
+    const { backend } = rig();
+    const sdk = document.createElement('cc-sdk');
+    sdk.backend = backend;
+    document.body.append(sdk);
+    await until(() => sdk.desk.backend);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sdk.desk.backend).to.equal(backend);
+    sdk.remove();
+  });
+
+  it('builds its backend again when put back into the page', async () => {
+    const sdk = await fixture<CcSdk>(html`<cc-sdk></cc-sdk>`);
+    await until(() => sdk.desk.backend);
+    const parent = sdk.parentElement!;
+    sdk.remove();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(sdk.desk.backend).to.equal(null);
+    parent.append(sdk);
+    await until(() => sdk.desk.backend);
+    expect(sdk.desk.backend?.name).to.equal('simulator');
+  });
+});

@@ -83,7 +83,8 @@ export class CcSdk extends CcElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.desk.backend) void this.#setup();
+    // Put back into the page after removal: build the backend again on the next update.
+    if (!this.desk.backend) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -92,15 +93,23 @@ export class CcSdk extends CcElement {
     queueMicrotask(() => {
       if (!this.isConnected) {
         this.#setupRun++;
+        this.#built = null;
         this.desk.attach(null);
       }
     });
   }
 
+  /** What the current backend was built from; a different backend, persist or latency builds a new one. */
+  #built: readonly unknown[] | null = null;
+
   protected override updated(changed: Map<string, unknown>): void {
-    const rebuild = ['backend', 'persist', 'latency'].some((k) => changed.has(k) && changed.get(k) !== undefined);
-    if (rebuild) void this.#setup();
-    else if (changed.has('scenario') && changed.get('scenario') !== undefined) this.#runScenario();
+    const spec = [this.backend, this.persist, this.latency];
+    if (!this.#built || spec.some((value, i) => value !== this.#built![i])) {
+      this.#built = spec;
+      void this.#setup();
+    } else if (changed.has('scenario')) {
+      this.#runScenario();
+    }
   }
 
   protected override render() {

@@ -1,0 +1,162 @@
+// `npm run bench`: runs the benchmarks in headless Chromium and prints their figures.
+// These are measurements, not tests: nothing here passes or fails on a threshold.
+import { build } from 'esbuild';
+import { mkdirSync, rmSync, writeFileSync, copyFileSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import puppeteer from 'puppeteer-core';
+import { startDevServer } from '@web/dev-server';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromiumPath, CHROMIUM_ARGS } from './chromium.mjs';
+
+const only = process.argv.slice(2);
+const want = (name) => only.length === 0 || only.includes(name);
+const results = {};
+const log = (title, figures) => {
+  results[title] = figures;
+  console.log(`\n${title}`);
+  for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(36)} ${v}`);
+};
+
+// A production-like build of the sample page: bundled, minified, lazily loaded backends split out.
+const DEMO_OUT = 'bench/.demo-build';
+async function buildDemo() {
+  rmSync(DEMO_OUT, { recursive: true, force: true });
+  mkdirSync(DEMO_OUT, { recursive: true });
+  await build({
+    entryPoints: ['demo/crm.ts'],
+    bundle: true,
+    minify: true,
+    splitting: true,
+    format: 'esm',
+    target: 'es2022',
+    outdir: DEMO_OUT,
+    tsconfig: 'tsconfig.json',
+    conditions: ['production'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'error',
+  });
+  writeFileSync(`${DEMO_OUT}/index.html`, readFileSync('demo/index.html', 'utf8').replace('./crm.ts', './crm.js'));
+  copyFileSync('demo/crm.css', `${DEMO_OUT}/crm.css`);
+}
+
+const { createServer } = await import('node:net');
+const freePort = await new Promise((resolve) => {
+  const probe = createServer().listen(0, () => {
+    const { port } = probe.address();
+    probe.close(() => resolve(port));
+  });
+});
+const server = await startDevServer({
+  config: {
+    rootDir: '.',
+    port: freePort,
+    nodeResolve: { exportConditions: ['production'] },
+    watch: false,
+    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  },
+  readCliArgs: false,
+  readFileConfig: false,
+  logStartMessage: false,
+});
+const base = `http://localhost:${freePort}`;
+const browser = await puppeteer.launch({
+  executablePath: chromiumPath(),
+  headless: true,
+  protocolTimeout: 600_000,
+  args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+});
+
+try {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  page.on('console', (m) => process.env.BENCH_DEBUG && console.log('page:', m.text()));
+  const cdp = await page.createCDPSession();
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const counters = await cdp.send('Memory.getDOMCounters');
+    return { usedSize, ...counters };
+  };
+  await page.goto(`${base}/bench/bench.html`);
+  await page.waitForFunction(() => document.title === 'bench ready', { timeout: 60_000 });
+
+  if (want('offer')) log('Offer to visible (500 offers; simulator offer → offer card painted)', await page.evaluate(() => window.bench.offerToVisible(500)));
+  if (want('update')) log('One task update with 50 tasks at once', await page.evaluate(() => window.bench.oneUpdateAmong50()));
+  if (want('heap')) {
+    await page.evaluate(() => window.bench.lifecycles(5000));
+    const before = await heap();
+    const run = await page.evaluate(() => window.lifecycleRun.run(5000));
+    const after = await heap();
+    // A leak grows with every lifecycle; a one-time cost (compiled code, caches) does not grow again.
+    await page.evaluate(() => window.lifecycleRun.run(5000));
+    const again = await heap();
+    log('Heap after 5,000 full task lifecycles (after GC)', {
+      ...run,
+      heap_before_kb: Math.round(before.usedSize / 1024),
+      heap_after_kb: Math.round(after.usedSize / 1024),
+      heap_growth_kb: Math.round((after.usedSize - before.usedSize) / 1024),
+      heap_growth_next_5000_kb: Math.round((again.usedSize - after.usedSize) / 1024),
+      js_event_listeners_before: before.jsEventListeners,
+      js_event_listeners_after: after.jsEventListeners,
+      js_event_listeners_after_10000: again.jsEventListeners,
+      dom_nodes_before: before.nodes,
+      dom_nodes_after: after.nodes,
+    });
+  }
+  if (want('burst')) log('Burst: 1,000 backend events in about one second', await page.evaluate(() => window.bench.burst()));
+
+  if (want('page')) {
+    await buildDemo();
+    const demo = await browser.newPage();
+    const dcdp = await demo.createCDPSession();
+    await dcdp.send('Network.enable');
+    await dcdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const urls = new Map();
+    dcdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+    let bytes = 0;
+    const loaded = [];
+    dcdp.on('Network.loadingFinished', (e) => {
+      bytes += e.encodedDataLength;
+      loaded.push(urls.get(e.requestId));
+    });
+    await demo.goto(`${base}/${DEMO_OUT}/index.html`);
+    // Interactive: the sign-in form is rendered and its field can take focus.
+    const interactive = await demo.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const check = () => {
+            const input = document.querySelector('cc-auth')?.shadowRoot?.querySelector('input');
+            if (input) {
+              input.focus();
+              resolve(performance.now());
+            } else requestAnimationFrame(check);
+          };
+          check();
+        }),
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    const scripts = loaded.filter((u) => /\.js($|\?)/.test(u));
+    const jsBytes = scripts.reduce((sum, u) => {
+      const path = u.replace(base + '/', '').split('?')[0];
+      try {
+        return sum + gzipSync(readFileSync(path)).length;
+      } catch {
+        return sum;
+      }
+    }, 0);
+    log('Sample page (production build, simulator backend)', {
+      navigation_to_interactive_desk_ms: Math.round(interactive),
+      requests: loaded.length,
+      bytes_transferred: bytes,
+      javascript_gzipped_bytes: jsBytes,
+      webex_sdk_requests: loaded.filter((u) => /webex|contact-center/i.test(u)).length,
+    });
+    await demo.close();
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+writeFileSync('bench-results.json', JSON.stringify(results, null, 2));
+console.log('\nFigures written to bench-results.json');
