@@ -1,6 +1,9 @@
 // The package's main entry: classes, types, events and backends. Importing it defines no tag.
 export { CcSdk } from './components/cc-sdk/cc-sdk.js';
+export { CcAuth, DEFAULT_OAUTH_SCOPES, type CcAuthStrings } from './components/cc-auth/cc-auth.js';
+export { CcStationLogin, type CcStationLoginStrings } from './components/cc-station-login/cc-station-login.js';
 export { CcStateSelect, type CcStateSelectStrings } from './components/cc-state-select/cc-state-select.js';
+export { CcWrapup, type CcWrapupStrings } from './components/cc-wrapup/cc-wrapup.js';
 export { CcWidget, setLocaleStrings } from './src/base/cc-widget.js';
 export { CcElement } from './src/base/cc-element.js';
 export * from './src/core/types.js';

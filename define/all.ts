@@ -1,5 +1,8 @@
 // Defines every tag of the kit.
 import './cc-sdk.js';
+import './cc-auth.js';
+import './cc-station-login.js';
 import './cc-state-select.js';
+import './cc-wrapup.js';
 
 export * from '../index.js';

@@ -1,0 +1,316 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { CcWidget } from '../../src/base/cc-widget.js';
+import { formatDuration } from '../../src/base/format.js';
+import { TickController } from '../../src/base/tick-controller.js';
+import { styles } from './cc-auth.styles.js';
+
+/** The scopes a Webex Contact Center agent desktop needs, used when `scopes` is not set. */
+export const DEFAULT_OAUTH_SCOPES =
+  'cjp:config_read cjp:config_write cjp:config cjp:user spark:webrtc_calling spark:calls_read spark:calls_write spark:kms';
+
+/** How long before the token expires the agent is warned. */
+const WARNING_MS = 5 * 60 * 1000;
+
+const defaultStrings = {
+  tokenLabel: 'Access token',
+  tokenHint: 'Paste the access token of your contact-center account.',
+  tokenRequired: 'Enter your access token.',
+  signIn: 'Sign in',
+  signingIn: 'Signing in…',
+  signInWithWebex: 'Sign in with Webex',
+  or: 'or',
+  signedInAs: 'Signed in as',
+  signOut: 'Sign out',
+  signingOut: 'Signing out…',
+  expiring: 'Your session expires in {time}',
+  expiringAnnouncement: 'Your session expires in {time}. Sign in again to stay connected.',
+  signInAgain: 'Sign in again',
+  cancel: 'Cancel',
+  expired: 'Your session has expired. Sign in again to continue; your tasks are kept.',
+  signedIn: 'Signed in as {name}.',
+  signedOut: 'You are signed out.',
+};
+
+export type CcAuthStrings = typeof defaultStrings;
+
+/**
+ * Signs the agent in (with an access token, or with Webex OAuth when configured) and out, and warns before
+ * the session expires so the agent can sign in again without losing a task. The token is read from the
+ * field once, sent with the request and cleared: it is never kept in an attribute, the DOM or storage.
+ *
+ * @summary Sign-in and sign-out, with a session-expiry warning and re-sign-in.
+ * @tag cc-auth
+ * @event cc-sign-in-request - The agent signs in. `detail: {accessToken}` or `{oauth: {clientId, redirectUri, scopes}}`; cancelable.
+ * @event cc-sign-out-request - The agent signs out. `detail: {}`; cancelable.
+ * @csspart base - The wrapper.
+ * @csspart form - The sign-in form.
+ * @csspart field - The access-token field (label, input, hint and message).
+ * @csspart input - The access-token input.
+ * @csspart submit - The Sign in button.
+ * @csspart oauth - The Sign in with Webex button.
+ * @csspart user - Who is signed in.
+ * @csspart sign-out - The Sign out button.
+ * @csspart warning - The session-expiry warning with its countdown.
+ * @csspart renew - The Sign in again button of the warning.
+ * @csspart cancel - Closes the form opened by Sign in again.
+ * @csspart expired - The notice that the session has expired.
+ * @csspart error - A message about the token or a refused action.
+ * @cssproperty [--cc-auth-background=var(--cc-color-surface)] - The widget's background.
+ * @cssproperty [--cc-auth-gap=var(--cc-space)] - The space between its parts.
+ * @cssproperty [--cc-auth-warning-color=var(--cc-color-warning)] - The edge of the expiry warning.
+ * @cssproperty [--cc-auth-expired-color=var(--cc-color-danger)] - The edge of the expired notice.
+ */
+export class CcAuth extends CcWidget<CcAuthStrings> {
+  static override styles = [...CcWidget.styles, styles];
+  protected readonly defaultStrings = defaultStrings;
+
+  /** The OAuth client id of the host's Webex integration. With `redirect-uri`, offers Sign in with Webex. */
+  @property({ attribute: 'client-id' }) clientId = '';
+
+  /** Where Webex sends the agent back after OAuth sign-in. */
+  @property({ attribute: 'redirect-uri' }) redirectUri = '';
+
+  /** The OAuth scopes, separated by spaces. */
+  @property({ attribute: 'scopes' }) scopes = DEFAULT_OAUTH_SCOPES;
+
+  /** Hides the access-token form when OAuth sign-in is offered. */
+  @property({ attribute: 'hide-token', type: Boolean }) hideToken = false;
+
+  /** A message about the token field (it was empty). */
+  @state() private tokenError = '';
+
+  /** The agent asked to sign in again before the session expired. */
+  @state() private renewing = false;
+
+  /** Which way the last sign-in went, so progress and errors show by the control that was used. */
+  @state() private via: 'token' | 'oauth' = 'token';
+
+  #tick = new TickController(this, this.cc, () => this.#warning() !== null);
+  #wake: ReturnType<typeof setTimeout> | null = null;
+  #seen = false;
+  #wasSignedIn = false;
+  #hadProfile = false;
+  #wasSigningIn = false;
+  #warnedFor: number | null = null;
+  #hadFocus = false;
+
+  get #oauth(): boolean {
+    return !!(this.clientId && this.redirectUri && this.cc.state.capabilities?.oauth);
+  }
+
+  /** Milliseconds left when the session is in its warning window (and not yet expired), else null. */
+  #warning(): number | null {
+    const { session } = this.cc.state;
+    if (session.status !== 'signed-in' || session.expired || session.expiresAt === null) return null;
+    const left = session.expiresAt - this.#tick.now();
+    return left <= WARNING_MS ? left : null;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#clearWake();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#hadFocus = !!this.shadowRoot?.activeElement;
+    const { session, profile } = this.cc.state;
+    const signedIn = session.status === 'signed-in';
+    const signingIn = this.cc.pending('cc-sign-in-request');
+    if (this.#wasSigningIn && !signingIn && !this.cc.error('cc-sign-in-request')) this.renewing = false;
+    if (!signedIn || session.expired) this.renewing = false;
+    if (this.#seen) {
+      if (profile && !this.#hadProfile) this.announce(this.t('signedIn', { name: profile.agentName }));
+      else if (this.#wasSignedIn && !signedIn) this.announce(this.t('signedOut'));
+    }
+    const left = this.#warning();
+    if (left !== null && this.#warnedFor !== session.expiresAt) {
+      this.#warnedFor = session.expiresAt;
+      this.announce(this.t('expiringAnnouncement', { time: formatDuration(left) }));
+    }
+    this.#seen = true;
+    this.#wasSignedIn = signedIn;
+    this.#hadProfile = !!profile;
+    this.#wasSigningIn = signingIn;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The control that had focus went away (signed in, signed out): keep the agent's place.
+    if (this.#hadFocus && !this.shadowRoot!.activeElement) {
+      this.renderRoot.querySelector<HTMLElement>('#token, [part="oauth"], [part="renew"], [part="sign-out"]')?.focus();
+    }
+    this.#scheduleWake();
+  }
+
+  /** Repaints when the warning window opens, on a real clock (a manual clock repaints as it moves). */
+  #scheduleWake(): void {
+    this.#clearWake();
+    const { session } = this.cc.state;
+    if (session.status !== 'signed-in' || session.expired || session.expiresAt === null || this.#warning() !== null) return;
+    const due = session.expiresAt - WARNING_MS - this.#tick.now();
+    if (due < 2 ** 31 - 1) this.#wake = setTimeout(() => this.requestUpdate(), Math.max(0, due) + 50);
+  }
+
+  #clearWake(): void {
+    if (this.#wake) clearTimeout(this.#wake);
+    this.#wake = null;
+  }
+
+  #onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this.cc.pending('cc-sign-in-request')) return;
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#token')!;
+    // The token lives in this local only: the field is cleared before the request leaves.
+    const accessToken = input.value.trim();
+    input.value = '';
+    if (!accessToken) {
+      this.tokenError = this.t('tokenRequired');
+      input.focus();
+      return;
+    }
+    this.tokenError = '';
+    this.via = 'token';
+    this.cc.request('cc-sign-in-request', { accessToken });
+  }
+
+  #onOauth(): void {
+    if (this.cc.pending('cc-sign-in-request')) return;
+    const scopes = (this.scopes.trim() || DEFAULT_OAUTH_SCOPES).split(/\s+/);
+    this.tokenError = '';
+    this.via = 'oauth';
+    this.cc.request('cc-sign-in-request', { oauth: { clientId: this.clientId, redirectUri: this.redirectUri, scopes } });
+  }
+
+  #onSignOut(): void {
+    if (this.cc.pending('cc-sign-out-request')) return;
+    this.cc.request('cc-sign-out-request', {});
+  }
+
+  async #onRenew(): Promise<void> {
+    this.renewing = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#token, [part="oauth"]')?.focus();
+  }
+
+  async #onCancelRenew(): Promise<void> {
+    this.renewing = false;
+    this.tokenError = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="renew"]')?.focus();
+  }
+
+  #onTokenInput(): void {
+    if (this.tokenError) this.tokenError = '';
+  }
+
+  #renderForm() {
+    const pending = this.cc.pending('cc-sign-in-request');
+    const backendError = this.cc.error('cc-sign-in-request');
+    const oauth = this.#oauth;
+    const showToken = !(oauth && this.hideToken);
+    const tokenMessage = this.tokenError || (this.via === 'token' || !oauth ? backendError : undefined);
+    const oauthMessage = this.via === 'oauth' && oauth ? backendError : undefined;
+    const spinner = html`<span class="spinner" role="img" aria-label=${this.t('signingIn')}></span>`;
+    return html`
+      ${showToken
+        ? html`<form part="form" novalidate @submit=${this.#onSubmit}>
+            <div part="field" class="field">
+              <label for="token">${this.t('tokenLabel')}</label>
+              <input
+                id="token"
+                part="input"
+                type="password"
+                autocomplete="off"
+                autocapitalize="off"
+                spellcheck="false"
+                aria-required="true"
+                aria-invalid=${tokenMessage ? 'true' : 'false'}
+                aria-describedby=${tokenMessage ? 'token-error' : 'token-hint'}
+                @input=${this.#onTokenInput}
+              />
+              <p class="hint" id="token-hint">${this.t('tokenHint')}</p>
+              ${this.renderError(tokenMessage, 'token-error')}
+            </div>
+            <div class="actions">
+              <button part="submit" class="primary" type="submit" aria-disabled=${pending ? 'true' : 'false'}>
+                ${pending && this.via === 'token' ? spinner : nothing}${this.t('signIn')}
+              </button>
+              ${this.renewing
+                ? html`<button part="cancel" type="button" @click=${this.#onCancelRenew}>${this.t('cancel')}</button>`
+                : nothing}
+            </div>
+          </form>`
+        : nothing}
+      ${oauth
+        ? html`${showToken ? html`<p class="or muted" aria-hidden="true">${this.t('or')}</p>` : nothing}
+            <div class="actions">
+              <button
+                part="oauth"
+                class=${showToken ? '' : 'primary'}
+                type="button"
+                aria-disabled=${pending ? 'true' : 'false'}
+                aria-describedby=${oauthMessage ? 'oauth-error' : nothing}
+                @click=${this.#onOauth}
+              >
+                ${pending && this.via === 'oauth' ? spinner : nothing}${this.t('signInWithWebex')}
+              </button>
+              ${this.renewing && !showToken
+                ? html`<button part="cancel" type="button" @click=${this.#onCancelRenew}>${this.t('cancel')}</button>`
+                : nothing}
+            </div>
+            ${this.renderError(oauthMessage, 'oauth-error')}`
+        : nothing}
+    `;
+  }
+
+  #renderSignedIn() {
+    const { profile } = this.cc.state;
+    const pending = this.cc.pending('cc-sign-out-request');
+    const error = this.cc.error('cc-sign-out-request');
+    return html`
+      <div class="signed-in">
+        <div part="user">
+          <span class="muted">${this.t('signedInAs')}</span>
+          <span class="name">${profile?.agentName}</span>
+          ${profile?.email ? html`<span class="email muted">${profile.email}</span>` : nothing}
+        </div>
+        <button
+          part="sign-out"
+          type="button"
+          aria-disabled=${pending ? 'true' : 'false'}
+          aria-describedby=${error ? 'sign-out-error' : nothing}
+          @click=${this.#onSignOut}
+        >
+          ${pending ? html`<span class="spinner" role="img" aria-label=${this.t('signingOut')}></span>` : nothing}${this.t('signOut')}
+        </button>
+      </div>
+      ${this.renderError(error, 'sign-out-error')}
+    `;
+  }
+
+  protected override render() {
+    const { session, profile } = this.cc.state;
+    const signedIn = session.status === 'signed-in' && !!profile;
+    const left = signedIn ? this.#warning() : null;
+    return html`
+      <div part="base" class="surface">
+        ${signedIn ? this.#renderSignedIn() : nothing}
+        ${signedIn && session.expired
+          ? html`<div part="expired" role="alert"><p>${this.t('expired')}</p></div>`
+          : nothing}
+        ${left !== null
+          ? html`<div part="warning">
+              <p class="timer">${this.t('expiring', { time: formatDuration(left) })}</p>
+              ${this.renewing
+                ? nothing
+                : html`<div><button part="renew" type="button" @click=${this.#onRenew}>${this.t('signInAgain')}</button></div>`}
+            </div>`
+          : nothing}
+        ${!signedIn || session.expired || this.renewing ? this.#renderForm() : nothing}
+        ${this.renderAnnouncer()}
+      </div>
+    `;
+  }
+}

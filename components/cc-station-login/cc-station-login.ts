@@ -1,0 +1,335 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { state } from 'lit/decorators.js';
+import { CcWidget } from '../../src/base/cc-widget.js';
+import { checkDialNumber, needsDialNumber } from '../../src/core/dial.js';
+import type { LoginOption, Profile, Station } from '../../src/core/types.js';
+import { requestKey } from '../../src/context/desk.js';
+import { styles } from './cc-station-login.styles.js';
+
+const defaultStrings = {
+  signInFirst: 'Sign in to log in to a station.',
+  team: 'Team',
+  loginOption: 'How you take calls',
+  BROWSER: 'Browser (WebRTC)',
+  AGENT_DN: 'Desk phone (dial number)',
+  EXTENSION: 'Extension',
+  dialNumber: 'Dial number',
+  extension: 'Extension',
+  dialHint: 'For example, {example}',
+  dialNumberRequired: 'Enter the number to ring.',
+  extensionRequired: 'Enter your extension.',
+  dialNumberInvalid: '{value} is not a valid dial number. Use the form {example}.',
+  extensionInvalid: '{value} is not a valid extension. Use the form {example}.',
+  logIn: 'Log in',
+  loggingIn: 'Logging in…',
+  cancel: 'Cancel',
+  change: 'Change',
+  logOut: 'Log out',
+  loggingOut: 'Logging out…',
+  logoutBlocked: 'You cannot log out while you have a task or a wrap-up open.',
+  loggedIn: 'Logged in to {team}: {option}.',
+  loggedOut: 'You are logged out of your station.',
+};
+
+export type CcStationLoginStrings = typeof defaultStrings;
+
+interface Draft {
+  readonly teamId: string;
+  readonly loginOption: LoginOption;
+  /** What the agent typed for each option that needs a number, kept when switching between them. */
+  readonly dialNumbers: Readonly<Partial<Record<LoginOption, string>>>;
+}
+
+const LOGIN_KEY = requestKey('cc-station-login-request');
+
+/**
+ * Logs the agent in to a station: a team, how calls reach them (the browser, a desk phone or an extension)
+ * and the number to ring, checked against the contact center's rule before anything is sent. Once logged in,
+ * shows the station with Change and Log out.
+ *
+ * @summary Station login (team, login option, dial number), change and logout.
+ * @tag cc-station-login
+ * @event cc-station-login-request - The agent logs in or changes station. `detail: {teamId, loginOption, dialNumber}`; cancelable.
+ * @event cc-station-logout-request - The agent logs out of the station. `detail: {}`; cancelable.
+ * @csspart base - The wrapper.
+ * @csspart hint - The hint shown before sign-in.
+ * @csspart form - The station form.
+ * @csspart team - The team picker.
+ * @csspart options - The group of login options.
+ * @csspart option - One login option (a radio and its label).
+ * @csspart dial-number - The dial-number or extension input.
+ * @csspart dial-hint - The example under the dial number.
+ * @csspart submit - The Log in button.
+ * @csspart cancel - The Cancel button while changing station.
+ * @csspart summary - The station the agent is logged in to.
+ * @csspart change - The Change button.
+ * @csspart logout - The Log out button.
+ * @csspart error - A message about the dial number or a refused action.
+ * @cssproperty [--cc-station-login-background=var(--cc-color-surface)] - The widget's background.
+ * @cssproperty [--cc-station-login-gap=var(--cc-space)] - The space between its parts.
+ * @cssproperty [--cc-station-login-label-color=var(--cc-color-text-muted)] - The labels of the station summary.
+ */
+export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
+  static override styles = [...CcWidget.styles, styles];
+  protected readonly defaultStrings = defaultStrings;
+
+  /** The agent reopened the form to change station. */
+  @state() private editing = false;
+  /** The form's values, from the store when the form opens. */
+  @state() private draft: Draft | null = null;
+  /** A message about the dial number, found before sending. */
+  @state() private dialError = '';
+  /** The agent tried to log out with a task open. */
+  @state() private logoutBlocked = false;
+
+  /** The dial number of the last request, so a refusal shows by the field only while it still applies. */
+  #sentDial: string | undefined;
+  /** A refusal from before the form was (re)opened: not this form's business. */
+  #staleRefusal: unknown = undefined;
+  #wasPending = false;
+  #lastStation: Station | null | undefined = undefined;
+  /** The last station, to prefill the form after a logout. */
+  #remembered: Station | null = null;
+  #hadFocus = false;
+
+  #optionLabel(option: LoginOption): string {
+    return this.t(option);
+  }
+
+  #teamName(teamId: string): string {
+    return this.cc.state.profile?.teams.find((t) => t.id === teamId)?.name ?? teamId;
+  }
+
+  #initialDraft(profile: Profile, station: Station | null): Draft {
+    const teamId = profile.teams.some((t) => t.id === station?.teamId) ? station!.teamId : (profile.teams[0]?.id ?? '');
+    const loginOption =
+      station && profile.loginOptions.includes(station.loginOption) ? station.loginOption : (profile.loginOptions[0] ?? 'BROWSER');
+    const dialNumbers: Partial<Record<LoginOption, string>> = {
+      AGENT_DN: profile.defaultDialNumber ?? '',
+      EXTENSION: '',
+    };
+    if (station?.dialNumber && needsDialNumber(station.loginOption)) dialNumbers[station.loginOption] = station.dialNumber;
+    return { teamId, loginOption, dialNumbers };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#hadFocus = !!this.shadowRoot?.activeElement;
+    const { profile, station, tasks } = this.cc.state;
+    const pending = this.cc.pending('cc-station-login-request');
+    if (!profile) {
+      this.editing = false;
+      this.draft = null;
+      this.dialError = '';
+    }
+    // A login that went through closes the form.
+    if (this.#wasPending && !pending && !this.cc.state.errors[LOGIN_KEY]) {
+      this.editing = false;
+      this.draft = null;
+    }
+    if (station) this.#remembered = station;
+    if (!profile) this.#remembered = null;
+    if (profile && (!station || this.editing) && !this.draft) {
+      this.draft = this.#initialDraft(profile, station ?? this.#remembered);
+      this.#staleRefusal = this.cc.state.errors[LOGIN_KEY];
+    }
+    if (tasks.length === 0) this.logoutBlocked = false;
+    if (this.#lastStation !== undefined && station !== this.#lastStation) {
+      if (station) {
+        this.announce(this.t('loggedIn', { team: this.#teamName(station.teamId), option: this.#optionLabel(station.loginOption) }));
+      } else {
+        this.logoutBlocked = false;
+        this.announce(this.t('loggedOut'));
+      }
+    }
+    this.#lastStation = station;
+    this.#wasPending = pending;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The control that had focus went away (the form closed or opened): keep the agent's place.
+    if (this.#hadFocus && !this.shadowRoot!.activeElement) {
+      this.renderRoot.querySelector<HTMLElement>('[part="change"], #team')?.focus();
+    }
+  }
+
+  #patch(patch: Partial<Draft>): void {
+    if (this.draft) this.draft = { ...this.draft, ...patch };
+  }
+
+  #onTeam(event: Event): void {
+    this.#patch({ teamId: (event.target as HTMLSelectElement).value });
+  }
+
+  #onOption(event: Event): void {
+    this.dialError = '';
+    this.#patch({ loginOption: (event.target as HTMLInputElement).value as LoginOption });
+  }
+
+  #onDial(event: Event): void {
+    if (!this.draft) return;
+    this.dialError = '';
+    const value = (event.target as HTMLInputElement).value;
+    this.#patch({ dialNumbers: { ...this.draft.dialNumbers, [this.draft.loginOption]: value } });
+  }
+
+  #onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const { profile } = this.cc.state;
+    if (!profile || !this.draft || this.cc.pending('cc-station-login-request')) return;
+    const { teamId, loginOption } = this.draft;
+    const needsNumber = needsDialNumber(loginOption);
+    const dialNumber = needsNumber ? (this.draft.dialNumbers[loginOption] ?? '').trim() : undefined;
+    if (needsNumber && checkDialNumber(profile, loginOption, dialNumber)) {
+      const example = profile.dialRules[loginOption]?.example ?? '';
+      const ext = loginOption === 'EXTENSION';
+      this.dialError = !dialNumber
+        ? this.t(ext ? 'extensionRequired' : 'dialNumberRequired')
+        : this.t(ext ? 'extensionInvalid' : 'dialNumberInvalid', { value: dialNumber, example });
+      this.renderRoot.querySelector<HTMLInputElement>('#dial')?.focus();
+      return;
+    }
+    this.dialError = '';
+    this.#sentDial = dialNumber;
+    this.cc.request('cc-station-login-request', { teamId, loginOption, ...(dialNumber ? { dialNumber } : {}) });
+  }
+
+  async #onChange(): Promise<void> {
+    const { profile, station } = this.cc.state;
+    if (!profile) return;
+    this.draft = this.#initialDraft(profile, station);
+    this.#staleRefusal = this.cc.state.errors[LOGIN_KEY];
+    this.dialError = '';
+    this.editing = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#team')?.focus();
+  }
+
+  async #onCancel(): Promise<void> {
+    this.editing = false;
+    this.draft = null;
+    this.dialError = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="change"]')?.focus();
+  }
+
+  #onLogout(): void {
+    if (this.cc.pending('cc-station-logout-request')) return;
+    // The contact center refuses a logout while a task or a wrap-up is open: say so without asking it.
+    if (this.cc.state.tasks.length > 0) {
+      this.logoutBlocked = true;
+      return;
+    }
+    this.logoutBlocked = false;
+    this.cc.request('cc-station-logout-request', {});
+  }
+
+  #renderForm(profile: Profile, draft: Draft) {
+    const pending = this.cc.pending('cc-station-login-request');
+    const stored = this.cc.state.errors[LOGIN_KEY];
+    const refusal = stored === this.#staleRefusal ? undefined : stored;
+    const needsNumber = needsDialNumber(draft.loginOption);
+    const typed = draft.dialNumbers[draft.loginOption] ?? '';
+    // A refused dial number shows by the field while the field still holds it; anything else by the button.
+    const refusedDial = refusal?.code === 'invalid-dial-number' && needsNumber && typed.trim() === (this.#sentDial ?? '');
+    const dialMessage = this.dialError || (refusedDial ? refusal.message : undefined);
+    const formMessage = refusal && !refusedDial && refusal.code !== 'invalid-dial-number' ? refusal.message : undefined;
+    const rule = profile.dialRules[draft.loginOption];
+    const ext = draft.loginOption === 'EXTENSION';
+    return html`
+      <form part="form" novalidate @submit=${this.#onSubmit}>
+        <div class="field">
+          <label for="team">${this.t('team')}</label>
+          <select id="team" part="team" @change=${this.#onTeam}>
+            ${profile.teams.map((t) => html`<option value=${t.id} ?selected=${t.id === draft.teamId}>${t.name}</option>`)}
+          </select>
+        </div>
+        <fieldset part="options">
+          <legend>${this.t('loginOption')}</legend>
+          ${profile.loginOptions.map(
+            (option) => html`<label part="option">
+              <input
+                type="radio"
+                name="login-option"
+                value=${option}
+                .checked=${option === draft.loginOption}
+                @change=${this.#onOption}
+              />
+              ${this.#optionLabel(option)}
+            </label>`,
+          )}
+        </fieldset>
+        ${needsNumber
+          ? html`<div class="field">
+              <label for="dial">${this.t(ext ? 'extension' : 'dialNumber')}</label>
+              <input
+                id="dial"
+                part="dial-number"
+                type="tel"
+                inputmode=${ext ? 'numeric' : 'tel'}
+                autocomplete="off"
+                aria-required="true"
+                aria-invalid=${dialMessage ? 'true' : 'false'}
+                aria-describedby=${dialMessage ? 'dial-error dial-hint' : 'dial-hint'}
+                .value=${typed}
+                @input=${this.#onDial}
+              />
+              ${rule ? html`<p class="hint" id="dial-hint" part="dial-hint">${this.t('dialHint', { example: rule.example })}</p>` : html`<span id="dial-hint" hidden></span>`}
+              ${this.renderError(dialMessage, 'dial-error')}
+            </div>`
+          : nothing}
+        <div class="actions">
+          <button
+            part="submit"
+            class="primary"
+            type="submit"
+            aria-disabled=${pending ? 'true' : 'false'}
+            aria-describedby=${formMessage ? 'login-error' : nothing}
+          >
+            ${pending ? html`<span class="spinner" role="img" aria-label=${this.t('loggingIn')}></span>` : nothing}${this.t('logIn')}
+          </button>
+          ${this.editing ? html`<button part="cancel" type="button" @click=${this.#onCancel}>${this.t('cancel')}</button>` : nothing}
+        </div>
+        ${this.renderError(formMessage, 'login-error')}
+      </form>
+    `;
+  }
+
+  #renderSummary(station: Station) {
+    const pending = this.cc.pending('cc-station-logout-request');
+    const message = this.logoutBlocked ? this.t('logoutBlocked') : this.cc.error('cc-station-logout-request');
+    const ext = station.loginOption === 'EXTENSION';
+    return html`
+      <dl part="summary">
+        <div><dt>${this.t('team')}</dt><dd>${this.#teamName(station.teamId)}</dd></div>
+        <div><dt>${this.t('loginOption')}</dt><dd>${this.#optionLabel(station.loginOption)}</dd></div>
+        ${station.dialNumber
+          ? html`<div><dt>${this.t(ext ? 'extension' : 'dialNumber')}</dt><dd>${station.dialNumber}</dd></div>`
+          : nothing}
+      </dl>
+      <div class="actions">
+        <button part="change" type="button" @click=${this.#onChange}>${this.t('change')}</button>
+        <button
+          part="logout"
+          type="button"
+          aria-disabled=${pending ? 'true' : 'false'}
+          aria-describedby=${message ? 'logout-error' : nothing}
+          @click=${this.#onLogout}
+        >
+          ${pending ? html`<span class="spinner" role="img" aria-label=${this.t('loggingOut')}></span>` : nothing}${this.t('logOut')}
+        </button>
+      </div>
+      ${this.renderError(message, 'logout-error')}
+    `;
+  }
+
+  protected override render() {
+    const { profile, station } = this.cc.state;
+    let body;
+    if (!profile) body = html`<p part="hint" class="muted">${this.t('signInFirst')}</p>`;
+    else if (station && !this.editing) body = this.#renderSummary(station);
+    else if (this.draft) body = this.#renderForm(profile, this.draft);
+    return html`<div part="base" class="surface">${body ?? nothing} ${this.renderAnnouncer()}</div>`;
+  }
+}

@@ -1,0 +1,223 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { state } from 'lit/decorators.js';
+import { CcWidget } from '../../src/base/cc-widget.js';
+import { formatDuration } from '../../src/base/format.js';
+import { TickController } from '../../src/base/tick-controller.js';
+import type { TaskSnapshot } from '../../src/core/types.js';
+import { requestKey } from '../../src/context/desk.js';
+import { styles } from './cc-wrapup.styles.js';
+
+const defaultStrings = {
+  title: 'Wrap up: {media} with {who}',
+  counter: '{index} of {count}',
+  telephony: 'Call',
+  chat: 'Chat',
+  email: 'Email',
+  social: 'Social message',
+  lasted: 'Lasted {duration}',
+  code: 'Wrap-up code',
+  chooseCode: 'Choose a code',
+  codeRequired: 'Choose a wrap-up code.',
+  notes: 'Notes (optional)',
+  submit: 'Submit',
+  submitting: 'Submitting…',
+  autoWrapup: 'Wrapping up automatically in {time}',
+  needed: 'Wrap-up needed: {media} with {who}.',
+};
+
+export type CcWrapupStrings = typeof defaultStrings;
+
+interface Draft {
+  readonly taskId: string;
+  readonly code: string;
+  readonly notes: string;
+}
+
+/** The tasks that owe a wrap-up, the one that ended first first. */
+const owed = (tasks: readonly TaskSnapshot[]): TaskSnapshot[] =>
+  tasks.filter((t) => t.state === 'wrapup').sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0));
+
+/**
+ * The wrap-up of a finished task: a wrap-up code (required), optional notes, and the countdown to the
+ * automatic wrap-up when the contact center runs one. When several tasks wait, they are handled in turn,
+ * the one that ended first first. Hidden (the host's `hidden` attribute is set) while no wrap-up is owed.
+ *
+ * @summary Wrap-up code and notes for each ended task, in turn, with the auto wrap-up countdown.
+ * @tag cc-wrapup
+ * @event cc-wrapup-request - The agent submits the wrap-up. `detail: {taskId, auxCodeId, notes}`; cancelable.
+ * @csspart base - The panel.
+ * @csspart header - The title (media and customer) and the counter.
+ * @csspart counter - Which of the waiting wrap-ups this is ("1 of 2"), shown when several wait.
+ * @csspart details - The customer's address and how long the task lasted.
+ * @csspart timer - The countdown to the automatic wrap-up.
+ * @csspart code - The wrap-up code picker.
+ * @csspart notes - The notes field.
+ * @csspart submit - The Submit button.
+ * @csspart error - A message about the code or a refused wrap-up.
+ * @cssproperty [--cc-wrapup-background=var(--cc-color-surface)] - The panel's background.
+ * @cssproperty [--cc-wrapup-gap=var(--cc-space)] - The space between its parts.
+ * @cssproperty [--cc-wrapup-accent-color=var(--cc-color-accent)] - The edge of the panel.
+ * @cssproperty [--cc-wrapup-timer-color=var(--cc-color-warning)] - The auto wrap-up countdown.
+ */
+export class CcWrapup extends CcWidget<CcWrapupStrings> {
+  static override styles = [...CcWidget.styles, styles];
+  protected readonly defaultStrings = defaultStrings;
+
+  /** The code and notes of the task on screen. */
+  @state() private draft: Draft | null = null;
+  /** A message about the code (none was chosen). */
+  @state() private codeError = '';
+
+  #tick = new TickController(this, this.cc, () => this.#current()?.autoWrapupAt != null);
+  /** Wrap-ups already announced. */
+  #known = new Set<string>();
+  #shownId: string | null = null;
+  #hadFocus = false;
+
+  #current(): TaskSnapshot | undefined {
+    return owed(this.cc.state.tasks)[0];
+  }
+
+  #who(task: TaskSnapshot): string {
+    return task.customerName || task.ani;
+  }
+
+  #media(task: TaskSnapshot): string {
+    return this.t(task.mediaType);
+  }
+
+  get #usesCodes(): boolean {
+    return this.cc.state.capabilities?.wrapupCodes !== false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#hadFocus = !!this.shadowRoot?.activeElement;
+    const waiting = owed(this.cc.state.tasks);
+    const task = waiting[0];
+    if (task?.id !== this.draft?.taskId) {
+      this.draft = task ? { taskId: task.id, code: '', notes: '' } : null;
+      this.codeError = '';
+    }
+    const fresh = waiting.filter((t) => !this.#known.has(t.id));
+    if (fresh.length > 0) {
+      const last = fresh.at(-1)!;
+      this.announce(this.t('needed', { media: this.#media(last), who: this.#who(last) }));
+    }
+    this.#known = new Set(waiting.map((t) => t.id));
+    this.hidden = !task;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const task = this.#current();
+    const select = this.renderRoot.querySelector<HTMLSelectElement>('#code');
+    if (select && this.draft) select.value = this.draft.code;
+    // The next wrap-up took the place of the one just submitted: start it at its code.
+    if (task && task.id !== this.#shownId && this.#shownId !== null && this.#hadFocus) {
+      this.renderRoot.querySelector<HTMLElement>('#code, #notes')?.focus();
+    }
+    this.#shownId = task?.id ?? null;
+  }
+
+  #onCode(event: Event): void {
+    if (!this.draft) return;
+    this.codeError = '';
+    this.draft = { ...this.draft, code: (event.target as HTMLSelectElement).value };
+  }
+
+  #onNotes(event: Event): void {
+    if (!this.draft) return;
+    this.draft = { ...this.draft, notes: (event.target as HTMLTextAreaElement).value };
+  }
+
+  #onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const task = this.#current();
+    const draft = this.draft;
+    if (!task || !draft || draft.taskId !== task.id || this.cc.pending('cc-wrapup-request', task.id)) return;
+    if (this.#usesCodes && !draft.code) {
+      this.codeError = this.t('codeRequired');
+      this.renderRoot.querySelector<HTMLSelectElement>('#code')?.focus();
+      return;
+    }
+    this.codeError = '';
+    this.cc.request('cc-wrapup-request', { taskId: task.id, auxCodeId: draft.code, notes: draft.notes.trim() });
+  }
+
+  protected override render() {
+    // The live region stays in place whether or not a panel shows, so what it says is heard.
+    return html`${this.#renderPanel()}${this.renderAnnouncer()}`;
+  }
+
+  #renderPanel() {
+    const waiting = owed(this.cc.state.tasks);
+    const task = waiting[0];
+    const draft = this.draft;
+    if (!task || !draft) return nothing;
+    const codes = this.cc.state.profile?.wrapupCodes ?? [];
+    const pending = this.cc.pending('cc-wrapup-request', task.id);
+    const refusal = this.cc.state.errors[requestKey('cc-wrapup-request', { taskId: task.id })];
+    // A refused code shows by the picker; anything else by the button.
+    const codeRefused = refusal?.code === 'invalid-request' && this.#usesCodes;
+    const codeMessage = this.codeError || (codeRefused ? refusal.message : undefined);
+    const formMessage = refusal && !codeRefused ? refusal.message : undefined;
+    const now = this.#tick.now();
+    const who = this.#who(task);
+    const lasted = (task.endedAt ?? now) - (task.connectedAt ?? task.offeredAt);
+    return html`
+      <section part="base" class="surface" aria-labelledby=${waiting.length > 1 ? 'title counter' : 'title'}>
+        <div part="header">
+          <h2 class="title" id="title">${this.t('title', { media: this.#media(task), who })}</h2>
+          ${waiting.length > 1
+            ? html`<span part="counter" id="counter">${this.t('counter', { index: 1, count: waiting.length })}</span>`
+            : nothing}
+        </div>
+        <p part="details">
+          ${task.customerName && task.customerName !== task.ani ? html`<span>${task.ani}</span>` : nothing}
+          <span class="timer">${this.t('lasted', { duration: formatDuration(lasted) })}</span>
+        </p>
+        ${task.autoWrapupAt != null
+          ? html`<p part="timer" class="timer" id="timer">
+              ${this.t('autoWrapup', { time: formatDuration(task.autoWrapupAt - now) })}
+            </p>`
+          : nothing}
+        <form novalidate @submit=${this.#onSubmit}>
+          ${this.#usesCodes
+            ? html`<div class="field">
+                <label for="code">${this.t('code')}</label>
+                <select
+                  id="code"
+                  part="code"
+                  aria-required="true"
+                  aria-invalid=${codeMessage ? 'true' : 'false'}
+                  aria-describedby=${codeMessage ? 'code-error' : nothing}
+                  @change=${this.#onCode}
+                >
+                  <option value="" ?selected=${!draft.code}>${this.t('chooseCode')}</option>
+                  ${codes.map((c) => html`<option value=${c.id} ?selected=${c.id === draft.code}>${c.name}</option>`)}
+                </select>
+                ${this.renderError(codeMessage, 'code-error')}
+              </div>`
+            : nothing}
+          <div class="field">
+            <label for="notes">${this.t('notes')}</label>
+            <textarea id="notes" part="notes" rows="3" .value=${draft.notes} @input=${this.#onNotes}></textarea>
+          </div>
+          <div class="actions">
+            <button
+              part="submit"
+              class="primary"
+              type="submit"
+              aria-disabled=${pending ? 'true' : 'false'}
+              aria-describedby=${formMessage ? 'wrapup-error' : nothing}
+            >
+              ${pending ? html`<span class="spinner" role="img" aria-label=${this.t('submitting')}></span>` : nothing}${this.t('submit')}
+            </button>
+          </div>
+          ${this.renderError(formMessage, 'wrapup-error')}
+        </form>
+      </section>
+    `;
+  }
+}
