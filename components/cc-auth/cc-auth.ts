@@ -64,6 +64,7 @@ export type CcAuthStrings = typeof defaultStrings;
 export class CcAuth extends CcWidget<CcAuthStrings> {
   static override styles = [...CcWidget.styles, styles];
   protected readonly defaultStrings = defaultStrings;
+  protected override focusFallback = '#token, [part="oauth"], [part="renew"], [part="sign-out"]';
 
   /** The OAuth client id of the host's Webex integration. With `redirect-uri`, offers Sign in with Webex. */
   @property({ attribute: 'client-id' }) clientId = '';
@@ -93,7 +94,6 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
   #hadProfile = false;
   #wasSigningIn = false;
   #warnedFor: number | null = null;
-  #hadFocus = false;
 
   get #oauth(): boolean {
     return !!(this.clientId && this.redirectUri && this.cc.state.capabilities?.oauth);
@@ -114,7 +114,6 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#hadFocus = !!this.shadowRoot?.activeElement;
     const { session, profile } = this.cc.state;
     const signedIn = session.status === 'signed-in';
     const signingIn = this.cc.pending('cc-sign-in-request');
@@ -137,10 +136,6 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // The control that had focus went away (signed in, signed out): keep the agent's place.
-    if (this.#hadFocus && !this.shadowRoot!.activeElement) {
-      this.renderRoot.querySelector<HTMLElement>('#token, [part="oauth"], [part="renew"], [part="sign-out"]')?.focus();
-    }
     this.#scheduleWake();
   }
 

@@ -72,6 +72,7 @@ const LOGIN_KEY = requestKey('cc-station-login-request');
 export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
   static override styles = [...CcWidget.styles, styles];
   protected readonly defaultStrings = defaultStrings;
+  protected override focusFallback = '[part="change"], #team';
 
   /** The agent reopened the form to change station. */
   @state() private editing = false;
@@ -90,7 +91,6 @@ export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
   #lastStation: Station | null | undefined = undefined;
   /** The last station, to prefill the form after a logout. */
   #remembered: Station | null = null;
-  #hadFocus = false;
 
   #optionLabel(option: LoginOption): string {
     return this.t(option);
@@ -114,7 +114,6 @@ export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#hadFocus = !!this.shadowRoot?.activeElement;
     const { profile, station, tasks } = this.cc.state;
     const pending = this.cc.pending('cc-station-login-request');
     if (!profile) {
@@ -144,14 +143,6 @@ export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
     }
     this.#lastStation = station;
     this.#wasPending = pending;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // The control that had focus went away (the form closed or opened): keep the agent's place.
-    if (this.#hadFocus && !this.shadowRoot!.activeElement) {
-      this.renderRoot.querySelector<HTMLElement>('[part="change"], #team')?.focus();
-    }
   }
 
   #patch(patch: Partial<Draft>): void {

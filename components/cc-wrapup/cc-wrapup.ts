@@ -72,7 +72,6 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
   /** Wrap-ups already announced. */
   #known = new Set<string>();
   #shownId: string | null = null;
-  #hadFocus = false;
 
   #current(): TaskSnapshot | undefined {
     return owed(this.cc.state.tasks)[0];
@@ -92,7 +91,6 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#hadFocus = !!this.shadowRoot?.activeElement;
     const waiting = owed(this.cc.state.tasks);
     const task = waiting[0];
     if (task?.id !== this.draft?.taskId) {
@@ -114,7 +112,7 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
     const select = this.renderRoot.querySelector<HTMLSelectElement>('#code');
     if (select && this.draft) select.value = this.draft.code;
     // The next wrap-up took the place of the one just submitted: start it at its code.
-    if (task && task.id !== this.#shownId && this.#shownId !== null && this.#hadFocus) {
+    if (task && task.id !== this.#shownId && this.#shownId !== null && this.hadFocus) {
       this.renderRoot.querySelector<HTMLElement>('#code, #notes')?.focus();
     }
     this.#shownId = task?.id ?? null;

@@ -36,6 +36,15 @@ export abstract class CcWidget<S extends Strings> extends CcElement {
 
   protected readonly cc = new DeskController(this);
 
+  /** Where focus goes when the focused control went away in a re-render (a form closed, a task left). */
+  protected focusFallback = '';
+  #hadFocus = false;
+
+  /** Whether focus was inside the widget before the current update. */
+  protected get hadFocus(): boolean {
+    return this.#hadFocus;
+  }
+
   /** The widget's strings in English. */
   protected abstract readonly defaultStrings: S;
 
@@ -63,8 +72,17 @@ export abstract class CcWidget<S extends Strings> extends CcElement {
     return message ? html`<p class="error" id=${id} role="alert" part="error">${message}</p>` : nothing;
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#hadFocus = !!this.shadowRoot?.activeElement;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (changed.has('sdk') && changed.get('sdk') !== undefined) this.cc.reconnect();
+    // Keep the keyboard user's place when the control they were on is gone.
+    if (this.#hadFocus && this.focusFallback && !this.shadowRoot!.activeElement) {
+      this.renderRoot.querySelector<HTMLElement>(this.focusFallback)?.focus();
+    }
   }
 }
