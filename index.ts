@@ -3,6 +3,7 @@ export { CcSdk } from './components/cc-sdk/cc-sdk.js';
 export { CcAuth, DEFAULT_OAUTH_SCOPES, type CcAuthStrings } from './components/cc-auth/cc-auth.js';
 export { CcStationLogin, type CcStationLoginStrings } from './components/cc-station-login/cc-station-login.js';
 export { CcStateSelect, type CcStateSelectStrings } from './components/cc-state-select/cc-state-select.js';
+export { CcTaskPanel, type CcTaskPanelStrings } from './components/cc-task-panel/cc-task-panel.js';
 export { CcWrapup, type CcWrapupStrings } from './components/cc-wrapup/cc-wrapup.js';
 export { CcWidget, setLocaleStrings } from './src/base/cc-widget.js';
 export { CcElement } from './src/base/cc-element.js';

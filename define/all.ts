@@ -3,6 +3,7 @@ import './cc-sdk.js';
 import './cc-auth.js';
 import './cc-station-login.js';
 import './cc-state-select.js';
+import './cc-task-panel.js';
 import './cc-wrapup.js';
 
 export * from '../index.js';
