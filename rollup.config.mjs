@@ -1,6 +1,11 @@
 import resolve from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import json from '@rollup/plugin-json';
+import replace from '@rollup/plugin-replace';
+import nodePolyfills from 'rollup-plugin-polyfill-node';
 import esbuild from 'rollup-plugin-esbuild';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 
 const defines = Object.fromEntries(
   readdirSync('define')
@@ -10,18 +15,135 @@ const defines = Object.fromEntries(
 
 const ts = (extra = {}) => esbuild({ tsconfig: 'tsconfig.json', target: 'es2022', ...extra });
 
+/** The Webex SDK: an optional peer the npm build leaves to the app's bundler. */
+const WEBEX = [/^@webex\//, /^webex(\/|$)/];
+
+/**
+ * Node built-ins the Webex SDK requires that must be an EMPTY module in a browser: a polyfilled `crypto` makes
+ * node-jose fail (`nodeCrypto.getHashes is not a function`); it falls back to WebCrypto when it finds none.
+ */
+const EMPTY = new Set(['crypto', 'fs', 'os', 'node:crypto', 'node:fs', 'node:os']);
+const emptyBuiltins = {
+  name: 'empty-node-builtins',
+  resolveId(id) {
+    return EMPTY.has(id) ? `\0empty:${id}` : null;
+  },
+  load(id) {
+    return id.startsWith('\0empty:') ? 'export default {};' : null;
+  },
+};
+
+/**
+ * The `browser` field of a package, for relative requires inside it (`require('./request')` in
+ * @webex/http-core must become its XHR shim, not the Node `request` library and its 700 kB of dependencies).
+ * node-resolve does not apply it to those requires once CommonJS has rewritten them.
+ */
+const packages = new Map();
+function packageFor(dir) {
+  for (let d = dir; d !== dirname(d); d = dirname(d)) {
+    if (packages.has(d)) return packages.get(d);
+    const file = join(d, 'package.json');
+    if (existsSync(file)) {
+      const json = JSON.parse(readFileSync(file, 'utf8'));
+      if (!json.name) continue;
+      const pkg = { dir: d, browser: json.browser && typeof json.browser === 'object' ? json.browser : null };
+      packages.set(d, pkg);
+      return pkg;
+    }
+  }
+  return null;
+}
+const browserField = {
+  name: 'browser-field',
+  resolveId(source, importer) {
+    if (!importer || !source.startsWith('.') || !importer.includes('node_modules')) return null;
+    const from = importer.replace(/^\0/, '').replace(/\?.*$/, '');
+    const pkg = packageFor(dirname(from));
+    if (!pkg?.browser) return null;
+    const base = join(dirname(from), source);
+    for (const candidate of [base, `${base}.js`, join(base, 'index.js')]) {
+      const key = `./${relative(pkg.dir, candidate).split(sep).join('/')}`;
+      if (!(key in pkg.browser)) continue;
+      const to = pkg.browser[key];
+      return to === false ? `\0empty:${key}` : join(pkg.dir, to);
+    }
+    return null;
+  },
+};
+
+/** What the browser bundle of the SDK (a CommonJS package tree written for Node and browserify) needs. */
+export const webexSdkForBrowsers = () => [
+  emptyBuiltins,
+  browserField,
+  replace({
+    preventAssignment: true,
+    values: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  }),
+  replace({
+    include: /node_modules/,
+    delimiters: ['', ''],
+    preventAssignment: false,
+    values: {
+      // file-type's Node-only stream reader; a direct eval would keep the whole chunk from being minified.
+      "eval('require')": '(function(){throw new Error("require() is not available in a browser")})',
+      // `platform` is CommonJS: its namespace has only a default export.
+      "import * as platform from 'platform';": "import platform from 'platform';",
+    },
+  }),
+  json(),
+  // CommonJS first, so that the polyfills' injected imports land in modules that are already ES modules.
+  commonjs({ include: /node_modules/, transformMixedEsModules: true, requireReturnsDefault: 'preferred', ignoreTryCatch: true }),
+  // Polyfills the other built-ins (events, util, url, querystring, buffer, stream…) and the globals
+  // `process`, `Buffer` and `global`, in the SDK's code only.
+  nodePolyfills({ include: ['node_modules/**/*.js', /\0/] }),
+  resolve({ browser: true, preferBuiltins: false, exportConditions: ['browser', 'import', 'module', 'default'] }),
+];
+
+/** Writes `manifest.json` next to the CDN entry: which chunk holds the Webex adapter and which the SDK. */
+const manifest = {
+  name: 'cdn-manifest',
+  generateBundle(_options, bundle) {
+    const chunks = {};
+    for (const file of Object.values(bundle)) {
+      if (file.type !== 'chunk' || file.isEntry) continue;
+      const facade = file.facadeModuleId ?? '';
+      const key = file.moduleIds.some((id) => /@webex[\\/]contact-center[\\/]dist[\\/]webex\.js$/.test(id))
+        ? 'webex-sdk'
+        : /[\\/]src[\\/]backends[\\/]webex[\\/]/.test(facade)
+          ? 'webex-backend'
+          : file.name;
+      chunks[key] = file.fileName;
+    }
+    const entry = Object.values(bundle).find((f) => f.type === 'chunk' && f.isEntry)?.fileName;
+    this.emitFile({ type: 'asset', fileName: 'manifest.json', source: `${JSON.stringify({ entry, chunks }, null, 2)}\n` });
+  },
+};
+
 export default [
-  // npm: one ES module per source module, lit external, so apps dedupe lit and tree-shake.
+  // npm: one ES module per source module, lit external, so apps dedupe lit and tree-shake. The Webex SDK
+  // stays a bare `import('@webex/contact-center')` for the app's bundler (it is an optional peer).
   {
     input: { index: 'index.ts', ...defines },
-    external: [/^lit(\/|$)/, /^@lit\//],
+    external: [/^lit(\/|$)/, /^@lit\//, ...WEBEX],
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: '.', sourcemap: true },
     plugins: [resolve(), ts()],
   },
-  // CDN: one file that defines every tag, lit included, minified. Lazily loaded backends become chunks.
+  // CDN: one file that defines every tag, lit included, minified. Lazily loaded backends become chunks: the
+  // Webex adapter is a small chunk, and the SDK it imports on demand a large one of its own.
   {
     input: { 'cc-elements': 'define/all.ts' },
-    output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
-    plugins: [resolve(), ts({ minify: true, legalComments: 'none' })],
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+    onwarn(warning, warn) {
+      // The SDK's CommonJS tree is full of these; none matters in a browser.
+      if (['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED', 'EVAL', 'SOURCEMAP_ERROR', 'MODULE_LEVEL_DIRECTIVE'].includes(warning.code)) return;
+      warn(warning);
+    },
+    plugins: [...webexSdkForBrowsers(), ts({ minify: true, legalComments: 'none' }), manifest],
   },
 ];

@@ -19,6 +19,14 @@ const factories = new Map<string, BackendFactory>([
       return new SimulatorBackend({ server, latencyMs: Number.isFinite(latencyMs) ? latencyMs : 0 });
     },
   ],
+  [
+    // The Webex Contact Center SDK: the adapter (and, when it makes its own instance, the SDK) load on demand.
+    'webex',
+    async (options) => {
+      const { createWebexBackend } = await import('./webex/index.js');
+      return createWebexBackend(options);
+    },
+  ],
 ]);
 
 /** Makes a backend available by name to every `<cc-sdk>` on the page. */

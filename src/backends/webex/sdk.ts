@@ -1,0 +1,43 @@
+import type { WebexStatic } from 'webex';
+import { CcError } from '../../core/errors.js';
+
+export type {
+  ConnectionLostDetails,
+  WebexCc,
+  WebexCcInternals,
+  WebexConfig,
+  WebexInitAttrs,
+  WebexInstance,
+  WebexListener,
+  WebexStatic,
+} from 'webex';
+
+/** How the Webex backend gets the SDK's `Webex` class. Tests pass their own; a page uses the default. */
+export type SdkLoader = () => Promise<WebexStatic>;
+
+/**
+ * Loads the lean Webex Contact Center SDK (`@webex/contact-center`) with a dynamic import, so its code is
+ * fetched only when the Webex backend is chosen. Its package entry has a default export only: the `Webex`
+ * class (`WebexCore` with the authorization, logger, mercury, support and `cc` plugins).
+ */
+export const loadContactCenterSdk: SdkLoader = async () => {
+  let mod: unknown;
+  try {
+    mod = await import('@webex/contact-center');
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    const offline = /fetch|network|failed to load|importing a module script failed/i.test(why);
+    throw new CcError(
+      offline ? 'offline' : 'backend-error',
+      `The Webex Contact Center SDK could not be loaded (${why}). ${
+        offline ? 'Check the network connection.' : 'Install @webex/contact-center, or give the backend a webex instance.'
+      }`,
+      'connect',
+    );
+  }
+  const Webex = (mod as { default?: WebexStatic }).default ?? (mod as WebexStatic);
+  if (!Webex || typeof Webex.init !== 'function') {
+    throw new CcError('backend-error', 'The Webex Contact Center SDK loaded, but it has no Webex.init.', 'connect');
+  }
+  return Webex;
+};
