@@ -447,10 +447,13 @@ export class SimulatorServer {
 
   #newTask(spec: OfferSpec, direction: 'inbound' | 'outbound'): TaskSnapshot {
     const mediaType = spec.mediaType ?? 'telephony';
-    const customer = simulatorCustomers[this.#customerIndex++ % simulatorCustomers.length];
+    // A known caller is recognised by number, address or handle; otherwise the next customer calls.
+    const known = spec.ani ? simulatorCustomers.find((c) => [c.phone, c.email, c.handle].includes(spec.ani!)) : undefined;
+    const customer = known ?? simulatorCustomers[this.#customerIndex++ % simulatorCustomers.length];
     const queue = simulatorQueues.find((q) => q.to === spec.queueId) ?? simulatorQueues[0];
     const ani =
       spec.ani ?? (mediaType === 'telephony' ? customer.phone : mediaType === 'email' ? customer.email : customer.handle);
+    const recognised = !spec.ani || !!known;
     const now = this.clock.now();
     this.#state.seq += 1;
     return {
@@ -459,7 +462,7 @@ export class SimulatorServer {
       direction,
       state: 'offered',
       ani,
-      customerName: spec.customerName ?? (spec.ani ? undefined : customer.name),
+      customerName: spec.customerName ?? (recognised ? customer.name : undefined),
       subject: spec.subject ?? defaultSubject(mediaType),
       queue: { id: queue.to, name: queue.name },
       offeredAt: now,
@@ -474,7 +477,7 @@ export class SimulatorServer {
       consult: null,
       wrapupRequired: true,
       autoWrapupAt: null,
-      cad: { ...(spec.ani ? {} : { accountNumber: customer.account }), ...spec.cad },
+      cad: { ...(recognised ? { accountNumber: customer.account } : {}), ...spec.cad },
     };
   }
 
