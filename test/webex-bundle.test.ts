@@ -15,7 +15,7 @@ interface SdkElement extends HTMLElement {
 const loaded = (file: string) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(`/dist/cdn/${file}`));
 
 describe('webex: the CDN build', () => {
-  it('loads the Webex adapter and the SDK only when they are used; a fake token fails fast and offline', async function () {
+  it('loads the Webex adapter and the SDK only when they are used; a fake token fails fast, and offline: the test browser resolves no host but loopback', async function () {
     this.timeout(40000);
     const response = await fetch('/dist/cdn/manifest.json').catch(() => null);
     if (!response?.ok) this.skip();
