@@ -1,6 +1,6 @@
 // The package's main entry: classes, types, events and backends. Importing it defines no tag.
 export { CcSdk } from './components/cc-sdk/cc-sdk.js';
-export { CcAuth, DEFAULT_OAUTH_SCOPES, type CcAuthStrings } from './components/cc-auth/cc-auth.js';
+export { CcAuth, type CcAuthStrings } from './components/cc-auth/cc-auth.js';
 export { CcStationLogin, type CcStationLoginStrings } from './components/cc-station-login/cc-station-login.js';
 export { CcStateSelect, type CcStateSelectStrings } from './components/cc-state-select/cc-state-select.js';
 export { CcTaskPanel, type CcTaskPanelStrings } from './components/cc-task-panel/cc-task-panel.js';
@@ -13,6 +13,8 @@ export { CcError, ERROR_CODES, type CcErrorCode, type CcErrorInfo } from './src/
 export { ManualClock, realClock, type Clock } from './src/core/clock.js';
 export { Store, reduce, initialState, type DeskState, type StoreAction } from './src/core/store.js';
 export { checkDialNumber, needsDialNumber } from './src/core/dial.js';
+export { isOAuthRedirect } from './src/core/oauth.js';
+export type { WebexBackendOptions } from './src/backends/webex/backend.js';
 export * from './src/events/events.js';
 export { eventCatalog, outcomeEvents, requestEvents } from './src/events/catalog.js';
 export { deskContext } from './src/context/context.js';

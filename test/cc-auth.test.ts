@@ -217,16 +217,6 @@ describe('<cc-auth>', () => {
         oauth: {
           clientId: 'C0ffee',
           redirectUri: 'https://crm.example.com/cb',
-          scopes: [
-            'cjp:config_read',
-            'cjp:config_write',
-            'cjp:config',
-            'cjp:user',
-            'spark:webrtc_calling',
-            'spark:calls_read',
-            'spark:calls_write',
-            'spark:kms',
-          ],
         },
       },
     ]);
@@ -397,5 +387,25 @@ describe('<cc-auth>', () => {
     expect($('[part="error"]')).to.exist;
     expect(getComputedStyle(el).colorScheme).to.equal('dark');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<cc-auth> back from the OAuth sign-in page', () => {
+  it('finishes signing in by itself when the page URL carries the token', async () => {
+    const before = location.href;
+    const rig = await sdkFixture(html`<cc-sdk></cc-sdk>`);
+    const requests: unknown[] = [];
+    rig.sdk.addEventListener('cc-sign-in-request', (e) => requests.push(e.detail));
+    history.replaceState(null, '', `${location.pathname}${location.search}#access_token=abc&expires_in=3600`);
+    try {
+      const auth = document.createElement('cc-auth');
+      auth.setAttribute('client-id', 'C0ffee');
+      auth.setAttribute('redirect-uri', 'https://crm.example.com/cb');
+      rig.sdk.append(auth);
+      await until(() => rig.sdk.state.session.status === 'signed-in');
+      expect(requests).to.deep.equal([{ oauth: { clientId: 'C0ffee', redirectUri: 'https://crm.example.com/cb' } }]);
+    } finally {
+      history.replaceState(null, '', before);
+    }
   });
 });

@@ -161,3 +161,21 @@ describe('<cc-sdk> backend property', () => {
     expect(sdk.desk.backend?.name).to.equal('simulator');
   });
 });
+
+describe('<cc-sdk> backend options', () => {
+  it('passes its attributes and backendOptions to the backend factory, and rebuilds when they change', async () => {
+    const { registerBackend } = await import('../src/backends/registry.js');
+    const seen: Record<string, unknown>[] = [];
+    registerBackend('recording-options', (options) => {
+      seen.push({ ...options });
+      return rig().backend;
+    });
+    const sdk = await fixture<CcSdk>(html`<cc-sdk backend="recording-options" client-id="C0ffee" ready-timeout="5000"></cc-sdk>`);
+    await until(() => seen.length === 1);
+    expect(seen[0]).to.include({ 'client-id': 'C0ffee', 'ready-timeout': '5000' });
+    const instance = { fake: true };
+    sdk.backendOptions = { webex: instance };
+    await until(() => seen.length === 2);
+    expect(seen[1].webex).to.equal(instance);
+  });
+});

@@ -121,6 +121,24 @@ describe('webex: three ways in', () => {
     expect(double.listenerCount()).to.equal(0);
   });
 
+  it('through <cc-sdk>, a host instance given as backendOptions signs in with no credentials at all', async () => {
+    await import('../define/cc-sdk.js');
+    const double = new WebexDouble();
+    const sdk = document.createElement('cc-sdk');
+    sdk.backendOptions = { webex: double.webex, readyTimeout: 1000 };
+    sdk.backend = 'webex';
+    document.body.append(sdk);
+    try {
+      await until(() => sdk.desk.backend?.name === 'webex');
+      expect(sdk.state.capabilities?.externalSession).to.equal(true);
+      await sdk.request('cc-sign-in-request', {});
+      expect(sdk.state.errors).to.deep.equal({});
+      expect(sdk.state.profile?.agentId).to.equal(AGENT_ID);
+    } finally {
+      sdk.remove();
+    }
+  });
+
   it('signs in with an access token: Webex.init with the token and the cc config', async () => {
     const { backend, inits, loads } = owned(() => new WebexDouble());
     await backend.connect({ accessToken: `Bearer ${TOKEN}` });

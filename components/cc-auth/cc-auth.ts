@@ -3,11 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { CcWidget } from '../../src/base/cc-widget.js';
 import { formatDuration } from '../../src/base/format.js';
 import { TickController } from '../../src/base/tick-controller.js';
+import { isOAuthRedirect } from '../../src/core/oauth.js';
 import { styles } from './cc-auth.styles.js';
-
-/** The scopes a Webex Contact Center agent desktop needs, used when `scopes` is not set. */
-export const DEFAULT_OAUTH_SCOPES =
-  'cjp:config_read cjp:config_write cjp:config cjp:user spark:webrtc_calling spark:calls_read spark:calls_write spark:kms';
 
 /** How long before the token expires the agent is warned. */
 const WARNING_MS = 5 * 60 * 1000;
@@ -41,8 +38,8 @@ export type CcAuthStrings = typeof defaultStrings;
  *
  * @summary Sign-in and sign-out, with a session-expiry warning and re-sign-in.
  * @tag cc-auth
- * @event cc-sign-in-request - The agent signs in. `detail: {accessToken}` or `{oauth: {clientId, redirectUri, scopes}}`; cancelable.
- * @event cc-sign-out-request - The agent signs out. `detail: {}`; cancelable.
+ * @event {CcRequestEvent<'cc-sign-in-request'>} cc-sign-in-request - The agent signs in. `detail: {accessToken}` or `{oauth: {clientId, redirectUri, scopes}}`; cancelable.
+ * @event {CcRequestEvent<'cc-sign-out-request'>} cc-sign-out-request - The agent signs out. `detail: {}`; cancelable.
  * @csspart base - The wrapper.
  * @csspart form - The sign-in form.
  * @csspart field - The access-token field (label, input, hint and message).
@@ -72,8 +69,8 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
   /** Where Webex sends the agent back after OAuth sign-in. */
   @property({ attribute: 'redirect-uri' }) redirectUri = '';
 
-  /** The OAuth scopes, separated by spaces. */
-  @property({ attribute: 'scopes' }) scopes = DEFAULT_OAUTH_SCOPES;
+  /** The OAuth scopes, separated by spaces; when empty, the backend's defaults (see the backend's docs). */
+  @property({ attribute: 'scopes' }) scopes = '';
 
   /** Hides the access-token form when OAuth sign-in is offered. */
   @property({ attribute: 'hide-token', type: Boolean }) hideToken = false;
@@ -132,7 +129,14 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
     this.#wasSignedIn = signedIn;
     this.#hadProfile = !!profile;
     this.#wasSigningIn = signingIn;
+    // Back from the OAuth sign-in page (`#access_token=…`): finish signing in, once.
+    if (!this.#resumedOAuth && this.#oauth && !signedIn && !signingIn && isOAuthRedirect()) {
+      this.#resumedOAuth = true;
+      queueMicrotask(() => this.#onOauth());
+    }
   }
+
+  #resumedOAuth = false;
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
@@ -172,10 +176,12 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
 
   #onOauth(): void {
     if (this.cc.pending('cc-sign-in-request')) return;
-    const scopes = (this.scopes.trim() || DEFAULT_OAUTH_SCOPES).split(/\s+/);
+    const scopes = this.scopes.trim() ? this.scopes.trim().split(/\s+/) : undefined;
     this.tokenError = '';
     this.via = 'oauth';
-    this.cc.request('cc-sign-in-request', { oauth: { clientId: this.clientId, redirectUri: this.redirectUri, scopes } });
+    this.cc.request('cc-sign-in-request', {
+      oauth: { clientId: this.clientId, redirectUri: this.redirectUri, ...(scopes ? { scopes } : {}) },
+    });
   }
 
   #onSignOut(): void {

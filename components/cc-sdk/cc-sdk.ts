@@ -19,22 +19,22 @@ import { request, type RequestDetails, type RequestName } from '../../src/events
  * @summary Owns the backend and the store; provides them to widgets; announces outcomes.
  * @tag cc-sdk
  * @slot - The widgets (and any other content) that use this SDK.
- * @event cc-ready - The backend is connected and the agent signed in. `detail: {backend}`
- * @event cc-registered - The agent's profile arrived. `detail: {profile}`
- * @event cc-signed-out - The agent signed out. `detail: {reason}`
- * @event cc-auth-expiring - The access token expires soon. `detail: {expiresAt}`
- * @event cc-station-login - Logged in to a station. `detail: {teamId, loginOption, dialNumber}`
- * @event cc-station-logout - Logged out of the station. `detail: {reason}`
- * @event cc-agent-state-change - The agent's state changed. `detail: {state, auxCodeId, reason, by}`
- * @event cc-task-incoming - A task is offered. `detail: {task}`
- * @event cc-task-hydrate - A task was restored after a reload or reconnect. `detail: {task}`
- * @event cc-task-assigned - The agent is connected to a task. `detail: {task}`
- * @event cc-task-change - A task was held, resumed, muted, recorded, consulted or transferred. `detail: {task, change}`
- * @event cc-task-end - A task ended. `detail: {task, wrapupRequired}`
- * @event cc-task-wrapup - A task was wrapped up. `detail: {task, auxCodeId, notes}`
- * @event cc-task-rejected - An offer was declined, missed (RONA) or withdrawn. `detail: {task, reason}`
- * @event cc-connection-change - The connection changed. `detail: {status}`
- * @event cc-error - An action failed or an input was refused. `detail: {action, code, message}`
+ * @event {CcOutcomeEvent<'cc-ready'>} cc-ready - The backend is connected and the agent signed in. `detail: {backend}`
+ * @event {CcOutcomeEvent<'cc-registered'>} cc-registered - The agent's profile arrived. `detail: {profile}`
+ * @event {CcOutcomeEvent<'cc-signed-out'>} cc-signed-out - The agent signed out. `detail: {reason}`
+ * @event {CcOutcomeEvent<'cc-auth-expiring'>} cc-auth-expiring - The access token expires soon. `detail: {expiresAt}`
+ * @event {CcOutcomeEvent<'cc-station-login'>} cc-station-login - Logged in to a station. `detail: {teamId, loginOption, dialNumber}`
+ * @event {CcOutcomeEvent<'cc-station-logout'>} cc-station-logout - Logged out of the station. `detail: {reason}`
+ * @event {CcOutcomeEvent<'cc-agent-state-change'>} cc-agent-state-change - The agent's state changed. `detail: {state, auxCodeId, reason, by}`
+ * @event {CcOutcomeEvent<'cc-task-incoming'>} cc-task-incoming - A task is offered. `detail: {task}`
+ * @event {CcOutcomeEvent<'cc-task-hydrate'>} cc-task-hydrate - A task was restored after a reload or reconnect. `detail: {task}`
+ * @event {CcOutcomeEvent<'cc-task-assigned'>} cc-task-assigned - The agent is connected to a task. `detail: {task}`
+ * @event {CcOutcomeEvent<'cc-task-change'>} cc-task-change - A task was held, resumed, muted, recorded, consulted or transferred. `detail: {task, change}`
+ * @event {CcOutcomeEvent<'cc-task-end'>} cc-task-end - A task ended. `detail: {task, wrapupRequired}`
+ * @event {CcOutcomeEvent<'cc-task-wrapup'>} cc-task-wrapup - A task was wrapped up. `detail: {task, auxCodeId, notes}`
+ * @event {CcOutcomeEvent<'cc-task-rejected'>} cc-task-rejected - An offer was declined, missed (RONA) or withdrawn. `detail: {task, reason}`
+ * @event {CcOutcomeEvent<'cc-connection-change'>} cc-connection-change - The connection changed. `detail: {status}`
+ * @event {CcOutcomeEvent<'cc-error'>} cc-error - An action failed or an input was refused. `detail: {action, code, message}`
  */
 export class CcSdk extends CcElement {
   /** A backend name (`simulator`, `webex`, or one registered with `registerBackend`), or a Backend object. */
@@ -48,6 +48,13 @@ export class CcSdk extends CcElement {
 
   /** Simulator only: network latency of each action in milliseconds. */
   @property({ attribute: 'latency', type: Number }) latency = 0;
+
+  /**
+   * More options for the backend's factory, e.g. for Webex `{webex}` (an instance the page already has) or
+   * `{config}` (extra `Webex.init` config). Attributes the backend reads (`client-id`, `redirect-uri`,
+   * `scopes`, `ready-timeout`, `request-timeout`, `outdial-ani`) are passed along too.
+   */
+  @property({ attribute: false }) backendOptions: Readonly<Record<string, unknown>> = {};
 
   /** What this element shares with its widgets. */
   readonly desk = new Desk((event) => this.dispatchEvent(event));
@@ -103,7 +110,7 @@ export class CcSdk extends CcElement {
   #built: readonly unknown[] | null = null;
 
   protected override updated(changed: Map<string, unknown>): void {
-    const spec = [this.backend, this.persist, this.latency];
+    const spec = [this.backend, this.persist, this.latency, this.backendOptions];
     if (!this.#built || spec.some((value, i) => value !== this.#built![i])) {
       this.#built = spec;
       void this.#setup();
@@ -120,8 +127,9 @@ export class CcSdk extends CcElement {
     const run = ++this.#setupRun;
     const spec = this.backend;
     try {
-      const backend =
-        typeof spec === 'string' ? await createBackend(spec || 'simulator', { persist: this.persist, latency: this.latency }) : spec;
+      const attributes = Object.fromEntries([...this.attributes].map((a) => [a.name, a.value]));
+      const options = { ...attributes, persist: this.persist, latency: this.latency, ...this.backendOptions };
+      const backend = typeof spec === 'string' ? await createBackend(spec || 'simulator', options) : spec;
       if (run !== this.#setupRun || !this.isConnected) {
         if (typeof spec === 'string') backend.dispose();
         return;

@@ -69,8 +69,8 @@ const checkDestination = (destination: Destination | undefined): Refusal => {
 
 /** Checks made before any backend call: bad input never reaches the backend. */
 const validators: { [N in RequestName]?: Validator<N> } = {
-  'cc-sign-in-request': (d) =>
-    d.accessToken?.trim() || d.oauth?.clientId ? null : ['invalid-request', 'Enter an access token.'],
+  'cc-sign-in-request': (d, s) =>
+    d.accessToken?.trim() || d.oauth?.clientId || s.capabilities?.externalSession ? null : ['invalid-request', 'Enter an access token.'],
   'cc-station-login-request': (d, s) => {
     if (!s.profile) return ['not-registered', 'The profile is not loaded yet.'];
     if (!s.profile.teams.some((t) => t.id === d.teamId)) return ['invalid-request', 'Choose a team.'];
@@ -210,6 +210,8 @@ export class Desk {
       else this.#media.delete(event.taskId);
     }
     this.#apply(event);
+    // Some capabilities depend on the profile (Webex: outdial): read them again once it is known.
+    if (event.type === 'registered' && this.#backend) this.#apply({ type: 'capabilities', capabilities: this.#backend.capabilities });
     if (event.type === 'task-wrapped-up' || event.type === 'task-rejected') this.#media.delete(event.task.id);
   }
 

@@ -36,7 +36,8 @@ export type StoreAction =
   | { readonly type: 'pending'; readonly key: string }
   /** A request finished; a failure is kept under its key, unless its task is gone by now. */
   | { readonly type: 'settled'; readonly key: string; readonly taskId?: string; readonly error?: CcErrorInfo }
-  | { readonly type: 'dismiss-error'; readonly key: string };
+  | { readonly type: 'dismiss-error'; readonly key: string }
+  | { readonly type: 'capabilities'; readonly capabilities: Capabilities };
 
 const SIGNED_OUT: SessionSnapshot = Object.freeze({ status: 'signed-out', expiresAt: null, expired: false });
 
@@ -122,6 +123,8 @@ export function reduce(state: DeskState, action: StoreAction): DeskState {
       const errors = keep ? { ...state.errors, [action.key]: action.error } : state.errors;
       return pending === state.pending && errors === state.errors ? state : { ...state, pending, errors };
     }
+    case 'capabilities':
+      return set(state, 'capabilities', action.capabilities);
     case 'dismiss-error':
       return set(state, 'errors', without(state.errors, (k) => k === action.key));
     case 'connection':

@@ -152,6 +152,8 @@ export interface Capabilities {
   readonly oauth: boolean;
   readonly outdial: boolean;
   readonly uploadLogs: boolean;
+  /** The host page signed the backend in already (a Webex instance it made): sign-in takes no credentials. */
+  readonly externalSession?: boolean;
 }
 
 export interface Credentials {

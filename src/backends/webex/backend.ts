@@ -70,6 +70,8 @@ const BASE_CAPABILITIES: Capabilities = Object.freeze<Capabilities>({
   uploadLogs: true,
 });
 
+const HOST_SESSION_CAPABILITIES: Capabilities = Object.freeze<Capabilities>({ ...BASE_CAPABILITIES, externalSession: true });
+
 const LOGOUT_REASONS = ['User requested logout', 'Inactivity Logout', 'User requested agent profile update'] as const;
 type LogoutReason = (typeof LOGOUT_REASONS)[number];
 
@@ -147,9 +149,10 @@ export class WebexBackend implements Backend {
   /** What Webex can do; outdial follows the agent's profile once it is loaded. */
   get capabilities(): Capabilities {
     const raw = this.#raw;
-    if (!raw) return BASE_CAPABILITIES;
+    const base = this.#options.webex ? HOST_SESSION_CAPABILITIES : BASE_CAPABILITIES;
+    if (!raw) return base;
     const outdial = raw.isOutboundEnabledForTenant !== false && raw.isOutboundEnabledForAgent !== false && Boolean(str(raw.outDialEp));
-    return outdial === BASE_CAPABILITIES.outdial ? BASE_CAPABILITIES : Object.freeze({ ...BASE_CAPABILITIES, outdial });
+    return outdial === base.outdial ? base : Object.freeze({ ...base, outdial });
   }
 
   /** The SDK instance in use, for a host that wants to reach what the kit does not wrap. */

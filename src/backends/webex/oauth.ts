@@ -20,8 +20,4 @@ export const DEFAULT_SCOPES: readonly string[] = Object.freeze([
   'spark:xsi',
 ]);
 
-/** True when the page was just opened by Webex's sign-in page with a token (`#access_token=…`) or an error. */
-export function isOAuthRedirect(location: Pick<Location, 'hash' | 'search'> = globalThis.location): boolean {
-  if (!location) return false;
-  return /[#&]access_token=/.test(location.hash ?? '') || /[?&]error=/.test(location.search ?? '');
-}
+export { isOAuthRedirect } from '../../core/oauth.js';
