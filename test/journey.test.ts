@@ -97,6 +97,11 @@ describe('the sample CRM page: an agent\'s journey by mouse', function () {
     await click(buttonIn('cc-auth', /^Sign in$/));
     await until(() => visibleText(document.querySelector('cc-auth')).includes('Dana Whitfield'));
     expect(heard).to.deep.equal(['cc-ready', 'cc-registered']);
+    // The token is nowhere on the page, shadow roots included, nor in storage.
+    const everything = [document.documentElement.outerHTML, ...deepQueryAll('*').filter((el) => el.shadowRoot).map((el) => el.shadowRoot!.innerHTML)];
+    const fields = deepQueryAll<HTMLInputElement>('input, textarea').map((f) => f.value);
+    const stored = [localStorage, sessionStorage].flatMap((st) => Object.keys(st).map((k) => `${k}=${st.getItem(k)}`));
+    expect([...everything, ...fields, ...stored].filter((t) => t.includes('agent-token-7c1f'))).to.deep.equal([]);
     await pageIsAccessible('signed in');
   });
 
@@ -216,6 +221,19 @@ describe('the sample CRM page: an agent\'s journey by mouse', function () {
     await pageIsAccessible('available again');
   });
 
+  it('renders a customer name that carries HTML as text, in the widgets and in the page', async () => {
+    const name = '<img src=x onerror="window.__pwned=1">Eve';
+    server.offer({ mediaType: 'social', ani: '@eve', customerName: name });
+    await settle();
+    expect(visibleText(document.querySelector('cc-task-panel'))).to.contain(name);
+    expect(shadow('cc-task-panel').querySelectorAll('img').length).to.equal(0);
+    expect(text('#screen-pop')).to.contain(name);
+    expect(document.querySelectorAll('main img').length).to.equal(0);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    await click(buttonIn('cc-task-panel', /^Decline$/));
+    await until(() => sdk().state.tasks.length === 0);
+  });
+
   it('signs out', async () => {
     await click(buttonIn('cc-auth', /^Sign out$/));
     await until(() => heard.includes('cc-signed-out'));
@@ -248,6 +266,8 @@ describe('the sample CRM page: an agent\'s journey by mouse', function () {
       'cc-task-wrapup',
       'cc-agent-state-change',
       'cc-agent-state-change',
+      'cc-task-incoming',
+      'cc-task-rejected',
       'cc-station-logout',
       'cc-signed-out',
     ]);
