@@ -2,6 +2,7 @@
 // a screen pop on `cc-task-incoming` and call logging on `cc-task-wrapup`.
 import '../define/all.js';
 import './simulator-panel.js';
+import { applyChoice, savedChoice } from './backend-switch.js';
 import { simulatorCustomers } from '../src/backends/simulator/data.js';
 import type { AuxCode, TaskSnapshot } from '../src/core/types.js';
 
@@ -44,6 +45,10 @@ const $ = <T extends Element>(selector: string) => document.querySelector(select
 const sdk = $('#desk') as HTMLElementTagNameMap['cc-sdk'];
 const dialog = $<HTMLDialogElement>('#wrapup-dialog');
 const reopen = $<HTMLButtonElement>('#wrapup-reopen');
+// The backend chosen in the page's backend form (the simulator unless the visitor picked Webex).
+const choice = savedChoice();
+if (choice.backend !== 'simulator') applyChoice(choice, sdk, sdk.querySelector('cc-auth'));
+
 const MEDIA_NAMES: Record<string, string> = { telephony: 'Call', chat: 'Chat', email: 'Email', social: 'Social message' };
 
 let current: Customer | null = null;

@@ -1,0 +1,34 @@
+import { expect } from '@open-wc/testing';
+import type { CcSdk } from '../components/cc-sdk/cc-sdk.js';
+import { loadSamplePage, visibleText } from './page-helpers.js';
+import { until } from './helpers-no-define.js';
+
+describe('the sample page: switching to Webex from a form, no code change', () => {
+  before(async () => {
+    sessionStorage.clear();
+    await loadSamplePage((el) => el.removeAttribute('persist'));
+  });
+
+  it('points the desk at Webex with OAuth settings, offers Sign in with Webex, and comes back to the simulator', async () => {
+    const sdk = document.getElementById('desk') as CcSdk;
+    await until(() => sdk.desk.backend?.name === 'simulator');
+    const form = document.querySelector('demo-backend-switch')!.shadowRoot!;
+    (form.querySelector('details') as HTMLDetailsElement).open = true;
+    (form.querySelector('input[value="webex"]') as HTMLInputElement).checked = true;
+    (form.querySelector('#client-id') as HTMLInputElement).value = 'C0ffee123';
+    (form.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => sdk.desk.backend?.name === 'webex', 5000, 'the webex backend');
+    expect(sdk.getAttribute('client-id')).to.equal('C0ffee123');
+    const auth = document.querySelector('cc-auth')!;
+    await until(() => visibleText(auth).includes('Sign in with Webex'));
+    expect(JSON.parse(sessionStorage.getItem('northwind-crm-backend')!)).to.deep.include({ backend: 'webex', clientId: 'C0ffee123' });
+    expect(visibleText(document.querySelector('demo-backend-switch'))).to.contain('Using Webex Contact Center');
+    await expect(document.body).to.be.accessible();
+
+    (form.querySelector('input[value="simulator"]') as HTMLInputElement).checked = true;
+    (form.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => sdk.desk.backend?.name === 'simulator');
+    expect(sdk.hasAttribute('client-id')).to.equal(false);
+    expect(visibleText(auth)).to.not.contain('Sign in with Webex');
+  });
+});
