@@ -73,19 +73,28 @@ const shadowText = (el: Element) => el.shadowRoot?.textContent ?? '';
 async function offerToVisible(n = 500) {
   const d = await desk({ capacity: { chat: 5 } });
   const times: number[] = [];
+  const inDom: number[] = [];
   for (let i = 0; i < n; i++) {
     const name = `Bench Customer ${i}`;
+    await frame();
     const t0 = performance.now();
     d.server.offer({ mediaType: 'chat', customerName: name, ani: `@bench${i}` });
     await d.panel.updateComplete;
     if (!shadowText(d.panel).includes(name)) throw new Error(`offer ${i} not rendered`);
+    inDom.push(performance.now() - t0);
     await frame();
     times.push(performance.now() - t0);
     d.server.decline(d.server.tasks[0].id);
   }
   await d.settle();
   d.dispose();
-  return { offers: n, p50_ms: round(percentile(times, 50)), p95_ms: round(percentile(times, 95)), max_ms: round(Math.max(...times)) };
+  return {
+    offers: n,
+    painted_p50_ms: round(percentile(times, 50)),
+    painted_p95_ms: round(percentile(times, 95)),
+    in_dom_p50_ms: round(percentile(inDom, 50)),
+    in_dom_p95_ms: round(percentile(inDom, 95)),
+  };
 }
 
 /** With 50 tasks at once, the cost of one task update and what re-renders for it. */

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { DeskState } from '../../src/core/store.js';
 import { CcWidget } from '../../src/base/cc-widget.js';
 import { formatDuration } from '../../src/base/format.js';
 import { TickController } from '../../src/base/tick-controller.js';
@@ -61,6 +62,10 @@ export type CcAuthStrings = typeof defaultStrings;
 export class CcAuth extends CcWidget<CcAuthStrings> {
   static override styles = [...CcWidget.styles, styles];
   protected readonly defaultStrings = defaultStrings;
+
+  protected override renderedFrom(s: DeskState) {
+    return [s.session, s.profile, s.capabilities, s.pending, s.errors];
+  }
   protected override focusFallback = '#token, [part="oauth"], [part="renew"], [part="sign-out"]';
 
   /** The OAuth client id of the host's Webex integration. With `redirect-uri`, offers Sign in with Webex. */

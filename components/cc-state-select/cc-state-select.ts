@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import type { PropertyValues } from 'lit';
+import type { DeskState } from '../../src/core/store.js';
 import { CcWidget } from '../../src/base/cc-widget.js';
 import { formatDuration } from '../../src/base/format.js';
 import { TickController } from '../../src/base/tick-controller.js';
@@ -27,7 +28,7 @@ export type CcStateSelectStrings = typeof defaultStrings;
  *
  * @summary Shows and sets the agent's state (Available, Idle with a reason) with time in state.
  * @tag cc-state-select
- * @event cc-agent-state-request - The agent picked a state. `detail: {state, auxCodeId}`; cancelable.
+ * @event {CcRequestEvent<'cc-agent-state-request'>} cc-agent-state-request - The agent picked a state. `detail: {state, auxCodeId}`; cancelable.
  * @csspart base - The wrapper.
  * @csspart indicator - The colored dot; `data-state` is `Available`, `Idle` or `RONA`.
  * @csspart select - The state picker.
@@ -40,6 +41,10 @@ export type CcStateSelectStrings = typeof defaultStrings;
 export class CcStateSelect extends CcWidget<CcStateSelectStrings> {
   static override styles = [...CcWidget.styles, styles];
   protected readonly defaultStrings = defaultStrings;
+
+  protected override renderedFrom(s: DeskState) {
+    return [s.agent, s.profile, s.station, s.pending['cc-agent-state-request'], s.errors['cc-agent-state-request']];
+  }
   #tick = new TickController(this, this.cc, () => !!this.cc.state.agent);
   #lastAgent: AgentStateSnapshot | null = null;
 

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
+import type { DeskState } from '../../src/core/store.js';
 import { CcWidget } from '../../src/base/cc-widget.js';
 import { checkDialNumber, needsDialNumber } from '../../src/core/dial.js';
 import type { LoginOption, Profile, Station } from '../../src/core/types.js';
@@ -49,8 +50,8 @@ const LOGIN_KEY = requestKey('cc-station-login-request');
  *
  * @summary Station login (team, login option, dial number), change and logout.
  * @tag cc-station-login
- * @event cc-station-login-request - The agent logs in or changes station. `detail: {teamId, loginOption, dialNumber}`; cancelable.
- * @event cc-station-logout-request - The agent logs out of the station. `detail: {}`; cancelable.
+ * @event {CcRequestEvent<'cc-station-login-request'>} cc-station-login-request - The agent logs in or changes station. `detail: {teamId, loginOption, dialNumber}`; cancelable.
+ * @event {CcRequestEvent<'cc-station-logout-request'>} cc-station-logout-request - The agent logs out of the station. `detail: {}`; cancelable.
  * @csspart base - The wrapper.
  * @csspart hint - The hint shown before sign-in.
  * @csspart form - The station form.
@@ -72,6 +73,10 @@ const LOGIN_KEY = requestKey('cc-station-login-request');
 export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
   static override styles = [...CcWidget.styles, styles];
   protected readonly defaultStrings = defaultStrings;
+
+  protected override renderedFrom(s: DeskState) {
+    return [s.profile, s.station, s.pending, s.errors, s.tasks.length];
+  }
   protected override focusFallback = '[part="change"], #team';
 
   /** The agent reopened the form to change station. */

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import type { DeskState } from '../../src/core/store.js';
 import { CcWidget } from '../../src/base/cc-widget.js';
 import { formatDuration } from '../../src/base/format.js';
 import { TickController } from '../../src/base/tick-controller.js';
@@ -194,18 +195,18 @@ function defaultSelection(listed: readonly TaskSnapshot[]): TaskSnapshot | null 
  *
  * @summary Offers, active tasks and the controls of the selected task.
  * @tag cc-task-panel
- * @event cc-task-accept-request - The agent accepts an offer. `detail: {taskId}`; cancelable.
- * @event cc-task-decline-request - The agent declines an offer. `detail: {taskId}`; cancelable.
- * @event cc-task-hold-request - The agent puts the call on hold. `detail: {taskId}`; cancelable.
- * @event cc-task-resume-request - The agent takes the call off hold. `detail: {taskId}`; cancelable.
- * @event cc-task-mute-request - The agent mutes or unmutes the microphone (browser login). `detail: {taskId}`; cancelable.
- * @event cc-task-recording-pause-request - The agent pauses the recording. `detail: {taskId}`; cancelable.
- * @event cc-task-recording-resume-request - The agent resumes the recording. `detail: {taskId}`; cancelable.
- * @event cc-task-consult-request - The agent consults an agent, a queue or a number. `detail: {taskId, destination: {type, to}}`; cancelable.
- * @event cc-task-consult-end-request - The agent ends the consult. `detail: {taskId}`; cancelable.
- * @event cc-task-consult-transfer-request - The agent hands the customer to the consulted party. `detail: {taskId}`; cancelable.
- * @event cc-task-transfer-request - The agent transfers the task (blind). `detail: {taskId, destination: {type, to}}`; cancelable.
- * @event cc-task-end-request - The agent ends the task. `detail: {taskId}`; cancelable.
+ * @event {CcRequestEvent<'cc-task-accept-request'>} cc-task-accept-request - The agent accepts an offer. `detail: {taskId}`; cancelable.
+ * @event {CcRequestEvent<'cc-task-decline-request'>} cc-task-decline-request - The agent declines an offer. `detail: {taskId}`; cancelable.
+ * @event {CcRequestEvent<'cc-task-hold-request'>} cc-task-hold-request - The agent puts the call on hold. `detail: {taskId}`; cancelable.
+ * @event {CcRequestEvent<'cc-task-resume-request'>} cc-task-resume-request - The agent takes the call off hold. `detail: {taskId}`; cancelable.
+ * @event {CcRequestEvent<'cc-task-mute-request'>} cc-task-mute-request - The agent mutes or unmutes the microphone (browser login). `detail: {taskId}`; cancelable.
+ * @event {CcRequestEvent<'cc-task-recording-pause-request'>} cc-task-recording-pause-request - The agent pauses the recording. `detail: {taskId}`; cancelable.
+ * @event {CcRequestEvent<'cc-task-recording-resume-request'>} cc-task-recording-resume-request - The agent resumes the recording. `detail: {taskId}`; cancelable.
+ * @event {CcRequestEvent<'cc-task-consult-request'>} cc-task-consult-request - The agent consults an agent, a queue or a number. `detail: {taskId, destination: {type, to}}`; cancelable.
+ * @event {CcRequestEvent<'cc-task-consult-end-request'>} cc-task-consult-end-request - The agent ends the consult. `detail: {taskId}`; cancelable.
+ * @event {CcRequestEvent<'cc-task-consult-transfer-request'>} cc-task-consult-transfer-request - The agent hands the customer to the consulted party. `detail: {taskId}`; cancelable.
+ * @event {CcRequestEvent<'cc-task-transfer-request'>} cc-task-transfer-request - The agent transfers the task (blind). `detail: {taskId, destination: {type, to}}`; cancelable.
+ * @event {CcRequestEvent<'cc-task-end-request'>} cc-task-end-request - The agent ends the task. `detail: {taskId}`; cancelable.
  * @csspart base - The wrapper.
  * @csspart empty - The message when there is no task, or no station login.
  * @csspart offer - One incoming offer.
@@ -230,6 +231,10 @@ function defaultSelection(listed: readonly TaskSnapshot[]): TaskSnapshot | null 
 export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
   static override styles = [...CcWidget.styles, styles];
   protected readonly defaultStrings = defaultStrings;
+
+  protected override renderedFrom(s: DeskState) {
+    return [s.tasks, s.station, s.capabilities, s.pending, s.errors, s.media];
+  }
   #tick = new TickController(this, this.cc, () => this.cc.state.tasks.some((t) => t.state !== 'wrapup'));
   #selectedId: string | null = null;
   #lastTasks: readonly TaskSnapshot[] | null = null;

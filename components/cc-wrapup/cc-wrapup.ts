@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
+import type { DeskState } from '../../src/core/store.js';
 import { CcWidget } from '../../src/base/cc-widget.js';
 import { formatDuration } from '../../src/base/format.js';
 import { TickController } from '../../src/base/tick-controller.js';
@@ -44,7 +45,7 @@ const owed = (tasks: readonly TaskSnapshot[]): TaskSnapshot[] =>
  *
  * @summary Wrap-up code and notes for each ended task, in turn, with the auto wrap-up countdown.
  * @tag cc-wrapup
- * @event cc-wrapup-request - The agent submits the wrap-up. `detail: {taskId, auxCodeId, notes}`; cancelable.
+ * @event {CcRequestEvent<'cc-wrapup-request'>} cc-wrapup-request - The agent submits the wrap-up. `detail: {taskId, auxCodeId, notes}`; cancelable.
  * @csspart base - The panel.
  * @csspart header - The title (media and customer) and the counter.
  * @csspart counter - Which of the waiting wrap-ups this is ("1 of 2"), shown when several wait.
@@ -62,6 +63,10 @@ const owed = (tasks: readonly TaskSnapshot[]): TaskSnapshot[] =>
 export class CcWrapup extends CcWidget<CcWrapupStrings> {
   static override styles = [...CcWidget.styles, styles];
   protected readonly defaultStrings = defaultStrings;
+
+  protected override renderedFrom(s: DeskState) {
+    return [s.profile, s.capabilities, s.pending, s.errors, ...s.tasks.filter((t) => t.state === 'wrapup')];
+  }
 
   /** The code and notes of the task on screen. */
   @state() private draft: Draft | null = null;

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DeskController } from '../context/desk-controller.js';
+import type { DeskState } from '../core/store.js';
 import { controls, tokens } from '../styles/tokens.js';
 import { CcElement, hostStyles } from './cc-element.js';
 import { fill } from './format.js';
@@ -34,7 +35,15 @@ export abstract class CcWidget<S extends Strings> extends CcElement {
   /** What the live region says; set through `announce()`. */
   @state() protected announcement = '';
 
-  protected readonly cc = new DeskController(this);
+  protected readonly cc = new DeskController(this, (state) => this.renderedFrom(state));
+
+  /**
+   * The parts of the store this widget renders from. A store change that leaves them all identical does not
+   * re-render it (one task's update among fifty re-renders the task panel only). Default: everything.
+   */
+  protected renderedFrom(state: DeskState): readonly unknown[] {
+    return [state];
+  }
 
   /** Where focus goes when the focused control went away in a re-render (a form closed, a task left). */
   protected focusFallback = '';

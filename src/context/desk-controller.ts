@@ -7,6 +7,11 @@ import { requestKey, type Desk } from './desk.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
+/** The parts of the store a widget renders from; compared item by item (by identity) after every change. */
+export type DeskSelector = (state: DeskState) => readonly unknown[];
+
+const sameItems = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
 /**
  * Connects a widget to its `<cc-sdk>`: the ancestor that provides the desk context, the element named by the
  * widget's `sdk` attribute, or the page's only `<cc-sdk>`. Works in any define order: a widget whose
@@ -19,9 +24,16 @@ export class DeskController implements ReactiveController {
   #unsubscribeStore: (() => void) | null = null;
   #unsubscribeContext: (() => void) | null = null;
   #waiting = false;
+  #select: DeskSelector | null;
+  #selected: readonly unknown[] = [];
 
-  constructor(host: Host) {
+  /**
+   * `select` names the parts of the store the host renders from: a store change that leaves all of them as
+   * they were (the store keeps unchanged parts identical) does not re-render the host.
+   */
+  constructor(host: Host, select: DeskSelector | null = null) {
     this.#host = host;
+    this.#select = select;
     host.addController(this);
   }
 
@@ -101,9 +113,13 @@ export class DeskController implements ReactiveController {
     this.#unsubscribeStore = desk
       ? desk.subscribe((state) => {
           this.state = state;
+          const selected = this.#select?.(state);
+          if (selected && sameItems(selected, this.#selected)) return;
+          this.#selected = selected ?? [];
           this.#host.requestUpdate();
         })
       : null;
+    this.#selected = this.#select?.(this.state) ?? [];
     this.#host.requestUpdate();
   }
 
