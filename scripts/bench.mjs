@@ -172,5 +172,14 @@ try {
   await browser.close();
   await server.stop();
 }
+if (want('size')) {
+  // Bundle sizes: the CDN file without the SDK, each define entry, the SDK chunk (builds first if needed).
+  const { existsSync } = await import('node:fs');
+  const { execSync } = await import('node:child_process');
+  if (!existsSync('dist/cdn/manifest.json')) execSync('npm run build', { stdio: 'inherit' });
+  console.log('\nBundle sizes (node scripts/bench-size.mjs)');
+  execSync('node scripts/bench-size.mjs', { stdio: 'inherit' });
+}
+
 writeFileSync('bench-results.json', JSON.stringify(results, null, 2));
 console.log('\nFigures written to bench-results.json');
