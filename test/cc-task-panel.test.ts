@@ -465,6 +465,22 @@ describe('<cc-task-panel>', () => {
     expect(rig.text('[data-status="consult"]')).to.equal('Consulting Sam Okafor: ringing…');
   });
 
+  it('lets a refused consult go when the agent cancels the form', async () => {
+    const rig = await deskWithPanel();
+    await rig.login();
+    await rig.connect();
+    await rig.click('Consult');
+    await until(() => rig.$$('#destination option').length > 1);
+    await rig.choose('agent-sam');
+    rig.server.failNext({ action: 'consult', code: 'rejected', message: 'Sam Okafor is on another call.' });
+    await rig.click('Start consult');
+    expect(rig.text('[part="picker"] [part="error"]')).to.equal('Sam Okafor is on another call.');
+    await rig.click('Cancel');
+    expect(Object.keys(rig.sdk.state.errors)).to.deep.equal([]);
+    await rig.click('Consult');
+    expect(rig.has('[part="error"]')).to.equal(false);
+  });
+
   it('passes axe in the dark scheme too', async () => {
     const rig = await deskWithPanel();
     rig.el.style.setProperty('--cc-color-scheme', 'dark');

@@ -421,7 +421,10 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
   }
 
   #closePicker(): void {
-    const mode = this.#picker?.mode;
+    const picker = this.#picker;
+    const mode = picker?.mode;
+    // A refusal belongs to the form: closing the form lets it go.
+    if (picker) this.cc.dismissError(mode === 'consult' ? 'cc-task-consult-request' : 'cc-task-transfer-request', picker.taskId);
     this.#picker = null;
     this.#lists = {};
     if (mode) this.#focusNext = `[data-action="${mode}"]`;

@@ -71,6 +71,11 @@ export class DeskController implements ReactiveController {
     return !!this.state.pending[requestKey(name, taskId ? { taskId } : undefined)];
   }
 
+  /** Forgets the last failure of an action (the agent closed the form it belonged to). */
+  dismissError(name: RequestName, taskId?: string): void {
+    this.desk?.dismissError(requestKey(name, taskId ? { taskId } : undefined));
+  }
+
   /** The backend's message when the action (for that task) last failed. */
   error(name: RequestName, taskId?: string): string | undefined {
     return this.state.errors[requestKey(name, taskId ? { taskId } : undefined)]?.message;
