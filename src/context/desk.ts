@@ -210,9 +210,10 @@ export class Desk {
       else this.#media.delete(event.taskId);
     }
     this.#apply(event);
+    // The store says which calls still have audio; let go of the tracks of the others.
+    for (const taskId of this.#media.keys()) if (!this.state.media[taskId]) this.#media.delete(taskId);
     // Some capabilities depend on the profile (Webex: outdial): read them again once it is known.
     if (event.type === 'registered' && this.#backend) this.#apply({ type: 'capabilities', capabilities: this.#backend.capabilities });
-    if (event.type === 'task-wrapped-up' || event.type === 'task-rejected') this.#media.delete(event.task.id);
   }
 
   #apply(action: StoreAction): void {

@@ -96,8 +96,14 @@ function upsertTask(state: DeskState, task: TaskSnapshot): DeskState {
   const index = state.tasks.findIndex((t) => t.id === task.id);
   if (index >= 0 && equal(state.tasks[index], task)) return state;
   const tasks = index >= 0 ? state.tasks.map((t, i) => (i === index ? task : t)) : [...state.tasks, task];
-  return { ...state, tasks };
+  // Audio belongs to a connected call: however the end arrives (an event, a re-sync), it goes with it.
+  const media = task.state === 'connected' ? state.media : without(state.media, (k) => k === task.id);
+  return { ...state, tasks, media };
 }
+
+/** Drops the errors of one code: their cause is gone (the connection is back, the agent signed in again). */
+const clearErrors = (state: DeskState, code: CcErrorInfo['code']): DeskState =>
+  set(state, 'errors', without(state.errors, (k) => state.errors[k].code === code));
 
 function removeTask(state: DeskState, taskId: string): DeskState {
   if (!state.tasks.some((t) => t.id === taskId)) return state;
@@ -127,10 +133,12 @@ export function reduce(state: DeskState, action: StoreAction): DeskState {
       return set(state, 'capabilities', action.capabilities);
     case 'dismiss-error':
       return set(state, 'errors', without(state.errors, (k) => k === action.key));
-    case 'connection':
-      return set(state, 'connection', action.status);
+    case 'connection': {
+      const next = set(state, 'connection', action.status);
+      return action.status === 'connected' ? clearErrors(next, 'offline') : next;
+    }
     case 'signed-in':
-      return set(state, 'session', { status: 'signed-in', expiresAt: action.expiresAt, expired: false });
+      return clearErrors(set(state, 'session', { status: 'signed-in', expiresAt: action.expiresAt, expired: false }), 'token-expired');
     case 'auth-expiring':
       return set(state, 'session', { ...state.session, expiresAt: action.expiresAt });
     case 'auth-expired':

@@ -21,7 +21,9 @@ export function taskChanges(before: TaskSnapshot, after: TaskSnapshot): TaskChan
 function taskTransition(action: StoreAction, before: TaskSnapshot | undefined, after: TaskSnapshot | undefined): CcOutcomeEvent[] {
   const events: CcOutcomeEvent[] = [];
   if (!before && after) {
-    if (action.type === 'task-offered') events.push(outcome('cc-task-incoming', { task: after }));
+    // An offer first seen in a re-sync (it rang while the connection was down) is still an offer: the page's
+    // screen pop hangs on cc-task-incoming.
+    if (after.state === 'offered') events.push(outcome('cc-task-incoming', { task: after }));
     else if (action.type === 'task-assigned') events.push(outcome('cc-task-assigned', { task: after }));
     else events.push(outcome('cc-task-hydrate', { task: after }));
     return events;

@@ -105,9 +105,6 @@ export class SimulatorBackend implements Backend, SimulatorClient {
     this.#expired = false;
     this.server.attach(this);
     if (!wasSignedIn) this.#emit({ type: 'connection', status: 'connected' });
-    const expiresAt = this.clock.now() + this.server.timing.tokenLifetimeMs;
-    this.#emit({ type: 'signed-in', expiresAt });
-    this.#scheduleExpiry(expiresAt);
   }
 
   async register(): Promise<Profile> {
@@ -115,6 +112,10 @@ export class SimulatorBackend implements Backend, SimulatorClient {
     this.#guard('register', false);
     const profile = this.server.profile;
     this.#registered = true;
+    // Signed in only once registered: a registration that fails leaves no half-open session.
+    const expiresAt = this.clock.now() + this.server.timing.tokenLifetimeMs;
+    this.#emit({ type: 'signed-in', expiresAt });
+    this.#scheduleExpiry(expiresAt);
     this.#emit({ type: 'registered', profile });
     // A session that finds the agent already logged in picks up where the last one left off (a reload).
     if (this.server.station) this.#emitSync();
@@ -247,7 +248,7 @@ export class SimulatorBackend implements Backend, SimulatorClient {
   #guard(action: string, needRegistered = true): void {
     if (!this.#signedIn) throw new CcError('not-signed-in', 'Sign in first.', action);
     if (this.#expired) throw new CcError('token-expired', 'The session expired. Sign in again to continue.', action);
-    if (!this.server.networkUp) throw new CcError('offline', 'No connection to the contact center. Retrying…', action);
+    if (!this.server.networkUp) throw new CcError('offline', 'No connection to the contact center. Try again once it is back.', action);
     if (needRegistered && !this.#registered) throw new CcError('not-registered', 'The agent is not registered yet.', action);
     this.server.checkFault(action);
   }

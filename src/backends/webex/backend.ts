@@ -954,7 +954,7 @@ export class WebexBackend implements Backend {
     if (!this.#cc) throw new CcError('not-signed-in', 'Sign in first.', action);
     if (!this.#registered || !this.#profile) throw new CcError('not-registered', 'The agent is not registered yet.', action);
     if (this.#connection === 'reconnecting' || this.#connection === 'offline') {
-      throw new CcError('offline', 'No connection to Webex Contact Center. Retrying…', action);
+      throw new CcError('offline', 'No connection to Webex Contact Center; reconnecting. Try again once it is back.', action);
     }
     return this.#cc;
   }
