@@ -9,6 +9,7 @@ export { CcWidget, setLocaleStrings } from './src/base/cc-widget.js';
 export { CcElement } from './src/base/cc-element.js';
 export * from './src/core/types.js';
 export type { Backend, BackendEvent, BackendFactory, StationLoginArgs, AgentStateArgs, WrapupArgs } from './src/core/backend.js';
+export { ALL_CAPABILITIES } from './src/core/capabilities.js';
 export { CcError, ERROR_CODES, type CcErrorCode, type CcErrorInfo } from './src/core/errors.js';
 export { ManualClock, realClock, type Clock } from './src/core/clock.js';
 export { Store, reduce, initialState, type DeskState, type StoreAction } from './src/core/store.js';

@@ -1,9 +1,9 @@
 // The sample page's backend chooser: the simulator, or Webex Contact Center with a token or OAuth settings.
 // The choice (never a token) is kept in sessionStorage so the page comes back to it after an OAuth redirect.
-import { css, html, LitElement } from 'lit';
+import { html, LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CcSdk } from '../components/cc-sdk/cc-sdk.js';
-import { controls, tokens } from '../src/styles/tokens.js';
+import { panelStyles } from './panel-styles.js';
 
 export interface BackendChoice {
   backend: 'simulator' | 'webex';
@@ -35,31 +35,7 @@ export function applyChoice(choice: BackendChoice, sdk: CcSdk, auth: Element | n
 }
 
 export class DemoBackendSwitch extends LitElement {
-  static override styles = [
-    tokens,
-    controls,
-    css`
-      :host {
-        display: block;
-      }
-      details {
-        background: var(--_cc-surface);
-        border: 1px dashed var(--_cc-border);
-        border-radius: var(--_cc-radius);
-        padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
-      }
-      summary {
-        cursor: pointer;
-        font-weight: 600;
-        padding: 4px 0;
-      }
-      fieldset {
-        border: 0;
-        padding: 0;
-        margin: 0 0 var(--_cc-space);
-      }
-    `,
-  ];
+  static override styles = panelStyles;
 
   @property() sdk = '';
   @state() private choice: BackendChoice = savedChoice();

@@ -5,32 +5,12 @@ import { property, state } from 'lit/decorators.js';
 import type { CcSdk } from '../components/cc-sdk/cc-sdk.js';
 import { ERROR_CODES, type CcErrorCode } from '../src/core/errors.js';
 import type { MediaType } from '../src/core/types.js';
-import { tokens, controls } from '../src/styles/tokens.js';
+import { panelStyles } from './panel-styles.js';
 
 export class DemoSimulatorPanel extends LitElement {
   static override styles = [
-    tokens,
-    controls,
+    ...panelStyles,
     css`
-      :host {
-        display: block;
-      }
-      details {
-        background: var(--_cc-surface);
-        border: 1px dashed var(--_cc-border);
-        border-radius: var(--_cc-radius);
-        padding: var(--_cc-space) calc(var(--_cc-space) * 1.5);
-      }
-      summary {
-        cursor: pointer;
-        font-weight: 600;
-        padding: 4px 0;
-      }
-      fieldset {
-        border: 0;
-        padding: 0;
-        margin: var(--_cc-space) 0;
-      }
       legend {
         font-weight: 600;
         margin-block-end: 4px;

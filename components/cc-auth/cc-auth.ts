@@ -218,7 +218,7 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
     const showToken = !(oauth && this.hideToken);
     const tokenMessage = this.tokenError || (this.via === 'token' || !oauth ? backendError : undefined);
     const oauthMessage = this.via === 'oauth' && oauth ? backendError : undefined;
-    const spinner = html`<span class="spinner" role="img" aria-label=${this.t('signingIn')}></span>`;
+    const spinner = this.renderSpinner(this.t('signingIn'));
     return html`
       ${showToken
         ? html`<form part="form" novalidate @submit=${this.#onSubmit}>
@@ -289,7 +289,7 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
           aria-describedby=${error ? 'sign-out-error' : nothing}
           @click=${this.#onSignOut}
         >
-          ${pending ? html`<span class="spinner" role="img" aria-label=${this.t('signingOut')}></span>` : nothing}${this.t('signOut')}
+          ${pending ? this.renderSpinner(this.t('signingOut')) : nothing}${this.t('signOut')}
         </button>
       </div>
       ${this.renderError(error, 'sign-out-error')}

@@ -109,7 +109,7 @@ export class CcStateSelect extends CcWidget<CcStateSelectStrings> {
               .filter((c) => c.id !== '0')
               .map((c) => html`<option value=${c.id}>${this.t('idle', { reason: c.name })}</option>`)}
           </select>
-          ${pending ? html`<span class="spinner" role="img" aria-label=${this.t('changing')}></span>` : ''}
+          ${pending ? this.renderSpinner(this.t('changing')) : ''}
           ${agent
             ? html`<span part="timer" class="timer" id="state-timer" title=${this.t('timeInState')}
                 >${formatDuration(this.#tick.now() - agent.since)}</span

@@ -283,7 +283,7 @@ export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
             aria-disabled=${pending ? 'true' : 'false'}
             aria-describedby=${formMessage ? 'login-error' : nothing}
           >
-            ${pending ? html`<span class="spinner" role="img" aria-label=${this.t('loggingIn')}></span>` : nothing}${this.t('logIn')}
+            ${pending ? this.renderSpinner(this.t('loggingIn')) : nothing}${this.t('logIn')}
           </button>
           ${this.editing ? html`<button part="cancel" type="button" @click=${this.#onCancel}>${this.t('cancel')}</button>` : nothing}
         </div>
@@ -313,7 +313,7 @@ export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
           aria-describedby=${message ? 'logout-error' : nothing}
           @click=${this.#onLogout}
         >
-          ${pending ? html`<span class="spinner" role="img" aria-label=${this.t('loggingOut')}></span>` : nothing}${this.t('logOut')}
+          ${pending ? this.renderSpinner(this.t('loggingOut')) : nothing}${this.t('logOut')}
         </button>
       </div>
       ${this.renderError(message, 'logout-error')}

@@ -215,7 +215,7 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
               aria-disabled=${pending ? 'true' : 'false'}
               aria-describedby=${formMessage ? 'wrapup-error' : nothing}
             >
-              ${pending ? html`<span class="spinner" role="img" aria-label=${this.t('submitting')}></span>` : nothing}${this.t('submit')}
+              ${pending ? this.renderSpinner(this.t('submitting')) : nothing}${this.t('submit')}
             </button>
           </div>
           ${this.renderError(formMessage, 'wrapup-error')}

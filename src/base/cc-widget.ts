@@ -76,6 +76,11 @@ export abstract class CcWidget<S extends Strings> extends CcElement {
     return html`<div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`;
   }
 
+  /** The progress mark of a pending action, named for screen readers ("Signing in…"). */
+  protected renderSpinner(label: string): TemplateResult {
+    return html`<span class="spinner" role="img" aria-label=${label}></span>`;
+  }
+
   /** The backend's message next to a control, when its action failed. */
   protected renderError(message: string | undefined, id: string): TemplateResult | typeof nothing {
     return message ? html`<p class="error" id=${id} role="alert" part="error">${message}</p>` : nothing;

@@ -1,4 +1,5 @@
 import type { AgentStateArgs, Backend, BackendEvent, BackendListener, StationLoginArgs, WrapupArgs } from '../../core/backend.js';
+import { ALL_CAPABILITIES } from '../../core/capabilities.js';
 import { CcError } from '../../core/errors.js';
 import type { Capabilities, Credentials, Destination, DestinationOption, Profile } from '../../core/types.js';
 import { simulatorBuddies, simulatorQueues } from './data.js';
@@ -11,19 +12,7 @@ export interface SimulatorBackendOptions {
   latencyMs?: number;
 }
 
-const CAPABILITIES: Capabilities = Object.freeze<Capabilities>({
-  mediaTypes: ['telephony', 'chat', 'email', 'social'],
-  hold: true,
-  mute: true,
-  recording: true,
-  consult: true,
-  transfer: true,
-  consultTransfer: true,
-  wrapupCodes: true,
-  oauth: true,
-  outdial: true,
-  uploadLogs: true,
-});
+const CAPABILITIES: Capabilities = ALL_CAPABILITIES;
 
 /** Creates a silent audio track that stands in for the remote party of a browser call. */
 function silentTrack(): MediaStreamTrack | null {

@@ -1,3 +1,4 @@
+import { ALL_CAPABILITIES } from '../../core/capabilities.js';
 import type { ITask, Profile as SdkProfile } from '@webex/contact-center';
 import type { AgentStateArgs, Backend, BackendEvent, BackendListener, StationLoginArgs, WrapupArgs } from '../../core/backend.js';
 import { realClock, type Clock } from '../../core/clock.js';
@@ -55,20 +56,9 @@ export interface WebexBackendOptions {
   readonly clock?: Clock;
 }
 
-const BASE_CAPABILITIES: Capabilities = Object.freeze<Capabilities>({
-  mediaTypes: ['telephony', 'chat', 'email', 'social'],
-  hold: true,
-  // The SDK mutes browser (WebRTC) calls only; toggleMute refuses other logins with `unsupported`.
-  mute: true,
-  recording: true,
-  consult: true,
-  transfer: true,
-  consultTransfer: true,
-  wrapupCodes: true,
-  oauth: true,
-  outdial: true,
-  uploadLogs: true,
-});
+// Webex does all the contract asks. The SDK mutes browser (WebRTC) calls only: toggleMute refuses other
+// logins with `unsupported`, and the task panel shows Mute for a browser login only.
+const BASE_CAPABILITIES: Capabilities = ALL_CAPABILITIES;
 
 const HOST_SESSION_CAPABILITIES: Capabilities = Object.freeze<Capabilities>({ ...BASE_CAPABILITIES, externalSession: true });
 
