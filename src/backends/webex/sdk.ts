@@ -1,4 +1,4 @@
-import type { WebexStatic } from 'webex';
+import type { WebexStatic } from './webex-types.js';
 import { CcError } from '../../core/errors.js';
 
 export type {
@@ -10,7 +10,7 @@ export type {
   WebexInstance,
   WebexListener,
   WebexStatic,
-} from 'webex';
+} from './webex-types.js';
 
 /** How the Webex backend gets the SDK's `Webex` class. Tests pass their own; a page uses the default. */
 export type SdkLoader = () => Promise<WebexStatic>;

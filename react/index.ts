@@ -1,0 +1,124 @@
+// React wrappers for the kit's elements (`cc-elements/react`), made with @lit/react: properties are set as
+// properties (a Backend object, `strings`), and every event of an element is an `onX` prop, typed with its
+// event class: `<CcSdk onCcTaskIncoming={(e) => openRecord(e.detail.task)} />`.
+// Importing this module defines the six tags. React comes from the app; @lit/react is a dependency of the kit.
+import { createComponent, type EventName, type ReactWebComponent } from '@lit/react';
+import * as React from 'react';
+import { CcAuth as CcAuthElement } from '../define/cc-auth.js';
+import { CcSdk as CcSdkElement } from '../define/cc-sdk.js';
+import { CcStateSelect as CcStateSelectElement } from '../define/cc-state-select.js';
+import { CcStationLogin as CcStationLoginElement } from '../define/cc-station-login.js';
+import { CcTaskPanel as CcTaskPanelElement } from '../define/cc-task-panel.js';
+import { CcWrapup as CcWrapupElement } from '../define/cc-wrapup.js';
+import { outcomeEvents, requestEvents } from '../src/events/catalog.js';
+import type { CcEventMap } from '../src/events/events.js';
+
+type CcEventName = keyof CcEventMap;
+
+/** `cc-task-incoming` → `CcTaskIncoming`. */
+type Pascal<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Capitalize<Head>}${Pascal<Tail>}` : Capitalize<S>;
+
+/** The prop of an event: `cc-task-incoming` → `onCcTaskIncoming`. */
+export type EventProp<N extends string> = `on${Pascal<N>}`;
+
+/** The `events` option of `createComponent` for these events: each prop typed with its event class. */
+export type EventProps<N extends CcEventName> = { [K in N as EventProp<K>]: EventName<CcEventMap[K]> };
+
+/** `cc-task-incoming` → `onCcTaskIncoming`. */
+export const eventProp = <N extends string>(name: N): EventProp<N> =>
+  `on${name.replace(/(^|-)([a-z])/g, (_m, _dash: string, c: string) => c.toUpperCase())}` as EventProp<N>;
+
+function eventProps<N extends CcEventName>(names: readonly N[]): EventProps<N> {
+  return Object.fromEntries(names.map((name) => [eventProp(name), name])) as unknown as EventProps<N>;
+}
+
+const authEvents = eventProps(['cc-sign-in-request', 'cc-sign-out-request']);
+const stationLoginEvents = eventProps(['cc-station-login-request', 'cc-station-logout-request']);
+const stateSelectEvents = eventProps(['cc-agent-state-request']);
+const taskPanelEvents = eventProps([
+  'cc-task-accept-request',
+  'cc-task-decline-request',
+  'cc-task-hold-request',
+  'cc-task-resume-request',
+  'cc-task-mute-request',
+  'cc-task-recording-pause-request',
+  'cc-task-recording-resume-request',
+  'cc-task-consult-request',
+  'cc-task-consult-end-request',
+  'cc-task-consult-transfer-request',
+  'cc-task-transfer-request',
+  'cc-task-end-request',
+]);
+const wrapupEvents = eventProps(['cc-wrapup-request']);
+/**
+ * `<cc-sdk>` announces every outcome; every widget's request bubbles up to it too, so a page can veto any
+ * request in one place (`onCcWrapupRequest={(e) => e.detail.notes || e.preventDefault()}`).
+ */
+const sdkEvents = eventProps<CcEventName>([...outcomeEvents, ...requestEvents]);
+
+/** Each tag's event props, from the event catalog and each widget's requests (checked against the manifest in the tests). */
+export const reactEvents = {
+  'cc-sdk': sdkEvents,
+  'cc-auth': authEvents,
+  'cc-station-login': stationLoginEvents,
+  'cc-state-select': stateSelectEvents,
+  'cc-task-panel': taskPanelEvents,
+  'cc-wrapup': wrapupEvents,
+} as const;
+
+/** `<cc-sdk>`: the backend, the store and every outcome event (`onCcTaskIncoming`, `onCcTaskWrapup`, …). */
+export const CcSdk: ReactWebComponent<CcSdkElement, typeof sdkEvents> = createComponent({
+  react: React,
+  tagName: 'cc-sdk',
+  elementClass: CcSdkElement,
+  events: sdkEvents,
+  displayName: 'CcSdk',
+});
+
+/** `<cc-auth>`: sign-in and sign-out. */
+export const CcAuth: ReactWebComponent<CcAuthElement, typeof authEvents> = createComponent({
+  react: React,
+  tagName: 'cc-auth',
+  elementClass: CcAuthElement,
+  events: authEvents,
+  displayName: 'CcAuth',
+});
+
+/** `<cc-station-login>`: team, login option and dial number. */
+export const CcStationLogin: ReactWebComponent<CcStationLoginElement, typeof stationLoginEvents> = createComponent({
+  react: React,
+  tagName: 'cc-station-login',
+  elementClass: CcStationLoginElement,
+  events: stationLoginEvents,
+  displayName: 'CcStationLogin',
+});
+
+/** `<cc-state-select>`: Available or Idle with a reason. */
+export const CcStateSelect: ReactWebComponent<CcStateSelectElement, typeof stateSelectEvents> = createComponent({
+  react: React,
+  tagName: 'cc-state-select',
+  elementClass: CcStateSelectElement,
+  events: stateSelectEvents,
+  displayName: 'CcStateSelect',
+});
+
+/** `<cc-task-panel>`: offers, tasks and their controls. */
+export const CcTaskPanel: ReactWebComponent<CcTaskPanelElement, typeof taskPanelEvents> = createComponent({
+  react: React,
+  tagName: 'cc-task-panel',
+  elementClass: CcTaskPanelElement,
+  events: taskPanelEvents,
+  displayName: 'CcTaskPanel',
+});
+
+/** `<cc-wrapup>`: wrap-up code and notes. */
+export const CcWrapup: ReactWebComponent<CcWrapupElement, typeof wrapupEvents> = createComponent({
+  react: React,
+  tagName: 'cc-wrapup',
+  elementClass: CcWrapupElement,
+  events: wrapupEvents,
+  displayName: 'CcWrapup',
+});
+
+/** The element classes, for refs: `useRef<CcSdkElement>(null)`, then `ref.current.simulator`. */
+export type { CcAuthElement, CcSdkElement, CcStateSelectElement, CcStationLoginElement, CcTaskPanelElement, CcWrapupElement };

@@ -1,0 +1,96 @@
+/**
+ * Types of the Webex SDK object as it is at run time, built from `@webex/contact-center`'s own published types.
+ *
+ * `@webex/contact-center` types its default export (`Webex`) as `any`, and the full `webex` package ships no
+ * types at all. Both build the same object: `Webex.init(attrs)` returns an instance with a `cc` plugin
+ * (`webex.cc`), which is an event emitter (`on`/`off`, Ampersand events at run time) that the SDK's
+ * `ContactCenter` declaration does not say is one. This module says so.
+ *
+ * Only types live here: importing from here is always `import type`, erased at build time, so nothing of
+ * the SDK reaches a page that does not choose the Webex backend.
+ */
+import type { CCPluginConfig, ContactCenter, ITask } from '@webex/contact-center';
+
+export type WebexListener = (...args: any[]) => void;
+
+/** The public methods of `webex.cc` the adapter calls, exactly as the SDK declares them. */
+export type WebexCcMethods = Pick<
+  ContactCenter,
+  | 'register'
+  | 'deregister'
+  | 'stationLogin'
+  | 'stationLogout'
+  | 'setAgentState'
+  | 'getBuddyAgents'
+  | 'startOutdial'
+  | 'getOutdialAniEntries'
+  | 'uploadLogs'
+  | 'getQueues'
+>;
+
+/** `webex.cc`: the SDK's methods, plus the event emitter it is at run time. */
+export interface WebexCc extends WebexCcMethods {
+  on(event: string, listener: WebexListener): unknown;
+  off(event: string, listener: WebexListener): unknown;
+}
+
+/**
+ * Members `webex.cc` declares private but has at run time, which the adapter reads defensively (they may
+ * be missing): the task collection, to re-sync after a reconnect, and the connection service, whose
+ * `connectionLost` event is the only signal of a dropped websocket.
+ */
+export interface WebexCcInternals {
+  readonly taskManager?: { getAllTasks?(): Record<string, ITask> | undefined };
+  readonly services?: {
+    readonly connectionService?: {
+      on(event: 'connectionLost', listener: (details: ConnectionLostDetails) => void): unknown;
+      off(event: 'connectionLost', listener: (details: ConnectionLostDetails) => void): unknown;
+    };
+  };
+}
+
+export interface ConnectionLostDetails {
+  readonly isConnectionLost?: boolean;
+  readonly isRestoreFailed?: boolean;
+  readonly isSocketReconnected?: boolean;
+  readonly isKeepAlive?: boolean;
+}
+
+/** OAuth settings, as `config.credentials` of `Webex.init`. */
+export interface WebexOAuthConfig {
+  client_id: string;
+  redirect_uri: string;
+  scope: string;
+  clientType?: 'public' | 'confidential';
+}
+
+export interface WebexConfig {
+  logger?: { level?: string; bufferLogLevel?: string };
+  cc?: Partial<Omit<CCPluginConfig, 'callingClientConfig'>> & Record<string, unknown>;
+  credentials?: WebexOAuthConfig;
+  [key: string]: unknown;
+}
+
+export interface WebexInitAttrs {
+  config?: WebexConfig;
+  credentials?: { access_token: string };
+}
+
+/** A Webex SDK instance: `Webex.init(...)` of `@webex/contact-center` or of `webex`. */
+export interface WebexInstance {
+  readonly cc?: WebexCc;
+  /** True once every plugin is initialised (the `ready` event has fired or is about to). */
+  readonly ready?: boolean;
+  /** True when the instance holds credentials it can authorise requests with. */
+  readonly canAuthorize?: boolean;
+  once(event: 'ready', listener: () => void): unknown;
+  off?(event: string, listener?: WebexListener): unknown;
+  readonly authorization?: {
+    initiateLogin(options?: { state?: Record<string, unknown>; separateWindow?: boolean | Record<string, number> }): Promise<void> | void;
+  };
+  readonly credentials?: { readonly supertoken?: { readonly expires?: number } };
+}
+
+export interface WebexStatic {
+  init(attrs?: WebexInitAttrs): WebexInstance;
+}
