@@ -22,6 +22,25 @@ export function setLocaleStrings(tag: string, strings: Strings): void {
 /**
  * The base of every widget: connects to its `<cc-sdk>` (an ancestor, `sdk="id"`, or the page's only one),
  * renders from the store, sends requests, and carries replaceable strings and a live region.
+ *
+ * @cssproperty [--cc-color-scheme=light dark] - `light dark` follows the system; `dark` or `light` forces one.
+ * @cssproperty [--cc-color-surface=light-dark(#ffffff, #1d2127)] - Backgrounds of panels and fields.
+ * @cssproperty [--cc-color-surface-alt=light-dark(#f3f5f8, #272c34)] - Hovered and pressed backgrounds.
+ * @cssproperty [--cc-color-text=light-dark(#1b1f24, #e8eaed)] - Text.
+ * @cssproperty [--cc-color-text-muted=light-dark(#555e6a, #a9b1bb)] - Secondary text: hints, labels, timers.
+ * @cssproperty [--cc-color-border=light-dark(#c9d0d8, #434b56)] - Borders of panels, fields and buttons.
+ * @cssproperty [--cc-color-accent=light-dark(#0a5fb4, #7ab8f7)] - Primary buttons, selection, links.
+ * @cssproperty [--cc-color-on-accent=light-dark(#ffffff, #0b1620)] - Text on the accent color.
+ * @cssproperty [--cc-color-success=light-dark(#146c35, #6ad89a)] - Available, success.
+ * @cssproperty [--cc-color-warning=light-dark(#8a5100, #f3bb66)] - Idle, on hold, warnings.
+ * @cssproperty [--cc-color-danger=light-dark(#b4232a, #ff9499)] - End, errors, recording.
+ * @cssproperty [--cc-color-on-danger=light-dark(#ffffff, #240406)] - Text on the danger color.
+ * @cssproperty [--cc-color-focus=light-dark(#0a5fb4, #a8d0ff)] - The focus ring.
+ * @cssproperty [--cc-space=8px] - The spacing unit.
+ * @cssproperty [--cc-radius=6px] - Corner radius.
+ * @cssproperty [--cc-elevation=0 1px 3px rgb(0 0 0 / 0.14)] - The shadow of panels.
+ * @cssproperty [--cc-font-family=system-ui, sans-serif] - The font.
+ * @cssproperty [--cc-font-size=0.875rem] - The base font size.
  */
 export abstract class CcWidget<S extends Strings> extends CcElement {
   static override styles = [hostStyles, tokens, controls];
