@@ -11,6 +11,7 @@ import { CcStationLogin as CcStationLoginElement } from '../define/cc-station-lo
 import { CcTaskPanel as CcTaskPanelElement } from '../define/cc-task-panel.js';
 import { CcWrapup as CcWrapupElement } from '../define/cc-wrapup.js';
 import { outcomeEvents, requestEvents } from '../src/events/catalog.js';
+import type { RequestName } from '../src/events/events.js';
 import type { CcEventMap } from '../src/events/events.js';
 
 type CcEventName = keyof CcEventMap;
@@ -35,20 +36,9 @@ function eventProps<N extends CcEventName>(names: readonly N[]): EventProps<N> {
 const authEvents = eventProps(['cc-sign-in-request', 'cc-sign-out-request']);
 const stationLoginEvents = eventProps(['cc-station-login-request', 'cc-station-logout-request']);
 const stateSelectEvents = eventProps(['cc-agent-state-request']);
-const taskPanelEvents = eventProps([
-  'cc-task-accept-request',
-  'cc-task-decline-request',
-  'cc-task-hold-request',
-  'cc-task-resume-request',
-  'cc-task-mute-request',
-  'cc-task-recording-pause-request',
-  'cc-task-recording-resume-request',
-  'cc-task-consult-request',
-  'cc-task-consult-end-request',
-  'cc-task-consult-transfer-request',
-  'cc-task-transfer-request',
-  'cc-task-end-request',
-]);
+// Every task request belongs to the task panel (the catalog names them all cc-task-*).
+type TaskRequest = Extract<RequestName, `cc-task-${string}`>;
+const taskPanelEvents = eventProps(requestEvents.filter((name): name is TaskRequest => name.startsWith('cc-task-')));
 const wrapupEvents = eventProps(['cc-wrapup-request']);
 /**
  * `<cc-sdk>` announces every outcome; every widget's request bubbles up to it too, so a page can veto any
