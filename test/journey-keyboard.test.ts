@@ -2,9 +2,8 @@ import { expect } from '@open-wc/testing';
 import { ManualClock } from '../src/core/clock.js';
 import { SimulatorBackend } from '../src/backends/simulator/backend.js';
 import { SimulatorServer } from '../src/backends/simulator/server.js';
-import { outcomeEvents } from '../src/events/catalog.js';
 import type { CcSdk } from '../components/cc-sdk/cc-sdk.js';
-import { deepActiveElement, deepQueryAll, isButton, isField, loadSamplePage, press, tabTo, type, visibleText } from './page-helpers.js';
+import { deepActiveElement, isButton, isField, pageIsAccessible, press, settlePage, startJourney, tabTo, type, visibleText } from './page-helpers.js';
 import { until } from './helpers-no-define.js';
 
 /**
@@ -14,16 +13,11 @@ import { until } from './helpers-no-define.js';
 
 const clock = new ManualClock();
 const server = new SimulatorServer({ clock });
-const heard: string[] = [];
+let heard: string[] = [];
 const sdk = () => document.getElementById('desk') as CcSdk;
 const inWidget = (tag: string) => (el: Element) => (el.getRootNode() as ShadowRoot).host?.localName === tag;
 
-async function settle() {
-  for (let i = 0; i < 3; i++) {
-    await Promise.all(deepQueryAll('*').map((el) => (el as Partial<{ updateComplete: Promise<unknown> }>).updateComplete));
-    await new Promise((r) => setTimeout(r, 0));
-  }
-}
+const settle = settlePage;
 
 /** Tab to a control in a widget and press a key on it. */
 async function activate(tag: string, name: RegExp, key = 'Enter') {
@@ -39,33 +33,13 @@ async function clearField() {
   while (field.value.length > 0) await press('Backspace');
 }
 
-async function accessible(step: string) {
-  try {
-    await expect(document.body).to.be.accessible();
-  } catch (e) {
-    throw new Error(`axe, at "${step}": ${(e as Error).message}`);
-  }
-}
+const accessible = pageIsAccessible;
 
 describe('the sample CRM page: the same journey by keyboard alone', function () {
   this.timeout(90_000);
 
   before(async () => {
-    sessionStorage.clear();
-    await loadSamplePage((el) => {
-      el.removeAttribute('persist');
-      el.setAttribute('latency', '0');
-      (el as CcSdk).backend = new SimulatorBackend({ server });
-    });
-    for (const name of outcomeEvents) {
-      if (name === 'cc-connection-change') continue;
-      document.addEventListener(name, (e) => {
-        const change = (e as unknown as CustomEvent<{ change?: string }>).detail.change;
-        heard.push(change ? `${name}:${change}` : name);
-      });
-    }
-    await until(() => sdk().simulator === server, 3000, 'the test backend');
-    await settle();
+    ({ heard } = await startJourney(new SimulatorBackend({ server }), server));
     document.body.focus();
   });
 

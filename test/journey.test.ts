@@ -2,10 +2,9 @@ import { expect } from '@open-wc/testing';
 import { ManualClock } from '../src/core/clock.js';
 import { SimulatorBackend } from '../src/backends/simulator/backend.js';
 import { SimulatorServer } from '../src/backends/simulator/server.js';
-import { outcomeEvents } from '../src/events/catalog.js';
 import type { CcOutcomeEvent } from '../src/events/events.js';
 import type { CcSdk } from '../components/cc-sdk/cc-sdk.js';
-import { deepQueryAll, loadSamplePage, visibleText } from './page-helpers.js';
+import { deepQueryAll, pageIsAccessible, settlePage, startJourney, visibleText } from './page-helpers.js';
 import { until } from './helpers-no-define.js';
 
 /**
@@ -15,8 +14,8 @@ import { until } from './helpers-no-define.js';
 
 const clock = new ManualClock();
 const server = new SimulatorServer({ clock });
-const heard: string[] = [];
-const heardEvents: CcOutcomeEvent[] = [];
+let heard: string[] = [];
+let heardEvents: CcOutcomeEvent[] = [];
 
 const shadow = (tag: string) => document.querySelector(tag)!.shadowRoot!;
 const q = <T extends Element = HTMLElement>(tag: string, selector: string) => shadow(tag).querySelector<T>(selector);
@@ -28,12 +27,7 @@ function buttonIn(tag: string, name: RegExp): HTMLButtonElement {
   return buttons[0];
 }
 
-async function settle() {
-  for (let i = 0; i < 3; i++) {
-    await Promise.all(deepQueryAll('*').map((el) => (el as Partial<{ updateComplete: Promise<unknown> }>).updateComplete));
-    await new Promise((r) => setTimeout(r, 0));
-  }
-}
+const settle = settlePage;
 
 async function click(button: HTMLElement) {
   button.click();
@@ -53,13 +47,6 @@ async function choose(select: HTMLSelectElement | HTMLInputElement, value?: stri
   await settle();
 }
 
-async function pageIsAccessible(step: string) {
-  try {
-    await expect(document.body).to.be.accessible();
-  } catch (e) {
-    throw new Error(`axe, at "${step}": ${(e as Error).message}`);
-  }
-}
 
 const sdk = () => document.getElementById('desk') as CcSdk;
 
@@ -67,23 +54,9 @@ describe('the sample CRM page: an agent\'s journey by mouse', function () {
   this.timeout(60_000);
 
   before(async () => {
-    sessionStorage.clear();
-    await loadSamplePage((el) => {
-      el.removeAttribute('persist');
-      el.setAttribute('latency', '0');
-      (el as CcSdk).backend = new SimulatorBackend({ server });
-    });
-    for (const name of outcomeEvents) {
-      document.addEventListener(name, (e) => {
-        const event = e as CcOutcomeEvent;
-        if (name === 'cc-connection-change') return;
-        heardEvents.push(event);
-        const change = (event.detail as { change?: string }).change;
-        heard.push(change ? `${name}:${change}` : name);
-      });
-    }
-    await until(() => sdk().desk.backend === (server && sdk().desk.backend) && sdk().simulator === server, 3000, 'the test backend');
-    await settle();
+    const journey = await startJourney(new SimulatorBackend({ server }), server);
+    heard = journey.heard;
+    heardEvents = journey.events as CcOutcomeEvent[];
   });
 
   it('starts signed out, with the sign-in form and an accessible page', async () => {

@@ -90,3 +90,49 @@ export async function loadSamplePage(prepare: (sdk: HTMLElement) => void): Promi
   await import('../demo/crm.js');
   await until(() => customElements.get('cc-task-panel') && customElements.get('demo-simulator-panel'));
 }
+
+/** Waits until every element on the page (shadow roots included) has finished updating. */
+export async function settlePage(): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await Promise.all(deepQueryAll('*').map((el) => (el as Partial<{ updateComplete: Promise<unknown> }>).updateComplete));
+    await new Promise((r) => setTimeout(r, 0));
+  }
+}
+
+/** axe on the whole page; a failure names the step it happened at. */
+export async function pageIsAccessible(step: string): Promise<void> {
+  const { expect } = await import('@open-wc/testing');
+  try {
+    await expect(document.body).to.be.accessible();
+  } catch (e) {
+    throw new Error(`axe, at "${step}": ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Loads the sample page on the given simulator backend (no persistence, no latency) and records the outcome
+ * events the page hears, as `name` or `name:change`, connection changes left out.
+ */
+export async function startJourney(backend: unknown, simulator: unknown): Promise<{ heard: string[]; events: Event[] }> {
+  const { outcomeEvents } = await import('../src/events/catalog.js');
+  sessionStorage.clear();
+  await loadSamplePage((el) => {
+    el.removeAttribute('persist');
+    el.setAttribute('latency', '0');
+    (el as HTMLElement & { backend: unknown }).backend = backend;
+  });
+  const heard: string[] = [];
+  const events: Event[] = [];
+  for (const name of outcomeEvents) {
+    if (name === 'cc-connection-change') continue;
+    document.addEventListener(name, (e) => {
+      events.push(e);
+      const change = (e as unknown as { detail: { change?: string } }).detail.change;
+      heard.push(change ? `${name}:${change}` : name);
+    });
+  }
+  const sdk = document.getElementById('desk') as HTMLElement & { simulator: unknown };
+  await until(() => sdk.simulator === simulator, 3000, 'the test backend');
+  await settlePage();
+  return { heard, events };
+}
