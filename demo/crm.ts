@@ -116,7 +116,8 @@ function syncWrapupDialog(): void {
 
 function owe(task: TaskSnapshot): void {
   owed.add(task.id);
-  if (!dialog.open) dialog.showModal();
+  // Not over a ringing offer: the agent answers it first, then reopens the wrap-up from the header.
+  if (!dialog.open && !sdk.state.tasks.some((t) => t.state === 'offered')) dialog.showModal();
   syncWrapupDialog();
 }
 
@@ -132,6 +133,11 @@ sdk.addEventListener('cc-task-incoming', (e) => {
   const who = customer?.name ?? task.customerName ?? task.ani;
   $('#screen-pop').textContent = `${MEDIA_NAMES[task.mediaType]} from ${who}${customer ? ': record opened.' : ' (no matching record).'}`;
   if (customer) openRecord(customer);
+  // A ringing offer comes first: the wrap-up waits behind the header's "Wrap-up owed" button.
+  if (dialog.open) {
+    dialog.close();
+    syncWrapupDialog();
+  }
 });
 
 sdk.addEventListener('cc-task-hydrate', (e) => {

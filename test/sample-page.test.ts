@@ -32,3 +32,29 @@ describe('the sample page: switching to Webex from a form, no code change', () =
     expect(visibleText(auth)).to.not.contain('Sign in with Webex');
   });
 });
+
+describe('the sample page: the wrap-up dialog never hides a ringing offer', () => {
+  it('closes for a new offer and waits behind "Wrap-up owed"; opens only when nothing rings', async () => {
+    const { ManualClock } = await import('../src/core/clock.js');
+    const { SimulatorServer } = await import('../src/backends/simulator/server.js');
+    const { SimulatorBackend } = await import('../src/backends/simulator/backend.js');
+    const server = new SimulatorServer({ clock: new ManualClock() });
+    const sdk = document.getElementById('desk') as CcSdk;
+    sdk.backend = new SimulatorBackend({ server });
+    await until(() => sdk.simulator === server);
+    await sdk.request('cc-sign-in-request', { accessToken: 't' });
+    await sdk.request('cc-station-login-request', { teamId: 'team-support', loginOption: 'BROWSER' });
+    await sdk.request('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
+    server.offer({ mediaType: 'chat' });
+    await sdk.request('cc-task-accept-request', { taskId: sdk.state.tasks[0].id });
+    const dialog = document.getElementById('wrapup-dialog') as HTMLDialogElement;
+    const owed = document.getElementById('wrapup-reopen') as HTMLButtonElement;
+    await sdk.request('cc-task-end-request', { taskId: sdk.state.tasks[0].id });
+    expect(dialog.open).to.equal(true);
+    server.offer({ mediaType: 'telephony' });
+    expect(dialog.open).to.equal(false);
+    expect(owed.hidden).to.equal(false);
+    owed.click();
+    expect(dialog.open).to.equal(true);
+  });
+});
