@@ -245,6 +245,33 @@ describe('webex: three ways in', () => {
   });
 });
 
+describe('webex: the token', () => {
+  it('warns five minutes before the token expires, follows a refreshed token, and says when it has expired', async () => {
+    const { ManualClock } = await import('../src/core/clock.js');
+    const clock = new ManualClock();
+    const { double, backend, events } = hosted({}, { clock });
+    double.webex.credentials.supertoken.expires = clock.now() + 10 * 60_000;
+    await backend.connect({});
+    await backend.register();
+    const expiry = () => events.filter((e) => e.type === 'auth-expiring' || e.type === 'auth-expired').map((e) => (e.type === 'auth-expiring' ? `expiring@${e.expiresAt - clock.now()}` : 'expired'));
+    expect(events.find((e) => e.type === 'signed-in')).to.deep.include({ expiresAt: clock.now() + 10 * 60_000 });
+    clock.advance(5 * 60_000 - 1);
+    expect(expiry()).to.deep.equal([]);
+    clock.advance(1);
+    expect(expiry()).to.deep.equal([`expiring@${5 * 60_000}`]);
+    // The SDK refreshed the token (OAuth): no expiry now; a warning again before the new one.
+    double.webex.credentials.supertoken.expires = clock.now() + 60 * 60_000;
+    clock.advance(5 * 60_000);
+    expect(expiry()).to.have.length(1);
+    clock.advance(50 * 60_000);
+    expect(expiry().slice(1)).to.deep.equal([`expiring@${5 * 60_000}`]);
+    clock.advance(5 * 60_000);
+    expect(expiry().at(-1)).to.equal('expired');
+    backend.dispose();
+    expect(clock.pendingTimers).to.equal(0);
+  });
+});
+
 describe('webex: what the adapter sends to the SDK', () => {
   it('station login: BROWSER without a dial number, AGENT_DN with it; logout with an allowed reason', async () => {
     const rig = await loggedIn();

@@ -1,5 +1,6 @@
 import type { AgentStateArgs, Backend, BackendEvent, BackendListener, StationLoginArgs, WrapupArgs } from '../../core/backend.js';
 import { ALL_CAPABILITIES } from '../../core/capabilities.js';
+import { watchTokenExpiry } from '../../core/token-expiry.js';
 import { CcError } from '../../core/errors.js';
 import type { Capabilities, Credentials, Destination, DestinationOption, Profile } from '../../core/types.js';
 import { simulatorBuddies, simulatorQueues } from './data.js';
@@ -39,7 +40,8 @@ export class SimulatorBackend implements Backend, SimulatorClient {
   #signedIn = false;
   #registered = false;
   #expired = false;
-  #expiryTimers: unknown[] = [];
+  #tokenExpiresAt: number | null = null;
+  #stopExpiryWatch: (() => void) | null = null;
 
   constructor(options: SimulatorBackendOptions = {}) {
     this.server = options.server ?? new SimulatorServer();
@@ -216,22 +218,21 @@ export class SimulatorBackend implements Backend, SimulatorClient {
 
   #scheduleExpiry(at: number): void {
     this.#clearExpiry();
-    const now = this.clock.now();
-    const warnAt = at - this.server.timing.tokenWarningMs;
-    const warn = () => this.#emit({ type: 'auth-expiring', expiresAt: at });
-    const expire = () => {
-      this.#expired = true;
-      this.#emit({ type: 'auth-expired' });
-    };
-    if (warnAt <= now && at > now) warn();
-    else if (warnAt > now) this.#expiryTimers.push(this.clock.setTimeout(warn, warnAt - now));
-    if (at <= now) expire();
-    else this.#expiryTimers.push(this.clock.setTimeout(expire, at - now));
+    this.#tokenExpiresAt = at;
+    this.#stopExpiryWatch = watchTokenExpiry(
+      this.clock,
+      () => this.#tokenExpiresAt,
+      (event) => {
+        if (event.type === 'auth-expired') this.#expired = true;
+        this.#emit(event);
+      },
+      this.server.timing.tokenWarningMs,
+    );
   }
 
   #clearExpiry(): void {
-    for (const handle of this.#expiryTimers) this.clock.clearTimeout(handle);
-    this.#expiryTimers = [];
+    this.#stopExpiryWatch?.();
+    this.#stopExpiryWatch = null;
   }
 
   #guard(action: string, needRegistered = true): void {

@@ -1,4 +1,5 @@
 import { ALL_CAPABILITIES } from '../../core/capabilities.js';
+import { watchTokenExpiry } from '../../core/token-expiry.js';
 import type { ITask, Profile as SdkProfile } from '@webex/contact-center';
 import type { AgentStateArgs, Backend, BackendEvent, BackendListener, StationLoginArgs, WrapupArgs } from '../../core/backend.js';
 import { realClock, type Clock } from '../../core/clock.js';
@@ -217,6 +218,9 @@ export class WebexBackend implements Backend {
     this.#setConnection('connected');
     this.#emit({ type: 'signed-in', expiresAt: this.#expiresAt() });
     this.#emit({ type: 'registered', profile: this.#profile });
+    // Warn before the token expires; a token the SDK refreshes (OAuth) moves the warning along.
+    this.#stopExpiryWatch?.();
+    this.#stopExpiryWatch = watchTokenExpiry(this.clock, () => this.#expiresAt(true), (event) => this.#emit(event));
     // An agent still logged in (a reload, another tab): pick up the station, the state and the tasks.
     if (raw.isAgentLoggedIn) {
       this.#sync(
@@ -459,6 +463,8 @@ export class WebexBackend implements Backend {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
+    this.#stopExpiryWatch?.();
+    this.#stopExpiryWatch = null;
     const cc = this.#cc;
     const owned = this.#ownsInstance && this.#registered;
     this.#forgetTasks();
@@ -897,6 +903,8 @@ export class WebexBackend implements Backend {
 
   #endSession(reason: string): void {
     const was = this.#registered;
+    this.#stopExpiryWatch?.();
+    this.#stopExpiryWatch = null;
     this.#forgetTasks();
     this.#forgetCc();
     this.#registered = false;
@@ -929,10 +937,13 @@ export class WebexBackend implements Backend {
     }
   }
 
-  #expiresAt(): number | null {
+  /** When the SDK's token expires (past times too when `evenPast`, so the watcher can say it has). */
+  #expiresAt(evenPast = false): number | null {
     const expires = Number(this.#webex?.credentials?.supertoken?.expires);
-    return Number.isFinite(expires) && expires > this.clock.now() ? expires : null;
+    return Number.isFinite(expires) && expires > 0 && (evenPast || expires > this.clock.now()) ? expires : null;
   }
+
+  #stopExpiryWatch: (() => void) | null = null;
 
   #alive(action: string): void {
     if (this.#disposed) throw new CcError('backend-error', 'This backend has been disposed.', action);
