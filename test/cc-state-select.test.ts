@@ -132,3 +132,24 @@ describe('<cc-state-select>', () => {
     expect([...select().options].slice(0, 2).map((o) => o.textContent!.trim())).to.deep.equal(['Disponible', 'Pause : Break']);
   });
 });
+
+describe('locale strings for a whole page', () => {
+  it('replace a tag\'s strings on every widget of that tag; a widget\'s own strings still win', async () => {
+    const { setLocaleStrings } = await import('../src/base/cc-widget.js');
+    const rig = await sdkFixture(html`<cc-sdk><cc-state-select id="a"></cc-state-select><cc-state-select id="b"></cc-state-select></cc-sdk>`);
+    await rig.sdk.request('cc-sign-in-request', { accessToken: 't' });
+    await rig.sdk.request('cc-station-login-request', { teamId: 'team-support', loginOption: 'BROWSER' });
+    const [a, b] = rig.sdk.querySelectorAll('cc-state-select');
+    b.strings = { available: 'Bereit' };
+    setLocaleStrings('cc-state-select', { available: 'Disponible', idle: 'En pause : {reason}' });
+    try {
+      await a.updateComplete;
+      await b.updateComplete;
+      const first = (el: Element) => [...el.shadowRoot!.querySelectorAll('option')].slice(0, 2).map((o) => o.textContent!.trim());
+      expect(first(a)).to.deep.equal(['Disponible', 'En pause : Break']);
+      expect(first(b)).to.deep.equal(['Bereit', 'En pause : Break']);
+    } finally {
+      setLocaleStrings('cc-state-select', { available: 'Available', idle: 'Idle: {reason}' });
+    }
+  });
+});
