@@ -222,6 +222,38 @@ export const OutboundCall: Story = {
   },
 };
 
+/** New call pressed: the number to call, with an example; Call or Cancel (Escape). */
+export const OutdialForm: Story = {
+  play: async ({ canvasElement }) => {
+    const desk = await deskIn(canvasElement);
+    await desk.ready();
+    $(desk, '[part~="outdial"] [data-action="outdial"]')!.click();
+    await desk.settle();
+    typeInto($<HTMLInputElement>(desk, '#outdial-number')!, '+14155550123');
+    await desk.settle();
+    await expect(textIn(panel(desk), 'label[for="outdial-number"]')).toBe('Number to call');
+    await expect(textIn(panel(desk), '#outdial-hint')).toBe('For example +14155550123.');
+    await expect($(desk, '[data-action="outdial"]')!.getAttribute('aria-expanded')).toBe('true');
+  },
+};
+
+/** The contact center refused the call: the reason shows by the form, which keeps the number to try again. */
+export const OutdialRefused: Story = {
+  play: async ({ canvasElement }) => {
+    const desk = await deskIn(canvasElement);
+    await desk.ready();
+    $(desk, '[part~="outdial"] [data-action="outdial"]')!.click();
+    await desk.settle();
+    typeInto($<HTMLInputElement>(desk, '#outdial-number')!, '+14155550123');
+    desk.failNext({ action: 'outdial', code: 'rejected', message: 'Outbound calls are not allowed from this team.' });
+    $(desk, '[part~="outdial"] [data-action="place-call"]')!.click();
+    await desk.settle();
+    await expect(textIn(panel(desk), '[part~="outdial"] [part~="error"]')).toBe('Outbound calls are not allowed from this team.');
+    await expect($<HTMLInputElement>(desk, '#outdial-number')!.value).toBe('+14155550123');
+    await expect($$(desk, '[role="tab"]')).toEqual([]);
+  },
+};
+
 /** A call, two chats and an email at once, and a new chat ringing: a tab per task, the latest selected. */
 export const SeveralTasks: Story = {
   play: async ({ canvasElement }) => {

@@ -87,7 +87,7 @@ async function deskWithPanel() {
 type Panel = Awaited<ReturnType<typeof deskWithPanel>>;
 
 /** Holds a backend method's answer until the test lets it go. */
-function holdBack<K extends 'hold' | 'destinations'>(rig: Panel, method: K) {
+function holdBack<K extends 'hold' | 'destinations' | 'outdial'>(rig: Panel, method: K) {
   let release!: () => void;
   const original = (rig.backend[method] as (...args: unknown[]) => Promise<unknown>).bind(rig.backend);
   (rig.backend as unknown as Record<string, unknown>)[method] = (...args: unknown[]) =>
@@ -646,5 +646,228 @@ describe('<cc-task-panel>', () => {
     const card = rig.offerCard(await rig.offer());
     expect(!!rig.button('Annehmen', card)).to.equal(true);
     expect(rig.text('.media-label', card)).to.equal('Anruf');
+  });
+
+  describe('New call (outdial)', () => {
+    /** Opens the form by the New call button (focused first, as a user's click would). */
+    const open = async (rig: Panel) => {
+      rig.button('New call')!.focus();
+      await rig.click('New call');
+    };
+    const dial = async (rig: Panel, value: string) => {
+      const input = rig.$<HTMLInputElement>('#outdial-number')!;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+      await rig.el.updateComplete;
+    };
+
+    it('is offered only on a station, with no call ringing or on, by a backend that can dial out', async () => {
+      const rig = await deskWithPanel();
+      await rig.sdk.request('cc-sign-in-request', { accessToken: 't' });
+      await rig.el.updateComplete;
+      expect(rig.has('[part="outdial"]')).to.equal(false);
+      await rig.login();
+      expect(!!rig.button('New call')).to.equal(true);
+      expect(rig.$('[part="outdial"] [data-action="outdial"]')!.getAttribute('aria-expanded')).to.equal('false');
+      // A call ringing, then on: no New call. A chat does not stop it.
+      const call = await rig.offer({ mediaType: 'telephony' });
+      expect(rig.has('[part="outdial"]')).to.equal(false);
+      await rig.click('Accept', rig.offerCard(call));
+      expect(rig.has('[part="outdial"]')).to.equal(false);
+      await rig.click('End');
+      expect(!!rig.button('New call')).to.equal(true);
+      await rig.connect({ mediaType: 'chat' });
+      expect(!!rig.button('New call')).to.equal(true);
+
+      class NoOutdial extends SimulatorBackend {
+        override readonly capabilities = { ...new SimulatorBackend().capabilities, outdial: false };
+      }
+      const limited = await deskWithPanel();
+      const backend = new NoOutdial({ server: limited.server });
+      limited.sdk.backend = backend;
+      await until(() => limited.sdk.desk.backend === backend);
+      await limited.login();
+      expect(limited.text('[part="empty"]')).to.contain('No tasks yet');
+      expect(limited.has('[part="outdial"]')).to.equal(false);
+    });
+
+    it('refuses an empty or bad number next to the field without sending anything', async () => {
+      const rig = await deskWithPanel();
+      await rig.login();
+      const outdials = rig.requests('cc-outdial-request');
+      await open(rig);
+      const input = rig.$<HTMLInputElement>('#outdial-number')!;
+      expect(rig.focused()).to.equal(nameOf(input));
+      expect(rig.text('label[for="outdial-number"]')).to.equal('Number to call');
+      expect(input.type).to.equal('tel');
+      expect(rig.text('#outdial-hint')).to.equal('For example +14155550123.');
+      expect(input.getAttribute('aria-describedby')).to.equal('outdial-hint');
+      expect(rig.button('New call')!.getAttribute('aria-expanded')).to.equal('true');
+      expect(rig.button('New call')!.getAttribute('aria-controls')).to.equal('outdial-form');
+      expect(rig.labels('[part="outdial"] form')).to.deep.equal(['Call', 'Cancel']);
+      expect(rig.button('Call')!.className).to.equal('primary');
+      await expect(rig.el).to.be.accessible();
+
+      await rig.click('Call');
+      expect(rig.text('#outdial-problem')).to.equal('Enter the number to call.');
+      await dial(rig, 'call me');
+      expect(rig.has('#outdial-problem')).to.equal(false);
+      await rig.click('Call');
+      expect(rig.text('#outdial-problem')).to.equal('call me is not a dial number. Use digits, with an optional leading +.');
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(input.getAttribute('aria-describedby')).to.equal('outdial-problem outdial-hint');
+      expect(outdials).to.deep.equal([]);
+      expect(rig.server.tasks.length).to.equal(0);
+      await expect(rig.el).to.be.accessible();
+    });
+
+    it('places the call: the page gets the request, the form closes and the outbound call is selected', async () => {
+      const rig = await deskWithPanel();
+      await rig.login();
+      const outdials = rig.requests('cc-outdial-request');
+      await rig.connect({ mediaType: 'chat' });
+      await open(rig);
+      await dial(rig, '  +14155550123 ');
+      await rig.click('Call');
+      expect(outdials).to.deep.equal([{ number: '+14155550123' }]);
+      expect(rig.has('[part="outdial"]')).to.equal(false);
+      const tab = rig.selected()!;
+      expect(rig.text('.who', tab)).to.equal('+14155550123');
+      expect(rig.text('.tab-state', tab)).to.equal('Call · Connected');
+      expect(rig.text('[part="header"] .who')).to.equal('+14155550123');
+      expect(rig.text('[part="header"] .meta')).to.contain('Outbound');
+      expect(rig.text('[data-timer="duration"]')).to.equal('0:00');
+      expect(rig.labels()[0]).to.equal('Hold');
+      // The Call button went away with the form: focus is on the new call's tab, which is announced.
+      expect(rig.focused()).to.equal(nameOf(tab));
+      await until(() => rig.live() === 'Connected to +14155550123.');
+      expect(detailsOf(rig.events, 'cc-task-assigned').map((d) => d.task.direction)).to.deep.equal(['inbound', 'outbound']);
+      await expect(rig.el).to.be.accessible();
+    });
+
+    it('does nothing when the page cancels the request', async () => {
+      const rig = await deskWithPanel();
+      await rig.login();
+      rig.el.addEventListener('cc-outdial-request', (e) => e.preventDefault());
+      await open(rig);
+      await dial(rig, '+14155550123');
+      await rig.click('Call');
+      expect(rig.server.tasks.length).to.equal(0);
+      expect(rig.has('[part="outdial"] form')).to.equal(true);
+      expect(rig.has('[part="error"]')).to.equal(false);
+    });
+
+    it('shows progress while the call is being placed and places it once however often Call is pressed', async () => {
+      const rig = await deskWithPanel();
+      await rig.login();
+      const outdials = rig.requests('cc-outdial-request');
+      await open(rig);
+      await dial(rig, '+14155550123');
+      const release = holdBack(rig, 'outdial');
+      const call = rig.button('Call')!;
+      call.focus();
+      call.click();
+      await rig.el.updateComplete;
+      call.click();
+      await rig.el.updateComplete;
+      expect(outdials.length).to.equal(1);
+      expect(call.getAttribute('aria-disabled')).to.equal('true');
+      expect(rig.has('.spinner', call)).to.equal(true);
+      expect(squash(call.textContent)).to.equal('Call Working…');
+      await expect(rig.el).to.be.accessible();
+      release();
+      await rig.settle();
+      expect(rig.server.tasks.filter((t) => t.direction === 'outbound').length).to.equal(1);
+      expect(rig.has('[part="outdial"]')).to.equal(false);
+    });
+
+    it('keeps the form open with the number when the call is refused, and retries', async () => {
+      const rig = await deskWithPanel();
+      await rig.login();
+      const outdials = rig.requests('cc-outdial-request');
+      await open(rig);
+      await dial(rig, '+14155550123');
+      rig.server.failNext({ action: 'outdial', code: 'rejected', message: 'Outbound calls are not allowed from this team.' });
+      await rig.click('Call');
+      expect(outdials.length).to.equal(1);
+      const error = rig.$('[part="outdial"] form [part="error"]');
+      expect(squash(error?.textContent)).to.equal('Outbound calls are not allowed from this team.');
+      expect(error?.getAttribute('role')).to.equal('alert');
+      expect(rig.$$('[part="error"]').length).to.equal(1);
+      expect(rig.button('Call')!.getAttribute('aria-describedby')).to.equal(error?.id);
+      expect(rig.$<HTMLInputElement>('#outdial-number')!.value).to.equal('+14155550123');
+      expect(rig.server.tasks.length).to.equal(0);
+      await expect(rig.el).to.be.accessible();
+      await rig.click('Call');
+      expect(outdials).to.deep.equal([{ number: '+14155550123' }, { number: '+14155550123' }]);
+      expect(rig.has('[part="error"]')).to.equal(false);
+      expect(rig.has('[part="outdial"]')).to.equal(false);
+      expect(rig.text('[part="header"] .who')).to.equal('+14155550123');
+    });
+
+    it('lets a refused call go when the agent cancels the form', async () => {
+      const rig = await deskWithPanel();
+      await rig.login();
+      await open(rig);
+      await dial(rig, '+14155550123');
+      rig.server.failNext({ action: 'outdial', code: 'rejected', message: 'Outbound calls are not allowed from this team.' });
+      await rig.click('Call');
+      expect(rig.text('[part="outdial"] [part="error"]')).to.equal('Outbound calls are not allowed from this team.');
+      rig.button('Cancel')!.focus();
+      await rig.click('Cancel');
+      expect(rig.has('[part="outdial"] form')).to.equal(false);
+      expect(Object.keys(rig.sdk.state.errors)).to.deep.equal([]);
+      expect(rig.focused()).to.equal(nameOf(rig.button('New call')));
+      await rig.click('New call');
+      expect(rig.has('[part="error"]')).to.equal(false);
+      expect(rig.$<HTMLInputElement>('#outdial-number')!.value).to.equal('');
+    });
+
+    it('closes with Escape or Cancel and gives focus back to New call', async () => {
+      const rig = await deskWithPanel();
+      await rig.login();
+      await open(rig);
+      await dial(rig, '+1415');
+      await sendKeys({ press: 'Escape' });
+      await rig.el.updateComplete;
+      expect(rig.has('[part="outdial"] form')).to.equal(false);
+      expect(rig.focused()).to.equal(nameOf(rig.button('New call')));
+      expect(rig.button('New call')!.getAttribute('aria-expanded')).to.equal('false');
+      await sendKeys({ press: 'Enter' });
+      await rig.el.updateComplete;
+      expect(rig.focused()).to.equal(nameOf(rig.$('#outdial-number')));
+      rig.button('Cancel')!.focus();
+      await rig.click('Cancel');
+      expect(rig.has('[part="outdial"] form')).to.equal(false);
+      expect(rig.focused()).to.equal(nameOf(rig.button('New call')));
+    });
+
+    it('closes the form when a call comes in meanwhile, focus going to the offer', async () => {
+      const rig = await deskWithPanel();
+      await rig.login();
+      await open(rig);
+      await dial(rig, '+1415');
+      const taskId = await rig.offer({ mediaType: 'telephony' });
+      expect(rig.has('[part="outdial"]')).to.equal(false);
+      expect(rig.focused()).to.equal(nameOf(rig.button('Accept', rig.offerCard(taskId))));
+    });
+
+    it('places a call by keyboard alone', async () => {
+      const rig = await deskWithPanel();
+      await rig.login();
+      const outdials = rig.requests('cc-outdial-request');
+      rig.el.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(rig.focused()).to.equal(nameOf(rig.button('New call')));
+      await sendKeys({ press: 'Enter' });
+      await rig.el.updateComplete;
+      expect(rig.focused()).to.equal(nameOf(rig.$('#outdial-number')));
+      await sendKeys({ type: '+14155550123' });
+      await sendKeys({ press: 'Enter' });
+      await rig.settle();
+      expect(outdials).to.deep.equal([{ number: '+14155550123' }]);
+      expect(rig.text('.tab-state', rig.selected()!)).to.equal('Call · Connected');
+      expect(rig.focused()).to.equal(nameOf(rig.selected()));
+    });
   });
 });

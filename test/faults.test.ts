@@ -197,7 +197,7 @@ describe('faults: refused actions', () => {
     await d.click('cc-wrapup', 'Submit');
     expect(d.widget('cc-wrapup').hidden).to.equal(true);
     expect(d.alerts('cc-wrapup')).to.deep.equal([]);
-    expect(d.text('cc-task-panel')).to.equal('No tasks yet. New calls, chats and emails appear here when you are Available.');
+    expect(d.text('cc-task-panel', '[part="empty"]')).to.equal('No tasks yet. New calls, chats and emails appear here when you are Available.');
     expect(detailsOf(d.events, 'cc-task-wrapup').map((w) => [w.task.id, w.auxCodeId, w.notes])).to.deep.equal([
       [taskId, 'wrap-followup', 'Call back on Monday'],
     ]);
@@ -526,7 +526,7 @@ describe('faults: what the contact center does on its own', () => {
     d.clock.advance(1_000);
     await d.paint();
     expect(exists(d, 'cc-task-panel', '[part~="offer"]')).to.equal(false);
-    expect(d.text('cc-task-panel')).to.equal('No tasks yet. New calls, chats and emails appear here when you are Available.');
+    expect(d.text('cc-task-panel', '[part="empty"]')).to.equal('No tasks yet. New calls, chats and emails appear here when you are Available.');
     expect(shownState(d)).to.equal('Missed offer (RONA)');
     expect(attr(d, 'cc-state-select', '[part="indicator"]', 'data-state')).to.equal('RONA');
     expect(detailsOf(d.events, 'cc-task-rejected').map((r) => [r.task.id, r.reason])).to.deep.equal([[taskId, 'rona']]);

@@ -150,8 +150,20 @@ export const styles = css`
     gap: calc(var(--_gap) * 0.75);
   }
 
-  /* Consult and transfer form */
-  [part='picker'] {
+  /* New call */
+  [part='outdial'] {
+    display: grid;
+    gap: var(--_cc-space);
+  }
+  [part='outdial'] .media-icon {
+    inline-size: 16px;
+    block-size: 16px;
+    color: inherit;
+  }
+
+  /* Consult and transfer form, and the New call form */
+  [part='picker'],
+  .form {
     display: grid;
     gap: var(--_cc-space);
     padding: var(--_cc-space);

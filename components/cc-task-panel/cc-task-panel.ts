@@ -94,6 +94,11 @@ const defaultStrings = {
   consultAnsweredNotice: '{name} answered the consult.',
   consultEndedNotice: 'The consult ended.',
   endedNotice: '{media} with {name} ended.',
+  newCall: 'New call',
+  outdialLabel: 'Number to call',
+  outdialHint: 'For example +14155550123.',
+  outdialEmpty: 'Enter the number to call.',
+  placeCall: 'Call',
 };
 
 export type CcTaskPanelStrings = typeof defaultStrings;
@@ -127,6 +132,12 @@ interface Picker {
   type: DestinationType;
   choice: Record<ListKind, string>;
   dial: string;
+  problem: string | null;
+}
+
+/** The open New call form. */
+interface Outdial {
+  number: string;
   problem: string | null;
 }
 
@@ -207,6 +218,7 @@ function defaultSelection(listed: readonly TaskSnapshot[]): TaskSnapshot | null 
  * @event {CcRequestEvent<'cc-task-consult-transfer-request'>} cc-task-consult-transfer-request - The agent hands the customer to the consulted party. `detail: {taskId}`; cancelable.
  * @event {CcRequestEvent<'cc-task-transfer-request'>} cc-task-transfer-request - The agent transfers the task (blind). `detail: {taskId, destination: {type, to}}`; cancelable.
  * @event {CcRequestEvent<'cc-task-end-request'>} cc-task-end-request - The agent ends the task. `detail: {taskId}`; cancelable.
+ * @event {CcRequestEvent<'cc-outdial-request'>} cc-outdial-request - The agent places an outbound call. `detail: {number}`; cancelable.
  * @csspart base - The wrapper.
  * @csspart empty - The message when there is no task, or no station login.
  * @csspart offer - One incoming offer.
@@ -219,6 +231,7 @@ function defaultSelection(listed: readonly TaskSnapshot[]): TaskSnapshot | null 
  * @csspart hold-timer - The time on hold (also part `timer`).
  * @csspart status - The selected task's state: on hold, muted, recording, consult.
  * @csspart picker - The consult or transfer form.
+ * @csspart outdial - The New call button and its form.
  * @csspart cad - The call-associated data (a definition list).
  * @csspart audio - The remote audio of a browser call.
  * @csspart error - The backend's message when an action was refused.
@@ -239,6 +252,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
   #selectedId: string | null = null;
   #lastTasks: readonly TaskSnapshot[] | null = null;
   #picker: Picker | null = null;
+  #outdial: Outdial | null = null;
   #lists: Partial<Record<ListKind, ListState>> = {};
   #focusNext: string | null = null;
   #ids = new Map<string, string>();
@@ -269,6 +283,12 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
     return consult.destination.name || consult.destination.to;
   }
 
+  /** New call is offered to an agent on a station with no call ringing or connected, when the backend can dial out. */
+  #canOutdial(): boolean {
+    const { capabilities, station, tasks } = this.cc.state;
+    return !!capabilities?.outdial && !!station && !tasks.some((t) => t.mediaType === 'telephony' && t.state !== 'wrapup');
+  }
+
   #stateLabel(task: TaskSnapshot): string {
     if (task.state === 'wrapup') return this.t('stateWrapup');
     if (task.consult) return this.t('stateConsulting');
@@ -287,6 +307,8 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
     const listed = tasks.filter((t) => t.state !== 'offered');
     if (!listed.some((t) => t.id === this.#selectedId)) this.#selectedId = defaultSelection(listed)?.id ?? null;
     this.#closeStalePicker();
+    // The New call form closes once a call is on (the one it placed, or one that came in).
+    if (this.#outdial && !this.#canOutdial()) this.#outdial = null;
     // When the focused control goes away (an accepted offer, an ended task), focus lands on the selected task.
     this.focusFallback = listed.length > 0 ? '[role="tab"][aria-selected="true"]' : tasks.length > 0 ? '[part~="offer"] button' : '[part="base"]';
   }
@@ -428,6 +450,48 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
     this.#picker = null;
     this.#lists = {};
     if (mode) this.#focusNext = `[data-action="${mode}"]`;
+    this.requestUpdate();
+  }
+
+  #toggleOutdial(): void {
+    if (this.#outdial) {
+      this.#closeOutdial();
+      return;
+    }
+    // A refusal that came back after the form was closed belongs to no form any more.
+    this.cc.dismissError('cc-outdial-request');
+    this.#outdial = { number: '', problem: null };
+    this.#focusNext = '#outdial-number';
+    this.requestUpdate();
+  }
+
+  #closeOutdial(): void {
+    if (!this.#outdial) return;
+    this.cc.dismissError('cc-outdial-request');
+    this.#outdial = null;
+    this.#focusNext = '[data-action="outdial"]';
+    this.requestUpdate();
+  }
+
+  #onOutdialKey(event: KeyboardEvent): void {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.#closeOutdial();
+  }
+
+  #onOutdialSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const form = this.#outdial;
+    if (!form || this.cc.pending('cc-outdial-request')) return;
+    const number = form.number.trim();
+    form.problem = !number ? this.t('outdialEmpty') : DIAL_NUMBER.test(number) ? null : this.t('dialInvalid', { value: number });
+    if (form.problem) {
+      this.#focusNext = '#outdial-number';
+      this.requestUpdate();
+      return;
+    }
+    this.cc.request('cc-outdial-request', { number });
     this.requestUpdate();
   }
 
@@ -815,6 +879,66 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
     </div>`;
   }
 
+  #renderOutdial(): TemplateResult | typeof nothing {
+    if (!this.#canOutdial()) return nothing;
+    const form = this.#outdial;
+    return html`<div part="outdial" class="outdial">
+      <div class="row">
+        <button
+          type="button"
+          data-action="outdial"
+          aria-expanded=${form ? 'true' : 'false'}
+          aria-controls=${form ? 'outdial-form' : nothing}
+          @click=${this.#toggleOutdial}
+        >
+          ${mediaIcon('telephony')}<span class="label">${this.t('newCall')}</span>
+        </button>
+      </div>
+      ${form ? this.#renderOutdialForm(form) : nothing}
+    </div>`;
+  }
+
+  #renderOutdialForm(form: Outdial): TemplateResult {
+    const pending = this.cc.pending('cc-outdial-request');
+    const error = this.cc.error('cc-outdial-request');
+    return html`<form id="outdial-form" class="form" novalidate @submit=${this.#onOutdialSubmit} @keydown=${this.#onOutdialKey}>
+      <div class="field">
+        <label for="outdial-number">${this.t('outdialLabel')}</label>
+        <input
+          id="outdial-number"
+          type="tel"
+          inputmode="tel"
+          autocomplete="off"
+          .value=${live(form.number)}
+          aria-invalid=${form.problem ? 'true' : 'false'}
+          aria-describedby=${form.problem ? 'outdial-problem outdial-hint' : 'outdial-hint'}
+          @input=${(e: Event) => {
+            form.number = (e.target as HTMLInputElement).value;
+            if (form.problem) {
+              form.problem = null;
+              this.requestUpdate();
+            }
+          }}
+        />
+        <p class="hint" id="outdial-hint">${this.t('outdialHint')}</p>
+        ${form.problem ? html`<p class="error" id="outdial-problem">${form.problem}</p>` : nothing}
+      </div>
+      ${this.renderError(error, 'error-outdial')}
+      <div class="row">
+        <button
+          type="submit"
+          class="primary"
+          data-action="place-call"
+          aria-disabled=${pending ? 'true' : nothing}
+          aria-describedby=${error ? 'error-outdial' : nothing}
+        >
+          ${this.#face(this.t('placeCall'), pending)}
+        </button>
+        <button type="button" data-action="cancel" @click=${this.#closeOutdial}><span class="label">${this.t('cancel')}</span></button>
+      </div>
+    </form>`;
+  }
+
   #renderCad(task: TaskSnapshot): TemplateResult | typeof nothing {
     const entries = Object.entries(task.cad ?? {});
     if (entries.length === 0) return nothing;
@@ -832,6 +956,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
     const listed = tasks.filter((t) => t.state !== 'offered');
     const selected = listed.find((t) => t.id === this.#selectedId) ?? null;
     return html`<div part="base" class="base" tabindex="-1">
+      ${this.#renderOutdial()}
       ${tasks.length === 0
         ? html`<p part="empty" class="hint empty">${this.t(station ? 'empty' : 'notLoggedIn')}</p>`
         : nothing}
