@@ -36,9 +36,11 @@ function eventProps<N extends CcEventName>(names: readonly N[]): EventProps<N> {
 const authEvents = eventProps(['cc-sign-in-request', 'cc-sign-out-request']);
 const stationLoginEvents = eventProps(['cc-station-login-request', 'cc-station-logout-request']);
 const stateSelectEvents = eventProps(['cc-agent-state-request']);
-// Every task request belongs to the task panel (the catalog names them all cc-task-*).
-type TaskRequest = Extract<RequestName, `cc-task-${string}`>;
-const taskPanelEvents = eventProps(requestEvents.filter((name): name is TaskRequest => name.startsWith('cc-task-')));
+// The task panel sends every task request (the catalog names them all cc-task-*) and the outbound call.
+type TaskPanelRequest = Extract<RequestName, `cc-task-${string}`> | 'cc-outdial-request';
+const taskPanelEvents = eventProps(
+  requestEvents.filter((name): name is TaskPanelRequest => name.startsWith('cc-task-') || name === 'cc-outdial-request'),
+);
 const wrapupEvents = eventProps(['cc-wrapup-request']);
 /**
  * `<cc-sdk>` announces every outcome; every widget's request bubbles up to it too, so a page can veto any
