@@ -11,6 +11,7 @@
  * - The "server" side (`offer`, `rona`, `hangup`, `supervisorState`, `dropConnection`, `failNext`, …) plays
  *   the contact center and the customer.
  */
+import { silentTrack } from '../src/backends/simulator/backend.js';
 
 type Listener = (...args: any[]) => void;
 
@@ -827,18 +828,6 @@ export class WebexDouble {
   track(task: FakeTask): FakeTask {
     this.#made.push(task);
     return task;
-  }
-}
-
-/** A silent remote audio track, standing in for the customer's voice. */
-function silentTrack(): MediaStreamTrack | null {
-  try {
-    const audio = new AudioContext();
-    const track = audio.createMediaStreamDestination().stream.getAudioTracks()[0] ?? null;
-    track?.addEventListener('ended', () => void audio.close());
-    return track;
-  } catch {
-    return null;
   }
 }
 

@@ -15,8 +15,8 @@ export interface SimulatorBackendOptions {
 
 const CAPABILITIES: Capabilities = ALL_CAPABILITIES;
 
-/** Creates a silent audio track that stands in for the remote party of a browser call. */
-function silentTrack(): MediaStreamTrack | null {
+/** Creates a silent audio track that stands in for the remote party of a browser call (simulators, test doubles). */
+export function silentTrack(): MediaStreamTrack | null {
   try {
     const audio = new AudioContext();
     const track = audio.createMediaStreamDestination().stream.getAudioTracks()[0] ?? null;
