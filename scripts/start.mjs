@@ -1,13 +1,8 @@
 // `npm start`: serves the sample CRM page on the simulator and prints its URL.
 // On a fresh clone it installs the dependencies first, so this one command is enough.
-import { existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { ensureInstalled } from './ensure-installed.mjs';
 
-if (!existsSync('node_modules/@web/dev-server')) {
-  console.log('[cc-elements] Installing dependencies (npm ci)…');
-  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
+ensureInstalled();
 
 const { startDevServer } = await import('@web/dev-server');
 const { esbuildPlugin } = await import('@web/dev-server-esbuild');
