@@ -187,7 +187,7 @@ export const TransferBadNumber: Story = {
     typeInto($<HTMLInputElement>(desk, '#dial')!, 'call me back');
     $(desk, '[data-action="send"]')!.click();
     await desk.settle();
-    await expect(textIn(panel(desk), '#dial-problem')).toBe('call me back is not a dial number. Use digits, with an optional leading +.');
+    await expect(textIn(panel(desk), '#dial-problem')).toBe('call me back is not a dial number: only digits, spaces, dashes, brackets and a leading + are allowed. Use 3 to 15 digits, with an optional leading +.');
   },
 };
 

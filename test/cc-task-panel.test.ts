@@ -359,7 +359,7 @@ describe('<cc-task-panel>', () => {
     input.focus();
     await sendKeys({ press: 'Enter' });
     await rig.settle();
-    expect(rig.text('#dial-problem')).to.equal('call me is not a dial number. Use digits, with an optional leading +.');
+    expect(rig.text('#dial-problem')).to.equal('call me is not a dial number: only digits, spaces, dashes, brackets and a leading + are allowed. Use 3 to 15 digits, with an optional leading +.');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     expect(input.getAttribute('aria-describedby')).to.equal('dial-problem dial-hint');
     expect(rig.focused()).to.equal(nameOf(input));
@@ -713,7 +713,7 @@ describe('<cc-task-panel>', () => {
       await dial(rig, 'call me');
       expect(rig.has('#outdial-problem')).to.equal(false);
       await rig.click('Call');
-      expect(rig.text('#outdial-problem')).to.equal('call me is not a dial number. Use digits, with an optional leading +.');
+      expect(rig.text('#outdial-problem')).to.equal('call me is not a dial number: only digits, spaces, dashes, brackets and a leading + are allowed. Use 3 to 15 digits, with an optional leading +.');
       expect(input.getAttribute('aria-invalid')).to.equal('true');
       expect(input.getAttribute('aria-describedby')).to.equal('outdial-problem outdial-hint');
       expect(outdials).to.deep.equal([]);

@@ -5,7 +5,7 @@ import type { DeskState } from '../../src/core/store.js';
 import { CcWidget } from '../../src/base/cc-widget.js';
 import { formatDuration } from '../../src/base/format.js';
 import { TickController } from '../../src/base/tick-controller.js';
-import { DIAL_NUMBER } from '../../src/core/dial.js';
+import { DIAL_DIGITS, countDigits, dialNumberProblem, quoteValue } from '../../src/core/dial.js';
 import type { Consult, DestinationOption, DestinationType, MediaType, TaskSnapshot } from '../../src/core/types.js';
 import { mediaIcon } from './cc-task-panel.icons.js';
 import { styles } from './cc-task-panel.styles.js';
@@ -70,7 +70,9 @@ const defaultStrings = {
   dialLabel: 'Number to dial',
   dialHint: 'For example +14155550123.',
   dialEmpty: 'Enter the number to dial.',
-  dialInvalid: '{value} is not a dial number. Use digits, with an optional leading +.',
+  dialInvalid: '{value} is not a dial number: only digits, spaces, dashes, brackets and a leading + are allowed. Use {min} to {max} digits, with an optional leading +.',
+  dialTooShort: '{value} is too short for a dial number ({count} digits). Use {min} to {max} digits, with an optional leading +.',
+  dialTooLong: '{value} is too long for a dial number ({count} digits). Use {min} to {max} digits, with an optional leading +.',
   pickAgent: 'Choose an agent.',
   pickQueue: 'Choose a queue.',
   sendConsult: 'Start consult',
@@ -485,7 +487,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
     const form = this.#outdial;
     if (!form || this.cc.pending('cc-outdial-request')) return;
     const number = form.number.trim();
-    form.problem = !number ? this.t('outdialEmpty') : DIAL_NUMBER.test(number) ? null : this.t('dialInvalid', { value: number });
+    form.problem = this.#dialProblem(number, 'outdialEmpty');
     if (form.problem) {
       this.#focusNext = '#outdial-number';
       this.requestUpdate();
@@ -493,6 +495,15 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
     }
     this.cc.request('cc-outdial-request', { number });
     this.requestUpdate();
+  }
+
+  /** What is wrong with a typed dial number, in words that state the rule; null when it fits. */
+  #dialProblem(value: string, emptyKey: 'dialEmpty' | 'outdialEmpty'): string | null {
+    const problem = dialNumberProblem(value);
+    if (!problem) return null;
+    if (problem === 'empty') return this.t(emptyKey);
+    const key = problem === 'short' ? 'dialTooShort' : problem === 'long' ? 'dialTooLong' : 'dialInvalid';
+    return this.t(key, { value: quoteValue(value), count: countDigits(value), min: DIAL_DIGITS.min, max: DIAL_DIGITS.max });
   }
 
   /** Loads the agents or queues to pick from; a reply that arrives after the form closed is dropped. */
@@ -536,8 +547,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
     const to = picker.type === 'dialNumber' ? picker.dial.trim() : picker.choice[picker.type];
     let problem: string | null = null;
     if (picker.type === 'dialNumber') {
-      if (!to) problem = this.t('dialEmpty');
-      else if (!DIAL_NUMBER.test(to)) problem = this.t('dialInvalid', { value: to });
+      problem = this.#dialProblem(to, 'dialEmpty');
     } else if (!to) {
       problem = this.t(picker.type === 'agent' ? 'pickAgent' : 'pickQueue');
     }

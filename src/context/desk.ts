@@ -1,6 +1,6 @@
 import type { Backend, BackendEvent } from '../core/backend.js';
 import { CcError, type CcErrorCode } from '../core/errors.js';
-import { DIAL_NUMBER, checkDialNumber } from '../core/dial.js';
+import { checkDialNumber, dialNumberMessage } from '../core/dial.js';
 import { Store, type DeskState, type StoreAction, type StoreListener } from '../core/store.js';
 import type { Destination, DestinationOption } from '../core/types.js';
 import type { CcOutcomeEvent, CcRequestEvent, RequestDetails, RequestName } from '../events/events.js';
@@ -61,9 +61,8 @@ const handlers: { [N in RequestName]: Handler<N> } = {
 
 const checkDestination = (destination: Destination | undefined): Refusal => {
   if (!destination || !destination.to?.trim()) return ['invalid-request', 'Choose who to consult or transfer to.'];
-  if (destination.type === 'dialNumber' && !DIAL_NUMBER.test(destination.to.trim())) {
-    return ['invalid-request', `${destination.to} is not a dial number.`];
-  }
+  const problem = destination.type === 'dialNumber' ? dialNumberMessage(destination.to) : null;
+  if (problem) return ['invalid-request', problem];
   return null;
 };
 
@@ -92,8 +91,10 @@ const validators: { [N in RequestName]?: Validator<N> } = {
     if (s.capabilities?.wrapupCodes === false) return null;
     return s.profile?.wrapupCodes.some((c) => c.id === d.auxCodeId) ? null : ['invalid-request', 'Choose a wrap-up code.'];
   },
-  'cc-outdial-request': (d) =>
-    DIAL_NUMBER.test(d.number?.trim() ?? '') ? null : ['invalid-request', `${d.number} is not a dial number.`],
+  'cc-outdial-request': (d) => {
+    const problem = dialNumberMessage(d.number);
+    return problem ? ['invalid-request', problem] : null;
+  },
 };
 
 function refusal(request: CcRequestEvent, state: DeskState, backend: Backend | null): Refusal {

@@ -3,8 +3,63 @@ import type { LoginOption, Profile } from './types.js';
 /** Login options that need a dial number. */
 export const needsDialNumber = (option: LoginOption): boolean => option === 'AGENT_DN' || option === 'EXTENSION';
 
-/** A loose check for a dial number a consult or transfer may go to. */
-export const DIAL_NUMBER = /^\+?[0-9][0-9 ()-]{2,20}$/;
+/**
+ * The rule for a number a consult, a transfer or an outbound call may go to: an optional leading `+`, then
+ * 3 to 15 digits (15 is the longest international number, E.164), which spaces, dashes and brackets may
+ * separate (`+1 (415) 555-0123`).
+ */
+export const DIAL_DIGITS = Object.freeze({ min: 3, max: 15 });
+
+/** What is wrong with a dial number: nothing typed, a character that is not allowed, too few or too many digits. */
+export type DialProblem = 'empty' | 'characters' | 'short' | 'long';
+
+const ALLOWED = /^\+?[0-9 ()-]+$/;
+
+/** The problem of a consult, transfer or outdial number, or null when it fits the rule. */
+export function dialNumberProblem(value: unknown): DialProblem | null {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (!text) return 'empty';
+  if (!ALLOWED.test(text)) return 'characters';
+  const digits = countDigits(text);
+  if (digits < DIAL_DIGITS.min) return 'short';
+  if (digits > DIAL_DIGITS.max) return 'long';
+  return null;
+}
+
+export const countDigits = (value: string): number => value.replace(/[^0-9]/g, '').length;
+
+/** The same rule as a regular expression, for code that wants one. */
+export const DIAL_NUMBER = /^(?=\+?[0-9 ()-]+$)(?:[^0-9]*[0-9]){3,15}[^0-9]*$/;
+
+/** True when a consult, transfer or outdial number fits the rule (see `DIAL_DIGITS`). */
+export const isDialNumber = (value: unknown): boolean => dialNumberProblem(value) === null;
+
+/** A value quoted in a message, cut short when it is long (a message never repeats a pasted page). */
+export function quoteValue(value: string, max = 40): string {
+  const chars = [...value];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : value;
+}
+
+/**
+ * The English explanation of a dial number that does not fit the rule, naming the rule itself; null when it
+ * fits. Used by the Desk's checks and by the simulator (widgets have their own replaceable strings).
+ */
+export function dialNumberMessage(value: unknown): string | null {
+  const problem = dialNumberProblem(value);
+  if (!problem) return null;
+  const text = typeof value === 'string' ? value.trim() : '';
+  const rule = `Use ${DIAL_DIGITS.min} to ${DIAL_DIGITS.max} digits, with an optional leading +.`;
+  switch (problem) {
+    case 'empty':
+      return `Enter a dial number. ${rule}`;
+    case 'characters':
+      return `${quoteValue(text)} is not a dial number: only digits, spaces, dashes, brackets and a leading + are allowed. ${rule}`;
+    case 'short':
+      return `${quoteValue(text)} is too short for a dial number (${countDigits(text)} digits). ${rule}`;
+    case 'long':
+      return `${quoteValue(text)} is too long for a dial number (${countDigits(text)} digits). ${rule}`;
+  }
+}
 
 /**
  * Checks a dial number against the profile's rule for a login option.

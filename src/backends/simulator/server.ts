@@ -1,7 +1,7 @@
 import type { BackendEvent, StationLoginArgs, AgentStateArgs, WrapupArgs } from '../../core/backend.js';
 import { realClock, type Clock } from '../../core/clock.js';
 import { CcError, type CcErrorCode } from '../../core/errors.js';
-import { DIAL_NUMBER, checkDialNumber } from '../../core/dial.js';
+import { checkDialNumber, dialNumberMessage } from '../../core/dial.js';
 import type {
   AgentStateSnapshot,
   ChangeSource,
@@ -366,7 +366,8 @@ export class SimulatorServer {
 
   outdial(number: string): void {
     if (!this.#state.station) throw new CcError('not-logged-in', 'Log in to a station first.');
-    if (!DIAL_NUMBER.test(number.trim())) throw new CcError('invalid-request', `${number} is not a dial number.`);
+    const problem = dialNumberMessage(number);
+    if (problem) throw new CcError('invalid-request', problem);
     if (this.#busy('telephony')) throw new CcError('invalid-state', 'Finish the current call first.');
     const customer = simulatorCustomers.find((c) => c.phone === number.trim());
     const task = this.#newTask({ mediaType: 'telephony', ani: number.trim(), customerName: customer?.name }, 'outbound');
@@ -565,7 +566,8 @@ export class SimulatorServer {
       if (!queue) throw new CcError('invalid-request', `Unknown queue ${to}.`);
       return { type: 'queue', to, name: queue.name };
     }
-    if (!DIAL_NUMBER.test(to)) throw new CcError('invalid-request', `${to} is not a dial number.`);
+    const problem = dialNumberMessage(to);
+    if (problem) throw new CcError('invalid-request', problem);
     return { type: 'dialNumber', to, name: to };
   }
 
