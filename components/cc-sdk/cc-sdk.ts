@@ -80,8 +80,11 @@ export class CcSdk extends CcElement {
   /**
    * Sends a request as a widget would: dispatched on this element (the page may cancel it), then run.
    * Resolves when the backend has answered; a failure is in `state.errors` and announced as `cc-error`.
+   * Never rejects. An unknown name (or an outcome's, such as `cc-ready`) is not dispatched: it resolves
+   * false with a `cc-error` of code `unknown-request`.
    */
   async request<N extends RequestName>(name: N, detail: RequestDetails[N]): Promise<boolean> {
+    if (!this.desk.accepts(name)) return false;
     const event = request(name, detail);
     if (!this.dispatchEvent(event)) return false;
     await this.desk.run(event);

@@ -3,7 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { initialState, type DeskState } from '../core/store.js';
 import { request, type RequestDetails, type RequestName } from '../events/events.js';
 import { deskContext } from './context.js';
-import { requestKey, type Desk } from './desk.js';
+import { requestKey, taskIdOf, type Desk } from './desk.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -59,10 +59,13 @@ export class DeskController implements ReactiveController {
    * then run by `<cc-sdk>` unless cancelled. Returns false when cancelled or when no `<cc-sdk>` is there.
    */
   request<N extends RequestName>(name: N, detail: RequestDetails[N]): boolean {
+    if (this.desk && !this.desk.accepts(name)) return false;
+    // Where the refusal of a detail spoiled by a page listener is shown: with the control that sent it.
+    const origin = { key: requestKey(name, detail), taskId: taskIdOf(detail) };
     const event = request(name, detail);
     const allowed = this.#host.dispatchEvent(event);
     if (!allowed || !this.desk) return false;
-    void this.desk.run(event);
+    void this.desk.run(event, origin);
     return true;
   }
 

@@ -4,12 +4,33 @@ import { checkDialNumber, dialNumberMessage } from '../core/dial.js';
 import { Store, type DeskState, type StoreAction, type StoreListener } from '../core/store.js';
 import type { Destination, DestinationOption } from '../core/types.js';
 import type { CcOutcomeEvent, CcRequestEvent, RequestDetails, RequestName } from '../events/events.js';
+import { eventCatalog } from '../events/catalog.js';
 import { outcomesFor } from '../events/outcomes.js';
+import { checkDetail, excerpt, isRequestName } from '../events/request-check.js';
+
+/** The task a detail names, when it names one as text; never throws, whatever the detail is. */
+export function taskIdOf(detail: unknown): string | undefined {
+  try {
+    const taskId = typeof detail === 'object' && detail !== null ? (detail as { taskId?: unknown }).taskId : undefined;
+    return typeof taskId === 'string' ? taskId : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The key under which a request's pending flag and error are kept: one per action, and per task. */
-export function requestKey(name: RequestName, detail?: object): string {
-  const taskId = detail && 'taskId' in detail ? (detail as { taskId: unknown }).taskId : undefined;
-  return typeof taskId === 'string' ? `${name}:${taskId}` : name;
+export function requestKey(name: RequestName, detail?: unknown): string {
+  const taskId = taskIdOf(detail);
+  return taskId !== undefined ? `${name}:${taskId}` : name;
+}
+
+/**
+ * Where a widget's request belongs, taken before the page could change its detail: a refusal of a detail a
+ * page listener spoiled is still shown next to the control the agent used.
+ */
+export interface RequestOrigin {
+  readonly key: string;
+  readonly taskId?: string;
 }
 
 /** `cc-task-hold-request` → `task-hold`: the `action` of a `cc-error`. */
@@ -24,7 +45,10 @@ const taskAction =
   (backend: Backend, detail: { taskId: string }) =>
     backend[method](detail.taskId);
 
-const handlers: { [N in RequestName]: Handler<N> } = {
+/** Prototype-less lookups: only the kit's request names find anything here. */
+const lookup = <T extends object>(table: T): T => Object.freeze(Object.assign(Object.create(null) as T, table));
+
+const handlers: { [N in RequestName]: Handler<N> } = lookup({
   'cc-sign-in-request': async (b, d) => {
     await b.connect(d);
     await b.register();
@@ -57,17 +81,17 @@ const handlers: { [N in RequestName]: Handler<N> } = {
     if (!b.uploadLogs) throw new CcError('unsupported', `The ${b.name} backend cannot upload logs.`);
     return b.uploadLogs();
   },
-};
+});
 
-const checkDestination = (destination: Destination | undefined): Refusal => {
-  if (!destination || !destination.to?.trim()) return ['invalid-request', 'Choose who to consult or transfer to.'];
+const checkDestination = (destination: Destination): Refusal => {
+  if (!destination.to.trim()) return ['invalid-request', 'Choose who to consult or transfer to.'];
   const problem = destination.type === 'dialNumber' ? dialNumberMessage(destination.to) : null;
   if (problem) return ['invalid-request', problem];
   return null;
 };
 
 /** Checks made before any backend call: bad input never reaches the backend. */
-const validators: { [N in RequestName]?: Validator<N> } = {
+const validators: { [N in RequestName]?: Validator<N> } = lookup({
   'cc-sign-in-request': (d, s) =>
     d.accessToken?.trim() || d.oauth?.clientId || s.capabilities?.externalSession ? null : ['invalid-request', 'Enter an access token.'],
   'cc-station-login-request': (d, s) => {
@@ -82,7 +106,7 @@ const validators: { [N in RequestName]?: Validator<N> } = {
     if (d.state === 'Idle' && !s.profile?.idleCodes.some((c) => c.id === d.auxCodeId)) {
       return ['invalid-request', 'Choose an idle reason.'];
     }
-    if (d.state !== 'Idle' && d.state !== 'Available') return ['invalid-request', `${String(d.state)} is not a state an agent can choose.`];
+    if (d.state !== 'Idle' && d.state !== 'Available') return ['invalid-request', `${excerpt(d.state)} is not a state an agent can choose.`];
     return null;
   },
   'cc-task-consult-request': (d) => checkDestination(d.destination),
@@ -95,20 +119,20 @@ const validators: { [N in RequestName]?: Validator<N> } = {
     const problem = dialNumberMessage(d.number);
     return problem ? ['invalid-request', problem] : null;
   },
-};
+});
 
-function refusal(request: CcRequestEvent, state: DeskState, backend: Backend | null): Refusal {
+/** Why a request whose detail has the right shape (see `checkDetail`) is not sent, or null. */
+function refusal(name: RequestName, detail: RequestDetails[RequestName], state: DeskState, backend: Backend | null): Refusal {
   if (!backend) return ['unknown-backend', 'No backend is connected.'];
-  const detail = request.detail as object | undefined;
-  if (!detail || typeof detail !== 'object') return ['invalid-request', 'The request carries no detail.'];
-  if (request.type !== 'cc-sign-in-request' && state.session.status !== 'signed-in') {
+  if (name !== 'cc-sign-in-request' && state.session.status !== 'signed-in') {
     return ['not-signed-in', 'Sign in first.'];
   }
-  if ('taskId' in detail && !state.tasks.some((t) => t.id === (detail as { taskId: string }).taskId)) {
-    return ['unknown-task', `There is no task ${String((detail as { taskId: unknown }).taskId)}.`];
+  const taskId = taskIdOf(detail);
+  if (taskId !== undefined && !state.tasks.some((t) => t.id === taskId)) {
+    return ['unknown-task', `There is no task ${excerpt(taskId)}.`];
   }
-  const validate = validators[request.type] as Validator<RequestName> | undefined;
-  return validate ? validate(request.detail, state) : null;
+  const validate = Object.hasOwn(validators, name) ? (validators[name] as Validator<RequestName>) : undefined;
+  return validate ? validate(detail, state) : null;
 }
 
 /**
@@ -179,15 +203,40 @@ export class Desk {
   }
 
   /**
-   * Runs a request that nobody cancelled. A request already under way is not sent twice; bad input is
-   * refused before the backend; a failure is kept under the request's key and announced as `cc-error`.
+   * True when `name` is one of the kit's requests. Anything else (an outcome such as `cc-ready`, `toString`,
+   * a typo) is refused with a `cc-error` of code `unknown-request`, and nothing is dispatched or run.
    */
-  async run(request: CcRequestEvent): Promise<void> {
-    const key = requestKey(request.type, request.detail as object);
-    const taskId = (request.detail as { taskId?: string } | undefined)?.taskId;
+  accepts(name: unknown): name is RequestName {
+    if (isRequestName(name)) return true;
+    const shown = excerpt(name);
+    const isOutcome = typeof name === 'string' && Object.hasOwn(eventCatalog, name);
+    const message = isOutcome
+      ? `${shown} is an outcome the kit announces, not a request.`
+      : `There is no request named "${shown}".`;
+    this.#apply({ type: 'error', error: { action: actionOf(shown), code: 'unknown-request', message } });
+    return false;
+  }
+
+  /**
+   * Runs a request that nobody cancelled. A request already under way is not sent twice; bad input is
+   * refused before the backend (a detail of the wrong shape with `invalid-request`); a failure is kept under
+   * the request's key and announced as `cc-error`. Never rejects.
+   */
+  async run(request: CcRequestEvent, origin?: RequestOrigin): Promise<void> {
+    const name: string = request.type;
+    if (!this.accepts(name)) return;
+    const action = actionOf(name);
+    const checked = checkDetail(name, request.detail);
+    const detail = 'detail' in checked ? checked.detail : null;
+    const key = detail ? requestKey(name, detail) : (origin?.key ?? name);
+    const taskId = detail ? taskIdOf(detail) : origin?.taskId;
     if (this.state.pending[key]) return;
-    const action = actionOf(request.type);
-    const refused = refusal(request, this.state, this.#backend);
+    let refused: Refusal;
+    try {
+      refused = detail ? refusal(name, detail, this.state, this.#backend) : ['invalid-request', (checked as { problem: string }).problem];
+    } catch {
+      refused = ['invalid-request', 'This request is malformed.'];
+    }
     if (refused) {
       this.#apply({ type: 'settled', key, taskId, error: { action, code: refused[0], message: refused[1] } });
       return;
@@ -196,8 +245,8 @@ export class Desk {
     const stateAtStart = this.state;
     this.#apply({ type: 'pending', key });
     try {
-      const handler = handlers[request.type] as Handler<RequestName>;
-      await handler(backend, request.detail, stateAtStart);
+      const handler = handlers[name] as Handler<RequestName>;
+      await handler(backend, detail!, stateAtStart);
       if (backend === this.#backend) this.#apply({ type: 'settled', key, taskId });
     } catch (err) {
       // The error is reported under the kit's action name, whatever the backend called it.

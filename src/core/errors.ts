@@ -3,6 +3,7 @@ export const ERROR_CODES = [
   'unknown-backend',
   'invalid-scenario',
   'invalid-request',
+  'unknown-request',
   'unknown-task',
   'invalid-dial-number',
   'invalid-state',

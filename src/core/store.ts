@@ -39,6 +39,13 @@ export type StoreAction =
   | { readonly type: 'dismiss-error'; readonly key: string }
   | { readonly type: 'capabilities'; readonly capabilities: Capabilities };
 
+/**
+ * A record without a prototype, for maps keyed by names from outside (request keys, task ids): a task called
+ * `constructor` or `__proto__` finds nothing it did not put there.
+ */
+const dict = <T>(entries: Readonly<Record<string, T>> = {}): Readonly<Record<string, T>> =>
+  Object.assign(Object.create(null) as Record<string, T>, entries);
+
 const SIGNED_OUT: SessionSnapshot = Object.freeze({ status: 'signed-out', expiresAt: null, expired: false });
 
 export const initialState: DeskState = deepFreeze({
@@ -50,9 +57,9 @@ export const initialState: DeskState = deepFreeze({
   station: null,
   agent: null,
   tasks: [],
-  pending: {},
-  errors: {},
-  media: {},
+  pending: dict<true>(),
+  errors: dict<CcErrorInfo>(),
+  media: dict<true>(),
 });
 
 /** True when two plain-data values are equal all the way down. */
@@ -77,7 +84,7 @@ function deepFreeze<T>(value: T): T {
 function without<T>(record: Readonly<Record<string, T>>, drop: (key: string) => boolean): Readonly<Record<string, T>> {
   const keys = Object.keys(record).filter(drop);
   if (keys.length === 0) return record;
-  const copy = { ...record };
+  const copy = dict(record) as Record<string, T>;
   for (const k of keys) delete copy[k];
   return copy;
 }
@@ -122,11 +129,11 @@ export function reduce(state: DeskState, action: StoreAction): DeskState {
       return { ...initialState, backend: action.backend, capabilities: action.capabilities };
     case 'pending':
       if (state.pending[action.key]) return state;
-      return { ...state, pending: { ...state.pending, [action.key]: true }, errors: without(state.errors, (k) => k === action.key) };
+      return { ...state, pending: dict({ ...state.pending, [action.key]: true }), errors: without(state.errors, (k) => k === action.key) };
     case 'settled': {
       const pending = without(state.pending, (k) => k === action.key);
       const keep = action.error && (!action.taskId || state.tasks.some((t) => t.id === action.taskId));
-      const errors = keep ? { ...state.errors, [action.key]: action.error } : state.errors;
+      const errors = keep ? dict({ ...state.errors, [action.key]: action.error }) : state.errors;
       return pending === state.pending && errors === state.errors ? state : { ...state, pending, errors };
     }
     case 'capabilities':
@@ -192,7 +199,7 @@ export function reduce(state: DeskState, action: StoreAction): DeskState {
     case 'task-media':
       if (!state.tasks.some((t) => t.id === action.taskId)) return state;
       return action.track
-        ? set(state, 'media', { ...state.media, [action.taskId]: true })
+        ? set(state, 'media', dict({ ...state.media, [action.taskId]: true }))
         : set(state, 'media', without(state.media, (k) => k === action.taskId));
     case 'error':
       return state;
