@@ -126,8 +126,8 @@ describe('<cc-sdk>', () => {
     expect(sdk.state.tasks[0].mediaType).to.equal('telephony');
   });
 
-  it('releases its backend when removed from the page', async () => {
-    const { sdk, server } = await sdkFixture();
+  it('releases its backend when removed from the page (release-delay="0": at once)', async () => {
+    const { sdk, server } = await sdkFixture(html`<cc-sdk release-delay="0"></cc-sdk>`);
     await signInAndAvailable(sdk);
     server.offer();
     sdk.remove();
@@ -149,8 +149,8 @@ describe('<cc-sdk> backend property', () => {
     sdk.remove();
   });
 
-  it('builds its backend again when put back into the page', async () => {
-    const sdk = await fixture<CcSdk>(html`<cc-sdk></cc-sdk>`);
+  it('builds its backend again when put back into the page after it was released', async () => {
+    const sdk = await fixture<CcSdk>(html`<cc-sdk release-delay="0"></cc-sdk>`);
     await until(() => sdk.desk.backend);
     const parent = sdk.parentElement!;
     sdk.remove();

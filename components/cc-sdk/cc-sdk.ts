@@ -1,9 +1,8 @@
 import { ContextProvider } from '@lit/context';
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { CcElement } from '../../src/base/cc-element.js';
-import { createBackend } from '../../src/backends/registry.js';
-import { SimulatorBackend } from '../../src/backends/simulator/backend.js';
+import { CcElement, warnOnce } from '../../src/base/cc-element.js';
+import { backendNames, createBackend } from '../../src/backends/registry.js';
 import type { SimulatorServer } from '../../src/backends/simulator/server.js';
 import type { Backend } from '../../src/core/backend.js';
 import { CcError } from '../../src/core/errors.js';
@@ -11,6 +10,31 @@ import type { DeskState } from '../../src/core/store.js';
 import { deskContext } from '../../src/context/context.js';
 import { Desk } from '../../src/context/desk.js';
 import { request, type RequestDetails, type RequestName } from '../../src/events/events.js';
+
+const BACKEND_METHODS = ['subscribe', 'dispose', 'connect', 'register', 'deregister', 'stationLogin', 'setAgentState', 'destinations'] as const;
+
+/** A Backend object, by its shape (a backend from another copy of the kit is one too). */
+export function isBackend(value: unknown): value is Backend {
+  if (typeof value !== 'object' || value === null) return false;
+  const b = value as Record<string, unknown> & { clock?: { now?: unknown } };
+  return typeof b.name === 'string' && typeof b.clock?.now === 'function' && BACKEND_METHODS.every((m) => typeof b[m] === 'function');
+}
+
+/** Why `value` cannot be `<cc-sdk>`'s backend, or null when it can be. */
+function backendProblem(value: unknown): string | null {
+  if (typeof value === 'string') {
+    return value.trim() ? null : `An empty backend name is not a backend. Known backends: ${backendNames().join(', ')}.`;
+  }
+  if (isBackend(value)) return null;
+  const shown = typeof value === 'function' ? 'A function' : value === null ? 'null' : typeof value === 'object' ? 'An object that is not a Backend' : String(value);
+  return `${shown} is not a backend: use a backend name (${backendNames().join(', ')}) or a Backend object.`;
+}
+
+/** A number of milliseconds ≥ 0 from a property or attribute value, or null. */
+function milliseconds(value: unknown): number | null {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
+  return Number.isFinite(n) && n >= 0 ? n : null;
+}
 
 /**
  * The one SDK context element: owns a backend and a store, shares them with the widgets inside it (or that
@@ -37,8 +61,26 @@ import { request, type RequestDetails, type RequestName } from '../../src/events
  * @event {CcOutcomeEvent<'cc-error'>} cc-error - An action failed or an input was refused. `detail: {action, code, message}`
  */
 export class CcSdk extends CcElement {
-  /** A backend name (`simulator`, `webex`, or one registered with `registerBackend`), or a Backend object. */
-  @property({ attribute: 'backend' }) backend: string | Backend = 'simulator';
+  /**
+   * A backend name (`simulator`, `webex`, or one registered with `registerBackend`), or a Backend object.
+   * A value that is neither (a number, `null`, `''`, a function, any other object) is refused before anything
+   * changes: `cc-error` `unknown-backend`, and the working backend and its session stay. Changing to another
+   * backend lets go of the current one's session: the page hears `cc-signed-out` with
+   * `reason: 'backend-changed'` (if the agent was signed in) and no `cc-task-end`, since no task ended.
+   */
+  @property({ attribute: 'backend' })
+  get backend(): string | Backend {
+    return this.#backend;
+  }
+  set backend(value: string | Backend) {
+    const problem = backendProblem(value);
+    if (problem) {
+      this.desk.report(new CcError('unknown-backend', problem, 'backend'));
+      return;
+    }
+    this.#backend = value;
+  }
+  #backend: string | Backend = 'simulator';
 
   /** Simulator only: a scenario to run, by name (`first-call`, `busy-hour`) or as JSON steps. */
   @property({ attribute: 'scenario' }) scenario = '';
@@ -46,15 +88,53 @@ export class CcSdk extends CcElement {
   /** Simulator only: keep the simulated contact center in sessionStorage under this key, so a reload restores it. */
   @property({ attribute: 'persist' }) persist = '';
 
-  /** Simulator only: network latency of each action in milliseconds. */
-  @property({ attribute: 'latency', type: Number }) latency = 0;
+  /**
+   * Simulator only: network latency of each action in milliseconds. A value that is not a number ≥ 0
+   * (`latency="abc"`) is ignored with a console warning: the current value and the backend stay.
+   */
+  @property({ attribute: 'latency' })
+  get latency(): number {
+    return this.#latency;
+  }
+  set latency(value: number) {
+    const ms = milliseconds(value);
+    if (ms === null) warnOnce(`<cc-sdk> latency="${String(value).slice(0, 40)}" is not a number of milliseconds: ignored.`);
+    else this.#latency = ms;
+  }
+  #latency = 0;
+
+  /**
+   * How long, in milliseconds, the element keeps its backend and session after it leaves the page (default
+   * 1000). Put back within that time (a framework moving it, a re-render), it carries on as if nothing
+   * happened: no event is announced. Past it, the backend is released (its timers and listeners stop) and,
+   * since nothing ended the session, nothing is announced either. A value that is not a number ≥ 0 is
+   * ignored with a console warning.
+   */
+  @property({ attribute: 'release-delay' })
+  get releaseDelay(): number {
+    return this.#releaseDelay;
+  }
+  set releaseDelay(value: number) {
+    const ms = milliseconds(value);
+    if (ms === null) warnOnce(`<cc-sdk> release-delay="${String(value).slice(0, 40)}" is not a number of milliseconds: ignored.`);
+    else this.#releaseDelay = ms;
+  }
+  #releaseDelay = 1000;
 
   /**
    * More options for the backend's factory, e.g. for Webex `{webex}` (an instance the page already has) or
    * `{config}` (extra `Webex.init` config). Attributes the backend reads (`client-id`, `redirect-uri`,
    * `scopes`, `ready-timeout`, `request-timeout`, `outdial-ani`) are passed along too.
    */
-  @property({ attribute: false }) backendOptions: Readonly<Record<string, unknown>> = {};
+  @property({ attribute: false })
+  get backendOptions(): Readonly<Record<string, unknown>> {
+    return this.#backendOptions;
+  }
+  set backendOptions(value: Readonly<Record<string, unknown>>) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) this.#backendOptions = value;
+    else warnOnce('<cc-sdk> backendOptions must be an object: ignored.');
+  }
+  #backendOptions: Readonly<Record<string, unknown>> = {};
 
   /** What this element shares with its widgets. */
   readonly desk = new Desk((event) => this.dispatchEvent(event));
@@ -71,10 +151,13 @@ export class CcSdk extends CcElement {
     return this.desk.state;
   }
 
-  /** The simulated contact center, when the backend is the simulator (for tests and the sample page's controls). */
+  /**
+   * The simulated contact center, when the backend is the simulator (for tests and the sample page's controls).
+   * Read by shape, so this element loads no simulator code: the simulator is a lazily loaded backend.
+   */
   get simulator(): SimulatorServer | null {
-    const backend = this.desk.backend;
-    return backend instanceof SimulatorBackend ? backend.server : null;
+    const server = (this.desk.backend as { server?: unknown } | null)?.server as Partial<SimulatorServer> | undefined;
+    return server && typeof server.offer === 'function' && typeof server.runScenario === 'function' ? (server as SimulatorServer) : null;
   }
 
   /**
@@ -91,22 +174,31 @@ export class CcSdk extends CcElement {
     return true;
   }
 
+  #releaseTimer: ReturnType<typeof setTimeout> | null = null;
+
   override connectedCallback(): void {
     super.connectedCallback();
-    // Put back into the page after removal: build the backend again on the next update.
+    // Back within the release delay: the backend and its session carry on.
+    if (this.#releaseTimer !== null) clearTimeout(this.#releaseTimer);
+    this.#releaseTimer = null;
+    // Put back after it was released: build the backend again on the next update.
     if (!this.desk.backend) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // Moving the element keeps its backend; removing it for good releases it.
-    queueMicrotask(() => {
-      if (!this.isConnected) {
-        this.#setupRun++;
-        this.#built = null;
-        this.desk.attach(null);
-      }
-    });
+    // Moving the element keeps its backend; removing it for good (past the release delay) releases it.
+    const release = () => {
+      this.#releaseTimer = null;
+      if (this.isConnected) return;
+      this.#setupRun++;
+      this.#built = null;
+      // Nothing ended the session or its tasks: let go of them without announcing anything.
+      this.desk.attach(null, null);
+    };
+    if (this.#releaseTimer !== null) clearTimeout(this.#releaseTimer);
+    if (this.releaseDelay > 0) this.#releaseTimer = setTimeout(release, this.releaseDelay);
+    else queueMicrotask(release);
   }
 
   /** What the current backend was built from; a different backend, persist or latency builds a new one. */
@@ -132,12 +224,14 @@ export class CcSdk extends CcElement {
     try {
       const attributes = Object.fromEntries([...this.attributes].map((a) => [a.name, a.value]));
       const options = { ...attributes, persist: this.persist, latency: this.latency, ...this.backendOptions };
-      const backend = typeof spec === 'string' ? await createBackend(spec || 'simulator', options) : spec;
-      if (run !== this.#setupRun || !this.isConnected) {
+      const backend = typeof spec === 'string' ? await createBackend(spec, options) : spec;
+      if (!isBackend(backend)) throw new CcError('unknown-backend', `The "${String(spec)}" backend's factory returned no Backend.`, 'backend');
+      // A newer setup (or a release) started meanwhile: this one is out of date.
+      if (run !== this.#setupRun) {
         if (typeof spec === 'string') backend.dispose();
         return;
       }
-      this.desk.attach(backend);
+      this.desk.attach(backend, 'backend-changed');
       this.#runScenario();
     } catch (err) {
       if (run === this.#setupRun) this.desk.report(CcError.from(err, 'backend'));

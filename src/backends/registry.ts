@@ -1,23 +1,17 @@
 import type { Backend, BackendFactory } from '../core/backend.js';
 import { CcError } from '../core/errors.js';
-import { SimulatorBackend } from './simulator/backend.js';
-import { SimulatorServer } from './simulator/server.js';
+
+/** The simulator's code (its contact center, profile and scenarios), loaded on first use. */
+export const loadSimulator = () => import('./simulator/index.js');
 
 /**
- * Backends `<cc-sdk backend="…">` can build by name. The simulator is built in; other backends load their
- * code with a dynamic import only when chosen, so a page on the simulator downloads none of it.
+ * Backends `<cc-sdk backend="…">` can build by name. Each loads its code with a dynamic import only when
+ * chosen: a page on Webex downloads no simulator byte, and a page on the simulator none of Webex.
  */
 const factories = new Map<string, BackendFactory>([
   [
     'simulator',
-    (options) => {
-      const persist = typeof options.persist === 'string' && options.persist ? options.persist : null;
-      const server = new SimulatorServer(
-        persist ? { storage: globalThis.sessionStorage, storageKey: `cc-elements-simulator:${persist}` } : {},
-      );
-      const latencyMs = Number(options.latency ?? 0);
-      return new SimulatorBackend({ server, latencyMs: Number.isFinite(latencyMs) ? latencyMs : 0 });
-    },
+    async (options) => (await loadSimulator()).createSimulatorBackend(options),
   ],
   [
     // The Webex Contact Center SDK: the adapter (and, when it makes its own instance, the SDK) load on demand.

@@ -3,7 +3,7 @@ import { CcError, type CcErrorCode } from '../core/errors.js';
 import { checkDialNumber, dialNumberMessage } from '../core/dial.js';
 import { Store, type DeskState, type StoreAction, type StoreListener } from '../core/store.js';
 import type { Destination, DestinationOption } from '../core/types.js';
-import type { CcOutcomeEvent, CcRequestEvent, RequestDetails, RequestName } from '../events/events.js';
+import { outcome, type CcOutcomeEvent, type CcRequestEvent, type RequestDetails, type RequestName } from '../events/events.js';
 import { eventCatalog } from '../events/catalog.js';
 import { outcomesFor } from '../events/outcomes.js';
 import { checkDetail, excerpt, isRequestName } from '../events/request-check.js';
@@ -161,14 +161,21 @@ export class Desk {
     return this.store.subscribe(listener);
   }
 
-  /** Swaps the backend: the previous one is disposed and the store starts afresh. */
-  attach(backend: Backend | null): void {
+  /**
+   * Swaps the backend: the previous one is disposed and the store starts afresh. Nothing ended its tasks, so
+   * no `cc-task-end` (or any other task event) is announced; an agent who was signed in is announced once as
+   * `cc-signed-out` with `reason` (`'backend-changed'` by default). With `reason` null nothing at all is
+   * announced (`<cc-sdk>` leaving the page: the session is let go of, not ended).
+   */
+  attach(backend: Backend | null, reason: string | null = 'backend-changed'): void {
+    const wasSignedIn = this.state.session.status === 'signed-in';
     this.#detach?.();
     this.#offClock?.();
     this.#backend?.dispose();
     this.#media.clear();
     this.#backend = backend;
-    this.#apply({ type: 'reset', backend: backend?.name ?? null, capabilities: backend?.capabilities ?? null });
+    this.store.dispatch({ type: 'reset', backend: backend?.name ?? null, capabilities: backend?.capabilities ?? null });
+    if (wasSignedIn && reason !== null) this.emit(outcome('cc-signed-out', { reason }));
     this.#detach = backend ? backend.subscribe((event) => this.#onBackendEvent(event)) : null;
     this.#offClock = backend?.clock.onAdvance?.(() => this.#clockListeners.forEach((l) => l())) ?? null;
   }

@@ -11,6 +11,8 @@ export interface SimulatorBackendOptions {
   server?: SimulatorServer;
   /** Network latency of every action, in real milliseconds (0 by default; the sample page uses more). */
   latencyMs?: number;
+  /** Dispose the server with this backend (its timers stop): for a server nobody else holds. */
+  ownsServer?: boolean;
 }
 
 const CAPABILITIES: Capabilities = ALL_CAPABILITIES;
@@ -36,6 +38,7 @@ export class SimulatorBackend implements Backend, SimulatorClient {
   readonly capabilities = CAPABILITIES;
   readonly server: SimulatorServer;
   readonly latencyMs: number;
+  readonly #ownsServer: boolean;
   #listeners = new Set<BackendListener>();
   #signedIn = false;
   #registered = false;
@@ -46,6 +49,7 @@ export class SimulatorBackend implements Backend, SimulatorClient {
   constructor(options: SimulatorBackendOptions = {}) {
     this.server = options.server ?? new SimulatorServer();
     this.latencyMs = options.latencyMs ?? 0;
+    this.#ownsServer = options.ownsServer ?? !options.server;
   }
 
   get clock() {
@@ -194,6 +198,7 @@ export class SimulatorBackend implements Backend, SimulatorClient {
     this.#listeners.clear();
     this.#signedIn = false;
     this.#registered = false;
+    if (this.#ownsServer) this.server.dispose();
   }
 
   // ---- internals ----------------------------------------------------------------------------------
