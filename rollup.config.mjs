@@ -4,7 +4,7 @@ import json from '@rollup/plugin-json';
 import replace from '@rollup/plugin-replace';
 import nodePolyfills from 'rollup-plugin-polyfill-node';
 import esbuild from 'rollup-plugin-esbuild';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 
 const defines = Object.fromEntries(
@@ -99,6 +99,14 @@ export const webexSdkForBrowsers = () => [
   resolve({ browser: true, preferBuiltins: false, exportConditions: ['browser', 'import', 'module', 'default'] }),
 ];
 
+/** Empties an output folder before writing, so chunks of earlier builds do not pile up. */
+const cleanDir = (dir) => ({
+  name: 'clean-dir',
+  renderStart() {
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
 /** Writes `manifest.json` next to the CDN entry: which chunk holds the Webex adapter and which the SDK. */
 const manifest = {
   name: 'cdn-manifest',
@@ -111,7 +119,9 @@ const manifest = {
         ? 'webex-sdk'
         : /[\\/]src[\\/]backends[\\/]webex[\\/]/.test(facade)
           ? 'webex-backend'
-          : file.name;
+          : /[\\/]src[\\/]backends[\\/]simulator[\\/]/.test(facade)
+            ? 'simulator'
+            : file.name;
       chunks[key] = file.fileName;
     }
     const entry = Object.values(bundle).find((f) => f.type === 'chunk' && f.isEntry)?.fileName;
@@ -131,12 +141,21 @@ export default [
   // CDN: one file that defines every tag, lit included, minified. Lazily loaded backends become chunks: the
   // Webex adapter is a small chunk, and the SDK it imports on demand a large one of its own.
   {
-    input: { 'cc-elements': 'define/all.ts' },
+    input: { 'cc-elements': 'src/cdn/cc-elements.ts' },
+    // Chunks may import the entry's internals straight from cc-elements.js: no facade, no second request.
+    preserveEntrySignatures: 'allow-extension',
     output: {
       dir: 'dist/cdn',
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      // The simulator's chunk has a name a page can preload (`<link rel="modulepreload">`) next to the entry;
+      // the CDN path carries the version, so the name needs no hash.
+      chunkFileNames: (chunk) =>
+        chunk.facadeModuleId && /[\\/]src[\\/]backends[\\/]simulator[\\/]index\.ts$/.test(chunk.facadeModuleId)
+          ? 'simulator.js'
+          : 'chunks/[name]-[hash].js',
+      // Tiny modules shared by lazy chunks (the token-expiry watch) go into the entry: no extra request.
+      experimentalMinChunkSize: 2048,
       sourcemap: true,
     },
     onwarn(warning, warn) {
@@ -144,6 +163,6 @@ export default [
       if (['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED', 'EVAL', 'SOURCEMAP_ERROR', 'MODULE_LEVEL_DIRECTIVE'].includes(warning.code)) return;
       warn(warning);
     },
-    plugins: [...webexSdkForBrowsers(), ts({ minify: true, legalComments: 'none' }), manifest],
+    plugins: [cleanDir('dist/cdn'), ...webexSdkForBrowsers(), ts({ minify: true, legalComments: 'none' }), manifest],
   },
 ];

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Prints what a page downloads, gzipped: the CDN file (without the Webex SDK), each define entry of the npm
-// build with what it imports, the Webex adapter chunk and the Webex SDK chunk. It also checks, and prints as
+// Prints what a page downloads, gzipped: the CDN entry with what it imports statically (what defines every
+// tag), the simulator chunk, the Webex adapter chunk and the Webex SDK chunk (each loaded only when used),
+// what a simulator page and a Webex page download in all, and each define entry of the npm build. It also checks, and prints as
 // a figure (it never fails), that the CDN entry does not statically import the SDK chunk: a page on the
 // simulator must load no SDK byte.
 //
@@ -15,7 +16,8 @@ const root = resolvePath(dirname(new URL(import.meta.url).pathname), '..');
 const cdn = join(root, 'dist/cdn');
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
-const row = (label, raw, zipped, note = '') => console.log(`${label.padEnd(44)} ${kb(raw).padStart(11)} ${kb(zipped).padStart(11)} gz${note ? `  ${note}` : ''}`);
+const row = (label, raw, zipped, note = '') =>
+  console.log(`${label.padEnd(44)} ${(raw === null ? '' : kb(raw)).padStart(11)} ${kb(zipped).padStart(11)} gz${note ? `  ${note}` : ''}`);
 
 if (!existsSync(join(cdn, 'cc-elements.js'))) {
   console.error('No dist/cdn/cc-elements.js: run `npm run build` first.');
@@ -50,13 +52,20 @@ const sizeOf = (files) => {
 const manifest = existsSync(join(cdn, 'manifest.json')) ? JSON.parse(readFileSync(join(cdn, 'manifest.json'), 'utf8')) : { chunks: {} };
 const sdkChunk = manifest.chunks['webex-sdk'] ? join(cdn, manifest.chunks['webex-sdk']) : null;
 const adapterChunk = manifest.chunks['webex-backend'] ? join(cdn, manifest.chunks['webex-backend']) : null;
+const simulatorChunk = manifest.chunks.simulator ? join(cdn, manifest.chunks.simulator) : null;
 
 console.log(`${'file'.padEnd(44)} ${'raw'.padStart(11)} ${'gzipped'.padStart(14)}`);
 const entry = join(cdn, 'cc-elements.js');
 const entryClosure = closure(entry);
-row('CDN cc-elements.js (+ static imports)', ...sizeOf(entryClosure), entryClosure.length > 1 ? `${entryClosure.length - 1} static chunk(s)` : '');
-if (adapterChunk) row(`CDN ${relative(cdn, adapterChunk)} (Webex adapter)`, ...sizeOf([adapterChunk]), 'loaded on backend="webex"');
+const [entryRaw, entryGz] = sizeOf(entryClosure);
+row('CDN entry + static imports (cc-elements.js)', entryRaw, entryGz, entryClosure.length > 1 ? `${entryClosure.length - 1} static chunk(s): a second request before any tag` : 'one file: defines every tag');
+if (simulatorChunk) row(`CDN ${relative(cdn, simulatorChunk)} (simulator)`, ...sizeOf(closure(simulatorChunk).filter((f) => !entryClosure.includes(f))), 'loaded when backend="simulator"');
+if (adapterChunk) row(`CDN ${relative(cdn, adapterChunk)} (Webex adapter)`, ...sizeOf(closure(adapterChunk).filter((f) => !entryClosure.includes(f))), 'loaded on backend="webex"');
 if (sdkChunk) row(`CDN ${relative(cdn, sdkChunk)} (Webex SDK)`, ...sizeOf([sdkChunk]), 'loaded on sign-in, own instance only');
+// What a page downloads before its desk can sign in, by backend.
+const pageBytes = (...chunks) => sizeOf([...new Set([...entryClosure, ...chunks.filter(Boolean).flatMap((c) => closure(c))])])[1];
+if (simulatorChunk) row('a simulator page: entry + simulator', null, pageBytes(simulatorChunk));
+if (adapterChunk) row('a Webex page before sign-in: entry + adapter', null, pageBytes(adapterChunk));
 
 const defineDir = join(root, 'dist/define');
 if (existsSync(defineDir)) {
@@ -68,10 +77,16 @@ if (existsSync(defineDir)) {
 
 // The figure: the SDK chunk must not be reachable from the entry without a dynamic import.
 const sdkStatic = sdkChunk ? entryClosure.includes(sdkChunk) : false;
+const simulatorStatic = simulatorChunk ? entryClosure.includes(simulatorChunk) : false;
+const simulatorInWebex = simulatorChunk && adapterChunk ? closure(adapterChunk).includes(simulatorChunk) || closure(sdkChunk ?? adapterChunk).includes(simulatorChunk) : false;
+const webexInSimulator = simulatorChunk && adapterChunk ? closure(simulatorChunk).some((f) => f === adapterChunk || f === sdkChunk) : false;
 const adapterStatic = adapterChunk ? entryClosure.includes(adapterChunk) : false;
 console.log('');
 console.log(`SDK chunk statically imported by the CDN entry: ${sdkStatic ? 'YES (a simulator page would download the SDK)' : 'no'}`);
 console.log(`Webex adapter chunk statically imported by the CDN entry: ${adapterStatic ? 'yes' : 'no'}`);
+console.log(`Simulator chunk statically imported by the CDN entry: ${simulatorStatic ? 'YES (a Webex page would download it)' : 'no'}`);
+console.log(`Simulator bytes on a Webex page: ${simulatorInWebex ? 'YES' : 'none'}; Webex bytes on a simulator page: ${webexInSimulator ? 'YES' : 'none'}`);
+console.log(`Entry + static imports: ${kb(entryGz)} gzipped (budget 25.0 kB: ${entryGz <= 25 * 1024 ? 'within' : 'OVER'})`);
 console.log(`Dynamic imports in the CDN entry: ${dynamicImports(readFileSync(entry, 'utf8')).join(', ') || 'none'}`);
 if (adapterChunk) console.log(`Dynamic imports in the Webex adapter chunk: ${dynamicImports(readFileSync(adapterChunk, 'utf8')).join(', ') || 'none'}`);
 if (!sdkChunk) console.log('No webex-sdk chunk in dist/cdn/manifest.json: the SDK was not bundled.');

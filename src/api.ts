@@ -1,0 +1,24 @@
+// The kit's API without the simulator: classes, types, events and the backend registry. Importing it defines no tag.
+export { CcSdk } from '../components/cc-sdk/cc-sdk.js';
+export { CcAuth, type CcAuthStrings } from '../components/cc-auth/cc-auth.js';
+export { CcStationLogin, type CcStationLoginStrings } from '../components/cc-station-login/cc-station-login.js';
+export { CcStateSelect, type CcStateSelectStrings } from '../components/cc-state-select/cc-state-select.js';
+export { CcTaskPanel, type CcTaskPanelStrings } from '../components/cc-task-panel/cc-task-panel.js';
+export { CcWrapup, type CcWrapupStrings } from '../components/cc-wrapup/cc-wrapup.js';
+export { CcWidget, setLocaleStrings } from './base/cc-widget.js';
+export { CcElement } from './base/cc-element.js';
+export * from './core/types.js';
+export type { Backend, BackendEvent, BackendFactory, StationLoginArgs, AgentStateArgs, WrapupArgs } from './core/backend.js';
+export { ALL_CAPABILITIES } from './core/capabilities.js';
+export { CcError, ERROR_CODES, type CcErrorCode, type CcErrorInfo } from './core/errors.js';
+export { ManualClock, realClock, type Clock } from './core/clock.js';
+export { Store, reduce, initialState, type DeskState, type StoreAction } from './core/store.js';
+export { checkDialNumber, needsDialNumber } from './core/dial.js';
+export { isOAuthRedirect } from './core/oauth.js';
+export type { WebexBackendOptions } from './backends/webex/backend.js';
+export * from './events/events.js';
+export { eventCatalog, outcomeEvents, requestEvents } from './events/catalog.js';
+export { deskContext } from './context/context.js';
+export { Desk, requestKey } from './context/desk.js';
+export { DeskController } from './context/desk-controller.js';
+export { registerBackend, backendNames, loadSimulator } from './backends/registry.js';
