@@ -35,7 +35,7 @@ export const NotLoggedIn: Story = {
     const desk = await deskIn(canvasElement);
     await desk.signIn();
     await expect(select(canvasElement).disabled).toBe(true);
-    await expect(shown(canvasElement)).toBe('Log in to a station to set your state.');
+    await expect(shown(canvasElement)).toBe('Not logged in');
   },
 };
 

@@ -30,7 +30,10 @@ describe('<cc-state-select>', () => {
   it('is disabled and says why before station login', async () => {
     const { select, el } = await deskWithStateSelect();
     expect(select().disabled).to.equal(true);
-    expect(selectedText(select())).to.equal('Log in to a station to set your state.');
+    // A placeholder, not a sentence; the reason is the picker's description.
+    expect(selectedText(select())).to.equal('Not logged in');
+    const hint = el.shadowRoot!.getElementById(select().getAttribute('aria-describedby')!.split(' ')[0]);
+    expect(hint?.textContent?.trim()).to.equal('Log in to a station to set your state.');
     await expect(el).to.be.accessible();
   });
 
@@ -120,8 +123,9 @@ describe('<cc-state-select>', () => {
     const { select, login, sdk } = await deskWithStateSelect();
     await login();
     select().focus();
-    // In a select, ArrowUp moves to the previous option and fires change.
+    // In a closed select, ArrowUp moves to the previous option; Enter applies it (arrows alone only browse).
     await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'Enter' });
     await until(() => sdk.state.agent?.state === 'Available');
   });
 

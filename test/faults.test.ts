@@ -554,7 +554,7 @@ describe('faults: what the contact center does on its own', () => {
     expect(exists(d, 'cc-station-login', '[part="form"]')).to.equal(true);
     expect(d.$<HTMLSelectElement>('cc-station-login', '#team')!.value).to.equal('team-support');
     expect(stateSelect(d).disabled).to.equal(true);
-    expect(shownState(d)).to.equal('Log in to a station to set your state.');
+    expect(shownState(d)).to.equal('Not logged in');
     expect(d.text('cc-task-panel')).to.equal('Log in to a station to receive tasks.');
     expect(d.text('cc-auth', '[part="user"]')).to.contain('Dana Whitfield');
     expect(detailsOf(d.events, 'cc-station-logout')).to.deep.equal([{ reason: 'Logged out by a supervisor' }]);

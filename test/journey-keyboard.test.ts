@@ -75,7 +75,9 @@ describe('the sample CRM page: the same journey by keyboard alone', function () 
 
   it('goes Available from the header with the arrow keys', async () => {
     await tabTo((el) => inWidget('cc-state-select')(el) && el.localName === 'select', 'the state picker');
+    // The arrows browse; Enter applies (issue 9, item 10).
     await press('ArrowUp');
+    await press('Enter');
     await until(() => sdk().state.agent?.state === 'Available');
     await settle();
     await accessible('available');
@@ -158,8 +160,10 @@ describe('the sample CRM page: the same journey by keyboard alone', function () 
   it('takes a break, comes back Available, and signs out', async () => {
     await tabTo((el) => inWidget('cc-state-select')(el) && el.localName === 'select', 'the state picker');
     await press('ArrowDown');
+    await press('Enter');
     await until(() => sdk().state.agent?.state === 'Idle');
     await press('ArrowUp');
+    await press('Enter');
     await until(() => sdk().state.agent?.state === 'Available');
     await settle();
     await activate('cc-auth', /^Sign out$/);

@@ -1,6 +1,6 @@
 import { ContextEvent as ContextRequestEvent } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { initialState, type DeskState } from '../core/store.js';
+import { initialState, type DeskState, type StoreListener } from '../core/store.js';
 import { request, type RequestDetails, type RequestName } from '../events/events.js';
 import { deskContext } from './context.js';
 import { requestKey, taskIdOf, type Desk } from './desk.js';
@@ -26,6 +26,7 @@ export class DeskController implements ReactiveController {
   #waiting = false;
   #select: DeskSelector | null;
   #selected: readonly unknown[] = [];
+  #actionListeners = new Set<StoreListener>();
 
   /**
    * `select` names the parts of the store the host renders from: a store change that leaves all of them as
@@ -39,6 +40,14 @@ export class DeskController implements ReactiveController {
 
   hostConnected(): void {
     this.#resolve();
+  }
+
+  /**
+   * Hears every store change with the action behind it (a station logout's reason, say), before the host
+   * re-renders. For what a snapshot does not keep; render from `state` otherwise.
+   */
+  onAction(listener: StoreListener): void {
+    this.#actionListeners.add(listener);
   }
 
   /** Looks for the provider again (the widget's `sdk` attribute changed). */
@@ -119,8 +128,9 @@ export class DeskController implements ReactiveController {
     this.desk = desk;
     this.state = desk?.state ?? initialState;
     this.#unsubscribeStore = desk
-      ? desk.subscribe((state) => {
+      ? desk.subscribe((state, previous, action) => {
           this.state = state;
+          for (const listener of this.#actionListeners) listener(state, previous, action);
           const selected = this.#select?.(state);
           if (selected && sameItems(selected, this.#selected)) return;
           this.#selected = selected ?? [];

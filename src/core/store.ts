@@ -122,8 +122,24 @@ function set<K extends keyof DeskState>(state: DeskState, key: K, value: DeskSta
   return equal(state[key], value) ? state : { ...state, [key]: value };
 }
 
-/** The pure reducer. Returns the very same object when nothing changed. */
+/** The key of the agent-state request (see `requestKey` in the context layer, which the core does not import). */
+const AGENT_STATE_KEY = 'cc-agent-state-request';
+
+/**
+ * The pure reducer. Returns the very same object when nothing changed.
+ *
+ * A refused state change belongs to the state it tried to leave: once the agent's state or station changes
+ * for any reason (a supervisor, RONA, a logout, a new login), its message goes.
+ */
 export function reduce(state: DeskState, action: StoreAction): DeskState {
+  const next = reduceOnce(state, action);
+  if (next !== state && next.errors[AGENT_STATE_KEY] && (next.agent !== state.agent || next.station !== state.station)) {
+    return { ...next, errors: without(next.errors, (k) => k === AGENT_STATE_KEY) };
+  }
+  return next;
+}
+
+function reduceOnce(state: DeskState, action: StoreAction): DeskState {
   switch (action.type) {
     case 'reset':
       return { ...initialState, backend: action.backend, capabilities: action.capabilities };
