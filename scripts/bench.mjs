@@ -9,6 +9,94 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromiumPath, CHROMIUM_ARGS } from './chromium.mjs';
 
 const only = process.argv.slice(2);
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+/**
+ * The CDN build as a page would load it (static files, gzip, cache off), on a bare page and on a page with every
+ * tag: from navigation start to every tag defined (kit page minus bare page, median of LOADS alternated loads),
+ * to the desk's backend ready (without and with `<link rel="modulepreload">` of simulator.js), and the bytes
+ * and files a simulator page and a Webex page download.
+ */
+async function benchCdn(browser) {
+  const { ensureCdnBuild } = await import('./ensure-cdn.mjs');
+  await ensureCdnBuild();
+  const LOADS = 15;
+  const TAGS = ['cc-sdk', 'cc-auth', 'cc-station-login', 'cc-state-select', 'cc-task-panel', 'cc-wrapup'];
+  const widgets = (backend) =>
+    `<cc-sdk${backend ? ` backend="${backend}"` : ''}><cc-auth></cc-auth><cc-station-login></cc-station-login><cc-state-select></cc-state-select><cc-task-panel></cc-task-panel><cc-wrapup></cc-wrapup></cc-sdk>`;
+  const page = (head, body, script) =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>${head}</head><body><h1>A CRM</h1>${body}<script type="module">${script}</script></body></html>`;
+  const whenDefined = `Promise.all(${JSON.stringify(TAGS)}.map((t) => customElements.whenDefined(t))).then(() => { window.__defined = performance.now(); });
+    const sdk = document.querySelector('cc-sdk');
+    const ready = () => sdk.desk && sdk.desk.backend ? (window.__ready = performance.now()) : requestAnimationFrame(ready);
+    customElements.whenDefined('cc-sdk').then(ready);`;
+  const entry = '<script type="module" src="/dist/cdn/cc-elements.js"></script>';
+  const pages = {
+    '/bare.html': page('', widgets(''), 'window.__defined = performance.now(); window.__ready = window.__defined;'),
+    '/kit.html': page(entry, widgets(''), whenDefined),
+    '/kit-preload.html': page(`${entry}<link rel="modulepreload" href="/dist/cdn/simulator.js">`, widgets(''), whenDefined),
+    '/webex.html': page(entry, widgets('webex'), whenDefined),
+  };
+  const { createServer: createHttpServer } = await import('node:http');
+  const statics = createHttpServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    try {
+      const body = pages[path] ?? (path.startsWith('/dist/cdn/') ? readFileSync(`.${path}`) : null);
+      if (body === null) throw new Error('not found');
+      res.writeHead(200, { 'content-type': path.endsWith('.html') ? 'text/html' : 'text/javascript', 'content-encoding': 'gzip' });
+      res.end(gzipSync(body));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => statics.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${statics.address().port}`;
+  const tab = await browser.newPage();
+  const cdp = await tab.createCDPSession();
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const urls = new Map();
+  let files = [];
+  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+  cdp.on('Network.loadingFinished', (e) => files.push({ path: new URL(urls.get(e.requestId)).pathname, bytes: e.encodedDataLength }));
+  const load = async (path) => {
+    files = [];
+    await tab.goto(`${origin}${path}`);
+    await tab.waitForFunction(() => window.__defined !== undefined && window.__ready !== undefined, { timeout: 30_000 });
+    const timing = await tab.evaluate(() => ({ defined: window.__defined, ready: window.__ready }));
+    await new Promise((r) => setTimeout(r, 100));
+    return { ...timing, files: [...files] };
+  };
+  const runs = { '/bare.html': [], '/kit.html': [], '/kit-preload.html': [] };
+  // Warm up (compile caches of the browser itself), then alternate so drift hits every page alike.
+  for (const path of Object.keys(runs)) await load(path);
+  for (let i = 0; i < LOADS; i++) for (const path of Object.keys(runs)) runs[path].push(await load(path));
+  const webex = await load('/webex.html');
+  await tab.close();
+  statics.close();
+  const med = (path, key) => median(runs[path].map((r) => r[key]));
+  const scripts = (files) => files.filter((f) => f.path.startsWith('/dist/cdn/'));
+  const sim = scripts(runs['/kit.html'][0].files);
+  const wx = scripts(webex.files);
+  const sum = (list) => list.reduce((total, f) => total + f.bytes, 0);
+  return {
+    loads_each: LOADS,
+    bare_page_to_first_module_script_ms: med('/bare.html', 'defined').toFixed(1),
+    kit_page_to_every_tag_defined_ms: med('/kit.html', 'defined').toFixed(1),
+    kit_added_ms_to_every_tag_defined: (med('/kit.html', 'defined') - med('/bare.html', 'defined')).toFixed(1),
+    kit_page_to_desk_ready_ms: med('/kit.html', 'ready').toFixed(1),
+    kit_page_with_modulepreload_to_desk_ready_ms: med('/kit-preload.html', 'ready').toFixed(1),
+    simulator_page_files: sim.map((f) => f.path.replace('/dist/cdn/', '')).join(', '),
+    simulator_page_kit_bytes_gzipped: sum(sim),
+    simulator_page_webex_files: sim.filter((f) => /chunks\//.test(f.path)).length,
+    webex_page_files_before_sign_in: wx.map((f) => f.path.replace('/dist/cdn/', '')).join(', '),
+    webex_page_kit_bytes_gzipped: sum(wx),
+    webex_page_simulator_files: wx.filter((f) => f.path.includes('simulator')).length,
+  };
+}
 const want = (name) => only.length === 0 || only.includes(name);
 const results = {};
 const log = (title, figures) => {
@@ -168,6 +256,7 @@ try {
     await demo.close();
     statics.close();
   }
+  if (want('cdn')) log('CDN build: time to every tag defined, and what each kind of page downloads', await benchCdn(browser));
 } finally {
   await browser.close();
   await server.stop();
