@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { html } from 'lit';
+import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { CcElement, warnOnce } from '../../src/base/cc-element.js';
 import { backendNames, createBackend } from '../../src/backends/registry.js';
@@ -61,6 +61,21 @@ function milliseconds(value: unknown): number | null {
  * @event {CcOutcomeEvent<'cc-error'>} cc-error - An action failed or an input was refused. `detail: {action, code, message}`
  */
 export class CcSdk extends CcElement {
+  /**
+   * The provider has no look of its own: it neither boxes nor restyles the page's content placed inside it
+   * (the widgets set their own type and colors).
+   */
+  static override styles = [
+    css`
+      :host {
+        display: contents;
+      }
+      :host([hidden]) {
+        display: none !important;
+      }
+    `,
+  ];
+
   /**
    * A backend name (`simulator`, `webex`, or one registered with `registerBackend`), or a Backend object.
    * A value that is neither (a number, `null`, `''`, a function, any other object) is refused before anything

@@ -41,6 +41,7 @@ export function setLocaleStrings(tag: string, strings: Strings): void {
  * @cssproperty [--cc-elevation=0 1px 3px rgb(0 0 0 / 0.14)] - The shadow of panels.
  * @cssproperty [--cc-font-family=system-ui, sans-serif] - The font.
  * @cssproperty [--cc-font-size=0.875rem] - The base font size.
+ * @cssproperty [--cc-line-height=1.4] - The line height of the widget's text.
  */
 export abstract class CcWidget<S extends Strings> extends CcElement {
   static override styles = [hostStyles, tokens, controls];

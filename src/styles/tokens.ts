@@ -25,9 +25,37 @@ export const tokens = css`
     --_cc-elevation: var(--cc-elevation, 0 1px 3px rgb(0 0 0 / 0.14));
     --_cc-font-family: var(--cc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_cc-font-size: var(--cc-font-size, 0.875rem);
+    --_cc-line-height: var(--cc-line-height, 1.4);
     font-family: var(--_cc-font-family);
     font-size: var(--_cc-font-size);
     color: var(--_cc-text);
+  }
+  /*
+   * The type scale and the text color are set again on the shadow root's own elements: the host element is
+   * in the page, where a rule such as \`body * { font-size: 40px; color: red !important }\` reaches it, and
+   * everything inside would inherit that. Only the --cc-* tokens change the kit's text.
+   */
+  :host > * {
+    font-family: var(--_cc-font-family);
+    font-size: var(--_cc-font-size);
+    font-weight: 400;
+    font-style: normal;
+    font-variant: normal;
+    font-stretch: normal;
+    line-height: var(--_cc-line-height);
+    color: var(--_cc-text);
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-align: start;
+    text-indent: 0;
+    text-shadow: none;
+    white-space: normal;
+    font-size-adjust: none;
+    font-kerning: auto;
+    -webkit-text-fill-color: currentColor;
+    -webkit-text-stroke-width: 0;
+    cursor: auto;
   }
 `;
 
