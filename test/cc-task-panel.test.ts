@@ -172,7 +172,7 @@ describe('<cc-task-panel>', () => {
     expect(declines).to.deep.equal([{ taskId }]);
     expect(rig.has('[part~="offer"]')).to.equal(false);
     expect(detailsOf(rig.events, 'cc-task-rejected').map((d) => d.reason)).to.deep.equal(['declined']);
-    expect(rig.text('[part="empty"]')).to.contain('No tasks yet');
+    expect(rig.text('[part="empty"]')).to.contain('No open tasks');
   });
 
   it('does nothing when the page cancels the request', async () => {
@@ -190,9 +190,9 @@ describe('<cc-task-panel>', () => {
     const rig = await deskWithPanel();
     await rig.login('BROWSER');
     const taskId = await rig.connect();
-    expect(rig.labels()).to.deep.equal(['Hold', 'Mute', 'Pause recording', 'Consult', 'Transfer', 'End']);
+    expect(rig.labels()).to.deep.equal(['Hold', 'Mute', 'Pause recording', 'Consult', 'Transfer', 'End call']);
     expect(rig.texts('[part="status"] .badge')).to.deep.equal(['Recording']);
-    expect(rig.button('End')!.className).to.equal('danger');
+    expect(rig.button('End call')!.className).to.equal('danger');
     await until(() => rig.$('audio[part="audio"]'));
     await rig.el.updateComplete;
     const audio = rig.$<HTMLAudioElement>('audio[part="audio"]')!;
@@ -219,7 +219,7 @@ describe('<cc-task-panel>', () => {
     const phone = await deskWithPanel();
     await phone.login('AGENT_DN');
     await phone.connect();
-    expect(phone.labels()).to.deep.equal(['Hold', 'Pause recording', 'Consult', 'Transfer', 'End']);
+    expect(phone.labels()).to.deep.equal(['Hold', 'Pause recording', 'Consult', 'Transfer', 'End call']);
     expect(phone.has('audio')).to.equal(false);
   });
 
@@ -295,7 +295,7 @@ describe('<cc-task-panel>', () => {
     expect(consults).to.deep.equal([{ taskId, destination: { type: 'agent', to: 'agent-sam' } }]);
     expect(rig.has('[part="picker"]')).to.equal(false);
     expect(rig.text('[data-status="consult"]')).to.equal('Consulting Sam Okafor: ringing…');
-    expect(rig.labels()).to.deep.equal(['Mute', 'Pause recording', 'End consult', 'Complete transfer', 'End']);
+    expect(rig.labels()).to.deep.equal(['Mute', 'Pause recording', 'End consult', 'Complete transfer', 'End call']);
     expect(rig.focused()).to.equal(nameOf(rig.button('End consult')));
     const complete = rig.button('Complete transfer')!;
     expect(complete.getAttribute('aria-disabled')).to.equal('true');
@@ -315,7 +315,7 @@ describe('<cc-task-panel>', () => {
     expect(ends).to.deep.equal([{ taskId }]);
     expect(rig.has('[data-status="consult"]')).to.equal(false);
     // The customer is still on hold until the agent resumes.
-    expect(rig.labels()).to.deep.equal(['Resume', 'Mute', 'Pause recording', 'Consult', 'Transfer', 'End']);
+    expect(rig.labels()).to.deep.equal(['Resume', 'Mute', 'Pause recording', 'Consult', 'Transfer', 'End call']);
     await until(() => rig.live() === 'The consult ended.');
   });
 
@@ -409,8 +409,8 @@ describe('<cc-task-panel>', () => {
     await rig.login();
     const ends = rig.requests('cc-task-end-request');
     const taskId = await rig.connect({ cad: { orderNumber: 'ORD-7' } });
-    rig.button('End')!.focus();
-    await rig.click('End');
+    rig.button('End call')!.focus();
+    await rig.click('End call');
     expect(ends).to.deep.equal([{ taskId }]);
     expect(rig.sdk.state.tasks[0].state).to.equal('wrapup');
     expect(rig.text('.tab-state')).to.equal('Call · Wrap-up');
@@ -533,7 +533,7 @@ describe('<cc-task-panel>', () => {
     expect(rig.focused()).to.equal(nameOf(rig.selected()));
     expect(tabs().map((t) => t.tabIndex)).to.deep.equal([-1, 0]);
     // A chat has no hold, mute or recording.
-    expect(rig.labels()).to.deep.equal(['Consult', 'Transfer', 'End']);
+    expect(rig.labels()).to.deep.equal(['Consult', 'Transfer', 'End chat']);
     expect(rig.text('[part="header"] .meta')).to.equal('Chat · @marcus.o · Queue: Support queue · Inbound');
     await expect(rig.el).to.be.accessible();
 
@@ -598,7 +598,7 @@ describe('<cc-task-panel>', () => {
     await until(() => rig.sdk.desk.backend === limited);
     await rig.login();
     await rig.connect();
-    expect(rig.labels()).to.deep.equal(['End']);
+    expect(rig.labels()).to.deep.equal(['End call']);
     await expect(rig.el).to.be.accessible();
   });
 
@@ -617,7 +617,7 @@ describe('<cc-task-panel>', () => {
     await rig.el.updateComplete;
     await rig.type('+14155550177');
     await rig.click('Start consult');
-    expect(rig.labels()).to.deep.equal(['Mute', 'Pause recording', 'End consult', 'End']);
+    expect(rig.labels()).to.deep.equal(['Mute', 'Pause recording', 'End consult', 'End call']);
   });
 
   it('shows a failed destination list and loads it again', async () => {
@@ -674,7 +674,7 @@ describe('<cc-task-panel>', () => {
       expect(rig.has('[part="outdial"]')).to.equal(false);
       await rig.click('Accept', rig.offerCard(call));
       expect(rig.has('[part="outdial"]')).to.equal(false);
-      await rig.click('End');
+      await rig.click('End call');
       expect(!!rig.button('New call')).to.equal(true);
       await rig.connect({ mediaType: 'chat' });
       expect(!!rig.button('New call')).to.equal(true);

@@ -163,13 +163,13 @@ describe('faults: refused actions', () => {
     await d.ready();
     await d.takeCall();
     d.server.failNext({ action: 'end', code: 'backend-error', message: 'The call could not be released. Try again.' });
-    await d.click('cc-task-panel', 'End');
+    await d.click('cc-task-panel', 'End call');
 
     expect(d.alerts('cc-task-panel')).to.deep.equal(['The call could not be released. Try again.']);
     expect(d.text('cc-task-panel', '[role="tab"]')).to.equal('Priya Raman Call · Connected');
     expect(d.widget('cc-wrapup').hidden).to.equal(true);
 
-    await d.click('cc-task-panel', 'End');
+    await d.click('cc-task-panel', 'End call');
     expect(d.alerts('cc-task-panel')).to.deep.equal([]);
     expect(d.text('cc-task-panel', '[role="tab"]')).to.equal('Priya Raman Call · Wrap-up');
     expect(d.widget('cc-wrapup').hidden).to.equal(false);
@@ -180,7 +180,7 @@ describe('faults: refused actions', () => {
     const d = await fullDesk();
     await d.ready();
     const taskId = await d.takeCall();
-    await d.click('cc-task-panel', 'End');
+    await d.click('cc-task-panel', 'End call');
     await d.choose('cc-wrapup', '#code', 'wrap-followup');
     await d.fill('cc-wrapup', '#notes', 'Call back on Monday');
     d.server.failNext({ action: 'wrapup', code: 'backend-error', message: 'The wrap-up service is not answering.' });
@@ -197,7 +197,7 @@ describe('faults: refused actions', () => {
     await d.click('cc-wrapup', 'Submit');
     expect(d.widget('cc-wrapup').hidden).to.equal(true);
     expect(d.alerts('cc-wrapup')).to.deep.equal([]);
-    expect(d.text('cc-task-panel', '[part="empty"]')).to.equal('No tasks yet. New calls, chats and emails appear here when you are Available.');
+    expect(d.text('cc-task-panel', '[part="empty"]')).to.equal('No open tasks. New calls, chats and emails appear here when you are Available.');
     expect(detailsOf(d.events, 'cc-task-wrapup').map((w) => [w.task.id, w.auxCodeId, w.notes])).to.deep.equal([
       [taskId, 'wrap-followup', 'Call back on Monday'],
     ]);
@@ -376,7 +376,7 @@ describe('faults: a reload', () => {
     await first.ready();
     const chat = await first.takeCall({ mediaType: 'chat', ani: '@marcus.o' });
     clock.advance(12_000);
-    await first.click('cc-task-panel', 'End');
+    await first.click('cc-task-panel', 'End chat');
     const call = await first.takeCall({ ani: '+14155550142' });
     clock.advance(30_000);
     await first.click('cc-task-panel', 'Hold');
@@ -428,7 +428,7 @@ describe('faults: a reload', () => {
     // The call is controllable.
     await second.click('cc-task-panel', 'Resume');
     expect(second.text('cc-task-panel', '[part="status"]')).to.equal('Recording');
-    await second.click('cc-task-panel', 'End');
+    await second.click('cc-task-panel', 'End call');
     expect(second.text('cc-wrapup', '.title')).to.equal('Wrap up: Call with Priya Raman');
     expect(second.heard().slice(-3)).to.deep.equal(['cc-task-wrapup', 'cc-task-change:resumed', 'cc-task-end']);
     expect(second.count('cc-task-assigned')).to.equal(0);
@@ -441,7 +441,7 @@ describe('faults: a reload', () => {
     await first.ready();
     const call = await first.takeCall();
     clock.advance(47_000);
-    await first.click('cc-task-panel', 'End');
+    await first.click('cc-task-panel', 'End call');
     first.sdk.remove();
     first.server.dispose();
 
@@ -526,7 +526,7 @@ describe('faults: what the contact center does on its own', () => {
     d.clock.advance(1_000);
     await d.paint();
     expect(exists(d, 'cc-task-panel', '[part~="offer"]')).to.equal(false);
-    expect(d.text('cc-task-panel', '[part="empty"]')).to.equal('No tasks yet. New calls, chats and emails appear here when you are Available.');
+    expect(d.text('cc-task-panel', '[part="empty"]')).to.equal('No open tasks. New calls, chats and emails appear here when you are Available.');
     expect(shownState(d)).to.equal('Missed offer (RONA)');
     expect(attr(d, 'cc-state-select', '[part="indicator"]', 'data-state')).to.equal('RONA');
     expect(detailsOf(d.events, 'cc-task-rejected').map((r) => [r.task.id, r.reason])).to.deep.equal([[taskId, 'rona']]);
@@ -618,7 +618,7 @@ describe('faults: double clicks', () => {
     const d = await fullDesk();
     await d.ready();
     const taskId = await d.takeCall();
-    await d.click('cc-task-panel', 'End');
+    await d.click('cc-task-panel', 'End call');
     await d.choose('cc-wrapup', '#code', 'wrap-resolved');
     const wrapup = holdCalls(d.backend, 'wrapup');
 

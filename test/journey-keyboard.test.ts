@@ -148,7 +148,7 @@ describe('the sample CRM page: the same journey by keyboard alone', function () 
   });
 
   it('ends the chat and wraps it up', async () => {
-    await activate('cc-task-panel', /^End$/);
+    await activate('cc-task-panel', /^End chat$/);
     await until(() => (document.getElementById('wrapup-dialog') as HTMLDialogElement).open);
     await settle();
     await tabTo(isField(/^code$/), 'the wrap-up code');

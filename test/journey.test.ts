@@ -175,14 +175,14 @@ describe('the sample CRM page: an agent\'s journey by mouse', function () {
   });
 
   it('ends the chat and wraps it up', async () => {
-    await click(buttonIn('cc-task-panel', /^End$/));
+    await click(buttonIn('cc-task-panel', /^End chat$/));
     await until(() => (document.getElementById('wrapup-dialog') as HTMLDialogElement).open);
     await settle();
     await choose(q<HTMLSelectElement>('cc-wrapup', '#code')!, 'wrap-resolved');
     await click(buttonIn('cc-wrapup', /^Submit$/));
     await until(() => sdk().state.tasks.length === 0);
     await settle();
-    expect(visibleText(document.querySelector('cc-task-panel'))).to.contain('No tasks yet');
+    expect(visibleText(document.querySelector('cc-task-panel'))).to.contain('No open tasks');
   });
 
   it('takes a break and comes back Available', async () => {

@@ -26,3 +26,12 @@ const glyphs: Readonly<Record<MediaType, SVGTemplateResult>> = {
 export function mediaIcon(media: MediaType): TemplateResult {
   return html`<svg part="media-icon" class="media-icon" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">${glyphs[media] ?? glyphs.telephony}</svg>`;
 }
+
+/** A microphone struck through, beside the Muted status (decorative: the status says "Muted" in words). */
+export function micOffIcon(): TemplateResult {
+  return html`<svg class="status-icon" viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
+    <rect x="7" y="2.5" width="6" height="10" rx="3" fill="currentColor" />
+    <path d="M4.5 9.5a5.5 5.5 0 0 0 11 0M10 15v3" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
+    <path d="m3 3 14 14" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+  </svg>`;
+}

@@ -7,6 +7,8 @@ export const styles = css`
     --_selected-accent: var(--cc-task-panel-selected-accent, var(--_cc-accent));
     --_held: var(--cc-task-panel-held-color, var(--_cc-warning));
     --_recording: var(--cc-task-panel-recording-color, var(--_cc-danger));
+    --_muted: var(--cc-task-panel-muted-color, var(--_cc-danger));
+    --_on-muted: var(--cc-task-panel-on-muted-color, var(--_cc-on-danger));
     min-inline-size: 18rem;
   }
   p {
@@ -135,6 +137,16 @@ export const styles = css`
   .badge.held {
     border-color: var(--_held);
     color: var(--_held);
+  }
+  /* Muted is the one status the agent must not miss: the customer cannot hear them. */
+  .badge.mic-off {
+    background: var(--_muted);
+    border-color: var(--_muted);
+    color: var(--_on-muted);
+    font-weight: 700;
+  }
+  .status-icon {
+    flex: none;
   }
   .badge.recording .dot {
     inline-size: 8px;

@@ -7,12 +7,13 @@ import { formatDuration } from '../../src/base/format.js';
 import { TickController } from '../../src/base/tick-controller.js';
 import { DIAL_DIGITS, countDigits, dialNumberProblem, quoteValue } from '../../src/core/dial.js';
 import type { Consult, DestinationOption, DestinationType, MediaType, TaskSnapshot } from '../../src/core/types.js';
-import { mediaIcon } from './cc-task-panel.icons.js';
+import { mediaIcon, micOffIcon } from './cc-task-panel.icons.js';
 import { styles } from './cc-task-panel.styles.js';
 
 const defaultStrings = {
   notLoggedIn: 'Log in to a station to receive tasks.',
   empty: 'No tasks yet. New calls, chats and emails appear here when you are Available.',
+  emptyAgain: 'No open tasks. New calls, chats and emails appear here when you are Available.',
   offersLabel: 'Incoming',
   tasksLabel: 'Your tasks',
   actionsLabel: 'Task controls',
@@ -49,7 +50,10 @@ const defaultStrings = {
   transfer: 'Transfer',
   endConsult: 'End consult',
   consultTransfer: 'Complete transfer',
-  end: 'End',
+  endTelephony: 'End call',
+  endChat: 'End chat',
+  endEmail: 'End email',
+  endSocial: 'End conversation',
   working: 'Working…',
   consultWho: 'Consult with',
   transferWho: 'Transfer to',
@@ -155,6 +159,12 @@ const INCOMING: Readonly<Record<MediaType, StringKey>> = {
   email: 'incomingEmail',
   social: 'incomingSocial',
 };
+const END: Readonly<Record<MediaType, StringKey>> = {
+  telephony: 'endTelephony',
+  chat: 'endChat',
+  email: 'endEmail',
+  social: 'endSocial',
+};
 const TYPES: Readonly<Record<DestinationType, StringKey>> = {
   agent: 'typeAgent',
   queue: 'typeQueue',
@@ -242,6 +252,8 @@ function defaultSelection(listed: readonly TaskSnapshot[]): TaskSnapshot | null 
  * @cssproperty [--cc-task-panel-selected-accent=var(--cc-color-accent)] - The marker of the selected task.
  * @cssproperty [--cc-task-panel-held-color=var(--cc-color-warning)] - The on-hold status.
  * @cssproperty [--cc-task-panel-recording-color=var(--cc-color-danger)] - The recording status.
+ * @cssproperty [--cc-task-panel-muted-color=var(--cc-color-danger)] - The background of the Muted status.
+ * @cssproperty [--cc-task-panel-on-muted-color=var(--cc-color-on-danger)] - The text and icon on the Muted status.
  */
 export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
   static override styles = [...CcWidget.styles, styles];
@@ -260,6 +272,8 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
   #ids = new Map<string, string>();
   #idCount = 0;
   #streams = new Map<string, { track: MediaStreamTrack; stream: MediaStream }>();
+  /** Whether the agent has had a task since signing in: "No tasks yet" is only true before the first. */
+  #hadTasks = false;
 
   // ---- derived state ----------------------------------------------------------------------------
 
@@ -291,6 +305,11 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
     return !!capabilities?.outdial && !!station && !tasks.some((t) => t.mediaType === 'telephony' && t.state !== 'wrapup');
   }
 
+  /** What the End button ends: the call, the chat, the email… (never just "End" beside "End consult"). */
+  #endLabel(task: TaskSnapshot): string {
+    return this.t(END[task.mediaType] ?? 'endTelephony');
+  }
+
   #stateLabel(task: TaskSnapshot): string {
     if (task.state === 'wrapup') return this.t('stateWrapup');
     if (task.consult) return this.t('stateConsulting');
@@ -305,6 +324,13 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
       this.#lastTasks = tasks;
       if (previous) this.#noticeChanges(previous, tasks);
       for (const taskId of this.#ids.keys()) if (!tasks.some((t) => t.id === taskId)) this.#ids.delete(taskId);
+    }
+    if (tasks.length > 0) this.#hadTasks = true;
+    else if (this.cc.state.session.status !== 'signed-in') this.#hadTasks = false;
+    // A consult ended from its own button: focus goes back to Consult (the button that started it).
+    const active = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
+    if (active?.dataset.action === 'consult-end' && !tasks.find((t) => t.id === this.#selectedId)?.consult) {
+      this.#focusNext = '[data-action="consult"], [data-action="end"]';
     }
     const listed = tasks.filter((t) => t.state !== 'offered');
     if (!listed.some((t) => t.id === this.#selectedId)) this.#selectedId = defaultSelection(listed)?.id ?? null;
@@ -704,7 +730,9 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
         >`,
       );
     }
-    if (task.state === 'connected' && task.muted) items.push(html`<span class="badge" data-status="muted">${this.t('muted')}</span>`);
+    if (task.state === 'connected' && task.muted) {
+      items.push(html`<span class="badge mic-off" data-status="muted">${micOffIcon()}${this.t('muted')}</span>`);
+    }
     if (task.state === 'connected' && task.mediaType === 'telephony' && task.recording) {
       items.push(
         task.recordingPaused
@@ -730,42 +758,48 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
     const voice = task.mediaType === 'telephony';
     const consult = task.consult;
     const picker = this.#picker?.taskId === task.id ? this.#picker : null;
-    const buttons: TemplateResult[] = [];
+    const buttons: [string, TemplateResult][] = [];
     if (voice && caps?.hold && !consult) {
       buttons.push(
         task.held
-          ? this.#button('cc-task-resume-request', task, this.t('resume'), { action: 'resume' })
-          : this.#button('cc-task-hold-request', task, this.t('hold'), { action: 'hold' }),
+          ? ['resume', this.#button('cc-task-resume-request', task, this.t('resume'), { action: 'resume' })]
+          : ['hold', this.#button('cc-task-hold-request', task, this.t('hold'), { action: 'hold' })],
       );
     }
     if (voice && caps?.mute && station?.loginOption === 'BROWSER') {
-      buttons.push(this.#button('cc-task-mute-request', task, this.t(task.muted ? 'unmute' : 'mute'), { action: 'mute' }));
+      buttons.push(['mute', this.#button('cc-task-mute-request', task, this.t(task.muted ? 'unmute' : 'mute'), { action: 'mute' })]);
     }
     if (voice && caps?.recording && task.recording) {
       buttons.push(
         task.recordingPaused
-          ? this.#button('cc-task-recording-resume-request', task, this.t('resumeRecording'), { action: 'recording-resume' })
-          : this.#button('cc-task-recording-pause-request', task, this.t('pauseRecording'), { action: 'recording-pause' }),
+          ? ['recording-resume', this.#button('cc-task-recording-resume-request', task, this.t('resumeRecording'), { action: 'recording-resume' })]
+          : ['recording-pause', this.#button('cc-task-recording-pause-request', task, this.t('pauseRecording'), { action: 'recording-pause' })],
       );
     }
     if (consult) {
-      buttons.push(this.#button('cc-task-consult-end-request', task, this.t('endConsult'), { action: 'consult-end' }));
+      buttons.push([
+        'consult-end',
+        this.#button('cc-task-consult-end-request', task, this.t('endConsult'), { action: 'consult-end', describedBy: 'consult-status' }),
+      ]);
       if (caps?.consultTransfer) {
-        buttons.push(
+        buttons.push([
+          'consult-transfer',
           this.#button('cc-task-consult-transfer-request', task, this.t('consultTransfer'), {
             action: 'consult-transfer',
             blocked: consult.state !== 'connected',
             describedBy: 'consult-status',
           }),
-        );
+        ]);
       }
     } else {
-      if (caps?.consult) buttons.push(this.#opener('consult', picker));
-      if (caps?.transfer) buttons.push(this.#opener('transfer', picker));
+      if (caps?.consult) buttons.push(['consult', this.#opener('consult', picker)]);
+      if (caps?.transfer) buttons.push(['transfer', this.#opener('transfer', picker)]);
     }
-    buttons.push(this.#button('cc-task-end-request', task, this.t('end'), { action: 'end', variant: 'danger' }));
+    buttons.push(['end', this.#button('cc-task-end-request', task, this.#endLabel(task), { action: 'end', variant: 'danger' })]);
     const inPicker = picker ? PICKER_ACTION[picker.mode] : '';
-    return html`<div part="actions" class="row actions" role="group" aria-label=${this.t('actionsLabel')}>${buttons}</div>
+    return html`<div part="actions" class="row actions" role="group" aria-label=${this.t('actionsLabel')}>
+        ${repeat(buttons, ([key]) => key, ([, button]) => button)}
+      </div>
       ${this.#renderErrors(
         task,
         TASK_ACTIONS.filter((n) => n !== inPicker),
@@ -968,7 +1002,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
     return html`<div part="base" class="base" tabindex="-1">
       ${this.#renderOutdial()}
       ${tasks.length === 0
-        ? html`<p part="empty" class="hint empty">${this.t(station ? 'empty' : 'notLoggedIn')}</p>`
+        ? html`<p part="empty" class="hint empty">${this.t(!station ? 'notLoggedIn' : this.#hadTasks ? 'emptyAgain' : 'empty')}</p>`
         : nothing}
       ${offers.length > 0
         ? html`<ul class="offers" aria-label=${this.t('offersLabel')}>
