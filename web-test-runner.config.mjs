@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { chromiumPath, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { webexCloudPlugin } from './test/webex-cloud/server.mjs';
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -10,7 +11,7 @@ export default {
   concurrency: 2,
   browserStartTimeout: 60000,
   testsFinishTimeout: 180000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), webexCloudPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS },

@@ -1,0 +1,106 @@
+/**
+ * The browser side of the Webex cloud double (server.mjs): loads the real, unpatched SDK from it, makes a
+ * tenant, and scripts the contact center through web-test-runner's server commands.
+ */
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { WebexConfig, WebexStatic } from '../../src/backends/webex/sdk.js';
+
+export interface CloudTenant {
+  readonly orgId: string;
+  /** A valid access token for this tenant (three "_"-separated parts, the org id last). */
+  readonly token: string;
+  readonly agentId: string;
+  /** `Webex.init` config that points the SDK at the cloud double. */
+  readonly config: WebexConfig;
+  readonly sdkUrl: string;
+}
+
+export interface CloudState {
+  readonly agent: Record<string, unknown> | null;
+  readonly contacts: readonly string[];
+  readonly sockets: number;
+  /** Every REST call the SDK made, as `METHOD /path`. */
+  readonly calls: readonly string[];
+}
+
+export type Refusable =
+  | 'stationLogin'
+  | 'setAgentState'
+  | 'stationLogout'
+  | 'hold'
+  | 'resume'
+  | 'end'
+  | 'wrapup'
+  | 'consult'
+  | 'consultQueue'
+  | 'endConsult'
+  | 'transfer'
+  | 'transferQueue'
+  | 'consultTransfer'
+  | 'pauseRecording'
+  | 'resumeRecording'
+  | 'accept';
+
+async function command<T>(payload: Record<string, unknown>): Promise<T> {
+  const result = await executeServerCommand<T, Record<string, unknown>>('webex-cloud', payload);
+  if (result === undefined) throw new Error(`webex-cloud: no answer to ${String(payload.action)}`);
+  return result;
+}
+
+/** A handle on one tenant of the cloud: what the contact center, the customer and a supervisor do. */
+export class Cloud {
+  constructor(readonly tenant: CloudTenant) {}
+
+  static async tenant(options: { webRtcEnabled?: boolean } = {}): Promise<Cloud> {
+    return new Cloud(await command<CloudTenant>({ action: 'tenant', options }));
+  }
+
+  #run<T = Record<string, never>>(action: string, rest: Record<string, unknown> = {}): Promise<T> {
+    return command<T>({ action, tenant: this.tenant.orgId, ...rest });
+  }
+
+  async offer(mediaType = 'telephony'): Promise<string> {
+    return (await this.#run<{ taskId: string }>('offer', { mediaType })).taskId;
+  }
+
+  /** The agent answers the phone (AGENT_DN / EXTENSION): `AgentContactAssigned`. */
+  answer = (taskId: string) => this.#run('answer', { taskId });
+  rona = (taskId: string) => this.#run('rona', { taskId });
+  answerConsult = (taskId: string) => this.#run('answer-consult', { taskId });
+  hangup = (taskId: string) => this.#run('hangup', { taskId });
+  supervisorState = (state: 'Available' | 'Idle', auxCodeId: string) => this.#run('supervisor-state', { state, auxCodeId });
+  remoteLogout = () => this.#run('remote-logout');
+  /** The next call of `what` is refused: its `*Failed` outcome carries `reason`. */
+  refuse = (what: Refusable, reason: string) => this.#run('refuse', { what, reason });
+  /** The sockets drop, and new ones (and REST calls) fail until `restore()`. */
+  drop = () => this.#run('drop');
+  restore = () => this.#run('restore');
+  /** The cloud sends nothing at all (no keepalive, no outcome) until called again with `false`. */
+  silent = (on = true) => this.#run('silent', { on });
+  /** The current token is refused from now on (401). */
+  expireToken = () => this.#run('expire-token');
+  async newToken(): Promise<string> {
+    return (await this.#run<{ token: string }>('new-token')).token;
+  }
+  /** Between tests: the agent signed out, no contacts, no faults, no sockets. */
+  reset = () => this.#run('reset');
+  state = () => this.#run<CloudState>('state');
+}
+
+let sdk: Promise<WebexStatic> | null = null;
+
+/** The SDK's lean UMD build (`@webex/contact-center/umd/contact-center.min.js`), loaded once per page. */
+export function loadRealSdk(url: string): Promise<WebexStatic> {
+  sdk ??= new Promise<WebexStatic>((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = url;
+    script.onload = () => {
+      const Webex = (globalThis as { Webex?: WebexStatic }).Webex;
+      if (Webex && typeof Webex.init === 'function') resolve(Webex);
+      else reject(new Error('The SDK loaded but set no Webex global.'));
+    };
+    script.onerror = () => reject(new Error(`The SDK could not be loaded from ${url}.`));
+    document.head.append(script);
+  });
+  return sdk;
+}

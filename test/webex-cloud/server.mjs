@@ -1,0 +1,825 @@
+/**
+ * A Webex cloud on loopback, for the real, unpatched `@webex/contact-center` SDK running in the test browser.
+ *
+ * It answers what the SDK asks for an AGENT_DN or EXTENSION agent (see ../../../shared/webex-sdk.md, "Verified
+ * by running the real SDK", and the SDK's own source in node_modules/@webex/contact-center/src):
+ * - the service catalog (u2c) and the `wcc-api-gateway` REST API: subscribe, the config reads of `register()`,
+ *   reload, station login and logout, state, buddy agents, queues, task actions;
+ * - the notification websocket: `Welcome` first, an answer to every keepalive, and each action's outcome as the
+ *   contact center sends it (`AgentDesktopMessage`-style agent messages, `RoutingMessage` task messages);
+ * - the sinks the SDK posts to whatever happens (client metrics, log upload), so they never surface as errors.
+ *
+ * Tests drive it through a script API (`command()`; from the browser through web-test-runner's
+ * `executeServerCommand('webex-cloud', {...})`): make a tenant, offer a task, let it ring out, answer a consult,
+ * hang up, refuse the next action with a reason, drop the socket, stay silent, expire the token.
+ *
+ * Each tenant (org) is separate: a test makes its own, so tests never see each other's agent or tasks.
+ *
+ * Where the real service's behaviour is not known, the code says so with "GUESS:".
+ */
+import http from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { WebSocketServer } from 'ws';
+
+const SDK_FILE = fileURLToPath(new URL('../../node_modules/@webex/contact-center/umd/contact-center.min.js', import.meta.url));
+
+export const AGENT_ID = 'agent-dana';
+const SUPERVISOR_ID = 'supervisor-rae';
+
+const TEAMS = [
+  { id: 'team-support', name: 'Customer Support', teamType: 'AGENT', teamStatus: 'IN_SERVICE', active: true, siteId: 'site-1', siteName: 'HQ', multiMediaProfileId: 'mm-1' },
+  { id: 'team-billing', name: 'Billing', teamType: 'AGENT', teamStatus: 'IN_SERVICE', active: true, siteId: 'site-1', siteName: 'HQ', multiMediaProfileId: 'mm-1' },
+];
+
+const AUX_CODES = [
+  { id: 'idle-break', name: 'Break', workTypeCode: 'IDLE_CODE', active: true, isSystemCode: false, defaultCode: true },
+  { id: 'idle-lunch', name: 'Lunch', workTypeCode: 'IDLE_CODE', active: true, isSystemCode: false, defaultCode: false },
+  { id: 'idle-rona', name: 'RONA', workTypeCode: 'IDLE_CODE', active: true, isSystemCode: true, defaultCode: false },
+  { id: 'wrap-resolved', name: 'Resolved', workTypeCode: 'WRAP_UP_CODE', active: true, isSystemCode: false, defaultCode: true },
+  { id: 'wrap-followup', name: 'Follow-up needed', workTypeCode: 'WRAP_UP_CODE', active: true, isSystemCode: false, defaultCode: false },
+];
+
+const BUDDIES = [
+  { agentId: 'agent-sam', agentName: 'Sam Okafor', state: 'Available', teamId: 'team-support', dn: '+14155550100', siteId: 'site-1' },
+  { agentId: 'agent-ines', agentName: 'Inés Moreau', state: 'Available', teamId: 'team-billing', dn: '+14155550101', siteId: 'site-1' },
+];
+
+/** Every queue of the org, of every channel: the SDK's `getQueues` does not filter. */
+const QUEUES = [
+  { id: 'queue-support', name: 'Support queue', channelType: 'TELEPHONY', queueType: 'INBOUND', active: true },
+  { id: 'queue-billing', name: 'Billing queue', channelType: 'TELEPHONY', queueType: 'INBOUND', active: true },
+  { id: 'queue-chat', name: 'Chat queue', channelType: 'CHAT', queueType: 'INBOUND', active: true },
+];
+
+const CUSTOMERS = [
+  { name: 'Priya Raman', phone: '+14155550142', account: 'AC-10442' },
+  { name: 'Marcus Oyelaran', phone: '+442071838750', account: 'AC-20871' },
+];
+
+/** Which REST call each scriptable refusal applies to, and the `*Failed` outcome that answers it. */
+const REFUSALS = {
+  stationLogin: { top: 'StationLogin', type: 'AgentStationLoginFailed' },
+  setAgentState: { top: 'AgentStateChange', type: 'AgentStateChangeFailed' },
+  stationLogout: { top: 'Logout', type: 'AgentLogoutFailed' },
+  hold: { type: 'AgentContactHoldFailed' },
+  resume: { type: 'AgentContactUnHoldFailed' },
+  end: { type: 'AgentContactEndFailed' },
+  wrapup: { type: 'AgentWrapupFailed' },
+  consult: { type: 'AgentConsultFailed' },
+  consultQueue: { type: 'AgentCtqFailed' },
+  endConsult: { type: 'AgentConsultEndFailed' },
+  transfer: { type: 'AgentBlindTransferFailed' },
+  transferQueue: { type: 'AgentVteamTransferFailed' },
+  consultTransfer: { type: 'AgentConsultTransferFailed' },
+  pauseRecording: { type: 'ContactRecordingPauseFailed' },
+  resumeRecording: { type: 'ContactRecordingResumeFailed' },
+  accept: { type: 'AgentContactAssignFailed' },
+};
+
+const clone = (value) => JSON.parse(JSON.stringify(value));
+
+class Tenant {
+  constructor(cloud, n, options = {}) {
+    this.cloud = cloud;
+    this.orgId = `org-${n}`;
+    this.token = null;
+    this.tokens = new Set();
+    this.newToken();
+    /** The sockets the SDK opened, and their subscriptions. */
+    this.sockets = new Set();
+    this.down = false;
+    this.silent = false;
+    /** Refusals scripted for the next call of an action: action → {reason, kind}. */
+    this.refuse = new Map();
+    /** REST calls received, in order (`METHOD path`), for tests to assert what the SDK asked. */
+    this.calls = [];
+    this.agent = null;
+    this.contacts = new Map();
+    this.seq = 0;
+    this.options = { webRtcEnabled: false, lostConnectionRecoveryTimeout: 0, ...options };
+  }
+
+  /** Back to a signed-out agent with no contacts, no faults and no sockets (between tests). */
+  reset() {
+    for (const ws of this.sockets) ws.terminate();
+    this.sockets.clear();
+    this.agent = null;
+    this.contacts.clear();
+    this.refuse.clear();
+    this.calls.length = 0;
+    this.down = false;
+    this.silent = false;
+  }
+
+  newToken() {
+    // A Webex user token is three "_"-separated parts; the SDK reads the org id from the last one.
+    const token = `${'Tk'.repeat(20)}${this.cloud.nextId()}_PF84_${this.orgId}`;
+    this.tokens.add(token);
+    this.cloud.tokens.set(token, this);
+    this.token = token;
+    return token;
+  }
+
+  // ---- the notification socket ----------------------------------------------------------------------
+
+  send(message) {
+    if (this.down || this.silent) return;
+    const text = JSON.stringify(message);
+    for (const ws of this.sockets) if (ws.readyState === ws.OPEN) ws.send(text);
+  }
+
+  agentMessage(top, data) {
+    this.send({ type: top, orgId: this.orgId, trackingId: `notifs_${this.cloud.nextId()}`, data: { eventType: 'AgentDesktopMessage', agentId: AGENT_ID, orgId: this.orgId, trackingId: `track-${this.cloud.nextId()}`, ...data } });
+  }
+
+  routing(type, contact, extra = {}) {
+    this.send({
+      type: 'RoutingMessage',
+      orgId: this.orgId,
+      trackingId: `notifs_${this.cloud.nextId()}`,
+      data: { ...clone(contact), ...extra, type, eventType: 'RoutingMessage', eventTime: Date.now(), trackingId: `track-${this.cloud.nextId()}` },
+    });
+  }
+
+  /** Drops every socket and refuses new ones until `restore()`. */
+  drop() {
+    this.down = true;
+    for (const ws of this.sockets) ws.terminate();
+    this.sockets.clear();
+  }
+
+  restore() {
+    this.down = false;
+  }
+
+  // ---- the agent ------------------------------------------------------------------------------------
+
+  agentData() {
+    const a = this.agent;
+    return {
+      agentSessionId: a.sessionId,
+      teamId: a.teamId,
+      deviceType: a.deviceType,
+      dn: a.dn,
+      dialNumber: a.dn,
+      deviceId: a.dn,
+      auxCodeId: a.auxCodeId,
+      status: 'LoggedIn',
+      subStatus: a.auxCodeId === '0' ? 'Available' : 'Idle',
+      lastStateChangeTimestamp: a.since,
+      lastIdleCodeChangeTimestamp: a.since,
+      lastStateChangeReason: a.reason ?? '',
+      siteId: 'site-1',
+      profileType: 'BLENDED',
+      roles: ['agent'],
+      // The SDK throws on a login answer without channelsMap.
+      channelsMap: { telephony: ['t1'], chat: ['c1', 'c2'], email: ['e1'], social: [] },
+      interactionIds: [...this.contacts.keys()],
+    };
+  }
+
+  setState(auxCodeId, by = AGENT_ID, reason = '') {
+    const a = this.agent;
+    a.auxCodeId = auxCodeId;
+    a.since = Date.now();
+    a.reason = reason;
+    this.agentMessage('AgentStateChange', {
+      ...this.agentData(),
+      type: 'AgentStateChangeSuccess',
+      // GUESS: how the service names a change it made itself (RONA): `changedBy: 'system'`.
+      changedBy: by === AGENT_ID ? 'agent' : by === 'system' ? 'system' : 'supervisor',
+      changedById: by,
+      changedByName: by === AGENT_ID ? 'Dana Whitfield' : by === 'system' ? 'System' : 'Rae Supervisor',
+    });
+  }
+
+  logout(by = AGENT_ID, reason = 'User requested logout') {
+    if (!this.agent) return;
+    const data = this.agentData();
+    this.agent = null;
+    this.agentMessage('Logout', { ...data, type: 'AgentLogoutSuccess', loggedOutBy: by, logoutReason: reason, status: 'LoggedOut' });
+  }
+
+  // ---- contacts -------------------------------------------------------------------------------------
+
+  offer({ mediaType = 'telephony' } = {}) {
+    const n = ++this.seq;
+    const id = `${this.orgId}-interaction-${n}`;
+    const customer = CUSTOMERS[(n - 1) % CUSTOMERS.length];
+    const ani = mediaType === 'telephony' ? customer.phone : `${customer.name.split(' ')[0].toLowerCase()}@example.org`;
+    const now = Date.now();
+    const contact = {
+      mediaResourceId: id,
+      agentId: AGENT_ID,
+      destAgentId: AGENT_ID,
+      consultMediaResourceId: '',
+      interactionId: id,
+      orgId: this.orgId,
+      owner: AGENT_ID,
+      queueMgr: 'aqm',
+      queueName: 'Support queue',
+      ronaTimeout: 20,
+      isConsulted: false,
+      isConferencing: false,
+      interaction: {
+        interactionId: id,
+        orgId: this.orgId,
+        mediaType,
+        mediaChannel: mediaType === 'telephony' ? 'broadcloud' : mediaType,
+        state: 'new',
+        isTerminated: false,
+        isFcManaged: false,
+        currentVTeam: 'queue-support',
+        previousVTeams: [],
+        owner: AGENT_ID,
+        createdTimestamp: now,
+        contactDirection: { type: 'INBOUND' },
+        participants: {
+          [AGENT_ID]: { id: AGENT_ID, pType: 'Agent', type: 'Agent', name: 'Dana Whitfield', hasJoined: false, isWrapUp: false },
+          [`customer-${n}`]: { id: `customer-${n}`, pType: 'Customer', type: 'Customer', name: customer.name, hasJoined: true },
+        },
+        media: {
+          [id]: { mediaResourceId: id, mediaType, mediaMgr: 'callmm', participants: [`customer-${n}`, AGENT_ID], mType: 'mainCall', isHold: false, holdTimestamp: null },
+        },
+        callProcessingDetails: {
+          QMgrName: 'aqm',
+          ani,
+          displayAni: ani,
+          dnis: '+18005550100',
+          tenantId: this.orgId,
+          QueueId: 'queue-support',
+          vteamId: 'queue-support',
+          virtualTeamName: 'Support queue',
+          customerName: customer.name,
+          ronaTimeout: '20',
+          pauseResumeEnabled: 'true',
+          isPaused: 'false',
+          recordInProgress: 'false',
+          recordingStarted: 'false',
+        },
+        callAssociatedDetails: { ani, dn: '+18005550100', customerName: customer.name, virtualTeamName: 'Support queue', ronaTimeout: '20' },
+        // GUESS: call-associated data (CAD variables) as `interaction.callAssociatedData` (webex-sdk.md #16).
+        callAssociatedData: {
+          accountNumber: { name: 'accountNumber', value: customer.account, type: 'STRING', agentEditable: false, displayName: 'Account' },
+        },
+        callFlowParams: {},
+      },
+    };
+    this.contacts.set(id, contact);
+    this.routing('AgentContactReserved', contact);
+    this.routing('AgentOfferContact', contact);
+    return id;
+  }
+
+  contact(id) {
+    const c = this.contacts.get(id);
+    if (!c) throw Object.assign(new Error(`No interaction ${id}`), { status: 404 });
+    return c;
+  }
+
+  assign(id) {
+    const c = this.contact(id);
+    c.interaction.state = 'connected';
+    const me = c.interaction.participants[AGENT_ID];
+    me.hasJoined = true;
+    me.joinTimestamp = Date.now();
+    if (c.interaction.mediaType === 'telephony') {
+      c.interaction.callProcessingDetails.recordInProgress = 'true';
+      c.interaction.callProcessingDetails.recordingStarted = 'true';
+    }
+    this.routing('AgentContactAssigned', c);
+  }
+
+  rona(id) {
+    const c = this.contact(id);
+    this.contacts.delete(id);
+    // GUESS: the reason string of a ring-out (webex-sdk.md #16 lists RONA reasons as unverified).
+    this.routing('AgentOfferContactRona', c, { reason: 'USER_NOT_ANSWERED', reasonCode: 156 });
+    if (this.agent) this.setState('idle-rona', 'system', 'RONA');
+  }
+
+  toWrapUp(c) {
+    c.interaction.state = 'wrapUp';
+    c.interaction.participants[AGENT_ID].isWrapUp = true;
+    c.agentsPendingWrapUp = [AGENT_ID];
+    for (const key of Object.keys(c.interaction.media)) {
+      if (c.interaction.media[key].mType !== 'mainCall') delete c.interaction.media[key];
+      else Object.assign(c.interaction.media[key], { isHold: false, holdTimestamp: null });
+    }
+    c.consultMediaResourceId = '';
+  }
+
+  /** The customer hangs up: an offer is withdrawn; a connected contact ends and owes a wrap-up. */
+  hangup(id) {
+    const c = this.contact(id);
+    if (c.interaction.state === 'new') {
+      this.contacts.delete(id);
+      c.interaction.isTerminated = true;
+      this.routing('ContactEnded', c, { agentsPendingWrapUp: [] });
+      return;
+    }
+    this.toWrapUp(c);
+    this.routing('ContactEnded', c);
+    this.routing('AgentWrapup', c, { wrapUpRequired: true });
+  }
+
+  consultAnswered(id) {
+    const c = this.contact(id);
+    const consult = Object.values(c.interaction.media).find((m) => m.mType === 'consult');
+    if (!consult) throw Object.assign(new Error(`No consult on ${id}`), { status: 409 });
+    c.interaction.state = 'consulting';
+    const to = c.pendingConsult;
+    const agent = to.destinationType === 'queue' ? BUDDIES[1] : BUDDIES.find((b) => b.agentId === to.to) ?? BUDDIES[0];
+    consult.participants = [AGENT_ID, agent.agentId];
+    c.interaction.participants[agent.agentId] = { id: agent.agentId, pType: 'Agent', type: 'Agent', name: agent.agentName, hasJoined: true };
+    c.interaction.callProcessingDetails.consultDestinationAgentJoined = 'true';
+    c.interaction.callProcessingDetails.consultDestinationAgentName = agent.agentName;
+    c.destAgentId = agent.agentId;
+    if (to.destinationType === 'queue' && c.queueConsultWaiting) {
+      c.queueConsultWaiting = false;
+      this.routing('AgentConsultCreated', c);
+    }
+    this.routing('AgentConsulting', c);
+  }
+
+  // ---- REST: what each task action does -------------------------------------------------------------
+
+  taskAction(id, action, body) {
+    const c = this.contact(id);
+    const main = c.interaction.media[c.mediaResourceId];
+    switch (action) {
+      case 'accept':
+        return this.refused('accept', c) || this.assign(id);
+      case 'hold':
+        if (this.refused('hold', c)) return;
+        Object.assign(main, { isHold: true, holdTimestamp: Date.now() });
+        return this.routing('AgentContactHeld', c);
+      case 'unhold':
+        if (this.refused('resume', c)) return;
+        Object.assign(main, { isHold: false, holdTimestamp: null });
+        return this.routing('AgentContactUnheld', c);
+      case 'record/pause':
+        if (this.refused('pauseRecording', c)) return;
+        c.interaction.callProcessingDetails.isPaused = 'true';
+        return this.routing('ContactRecordingPaused', c);
+      case 'record/resume':
+        if (this.refused('resumeRecording', c)) return;
+        c.interaction.callProcessingDetails.isPaused = 'false';
+        return this.routing('ContactRecordingResumed', c);
+      case 'end':
+        if (this.refused('end', c)) return;
+        this.toWrapUp(c);
+        this.routing('ContactEnded', c);
+        return this.routing('AgentWrapup', c, { wrapUpRequired: true });
+      case 'wrapup': {
+        if (this.refused('wrapup', c)) return;
+        this.contacts.delete(id);
+        return this.routing('AgentWrappedUp', c, { wrapUpAuxCodeId: body.auxCodeId, wrapUpReason: body.wrapUpReason });
+      }
+      case 'consult': {
+        const queue = body.destinationType === 'queue';
+        if (this.refused(queue ? 'consultQueue' : 'consult', c)) return;
+        const consultId = `${id}-consult`;
+        Object.assign(main, { isHold: true, holdTimestamp: Date.now() });
+        c.interaction.media[consultId] = { mediaResourceId: consultId, mediaType: 'telephony', mediaMgr: 'callmm', participants: [AGENT_ID], mType: 'consult', isHold: false, holdTimestamp: null };
+        c.consultMediaResourceId = consultId;
+        c.destinationType = body.destinationType;
+        c.pendingConsult = body;
+        c.isConsulted = false;
+        if (queue) {
+          // A queue consult is created only once a queue agent takes it (webex-sdk.md #4); meanwhile the main
+          // call is held. GUESS: the real service may send other messages while the consult waits in the queue.
+          c.queueConsultWaiting = true;
+          return this.routing('AgentContactHeld', c);
+        }
+        c.destAgentId = body.to;
+        return this.routing('AgentConsultCreated', c);
+      }
+      case 'consult/end': {
+        if (body.queueId) {
+          if (this.refused('endConsult', c)) return;
+          delete c.interaction.media[`${id}-consult`];
+          c.consultMediaResourceId = '';
+          c.queueConsultWaiting = false;
+          c.interaction.state = 'connected';
+          return this.routing('AgentCtqCancelled', c);
+        }
+        if (this.refused('endConsult', c)) return;
+        delete c.interaction.media[`${id}-consult`];
+        c.consultMediaResourceId = '';
+        c.interaction.state = 'connected';
+        delete c.interaction.callProcessingDetails.consultDestinationAgentJoined;
+        return this.routing('AgentConsultEnded', c);
+      }
+      case 'consult/transfer':
+        if (this.refused('consultTransfer', c)) return;
+        this.toWrapUp(c);
+        this.routing('AgentConsultTransferred', c);
+        return this.routing('AgentWrapup', c, { wrapUpRequired: true });
+      case 'transfer': {
+        const queue = body.destinationType === 'queue';
+        if (this.refused(queue ? 'transferQueue' : 'transfer', c)) return;
+        this.toWrapUp(c);
+        if (queue) return this.routing('AgentVteamTransferred', c, { wrapUpRequired: true });
+        this.routing('AgentBlindTransferred', c);
+        return this.routing('AgentWrapup', c, { wrapUpRequired: true });
+      }
+      default:
+        throw Object.assign(new Error(`Unknown task action ${action}`), { status: 404 });
+    }
+  }
+
+  /** Answers with the scripted `*Failed` outcome when the next call of `action` is to be refused. */
+  refused(action, contact) {
+    const fault = this.refuse.get(action);
+    if (!fault) return false;
+    this.refuse.delete(action);
+    const outcome = REFUSALS[action];
+    // GUESS: a refusal's outcome carries the contact, `reason` (a code such as HOLD_NOT_ALLOWED_ON_QUEUE or a
+    // sentence) and a numeric `reasonCode`; the exact wording of the real service's reasons is not known.
+    if (contact) this.routing(outcome.type, contact, { reason: fault.reason, reasonCode: 1134 });
+    else this.agentMessage(outcome.top, { type: outcome.type, reason: fault.reason, reasonCode: 1134 });
+    return true;
+  }
+
+  // ---- REST: the agent ------------------------------------------------------------------------------
+
+  reload() {
+    if (!this.agent) {
+      this.agentMessage('AgentReloginFailed', { type: 'AgentReloginFailed', reason: 'AGENT_NOT_FOUND', reasonCode: 0 });
+      return;
+    }
+    this.agentMessage('AgentReloginSuccess', { ...this.agentData(), type: 'AgentReloginSuccess' });
+    // GUESS: after a relogin the service sends every open contact again as `AgentContact`, so a desk that
+    // reconnects or reloads learns what happened to them meanwhile.
+    for (const c of this.contacts.values()) this.routing('AgentContact', c);
+  }
+
+  stationLogin(body) {
+    if (this.refused('stationLogin')) return;
+    this.agent = {
+      sessionId: `session-${this.cloud.nextId()}`,
+      teamId: body.teamId,
+      deviceType: body.deviceType,
+      dn: body.dialNumber,
+      auxCodeId: 'idle-break',
+      since: Date.now(),
+    };
+    this.agentMessage('StationLogin', { ...this.agentData(), type: 'AgentStationLoginSuccess' });
+  }
+
+  stateChange(body) {
+    if (this.refused('setAgentState')) return;
+    if (!this.agent) {
+      this.agentMessage('AgentStateChange', { type: 'AgentStateChangeFailed', reason: 'AGENT_NOT_FOUND', reasonCode: 0 });
+      return;
+    }
+    this.setState(body.state === 'Available' ? '0' : body.auxCodeId, AGENT_ID, body.lastStateChangeReason ?? '');
+  }
+
+  stationLogout(body) {
+    if (this.refused('stationLogout')) return;
+    if ([...this.contacts.values()].length > 0) {
+      this.agentMessage('Logout', { type: 'AgentLogoutFailed', reason: 'AGENT_HAS_ACTIVE_INTERACTIONS', reasonCode: 0 });
+      return;
+    }
+    this.logout(AGENT_ID, body.logoutReason ?? 'User requested logout');
+  }
+}
+
+/** The REST profile reads of `register()` (`services/config/index.ts`), for one tenant. */
+function configRead(tenant, rest, query) {
+  const { webRtcEnabled } = tenant.options;
+  if (rest === '') return { tenantId: `tenant-${tenant.orgId}`, timezone: 'Europe/London', environment: 'produs1' };
+  if (rest === `/user/by-ci-user-id/${AGENT_ID}`) {
+    return {
+      id: 'analyser-1',
+      ciUserId: AGENT_ID,
+      firstName: 'Dana',
+      lastName: 'Whitfield',
+      email: 'dana.whitfield@example.com',
+      agentProfileId: 'agent-profile-1',
+      teamIds: TEAMS.map((t) => t.id),
+      multimediaProfileId: 'mm-1',
+      siteId: 'site-1',
+      skillProfileId: '',
+      dbId: 'db-1',
+      defaultDialledNumber: '+14155550199',
+    };
+  }
+  if (rest === '/v2/organization-setting') return { data: [{ campaignManagerEnabled: false, webRtcEnabled, maskSensitiveData: false }] };
+  if (rest === '/v2/tenant-configuration') {
+    return {
+      data: [
+        {
+          timeoutDesktopInactivityEnabled: false,
+          forceDefaultDn: false,
+          dnDefaultRegex: '1[0-9]{3}[2-9][0-9]{6}',
+          dnOtherRegex: '\\+[1-9][0-9]{7,14}',
+          privacyShieldVisible: false,
+          outdialEnabled: true,
+          endCallEnabled: true,
+          endConsultEnabled: true,
+          callVariablesSuppressed: false,
+          ...(tenant.options.lostConnectionRecoveryTimeout ? { lostConnectionRecoveryTimeout: tenant.options.lostConnectionRecoveryTimeout } : {}),
+        },
+      ],
+    };
+  }
+  if (rest === '/v2/org-url-mapping') return { data: [] };
+  if (rest === '/v2/ai-feature') return { data: [] };
+  if (rest === '/v2/auxiliary-code') return { data: AUX_CODES, meta: { page: 0, pageSize: 100, totalPages: 1, totalRecords: AUX_CODES.length } };
+  if (rest === '/agent-profile/agent-profile-1') {
+    return {
+      id: 'agent-profile-1',
+      name: 'Agents',
+      accessIdleCode: 'ALL',
+      accessWrapUpCode: 'ALL',
+      idleCodes: [],
+      wrapUpCodes: [],
+      loginVoiceOptions: ['AGENT_DN', 'EXTENSION', 'BROWSER'],
+      agentDNValidation: 'ANY_FORMAT',
+      dialPlanEnabled: true,
+      dialPlans: ['dial-plan-e164'],
+      autoWrapUp: false,
+      autoWrapAfterSeconds: 0,
+      allowAutoWrapUpExtension: false,
+      lastAgentRouting: false,
+      outdialEnabled: true,
+      outdialEntryPointId: 'ep-outdial',
+      outdialANIId: 'ani-list-1',
+      agentAvailableAfterOutdial: false,
+      consultToQueue: true,
+      addressBookId: 'address-book-1',
+      viewableStatistics: { agentStats: false },
+      autoAnswer: false,
+    };
+  }
+  if (rest === '/site/site-1') return { id: 'site-1', name: 'HQ', multimediaProfileId: 'mm-1' };
+  if (rest === '/v2/team') return { data: TEAMS, meta: { page: 0, pageSize: 100, totalPages: 1, totalRecords: TEAMS.length } };
+  if (rest === '/dial-plan') return [{ id: 'dial-plan-e164', name: 'E.164', regularExpression: '^\\+?[1-9][0-9]{7,14}$', prefix: '', strippedChars: '' }];
+  if (rest === '/v2/contact-service-queue') {
+    const page = Number(query.get('page') ?? 0);
+    const pageSize = Number(query.get('pageSize') ?? 100);
+    return { data: QUEUES.slice(page * pageSize, (page + 1) * pageSize), meta: { page, pageSize, totalPages: Math.ceil(QUEUES.length / pageSize), totalRecords: QUEUES.length } };
+  }
+  if (/^\/v2\/outdial-ani\/[^/]+\/entry$/.test(rest)) return { data: [{ id: 'ani-1', name: 'Main line', number: '+18005550100' }], meta: { totalPages: 1 } };
+  return undefined;
+}
+
+export class WebexCloud {
+  constructor() {
+    this.tenants = new Map();
+    this.tokens = new Map();
+    this.subscriptions = new Map();
+    this.seq = 0;
+    this.server = http.createServer((req, res) => void this.#handle(req, res));
+    this.wss = new WebSocketServer({ noServer: true });
+    this.server.on('upgrade', (req, socket, head) => this.#upgrade(req, socket, head));
+  }
+
+  nextId() {
+    return ++this.seq;
+  }
+
+  async listen() {
+    await new Promise((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = this.server.address().port;
+    this.origin = `http://127.0.0.1:${this.port}`;
+    return this;
+  }
+
+  async close() {
+    for (const t of this.tenants.values()) for (const ws of t.sockets) ws.terminate();
+    this.wss.close();
+    this.server.closeAllConnections?.();
+    await new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** The `Webex.init` config that points the SDK at this cloud. */
+  config() {
+    return {
+      services: {
+        discovery: { u2c: `${this.origin}/u2c/api/v1` },
+        override: { 'wcc-api-gateway': `${this.origin}/wcc` },
+      },
+    };
+  }
+
+  /** The script API. Every call names a `tenant` (its org id) but `tenant` itself, which makes one. */
+  command(payload = {}) {
+    const { action } = payload;
+    if (action === 'tenant') {
+      const t = new Tenant(this, this.nextId(), payload.options ?? {});
+      this.tenants.set(t.orgId, t);
+      return { orgId: t.orgId, token: t.token, agentId: AGENT_ID, config: this.config(), sdkUrl: `${this.origin}/sdk/contact-center.min.js` };
+    }
+    const t = this.tenants.get(payload.tenant);
+    if (!t) throw new Error(`webex-cloud: no tenant ${payload.tenant}`);
+    switch (action) {
+      case 'offer':
+        return { taskId: t.offer(payload) };
+      case 'answer':
+        t.assign(payload.taskId);
+        return {};
+      case 'rona':
+        t.rona(payload.taskId);
+        return {};
+      case 'answer-consult':
+        t.consultAnswered(payload.taskId);
+        return {};
+      case 'hangup':
+        t.hangup(payload.taskId);
+        return {};
+      case 'supervisor-state':
+        t.setState(payload.state === 'Available' ? '0' : payload.auxCodeId, SUPERVISOR_ID);
+        return {};
+      case 'remote-logout':
+        t.logout(SUPERVISOR_ID, 'Logged out by a supervisor');
+        return {};
+      case 'refuse':
+        if (!REFUSALS[payload.what]) throw new Error(`webex-cloud: cannot refuse ${payload.what}`);
+        t.refuse.set(payload.what, { reason: payload.reason });
+        return {};
+      case 'drop':
+        t.drop();
+        return {};
+      case 'restore':
+        t.restore();
+        return {};
+      case 'silent':
+        t.silent = payload.on !== false;
+        return {};
+      case 'expire-token':
+        t.tokens.delete(t.token);
+        return {};
+      case 'new-token':
+        return { token: t.newToken() };
+      case 'reset':
+        t.reset();
+        return {};
+      case 'state':
+        return { agent: t.agent && t.agentData(), contacts: [...t.contacts.keys()], sockets: t.sockets.size, calls: t.calls };
+      default:
+        throw new Error(`webex-cloud: unknown action ${action}`);
+    }
+  }
+
+  #tenantOf(req) {
+    const auth = String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
+    const t = this.tokens.get(auth);
+    return t && t.tokens.has(auth) ? t : null;
+  }
+
+  #upgrade(req, socket, head) {
+    const id = new URL(req.url, this.origin).pathname.split('/').pop();
+    const t = this.subscriptions.get(id);
+    if (!t || t.down) {
+      socket.destroy();
+      return;
+    }
+    this.subscriptions.delete(id);
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      t.sockets.add(ws);
+      ws.on('close', () => t.sockets.delete(ws));
+      ws.on('message', (raw) => {
+        let message;
+        try {
+          message = JSON.parse(String(raw));
+        } catch {
+          return;
+        }
+        // GUESS: the notification service answers each keepalive with one of its own; the SDK only needs a
+        // frame at least every 8 s.
+        if (message?.keepalive === 'true' && !t.silent && !t.down) ws.send(JSON.stringify({ keepalive: 'true' }));
+      });
+      if (!t.silent) ws.send(JSON.stringify({ type: 'Welcome', data: { agentId: AGENT_ID, orgId: t.orgId, subscriptionId: id } }));
+    });
+  }
+
+  async #handle(req, res) {
+    const url = new URL(req.url, this.origin);
+    const path = url.pathname;
+    const cors = {
+      'access-control-allow-origin': req.headers.origin ?? '*',
+      'access-control-allow-credentials': 'true',
+      'access-control-allow-methods': 'GET, POST, PUT, DELETE, PATCH, OPTIONS',
+      'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+      'access-control-expose-headers': 'trackingid',
+      'access-control-max-age': '600',
+    };
+    const reply = (status, body, headers = {}) => {
+      const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+      res.writeHead(status, { ...cors, 'content-type': 'application/json; charset=utf-8', trackingid: `ROUTER_${this.nextId()}`, ...headers });
+      res.end(text);
+    };
+    if (req.method === 'OPTIONS') return reply(204, undefined);
+    let raw = '';
+    for await (const chunk of req) raw += chunk;
+    let body = {};
+    try {
+      body = raw && /json/.test(String(req.headers['content-type'] ?? '')) ? JSON.parse(raw) : {};
+    } catch {
+      body = {};
+    }
+    try {
+      if (path === '/sdk/contact-center.min.js') {
+        return reply(200, await readFile(SDK_FILE, 'utf8'), { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'max-age=3600' });
+      }
+      // The service catalog: the limited one before sign-in (no token), the full one after.
+      if (path.startsWith('/u2c/api/v1/')) {
+        const links = {
+          'wcc-api-gateway': `${this.origin}/wcc`,
+          metrics: `${this.origin}/metrics/v1`,
+          clientLogs: `${this.origin}/clientlogs/v1`,
+        };
+        return reply(200, { serviceLinks: links, hostCatalog: {}, format: 'hostmap' });
+      }
+      // The sinks: client metrics and log upload (POST logs/urls, PUT the file, POST logs/meta).
+      if (path.startsWith('/metrics/')) return reply(204, undefined);
+      if (path === '/clientlogs/v1/logs/urls') {
+        return reply(200, { tempURL: `${this.origin}/upload/${this.nextId()}`, logFilename: `logs-${this.nextId()}.txt`, userId: AGENT_ID });
+      }
+      if (path.startsWith('/upload/')) return reply(200, {});
+      if (path === '/clientlogs/v1/logs/meta') return reply(200, { trackingid: `logs_${this.nextId()}`, userId: AGENT_ID });
+
+      if (!path.startsWith('/wcc/')) return reply(404, { message: `Not found: ${path}` });
+      const t = this.#tenantOf(req);
+      if (!t) return reply(401, { message: 'Unauthorized', errorCode: 401, trackingId: `ROUTER_${this.nextId()}` });
+      const api = path.slice('/wcc'.length).replace(/\/{2,}/g, '/');
+      t.calls.push(`${req.method} ${api}`);
+      if (t.down) {
+        req.socket.destroy();
+        return undefined;
+      }
+
+      if (api === '/v1/notification/subscribe' && req.method === 'POST') {
+        const id = `sub-${this.nextId()}`;
+        this.subscriptions.set(id, t);
+        return reply(200, { webSocketUrl: `ws://127.0.0.1:${this.port}/notifs/${id}`, subscriptionId: id });
+      }
+      const org = api.match(/^\/organization\/([^/]+)(.*)$/);
+      if (org && req.method === 'GET') {
+        if (org[1] !== t.orgId) return reply(403, { message: 'Forbidden: another organisation' });
+        const read = configRead(t, org[2], url.searchParams);
+        return read === undefined ? reply(404, { message: `Not found: ${api}` }) : reply(200, read);
+      }
+      // Every action is accepted at once (202) and answered on the socket: the SDK waits for the outcome.
+      const answer = (run) => {
+        reply(202, { trackingId: `ROUTER_${this.nextId()}` });
+        setTimeout(() => {
+          try {
+            run();
+          } catch (err) {
+            // A script error (an unknown contact): nothing more is sent; the SDK times out as it would.
+            console.warn(`webex-cloud: ${req.method} ${api}: ${err.message}`);
+          }
+        }, 5);
+        return undefined;
+      };
+      if (api === '/v1/agents/reload' && req.method === 'POST') return answer(() => t.reload());
+      if (api === '/v1/agents/login' && req.method === 'POST') return answer(() => t.stationLogin(body));
+      if (api === '/v1/agents/session/state' && req.method === 'PUT') return answer(() => t.stateChange(body));
+      if (api === '/v1/agents/logout' && req.method === 'POST') return answer(() => t.stationLogout(body));
+      if (api === '/v1/agents/buddyList' && req.method === 'POST') {
+        return answer(() => t.agentMessage('BuddyAgents', { type: 'BuddyAgents', mediaType: body.mediaType, agentList: BUDDIES }));
+      }
+      const task = api.match(/^\/v1\/tasks\/([^/]+)\/(.+)$/);
+      if (task && req.method === 'POST') {
+        if (!t.contacts.has(task[1])) return reply(404, { message: `No interaction ${task[1]}`, errorType: 'NOT_FOUND' });
+        return answer(() => t.taskAction(task[1], task[2], body));
+      }
+      return reply(404, { message: `Not found: ${req.method} ${api}` });
+    } catch (err) {
+      return reply(err.status ?? 500, { message: err.message });
+    }
+  }
+}
+
+export async function startWebexCloud() {
+  return new WebexCloud().listen();
+}
+
+/**
+ * A web-test-runner plugin: starts the cloud with the test server, stops it with it, and answers the tests'
+ * `executeServerCommand('webex-cloud', payload)`.
+ */
+export function webexCloudPlugin() {
+  let cloud = null;
+  return {
+    name: 'webex-cloud',
+    async serverStart() {
+      cloud = await startWebexCloud();
+    },
+    async serverStop() {
+      await cloud?.close();
+      cloud = null;
+    },
+    executeCommand({ command, payload }) {
+      if (command !== 'webex-cloud') return undefined;
+      if (!cloud) throw new Error('webex-cloud: the server is not running');
+      return cloud.command(payload);
+    },
+  };
+}
