@@ -44,14 +44,38 @@ export interface ContractDrive {
   /** The contact center refuses the next call of `action` (a Backend method name), saying `message`. */
   failNext(action: 'hold' | 'stationLogin' | 'setAgentState' | 'wrapup' | 'consult', message: string): void;
   dispose(): void;
+  /**
+   * The agent answers a call on the phone (AGENT_DN / EXTENSION logins, where the call rings the agent's phone
+   * and the desk only sees it connect). Needed when the contract runs with such a login.
+   */
+  answerOnPhone?(taskId: string): void;
 }
 
-export type ContractFactory = () => { backend: Backend; drive: ContractDrive };
+/**
+ * A drive's scripted steps may be asynchronous (a contact center in another process); the suite awaits each
+ * before it goes on, so a refusal is in place before the action it refuses.
+ */
+type Awaitable<T> = { [K in keyof T]: T[K] extends ((...args: infer A) => void) | undefined ? (...args: A) => unknown : T[K] };
+
+export type ContractFactory = () =>
+  | { backend: Backend; drive: Awaitable<ContractDrive> }
+  | Promise<{ backend: Backend; drive: Awaitable<ContractDrive> }>;
+
+/** How one backend runs the suite. */
+export interface ContractOptions {
+  /**
+   * The login the calls are taken with (default BROWSER). With AGENT_DN or EXTENSION a call is answered on the
+   * phone (`drive.answerOnPhone`), nothing is muted from the desk, a call cannot be declined from it, and the
+   * BROWSER login itself is not exercised (the backend may not emulate browser calling).
+   */
+  readonly loginOption?: LoginOption;
+}
 
 const TIMEOUT = 3000;
 
-function rigFor(factory: ContractFactory) {
-  const { backend, drive } = factory();
+async function rigFor(factory: ContractFactory, options: ContractOptions) {
+  const { backend, drive } = await factory();
+  const loginOption: LoginOption = options.loginOption ?? 'BROWSER';
   const events: BackendEvent[] = [];
   backend.subscribe((e) => events.push(e));
   const outcomes: CcOutcomeEvent[] = [];
@@ -65,14 +89,14 @@ function rigFor(factory: ContractFactory) {
   const changes = () => details('cc-task-change').map((d) => d.change);
   const wait = (what: string, condition: () => unknown) => until(condition, TIMEOUT, what);
   const error = (key: string) => desk.state.errors[key];
-  const close = () => {
+  const close = async () => {
     desk.attach(null);
-    drive.dispose();
+    await drive.dispose();
   };
-  return { backend, drive, desk, events, outcomes, run, types, of, details, task, changes, wait, error, close };
+  return { backend, drive, loginOption, desk, events, outcomes, run, types, of, details, task, changes, wait, error, close };
 }
 
-type Rig = ReturnType<typeof rigFor>;
+type Rig = Awaited<ReturnType<typeof rigFor>>;
 
 async function signIn(r: Rig): Promise<void> {
   await r.run('cc-sign-in-request', { accessToken: 'contract-test-token-0123456789' });
@@ -80,7 +104,7 @@ async function signIn(r: Rig): Promise<void> {
   await r.wait('registered', () => r.desk.state.profile);
 }
 
-async function login(r: Rig, loginOption: LoginOption = 'BROWSER'): Promise<void> {
+async function login(r: Rig, loginOption: LoginOption = r.loginOption): Promise<void> {
   const dialNumber = loginOption === 'BROWSER' ? undefined : r.drive.dialNumbers[loginOption];
   await r.run('cc-station-login-request', { teamId: r.drive.teamId, loginOption, ...(dialNumber ? { dialNumber } : {}) });
   expect(r.error('cc-station-login-request'), 'station login error').to.equal(undefined);
@@ -93,7 +117,7 @@ async function available(r: Rig): Promise<void> {
   await r.wait('Available', () => r.desk.state.agent?.state === 'Available');
 }
 
-async function readyAgent(r: Rig, loginOption: LoginOption = 'BROWSER'): Promise<void> {
+async function readyAgent(r: Rig, loginOption: LoginOption = r.loginOption): Promise<void> {
   await signIn(r);
   await login(r, loginOption);
   await available(r);
@@ -102,27 +126,35 @@ async function readyAgent(r: Rig, loginOption: LoginOption = 'BROWSER'): Promise
 /** Offers a task and returns its id once the store holds it. */
 async function offered(r: Rig, mediaType: MediaType = 'telephony'): Promise<string> {
   const before = new Set(r.desk.state.tasks.map((t) => t.id));
-  r.drive.offer(mediaType);
+  await r.drive.offer(mediaType);
   await r.wait('an offer', () => r.desk.state.tasks.some((t) => !before.has(t.id)));
   return r.desk.state.tasks.find((t) => !before.has(t.id))!.id;
 }
 
 async function connectedCall(r: Rig, mediaType: MediaType = 'telephony'): Promise<string> {
   const id = await offered(r, mediaType);
-  await r.run('cc-task-accept-request', { taskId: id });
-  expect(r.error(`cc-task-accept-request:${id}`), 'accept error').to.equal(undefined);
+  if (mediaType === 'telephony' && r.loginOption !== 'BROWSER') {
+    if (!r.drive.answerOnPhone) throw new Error(`The drive cannot answer a call on the phone (${r.loginOption} login).`);
+    await r.drive.answerOnPhone(id);
+  } else {
+    await r.run('cc-task-accept-request', { taskId: id });
+    expect(r.error(`cc-task-accept-request:${id}`), 'accept error').to.equal(undefined);
+  }
   await r.wait('connected', () => r.task(id)?.state === 'connected');
   return id;
 }
 
 /** Defines the contract suite for one backend. */
-export function backendContract(name: string, factory: ContractFactory): void {
+export function backendContract(name: string, factory: ContractFactory, options: ContractOptions = {}): void {
+  const browser = (options.loginOption ?? 'BROWSER') === 'BROWSER';
   describe(`backend contract: ${name}`, () => {
     let r: Rig;
-    beforeEach(() => {
-      r = rigFor(factory);
+    beforeEach(async () => {
+      r = await rigFor(factory, options);
     });
-    afterEach(() => r.close());
+    afterEach(async () => {
+      await r?.close();
+    });
 
     describe('session', () => {
       it('connects and registers: connection, signed-in and the profile, announced once each', async () => {
@@ -135,7 +167,8 @@ export function backendContract(name: string, factory: ContractFactory): void {
         expect(profile.agentName).to.be.a('string').and.not.equal('');
         expect(profile.teams.map((t) => t.id)).to.include(r.drive.teamId);
         for (const team of profile.teams) expect(team.name).to.be.a('string').and.not.equal('');
-        expect(profile.loginOptions).to.have.members(['BROWSER', 'AGENT_DN', 'EXTENSION']);
+        if (browser) expect(profile.loginOptions).to.have.members(['BROWSER', 'AGENT_DN', 'EXTENSION']);
+        else expect(profile.loginOptions).to.include.members(['AGENT_DN', 'EXTENSION']);
         expect(profile.idleCodes.map((c) => c.id)).to.include.members([...r.drive.idleCodes]);
         expect(profile.idleCodes.map((c) => c.id)).to.not.include('0');
         expect(profile.wrapupCodes.map((c) => c.id)).to.include(r.drive.wrapupCode);
@@ -156,7 +189,7 @@ export function backendContract(name: string, factory: ContractFactory): void {
     });
 
     describe('station', () => {
-      for (const option of ['BROWSER', 'AGENT_DN', 'EXTENSION'] as const) {
+      for (const option of browser ? (['BROWSER', 'AGENT_DN', 'EXTENSION'] as const) : (['AGENT_DN', 'EXTENSION'] as const)) {
         it(`logs in with ${option} and starts the agent Idle`, async () => {
           await signIn(r);
           await login(r, option);
@@ -175,7 +208,7 @@ export function backendContract(name: string, factory: ContractFactory): void {
         await r.run('cc-station-logout-request', {});
         expect(r.error('cc-station-logout-request')?.code).to.equal('task-active');
         expect(r.desk.state.station).to.not.equal(null);
-        r.drive.hangup(id);
+        await r.drive.hangup(id);
         await r.wait('offer withdrawn', () => !r.task(id));
         await r.run('cc-station-logout-request', {});
         expect(r.error('cc-station-logout-request')).to.equal(undefined);
@@ -200,7 +233,7 @@ export function backendContract(name: string, factory: ContractFactory): void {
       it('follows a supervisor changing the state (by remote)', async () => {
         await readyAgent(r);
         const [, lunch] = r.drive.idleCodes;
-        r.drive.supervisorState('Idle', lunch);
+        await r.drive.supervisorState('Idle', lunch);
         await r.wait('remote change', () => r.desk.state.agent?.auxCodeId === lunch);
         expect(r.desk.state.agent).to.include({ state: 'Idle', by: 'remote' });
         expect(r.details('cc-agent-state-change').at(-1)?.by).to.equal('remote');
@@ -208,7 +241,7 @@ export function backendContract(name: string, factory: ContractFactory): void {
 
       it('follows a remote logout', async () => {
         await readyAgent(r);
-        r.drive.remoteLogout();
+        await r.drive.remoteLogout();
         await r.wait('logged out', () => r.desk.state.station === null);
         expect(r.details('cc-station-logout')).to.have.length(1);
       });
@@ -232,11 +265,12 @@ export function backendContract(name: string, factory: ContractFactory): void {
         expect(r.details('cc-task-incoming')).to.have.length(1);
       });
 
-      it('accepts, holds, resumes, pauses and resumes recording, mutes a browser call', async () => {
+      it(`accepts, holds, resumes, pauses and resumes recording${browser ? ', mutes a browser call' : ''}`, async () => {
         await readyAgent(r);
         const id = await connectedCall(r);
         expect(r.of('task-assigned').map((e) => e.task.id)).to.include(id);
-        await r.wait('remote audio', () => r.desk.state.media[id]);
+        if (browser) await r.wait('remote audio', () => r.desk.state.media[id]);
+        else expect(r.desk.state.media[id] ?? null, 'no audio in the page: the call is on the phone').to.equal(null);
         expect(r.task(id)).to.include({ state: 'connected', recording: true, recordingPaused: false });
         expect(r.task(id)!.connectedAt).to.be.a('number');
         const steps: [RequestName, (t: TaskSnapshot) => boolean][] = [
@@ -244,15 +278,19 @@ export function backendContract(name: string, factory: ContractFactory): void {
           ['cc-task-resume-request', (t) => !t.held && t.heldAt === null],
           ['cc-task-recording-pause-request', (t) => t.recordingPaused],
           ['cc-task-recording-resume-request', (t) => !t.recordingPaused],
-          ['cc-task-mute-request', (t) => t.muted],
-          ['cc-task-mute-request', (t) => !t.muted],
+          ...(browser
+            ? ([
+                ['cc-task-mute-request', (t) => t.muted],
+                ['cc-task-mute-request', (t) => !t.muted],
+              ] as [RequestName, (t: TaskSnapshot) => boolean][])
+            : []),
         ];
         for (const [name, done] of steps) {
           await r.run(name, { taskId: id } as RequestDetails[typeof name]);
           expect(r.error(`${name}:${id}`), name).to.equal(undefined);
           await r.wait(name, () => done(r.task(id)!));
         }
-        expect(r.changes()).to.deep.equal(['held', 'resumed', 'recording-paused', 'recording-resumed', 'muted', 'unmuted']);
+        expect(r.changes()).to.deep.equal(['held', 'resumed', 'recording-paused', 'recording-resumed', ...(browser ? ['muted', 'unmuted'] : [])]);
       });
 
       it('consults an agent who answers, ends the consult, consults a queue and consult-transfers', async () => {
@@ -263,13 +301,13 @@ export function backendContract(name: string, factory: ContractFactory): void {
         await r.wait('consult ringing', () => r.task(id)?.consult?.state === 'ringing');
         expect(r.task(id)!.consult!.destination).to.include({ type: 'agent', to: r.drive.agent });
         expect(r.task(id)!.held).to.equal(true);
-        r.drive.answerConsult(id);
+        await r.drive.answerConsult(id);
         await r.wait('consult answered', () => r.task(id)?.consult?.state === 'connected');
         await r.run('cc-task-consult-end-request', { taskId: id });
         await r.wait('consult ended', () => r.task(id)?.consult === null);
         await r.run('cc-task-consult-request', { taskId: id, destination: { type: 'queue', to: r.drive.queue } });
         await r.wait('queue consult', () => r.task(id)?.consult?.destination.type === 'queue');
-        r.drive.answerConsult(id);
+        await r.drive.answerConsult(id);
         await r.wait('queue consult answered', () => r.task(id)?.consult?.state === 'connected');
         await r.run('cc-task-consult-transfer-request', { taskId: id });
         expect(r.error(`cc-task-consult-transfer-request:${id}`)).to.equal(undefined);
@@ -316,12 +354,12 @@ export function backendContract(name: string, factory: ContractFactory): void {
       it('ends when the customer hangs up, and withdraws an offer the customer abandons', async () => {
         await readyAgent(r);
         const call = await connectedCall(r);
-        r.drive.hangup(call);
+        await r.drive.hangup(call);
         await r.wait('wrap-up', () => r.task(call)?.state === 'wrapup');
         await r.run('cc-wrapup-request', { taskId: call, auxCodeId: r.drive.wrapupCode, notes: '' });
         await r.wait('wrapped', () => !r.task(call));
         const ringing = await offered(r);
-        r.drive.hangup(ringing);
+        await r.drive.hangup(ringing);
         await r.wait('withdrawn', () => !r.task(ringing));
         expect(r.details('cc-task-rejected').at(-1)).to.deep.include({ reason: 'cancelled' });
       });
@@ -339,20 +377,31 @@ export function backendContract(name: string, factory: ContractFactory): void {
     });
 
     describe('offers that are not answered', () => {
-      it('declines a browser call', async () => {
-        await readyAgent(r);
-        const id = await offered(r);
-        await r.run('cc-task-decline-request', { taskId: id });
-        expect(r.error(`cc-task-decline-request:${id}`)).to.equal(undefined);
-        await r.wait('declined', () => !r.task(id));
-        expect(r.of('task-rejected').at(-1)).to.deep.include({ reason: 'declined' });
-        expect(r.details('cc-task-rejected')).to.have.length(1);
-      });
+      if (browser) {
+        it('declines a browser call', async () => {
+          await readyAgent(r);
+          const id = await offered(r);
+          await r.run('cc-task-decline-request', { taskId: id });
+          expect(r.error(`cc-task-decline-request:${id}`)).to.equal(undefined);
+          await r.wait('declined', () => !r.task(id));
+          expect(r.of('task-rejected').at(-1)).to.deep.include({ reason: 'declined' });
+          expect(r.details('cc-task-rejected')).to.have.length(1);
+        });
+      } else {
+        it('refuses to decline a call that rings the phone, and keeps offering it', async () => {
+          await readyAgent(r);
+          const id = await offered(r);
+          await r.run('cc-task-decline-request', { taskId: id });
+          expect(r.error(`cc-task-decline-request:${id}`)?.code).to.equal('unsupported');
+          expect(r.task(id)?.state).to.equal('offered');
+          expect(r.details('cc-task-rejected')).to.have.length(0);
+        });
+      }
 
       it('withdraws an unanswered offer at RONA and puts the agent in RONA', async () => {
         await readyAgent(r);
         const id = await offered(r);
-        r.drive.rona(id);
+        await r.drive.rona(id);
         await r.wait('rona', () => !r.task(id) && r.desk.state.agent?.state === 'RONA');
         expect(r.of('task-rejected').at(-1)!.reason).to.equal('rona');
         expect(r.of('task-rejected').at(-1)!.task.ronaAt).to.equal(null);
@@ -366,7 +415,7 @@ export function backendContract(name: string, factory: ContractFactory): void {
         await readyAgent(r);
         const id = await connectedCall(r);
         const before = r.task(id);
-        r.drive.failNext('hold', 'Hold is not allowed right now.');
+        await r.drive.failNext('hold', 'Hold is not allowed right now.');
         const refused = await r.backend.hold(id).then(
           () => null,
           (e: CcError) => e,
@@ -382,13 +431,14 @@ export function backendContract(name: string, factory: ContractFactory): void {
 
       it('a refused station login, state change or wrap-up changes nothing', async () => {
         await signIn(r);
-        r.drive.failNext('stationLogin', 'The station is busy.');
-        await r.run('cc-station-login-request', { teamId: r.drive.teamId, loginOption: 'BROWSER' });
+        await r.drive.failNext('stationLogin', 'The station is busy.');
+        const dialNumber = browser ? undefined : r.drive.dialNumbers[r.loginOption as 'AGENT_DN' | 'EXTENSION'];
+        await r.run('cc-station-login-request', { teamId: r.drive.teamId, loginOption: r.loginOption, ...(dialNumber ? { dialNumber } : {}) });
         expect(r.error('cc-station-login-request')?.code).to.equal('rejected');
         expect(r.desk.state.station).to.equal(null);
         await login(r);
         const agent = r.desk.state.agent;
-        r.drive.failNext('setAgentState', 'State changes are locked.');
+        await r.drive.failNext('setAgentState', 'State changes are locked.');
         await r.run('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
         expect(r.error('cc-agent-state-request')).to.deep.include({ code: 'rejected', action: 'agent-state' });
         expect(r.desk.state.agent).to.equal(agent);
@@ -396,7 +446,7 @@ export function backendContract(name: string, factory: ContractFactory): void {
         const id = await connectedCall(r);
         await r.run('cc-task-end-request', { taskId: id });
         await r.wait('wrap-up', () => r.task(id)?.state === 'wrapup');
-        r.drive.failNext('wrapup', 'Wrap-up is not possible now.');
+        await r.drive.failNext('wrapup', 'Wrap-up is not possible now.');
         await r.run('cc-wrapup-request', { taskId: id, auxCodeId: r.drive.wrapupCode, notes: 'x' });
         expect(r.error(`cc-wrapup-request:${id}`)?.code).to.equal('rejected');
         expect(r.task(id)?.state).to.equal('wrapup');
@@ -418,7 +468,7 @@ export function backendContract(name: string, factory: ContractFactory): void {
         await readyAgent(r);
         const id = await connectedCall(r);
         r.outcomes.length = 0;
-        r.drive.dropConnection();
+        await r.drive.dropConnection();
         await r.wait('reconnecting', () => r.desk.state.connection === 'reconnecting');
         const before = r.task(id);
         const code = await r.backend.hold(id).then(
@@ -427,10 +477,10 @@ export function backendContract(name: string, factory: ContractFactory): void {
         );
         expect(code).to.equal('offline');
         expect(r.task(id)).to.equal(before);
-        r.drive.hangup(id);
+        await r.drive.hangup(id);
         await new Promise((resolve) => setTimeout(resolve, 20));
         expect(r.task(id)?.state).to.equal('connected');
-        r.drive.restoreConnection();
+        await r.drive.restoreConnection();
         await r.wait('re-synced', () => r.desk.state.connection === 'connected' && r.task(id)?.state === 'wrapup');
         expect(r.of('sync')).to.have.length.at.least(1);
         expect(r.details('cc-connection-change').map((d) => d.status)).to.deep.equal(['reconnecting', 'connected']);

@@ -423,7 +423,7 @@ export class WebexDouble {
           const task = new FakeTask(this, clone(this.contacts.get(id)));
           this.collection[id] = task;
           this.cc.emit('task:hydrate', task);
-          task.emit('AgentContact', clone(this.contacts.get(id)));
+          task.emit('RoutingMessage', { ...clone(this.contacts.get(id)), type: 'AgentContact' });
         }
       }, 0);
     }
@@ -503,7 +503,7 @@ export class WebexDouble {
     data.type = rawType;
     task.updateTaskData(data);
     if (event) task.emit(event, payload === undefined ? task : payload);
-    task.emit(rawType, clone(data));
+    task.emit('RoutingMessage', clone(data));
   }
 
   contactResponse(id: string, type: string) {
@@ -604,7 +604,7 @@ export class WebexDouble {
     this.collection[id] = task;
     if (this.networkUp) {
       this.cc.emit('task:incoming', task);
-      task.emit('AgentContactReserved', clone(data));
+      task.emit('RoutingMessage', clone(data));
     }
     return id;
   }
@@ -709,9 +709,9 @@ export class WebexDouble {
       // TaskManager: update + `task:end` first, the raw type after.
       this.#message(id, type, 'task:end');
     } else {
-      // Not in TaskManager's switch: only the raw type, then the wrap-up.
+      // Not in TaskManager's switch: only the task message (outer type RoutingMessage), then the wrap-up.
       const task = this.collection[id];
-      if (this.networkUp) task?.emit(type, clone(this.contacts.get(id)));
+      if (this.networkUp) task?.emit('RoutingMessage', { ...clone(this.contacts.get(id)), type });
       this.#message(id, 'AgentWrapup', 'task:end');
     }
     return this.contactResponse(id, type);
@@ -727,7 +727,7 @@ export class WebexDouble {
       data.wrapUpAuxCodeId = auxCodeId;
       task.updateTaskData(clone(data));
       task.emit('task:wrappedup', task);
-      task.emit('AgentWrappedUp', clone(data));
+      task.emit('RoutingMessage', clone(data));
     }
     return { type: 'AgentWrappedUp', orgId: ORG_ID, trackingId: 'track-wrapped', data };
   }
@@ -747,7 +747,7 @@ export class WebexDouble {
       data.reason = 'RONA';
       task.updateTaskData(clone(data));
       task.emit('task:rejected', 'RONA');
-      task.emit('AgentOfferContactRona', clone(data));
+      task.emit('RoutingMessage', clone(data));
     }
     this.setState('Idle', 'idle-rona', null);
   }
@@ -809,8 +809,8 @@ export class WebexDouble {
     });
     for (const id of this.contacts.keys()) {
       const task = this.collection[id];
-      // The SDK does not apply AgentContact to a task it has: it only re-emits it raw on the task.
-      if (task) task.emit('AgentContact', clone(this.contacts.get(id)));
+      // The SDK does not apply AgentContact to a task it has: it only re-emits it on the task, as RoutingMessage.
+      if (task) task.emit('RoutingMessage', { ...clone(this.contacts.get(id)), type: 'AgentContact' });
     }
   }
 

@@ -84,6 +84,9 @@ const PLAIN_UPDATES = [
   'task:consultQueueFailed',
 ] as const;
 
+/** How long a queue consult may take to be refused before the desk shows it waiting in the queue. */
+const QUEUE_CONSULT_GRACE_MS = 400;
+
 const str = (value: unknown): string => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
 
 interface TaskRecord {
@@ -93,6 +96,8 @@ interface TaskRecord {
   /** The destination of the consult the agent started, by name when known. */
   consultTarget: Destination | null;
   transferred: boolean;
+  /** A consult to a queue that no queue agent has taken yet. */
+  queueConsultWaiting: boolean;
   pendingWrapup: { auxCodeId: string; notes: string } | null;
   hasMedia: boolean;
   /** Ended without a wrap-up but still in the SDK's collection: listened to, not shown. */
@@ -125,6 +130,10 @@ export class WebexBackend implements Backend {
   #tasks = new Map<string, TaskRecord>();
   #destinationNames = new Map<string, string>();
   #outdialOrigin: string | null = null;
+
+  /** `*Failed` outcomes seen on the socket, newest last: the SDK's errors drop their reason (webex-sdk.md #1). */
+  #refusals: { type: string; reason: string; interactionId: string; at: number }[] = [];
+  #frames = 0;
 
   #pendingLogin: StationLoginArgs | null = null;
   #pendingLogout = false;
@@ -326,7 +335,7 @@ export class WebexBackend implements Backend {
 
   async accept(taskId: string): Promise<void> {
     const rec = this.#taskIn(taskId, 'offered', 'accept');
-    await this.#sdk('accept', () => rec.task.accept());
+    await this.#sdk('accept', () => rec.task.accept(), taskId);
   }
 
   async decline(taskId: string): Promise<void> {
@@ -334,21 +343,21 @@ export class WebexBackend implements Backend {
     if (mediaTypeOf(rec.task.data) !== 'telephony' || this.#station?.loginOption !== 'BROWSER') {
       throw new CcError('unsupported', 'Only a browser call can be declined: let the offer ring out, or answer it on your phone.', 'decline');
     }
-    await this.#sdk('decline', () => rec.task.decline());
+    await this.#sdk('decline', () => rec.task.decline(), taskId);
     if (this.#tasks.get(taskId) === rec) this.#reject(rec, 'declined');
   }
 
   async hold(taskId: string): Promise<void> {
     const rec = this.#voice(taskId, 'hold', 'hold');
     if (this.#snapshot(rec).held) throw new CcError('invalid-state', 'The call is already on hold.', 'hold');
-    await this.#sdk('hold', () => rec.task.hold(mainMediaResourceId(rec.task.data)));
+    await this.#sdk('hold', () => rec.task.hold(mainMediaResourceId(rec.task.data)), taskId);
   }
 
   async resume(taskId: string): Promise<void> {
     const rec = this.#voice(taskId, 'resume', 'resume');
     if (!this.#snapshot(rec).held) throw new CcError('invalid-state', 'The call is not on hold.', 'resume');
     if (rec.memo.consult) throw new CcError('invalid-state', 'End the consult before resuming the customer.', 'resume');
-    await this.#sdk('resume', () => rec.task.resume(mainMediaResourceId(rec.task.data)));
+    await this.#sdk('resume', () => rec.task.resume(mainMediaResourceId(rec.task.data)), taskId);
   }
 
   async toggleMute(taskId: string): Promise<void> {
@@ -356,7 +365,7 @@ export class WebexBackend implements Backend {
     if (this.#station?.loginOption !== 'BROWSER') {
       throw new CcError('unsupported', 'Mute works for browser calls only; use your phone to mute.', 'toggleMute');
     }
-    await this.#sdk('toggleMute', () => rec.task.toggleMute());
+    await this.#sdk('toggleMute', () => rec.task.toggleMute(), taskId);
     if (this.#tasks.get(taskId) !== rec) return;
     rec.memo.muted = !rec.memo.muted;
     this.#update(rec);
@@ -364,20 +373,20 @@ export class WebexBackend implements Backend {
 
   async end(taskId: string): Promise<void> {
     const rec = this.#taskIn(taskId, 'connected', 'end');
-    await this.#sdk('end', () => rec.task.end());
+    await this.#sdk('end', () => rec.task.end(), taskId);
   }
 
   async pauseRecording(taskId: string): Promise<void> {
     const rec = this.#voice(taskId, 'pause recording', 'pauseRecording');
     const now = this.#snapshot(rec);
     if (!now.recording || now.recordingPaused) throw new CcError('invalid-state', 'The recording is not running.', 'pauseRecording');
-    await this.#sdk('pauseRecording', () => rec.task.pauseRecording());
+    await this.#sdk('pauseRecording', () => rec.task.pauseRecording(), taskId);
   }
 
   async resumeRecording(taskId: string): Promise<void> {
     const rec = this.#voice(taskId, 'resume recording', 'resumeRecording');
     if (!this.#snapshot(rec).recordingPaused) throw new CcError('invalid-state', 'The recording is not paused.', 'resumeRecording');
-    await this.#sdk('resumeRecording', () => rec.task.resumeRecording({ autoResumed: false }));
+    await this.#sdk('resumeRecording', () => rec.task.resumeRecording({ autoResumed: false }), taskId);
   }
 
   async consult(taskId: string, destination: Destination): Promise<void> {
@@ -385,11 +394,38 @@ export class WebexBackend implements Backend {
     if (rec.memo.consult) throw new CcError('invalid-state', 'A consult is already under way.', 'consult');
     const target = this.#named(destination);
     rec.consultTarget = target;
-    try {
-      await this.#sdk('consult', () => rec.task.consult({ to: target.to, destinationType: target.type }));
-    } catch (err) {
+    rec.queueConsultWaiting = target.type === 'queue';
+    const call = this.#sdk('consult', () => rec.task.consult({ to: target.to, destinationType: target.type }), taskId);
+    const giveUp = (err: unknown) => {
+      if (rec.consultTarget !== target) return;
       rec.consultTarget = null;
+      rec.queueConsultWaiting = false;
+      if (rec.memo.consult) {
+        rec.memo.consult = null;
+        this.#update(rec);
+      }
       throw err;
+    };
+    if (target.type === 'queue') {
+      // A queue consult has no time limit: the SDK resolves it only when a queue agent takes it, or when it is
+      // cancelled (webex-sdk.md #4). Report it as ringing once it has not been refused at once; a later
+      // refusal or failure ends it and is announced as an error.
+      const first = await Promise.race([
+        call.then(() => 'created' as const, giveUp),
+        new Promise<'waiting'>((resolve) => globalThis.setTimeout(() => resolve('waiting'), QUEUE_CONSULT_GRACE_MS)),
+      ]);
+      if (first === 'waiting') {
+        call.catch((err: unknown) => {
+          try {
+            giveUp(err);
+          } catch (error) {
+            const e = error instanceof CcError ? error : toCcError(error, 'consult');
+            this.#emit({ type: 'error', error: { action: 'consult', code: e.code, message: e.message } });
+          }
+        });
+      }
+    } else {
+      await call.catch(giveUp);
     }
     // The SDK resolves on AgentConsultCreated, whose event normally came first; if not, say so now.
     if (this.#tasks.get(taskId) === rec && !rec.memo.consult) {
@@ -402,8 +438,10 @@ export class WebexBackend implements Backend {
     const rec = this.#taskIn(taskId, 'connected', 'end the consult', 'endConsult');
     const consult = rec.memo.consult;
     if (!consult) throw new CcError('invalid-state', 'There is no consult to end.', 'endConsult');
-    const queueId = consult.destination.type === 'queue' ? consult.destination.to : undefined;
-    await this.#sdk('endConsult', () => rec.task.endConsult({ isConsult: true, taskId, ...(queueId ? { queueId } : {}) }));
+    // While a queue consult waits in the queue it is cancelled with its queue id; once a queue agent has taken
+    // it, it is ended like any consult (webex-sdk.md #4).
+    const queueId = consult.destination.type === 'queue' && rec.queueConsultWaiting ? consult.destination.to : undefined;
+    await this.#sdk('endConsult', () => rec.task.endConsult({ isConsult: true, taskId, ...(queueId ? { queueId } : {}) }), taskId);
     if (this.#tasks.get(taskId) === rec && rec.memo.consult) {
       rec.memo.consult = null;
       rec.consultTarget = null;
@@ -415,7 +453,7 @@ export class WebexBackend implements Backend {
     const rec = this.#taskIn(taskId, 'connected', 'transfer');
     if (rec.memo.consult) throw new CcError('invalid-state', 'End the consult or use consult transfer.', 'transfer');
     const target = this.#named(destination);
-    await this.#sdk('transfer', () => rec.task.transfer({ to: target.to, destinationType: target.type }));
+    await this.#sdk('transfer', () => rec.task.transfer({ to: target.to, destinationType: target.type }), taskId);
   }
 
   async consultTransfer(taskId: string): Promise<void> {
@@ -424,6 +462,7 @@ export class WebexBackend implements Backend {
     if (consult?.state !== 'connected') throw new CcError('invalid-state', 'The consulted party has not answered yet.', 'consultTransfer');
     await this.#sdk('consultTransfer', () =>
       rec.task.consultTransfer({ to: consult.destination.to, destinationType: consult.destination.type }),
+      taskId,
     );
   }
 
@@ -434,7 +473,7 @@ export class WebexBackend implements Backend {
     rec.pendingWrapup = { auxCodeId: code.id, notes: args.notes ?? '' };
     try {
       // Notes stay with the kit (cc-task-wrapup carries them): Webex takes only the code and its name.
-      await this.#sdk('wrapup', () => rec.task.wrapup({ wrapUpReason: code.name, auxCodeId: code.id }));
+      await this.#sdk('wrapup', () => rec.task.wrapup({ wrapUpReason: code.name, auxCodeId: code.id }), taskId);
     } catch (err) {
       rec.pendingWrapup = null;
       throw err;
@@ -480,23 +519,35 @@ export class WebexBackend implements Backend {
 
   #listenToCc(cc: WebexCc): void {
     this.#forgetCc();
-    const on = (event: string, listener: WebexListener) => {
-      cc.on(event, listener);
-      this.#offCc.push(() => cc.off(event, listener));
+    const listen = (source: { on(e: string, l: WebexListener): unknown; off(e: string, l: WebexListener): unknown }, event: string, listener: WebexListener) => {
+      source.on(event, listener);
+      this.#offCc.push(() => source.off(event, listener));
     };
-    on('task:incoming', (task: ITask) => this.#onIncoming(task));
-    on('task:hydrate', (task: ITask) => this.#onHydrate(task));
-    on('task:merged', (task: ITask) => this.#onMerged(task));
-    on('agent:stateChange', (data: unknown) => this.#onStateChange(data));
-    on('agent:stationLoginSuccess', (data: unknown) => this.#onStationLogin(data));
-    on('agent:reloginSuccess', (data: unknown) => this.#onRelogin(data));
-    on('agent:logoutSuccess', (data: unknown) => this.#onLogout(data));
-    on('agent:multiLogin', (data: unknown) => {
-      if ((data as { type?: unknown } | null)?.type === 'AgentMultiLoginCloseSession') {
-        this.#endSession('This session was closed because you signed in somewhere else.');
-      }
-    });
-    const connection = (cc as WebexCc & WebexCcInternals).services?.connectionService;
+    const internals = cc as WebexCc & WebexCcInternals;
+    const tasks = internals.taskManager;
+    const socket = internals.services?.webSocketManager;
+    if (tasks && typeof tasks.on === 'function' && typeof tasks.off === 'function' && socket && typeof socket.on === 'function') {
+      // The real SDK: listen where its events start. `webex.cc` relays them, but after a `deregister()` it never
+      // relays tasks or agent events again (webex-sdk.md #3), and after each reconnect it relays agent events
+      // once more per reconnect (#7). One listener here sees every frame once.
+      const source = tasks as Required<Pick<typeof tasks, 'on' | 'off'>>;
+      listen(source, 'task:incoming', (task: ITask) => this.#onIncoming(task));
+      listen(source, 'task:hydrate', (task: ITask) => this.#onHydrate(task));
+      listen(source, 'task:merged', (task: ITask) => this.#onMerged(task));
+      listen(socket, 'message', (frame: unknown) => this.#onFrame(frame));
+      // The SDK says the connection is lost only after 8 s without a frame; a closed socket is lost at once.
+      listen(socket, 'socketClose', () => this.#registered && this.#setConnection('reconnecting'));
+    } else {
+      listen(cc, 'task:incoming', (task: ITask) => this.#onIncoming(task));
+      listen(cc, 'task:hydrate', (task: ITask) => this.#onHydrate(task));
+      listen(cc, 'task:merged', (task: ITask) => this.#onMerged(task));
+      listen(cc, 'agent:stateChange', (data: unknown) => this.#onStateChange(data));
+      listen(cc, 'agent:stationLoginSuccess', (data: unknown) => this.#onStationLogin(data));
+      listen(cc, 'agent:reloginSuccess', (data: unknown) => this.#onRelogin(data));
+      listen(cc, 'agent:logoutSuccess', (data: unknown) => this.#onLogout(data));
+      listen(cc, 'agent:multiLogin', (data: unknown) => this.#onMultiLogin(data));
+    }
+    const connection = internals.services?.connectionService;
     if (connection && typeof connection.on === 'function') {
       const onLost = (details: ConnectionLostDetails) => {
         this.#setConnection(details?.isRestoreFailed ? 'offline' : details?.isConnectionLost ? 'reconnecting' : 'connected');
@@ -513,6 +564,35 @@ export class WebexBackend implements Backend {
       } catch {
         // A half-torn-down SDK may throw on off(); the listener is gone with it.
       }
+    }
+  }
+
+  /** One frame of the SDK's notification websocket (the real SDK only): agent events, and refusals' reasons. */
+  #onFrame(frame: unknown): void {
+    let message: { type?: unknown; keepalive?: unknown; data?: Record<string, unknown> } | null = null;
+    try {
+      message = typeof frame === 'string' ? JSON.parse(frame) : null;
+    } catch {
+      return;
+    }
+    if (!message || typeof message !== 'object' || message.keepalive === 'true') return;
+    const top = str(message.type);
+    const data = message.data && typeof message.data === 'object' ? message.data : {};
+    const type = str(data.type);
+    if (/Failed$/.test(type)) {
+      this.#refusals.push({ type, reason: str(data.reason), interactionId: str(data.interactionId), at: this.#frames++ });
+      if (this.#refusals.length > 20) this.#refusals.shift();
+    }
+    if (top === 'AGENT_MULTI_LOGIN') this.#onMultiLogin(data);
+    else if (top === 'AgentStateChange') this.#onStateChange(data);
+    else if (type === 'AgentStationLoginSuccess') this.#onStationLogin(data);
+    else if (type === 'AgentReloginSuccess') this.#onRelogin(data);
+    else if (type === 'AgentLogoutSuccess') this.#onLogout(data);
+  }
+
+  #onMultiLogin(data: unknown): void {
+    if ((data as { type?: unknown } | null)?.type === 'AgentMultiLoginCloseSession') {
+      this.#endSession('This session was closed because you signed in somewhere else.');
     }
   }
 
@@ -551,6 +631,7 @@ export class WebexBackend implements Backend {
     const who = str(d.changedById) || str(d.changedBy);
     let by: ChangeSource = 'system';
     if (this.#pendingState === aux) by = 'agent';
+    else if (/^system$/i.test(who)) by = 'system';
     else if (who && agentId && who !== agentId) by = 'remote';
     else if (who) by = 'agent';
     this.#emitAgent(agentStateOf(d, by, this.#codes, this.clock.now()));
@@ -646,6 +727,7 @@ export class WebexBackend implements Backend {
       off: () => undefined,
       consultTarget: null,
       transferred: false,
+      queueConsultWaiting: false,
       pendingWrapup: null,
       hasMedia: false,
       gone: false,
@@ -670,6 +752,7 @@ export class WebexBackend implements Backend {
     on('task:resume', (rec) => this.#held(rec));
     for (const event of PLAIN_UPDATES) on(event, (rec) => !rec.gone && this.#update(rec));
     on('task:consultCreated', (rec) => {
+      rec.queueConsultWaiting = false;
       const fromData = consultOf(rec.task.data, this.#profile?.agentId ?? '', this.clock.now());
       const destination = rec.consultTarget ?? fromData?.destination ?? { type: 'agent', to: str(rec.task.data.destAgentId) };
       rec.memo.consult = { destination, state: 'ringing', startedAt: rec.memo.consult?.startedAt ?? this.clock.now() };
@@ -693,14 +776,17 @@ export class WebexBackend implements Backend {
     };
     on('task:consultEnd', consultOver);
     on('task:consultQueueCancelled', (rec) => {
+      rec.queueConsultWaiting = false;
       rec.memo.consult = null;
       rec.consultTarget = null;
       this.#update(rec);
     });
     on('task:end', (rec) => this.#ended(rec));
     on('task:wrappedup', (rec, payload) => this.#wrappedUp(rec, payload));
-    on('AgentWrappedUp', (rec, payload) => this.#wrappedUp(rec, payload));
-    on('task:rejected', (rec, reason) => this.#reject(rec, /rona/i.test(str(reason)) ? 'rona' : 'cancelled'));
+    // A ring-out comes as `AgentOfferContactRona` (now the task's data.type); its reason is a code.
+    on('task:rejected', (rec, reason) =>
+      this.#reject(rec, str(rec.task.data?.type) === 'AgentOfferContactRona' || /rona/i.test(str(reason)) ? 'rona' : 'cancelled'),
+    );
     on('task:outdialFailed', (rec, reason) => {
       this.#emit({
         type: 'error',
@@ -714,17 +800,26 @@ export class WebexBackend implements Backend {
       rec.hasMedia = live !== null;
       this.#emit({ type: 'task-media', taskId: id, track: live });
     });
-    for (const type of TRANSFERRED) on(type, (rec) => this.#transferred(rec));
-    // A fresh copy of the contact, as the server sends it after a reconnect: the SDK does not apply it to a
-    // task it already has, so the adapter does.
-    on('AgentContact', (rec, payload) => {
-      const fresh = payload as ITask['data'] | null;
-      if (!fresh || typeof fresh !== 'object' || str(fresh.interactionId) !== id) return;
-      if (typeof rec.task.updateTaskData === 'function' && fresh !== rec.task.data) rec.task.updateTaskData(fresh);
-      const phase = phaseOf(rec.task.data, this.#profile?.agentId ?? '');
-      if (phase === 'wrapup' && rec.memo.phase !== 'wrapup') this.#ended(rec);
-      else if (phase === 'connected' && rec.memo.phase === 'offered') this.#assigned(rec);
-      else if (!rec.gone) this.#update(rec);
+    // Every task message also reaches the task under its outer type, `RoutingMessage`, with the real type in
+    // `data.type`: the only way to see what the SDK has no task event for.
+    on('RoutingMessage', (rec, payload) => {
+      const data = payload as (ITask['data'] & { type?: unknown }) | null;
+      if (!data || typeof data !== 'object') return;
+      const type = str(data.type);
+      if ((TRANSFERRED as readonly string[]).includes(type)) this.#transferred(rec);
+      else if (type === 'AgentWrappedUp') this.#wrappedUp(rec, data);
+      else if (type === 'AgentContact' && str(data.interactionId) === id) {
+        // A fresh copy of the contact, as the server sends it after a reconnect: the SDK does not apply it to
+        // a task it already has, so the adapter does.
+        // As the SDK does for a contact it did not have: the agent owes a wrap-up when marked so in it.
+        const me = this.#profile?.agentId ?? '';
+        const owed = data.interaction?.participants?.[me]?.isWrapUp === true || (data.agentsPendingWrapUp ?? []).includes(me);
+        if (typeof rec.task.updateTaskData === 'function' && data !== rec.task.data) rec.task.updateTaskData({ ...data, wrapUpRequired: owed });
+        const phase = phaseOf(rec.task.data, this.#profile?.agentId ?? '');
+        if (phase === 'wrapup' && rec.memo.phase !== 'wrapup') this.#ended(rec);
+        else if (phase === 'connected' && rec.memo.phase === 'offered') this.#assigned(rec);
+        else if (!rec.gone) this.#update(rec);
+      }
     });
     return () => {
       for (const off of offs.splice(0)) {
@@ -978,16 +1073,29 @@ export class WebexBackend implements Backend {
     return rec;
   }
 
-  /** Runs an SDK call: an `Error` it returns or throws becomes a CcError; state changes only through events. */
-  async #sdk<T>(action: string, run: () => Promise<T> | T): Promise<Exclude<T, Error>> {
+  /**
+   * Runs an SDK call: an `Error` it returns or throws becomes a CcError; state changes only through events.
+   * The SDK's errors say only "Error while performing hold" (webex-sdk.md #1): when the contact center refused
+   * the call, its `*Failed` outcome (for this task, when `taskId` is given) came on the socket first, and its
+   * reason is what the agent is told.
+   */
+  async #sdk<T>(action: string, run: () => Promise<T> | T, taskId?: string): Promise<Exclude<T, Error>> {
+    const since = this.#frames;
     let result: T;
     try {
       result = await run();
     } catch (err) {
-      throw toCcError(err, action);
+      throw toCcError(this.#withReason(err, since, taskId), action);
     }
-    if (result instanceof Error) throw toCcError(result, action);
+    if (result instanceof Error) throw toCcError(this.#withReason(result, since, taskId), action);
     return result as Exclude<T, Error>;
+  }
+
+  /** The SDK's error, with the reason of the refusal seen on the socket since frame `since`, if any. */
+  #withReason(err: unknown, since: number, taskId?: string): unknown {
+    const refusal = [...this.#refusals].reverse().find((r) => r.at >= since && (!taskId || !r.interactionId || r.interactionId === taskId));
+    if (!refusal) return err;
+    return { name: refusal.type, message: refusal.reason || refusal.type, details: { data: { reason: refusal.reason || refusal.type } } };
   }
 
   /** Rejects with `timeout` when the SDK takes longer than the request time limit. */

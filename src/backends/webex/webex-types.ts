@@ -40,8 +40,25 @@ export interface WebexCc extends WebexCcMethods {
  * `connectionLost` event is the only signal of a dropped websocket.
  */
 export interface WebexCcInternals {
-  readonly taskManager?: { getAllTasks?(): Record<string, ITask> | undefined };
+  /**
+   * The task collection, and (an EventEmitter) the source of `task:incoming` / `task:hydrate` / `task:merged`,
+   * which `webex.cc` only relays, and stops relaying for good after `deregister()` (webex-sdk.md #3).
+   */
+  readonly taskManager?: {
+    getAllTasks?(): Record<string, ITask> | undefined;
+    on?(event: string, listener: WebexListener): unknown;
+    off?(event: string, listener: WebexListener): unknown;
+  };
   readonly services?: {
+    /**
+     * The notification websocket: every frame as a JSON string (`message`), and `socketClose` when it drops.
+     * `webex.cc` re-emits agent events from it through a listener it adds again on every silent relogin (so
+     * they arrive twice after a reconnect, webex-sdk.md #7) and removes for good on `deregister()` (#3).
+     */
+    readonly webSocketManager?: {
+      on(event: 'message' | 'socketClose', listener: (frame?: string) => void): unknown;
+      off(event: 'message' | 'socketClose', listener: (frame?: string) => void): unknown;
+    };
     readonly connectionService?: {
       on(event: 'connectionLost', listener: (details: ConnectionLostDetails) => void): unknown;
       off(event: 'connectionLost', listener: (details: ConnectionLostDetails) => void): unknown;

@@ -1,0 +1,80 @@
+/**
+ * The real, unpatched Webex Contact Center SDK (`@webex/contact-center` 3.12.0, its UMD build) against the
+ * loopback Webex cloud double (test/webex-cloud/server.mjs): the backend contract for AGENT_DN and EXTENSION
+ * logins, and what the real SDK does that the hand-written double of `webex.cc` (test/webex-double.ts) hides.
+ */
+import { backendContract, type ContractDrive } from './backend-contract.js';
+import { WebexBackend } from '../src/backends/webex/backend.js';
+import type { WebexInstance } from '../src/backends/webex/sdk.js';
+import { Cloud, loadRealSdk } from './webex-cloud/client.js';
+
+/** Waits (real time) for an asynchronous condition. */
+async function until(condition: () => Promise<boolean>, ms: number, what: string): Promise<void> {
+  const start = performance.now();
+  while (!(await condition())) {
+    if (performance.now() - start > ms) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The SDK's log level in these tests: its errors only (it logs every refusal it is sent). */
+const QUIET = { logger: { level: 'silent', bufferLogLevel: 'log' } };
+
+/**
+ * One tenant and one Webex instance for the whole page, as a host page would have: the SDK's services are
+ * singletons bound to the first instance (webex-sdk.md #2), so a page gets one.
+ */
+let page: Promise<{ cloud: Cloud; webex: WebexInstance }> | null = null;
+function hostPage() {
+  page ??= (async () => {
+    const cloud = await Cloud.tenant();
+    const Webex = await loadRealSdk(cloud.tenant.sdkUrl);
+    const webex = Webex.init({ config: { ...cloud.tenant.config, ...QUIET }, credentials: { access_token: cloud.tenant.token } });
+    return { cloud, webex };
+  })();
+  return page;
+}
+
+const common = {
+  teamId: 'team-support',
+  dialNumbers: { AGENT_DN: '+14155550199', EXTENSION: '1042' },
+  idleCodes: ['idle-break', 'idle-lunch'] as const,
+  wrapupCode: 'wrap-resolved',
+  agent: 'agent-sam',
+  queue: 'queue-billing',
+};
+
+for (const loginOption of ['AGENT_DN', 'EXTENSION'] as const) {
+  backendContract(
+    `webex (real SDK, loopback Webex cloud, ${loginOption})`,
+    async () => {
+      const { cloud, webex } = await hostPage();
+      const backend = new WebexBackend({ webex, readyTimeoutMs: 5000 });
+      const drive: ContractDrive = {
+        ...common,
+        offer: (mediaType) => cloud.offer(mediaType) as unknown as void,
+        answerOnPhone: (id) => cloud.answer(id) as unknown as void,
+        rona: (id) => cloud.rona(id) as unknown as void,
+        answerConsult: (id) => cloud.answerConsult(id) as unknown as void,
+        hangup: (id) => cloud.hangup(id) as unknown as void,
+        supervisorState: (state, auxCodeId) => cloud.supervisorState(state, auxCodeId) as unknown as void,
+        remoteLogout: () => cloud.remoteLogout() as unknown as void,
+        dropConnection: () => cloud.drop() as unknown as void,
+        // The network is back: the SDK reconnects on its own schedule (it retries every 5 s), so the drive
+        // waits for its new socket before the suite goes on.
+        restoreConnection: (async () => {
+          await cloud.restore();
+          await until(async () => (await cloud.state()).sockets > 0, 8000, 'the SDK to reconnect');
+        }) as unknown as () => void,
+        failNext: (action, message) => cloud.refuse(action, message) as unknown as void,
+        // As a host page signing out: deregister its instance; then the next test starts from a clean tenant.
+        dispose: (async () => {
+          await webex.cc?.deregister().catch(() => undefined);
+          await cloud.reset();
+        }) as unknown as () => void,
+      };
+      return { backend, drive };
+    },
+    { loginOption },
+  );
+}
