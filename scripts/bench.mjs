@@ -29,7 +29,10 @@ async function benchCdn(browser) {
     `<cc-sdk${backend ? ` backend="${backend}"` : ''}><cc-auth></cc-auth><cc-station-login></cc-station-login><cc-state-select></cc-state-select><cc-task-panel></cc-task-panel><cc-wrapup></cc-wrapup></cc-sdk>`;
   const page = (head, body, script) =>
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>${head}</head><body><h1>A CRM</h1>${body}<script type="module">${script}</script></body></html>`;
-  const whenDefined = `Promise.all(${JSON.stringify(TAGS)}.map((t) => customElements.whenDefined(t))).then(() => { window.__defined = performance.now(); });
+  const whenDefined = `Promise.all(${JSON.stringify(TAGS)}.map((t) => customElements.whenDefined(t))).then(() => {
+      window.__defined = performance.now();
+      window.__fetched = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/cc-elements.js'))?.responseEnd;
+    });
     const sdk = document.querySelector('cc-sdk');
     const ready = () => sdk.desk && sdk.desk.backend ? (window.__ready = performance.now()) : requestAnimationFrame(ready);
     customElements.whenDefined('cc-sdk').then(ready);`;
@@ -66,7 +69,7 @@ async function benchCdn(browser) {
     files = [];
     await tab.goto(`${origin}${path}`);
     await tab.waitForFunction(() => window.__defined !== undefined && window.__ready !== undefined, { timeout: 30_000 });
-    const timing = await tab.evaluate(() => ({ defined: window.__defined, ready: window.__ready }));
+    const timing = await tab.evaluate(() => ({ defined: window.__defined, ready: window.__ready, fetched: window.__fetched ?? 0 }));
     await new Promise((r) => setTimeout(r, 100));
     return { ...timing, files: [...files] };
   };
@@ -87,6 +90,7 @@ async function benchCdn(browser) {
     bare_page_to_first_module_script_ms: med('/bare.html', 'defined').toFixed(1),
     kit_page_to_every_tag_defined_ms: med('/kit.html', 'defined').toFixed(1),
     kit_added_ms_to_every_tag_defined: (med('/kit.html', 'defined') - med('/bare.html', 'defined')).toFixed(1),
+    kit_page_entry_downloaded_ms: med('/kit.html', 'fetched').toFixed(1),
     kit_page_to_desk_ready_ms: med('/kit.html', 'ready').toFixed(1),
     kit_page_with_modulepreload_to_desk_ready_ms: med('/kit-preload.html', 'ready').toFixed(1),
     simulator_page_files: sim.map((f) => f.path.replace('/dist/cdn/', '')).join(', '),
