@@ -1,5 +1,6 @@
 // Shared by `npm start` and `npm test`: on a fresh clone (no node_modules, or one missing what the lockfile
-// installs) it runs `npm ci`, so the lockfile decides every version. It also resolves the project's own
+// installs, or holding another version of a direct dependency than the lockfile says) it runs `npm ci`, so the
+// lockfile decides every version. It also resolves the project's own
 // command-line tools to a file run with this Node, so no script ever asks npx to fetch a package by name.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,9 +12,31 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Packages the scripts run or import; if one is missing the install is incomplete. */
 const NEEDED = ['@web/dev-server', '@web/test-runner', 'vitest', 'rollup', 'typescript', 'lit'];
 
+const readJson = (file) => {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+};
+
+/** Direct dependencies whose installed version is not the lockfile's (a pull that changed the lockfile). */
+export function staleDependencies(root = ROOT) {
+  const lock = readJson(join(root, 'package-lock.json'));
+  const project = lock?.packages?.[''];
+  if (!project) return [];
+  const names = Object.keys({ ...project.dependencies, ...project.devDependencies });
+  return names.filter((name) => {
+    const wanted = lock.packages[`node_modules/${name}`]?.version;
+    const have = readJson(join(root, 'node_modules', name, 'package.json'))?.version;
+    return wanted && have !== wanted;
+  });
+}
+
 const installed = () =>
   existsSync(join(ROOT, 'node_modules/.package-lock.json')) &&
-  NEEDED.every((name) => existsSync(join(ROOT, 'node_modules', name, 'package.json')));
+  NEEDED.every((name) => existsSync(join(ROOT, 'node_modules', name, 'package.json'))) &&
+  staleDependencies().length === 0;
 
 /** Installs the dependencies from the lockfile (`npm ci`) unless they are there already. */
 export function ensureInstalled() {
