@@ -121,8 +121,9 @@ describe('<cc-auth>', () => {
     expect(text('[part="user"]')).to.equal('Signed in as Dana Whitfield dana.whitfield@example.com');
     expect(text('[part="sign-out"]')).to.equal('Sign out');
     expect(text('[part="form"]')).to.equal(undefined);
-    // The form went away under the agent's focus: focus moves to what replaced it.
-    expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('[part="sign-out"]'));
+    // The form went away under the agent's focus: focus moves to who is signed in, never to Sign out, so a
+    // second Enter cannot sign the agent out (issue 9, item 6).
+    expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('[part="user"]'));
     await until(() => live() === 'Signed in as Dana Whitfield.');
     await expect(el).to.be.accessible();
   });
@@ -275,7 +276,7 @@ describe('<cc-auth>', () => {
     const taskId = await withConnectedCall();
     $('[part="sign-out"]')!.click();
     await settle();
-    expect(text('[part="error"]')).to.equal('You cannot log out while you have a task or a wrap-up open.');
+    expect(text('[part="error"]')).to.equal('You cannot sign out while you have a task or a wrap-up open.');
     expect($('[part="sign-out"]')!.getAttribute('aria-describedby')).to.equal('sign-out-error');
     expect(sdk.state.session.status).to.equal('signed-in');
     await expect(el).to.be.accessible();

@@ -21,6 +21,7 @@ const defaultStrings = {
   signedInAs: 'Signed in as',
   signOut: 'Sign out',
   signingOut: 'Signing out…',
+  signOutBlocked: 'You cannot sign out while you have a task or a wrap-up open.',
   expiring: 'Your session expires in {time}',
   expiringAnnouncement: 'Your session expires in {time}. Sign in again to stay connected.',
   signInAgain: 'Sign in again',
@@ -64,7 +65,7 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
   protected readonly defaultStrings = defaultStrings;
 
   protected override renderedFrom(s: DeskState) {
-    return [s.session, s.profile, s.capabilities, s.pending, s.errors];
+    return [s.session, s.profile, s.capabilities, s.pending, s.errors, s.tasks.length];
   }
   protected override focusFallback = '#token, [part="oauth"], [part="renew"], [part="sign-out"]';
 
@@ -85,6 +86,9 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
 
   /** The agent asked to sign in again before the session expired. */
   @state() private renewing = false;
+
+  /** The agent tried to sign out with a task or a wrap-up open. */
+  @state() private signOutBlocked = false;
 
   /** Which way the last sign-in went, so progress and errors show by the control that was used. */
   @state() private via: 'token' | 'oauth' = 'token';
@@ -121,6 +125,10 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
     const signingIn = this.cc.pending('cc-sign-in-request');
     if (this.#wasSigningIn && !signingIn && !this.cc.error('cc-sign-in-request')) this.renewing = false;
     if (!signedIn || session.expired) this.renewing = false;
+    if (!signedIn || this.cc.state.tasks.length === 0) this.signOutBlocked = false;
+    // Signed in from this widget's form: focus goes to who is signed in, not to Sign out, so a second Enter
+    // does nothing harmful (a station form on the page takes focus next, see <cc-station-login>).
+    this.#focusUser = this.#seen && this.hadFocus && !!profile && !this.#hadProfile;
     if (this.#seen) {
       if (profile && !this.#hadProfile) this.announce(this.t('signedIn', { name: profile.agentName }));
       else if (this.#wasSignedIn && !signedIn) this.announce(this.t('signedOut'));
@@ -142,8 +150,11 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
   }
 
   #resumedOAuth = false;
+  #focusUser = false;
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (this.#focusUser) this.renderRoot.querySelector<HTMLElement>('[part="user"]')?.focus();
+    this.#focusUser = false;
     super.updated(changed);
     this.#scheduleWake();
   }
@@ -191,6 +202,12 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
 
   #onSignOut(): void {
     if (this.cc.pending('cc-sign-out-request')) return;
+    // The contact center refuses to log a busy agent out: say so without asking it.
+    if (this.cc.state.tasks.length > 0) {
+      this.signOutBlocked = true;
+      return;
+    }
+    this.signOutBlocked = false;
     this.cc.request('cc-sign-out-request', {});
   }
 
@@ -274,10 +291,10 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
   #renderSignedIn() {
     const { profile } = this.cc.state;
     const pending = this.cc.pending('cc-sign-out-request');
-    const error = this.cc.error('cc-sign-out-request');
+    const error = this.signOutBlocked ? this.t('signOutBlocked') : this.cc.error('cc-sign-out-request');
     return html`
       <div class="signed-in">
-        <div part="user">
+        <div part="user" tabindex="-1">
           <span class="muted">${this.t('signedInAs')}</span>
           <span class="name">${profile?.agentName}</span>
           ${profile?.email ? html`<span class="email muted">${profile.email}</span>` : nothing}
@@ -302,7 +319,7 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
     const left = signedIn ? this.#warning() : null;
     return html`
       <div part="base" class="surface">
-        ${signedIn ? this.#renderSignedIn() : nothing}
+        ${signedIn && !session.expired ? this.#renderSignedIn() : nothing}
         ${signedIn && session.expired
           ? html`<div part="expired" role="alert"><p>${this.t('expired')}</p></div>`
           : nothing}

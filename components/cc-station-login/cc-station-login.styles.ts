@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { floatingStyles } from '../../src/base/notice-controller.js';
 
-export const styles = css`
+export const styles = [
+  floatingStyles,
+  css`
   :host {
     --_background: var(--cc-station-login-background, var(--_cc-surface));
     --_gap: var(--cc-station-login-gap, var(--_cc-space));
@@ -54,19 +57,19 @@ export const styles = css`
     flex-wrap: wrap;
     gap: var(--_gap);
   }
+  /* One column of terms and one of values: every value starts at the same edge, however long a term is. */
   [part='summary'] {
     display: grid;
-    gap: calc(var(--_gap) * 0.5);
+    grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
+    gap: calc(var(--_gap) * 0.5) var(--_gap);
     margin: 0;
   }
   [part='summary'] div {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 var(--_gap);
+    display: contents;
   }
   [part='summary'] dt {
     color: var(--_term);
-    min-inline-size: 7em;
+    overflow-wrap: anywhere;
   }
   [part='summary'] dd {
     margin: 0;
@@ -76,4 +79,5 @@ export const styles = css`
   [part='hint'] {
     margin: 0;
   }
-`;
+`,
+];

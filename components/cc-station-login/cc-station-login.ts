@@ -5,6 +5,7 @@ import { CcWidget } from '../../src/base/cc-widget.js';
 import { checkDialNumber, needsDialNumber } from '../../src/core/dial.js';
 import type { LoginOption, Profile, Station } from '../../src/core/types.js';
 import { requestKey } from '../../src/context/desk.js';
+import { NoticeController } from '../../src/base/notice-controller.js';
 import { styles } from './cc-station-login.styles.js';
 
 const defaultStrings = {
@@ -28,6 +29,9 @@ const defaultStrings = {
   logOut: 'Log out',
   loggingOut: 'Logging out…',
   logoutBlocked: 'You cannot log out while you have a task or a wrap-up open.',
+  remoteLogout: '{reason}',
+  remoteLogoutNoReason: 'You were logged out of your station.',
+  dismiss: 'Dismiss',
   loggedIn: 'Logged in to {team}: {option}.',
   loggedOut: 'You are logged out of your station.',
 };
@@ -66,12 +70,14 @@ const LOGIN_KEY = requestKey('cc-station-login-request');
  * @csspart change - The Change button.
  * @csspart logout - The Log out button.
  * @csspart error - A message about the dial number or a refused action.
+ * @csspart notice - A logout nobody at this desk asked for ("Logged out by a supervisor"); goes away by itself.
+ * @csspart notice-close - The close button of the notice.
  * @cssproperty [--cc-station-login-background=var(--cc-color-surface)] - The widget's background.
  * @cssproperty [--cc-station-login-gap=var(--cc-space)] - The space between its parts.
  * @cssproperty [--cc-station-login-label-color=var(--cc-color-text-muted)] - The labels of the station summary.
  */
 export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
-  static override styles = [...CcWidget.styles, styles];
+  static override styles = [...CcWidget.styles, ...styles];
   protected readonly defaultStrings = defaultStrings;
 
   protected override renderedFrom(s: DeskState) {
@@ -96,6 +102,21 @@ export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
   #lastStation: Station | null | undefined = undefined;
   /** The last station, to prefill the form after a logout. */
   #remembered: Station | null = null;
+  #notice = new NoticeController(this, this.cc);
+  #hadProfile = false;
+  /** The agent just signed in from the kit: the station form is the next step and takes focus. */
+  #focusForm = false;
+
+  constructor() {
+    super();
+    // A logout nobody here asked for (a supervisor, another desktop): say so where the agent looks.
+    this.cc.onAction((_state, previous, action) => {
+      if (action.type !== 'station-logout' || !previous.station) return;
+      if (previous.pending[requestKey('cc-station-logout-request')] || previous.pending[requestKey('cc-sign-out-request')]) return;
+      const reason = action.reason?.trim();
+      this.#notice.show(reason ? this.t('remoteLogout', { reason }) : this.t('remoteLogoutNoReason'));
+    });
+  }
 
   #optionLabel(option: LoginOption): string {
     return this.t(option);
@@ -148,6 +169,22 @@ export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
     }
     this.#lastStation = station;
     this.#wasPending = pending;
+    if (!profile) this.#notice.dismiss();
+    if (profile && !this.#hadProfile && !station) this.#focusForm = true;
+    this.#hadProfile = !!profile;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (this.#focusForm) {
+      this.#focusForm = false;
+      // Only when the agent was on the kit's sign-in (or focus fell to the page): never steal focus from the
+      // host page's own fields.
+      const active = document.activeElement;
+      if (!active || active === document.body || (active !== this && active.localName.startsWith('cc-'))) {
+        this.renderRoot.querySelector<HTMLElement>('#team')?.focus();
+      }
+    }
+    super.updated(changed);
   }
 
   #patch(patch: Partial<Draft>): void {
@@ -237,7 +274,7 @@ export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
       <form part="form" novalidate @submit=${this.#onSubmit}>
         <div class="field">
           <label for="team">${this.t('team')}</label>
-          <select id="team" part="team" @change=${this.#onTeam}>
+          <select id="team" part="team" data-notice-return @change=${this.#onTeam}>
             ${profile.teams.map((t) => html`<option value=${t.id} ?selected=${t.id === draft.teamId}>${t.name}</option>`)}
           </select>
         </div>
@@ -326,6 +363,8 @@ export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
     if (!profile) body = html`<p part="hint" class="muted">${this.t('signInFirst')}</p>`;
     else if (station && !this.editing) body = this.#renderSummary(station);
     else if (this.draft) body = this.#renderForm(profile, this.draft);
-    return html`<div part="base" class="surface">${body ?? nothing} ${this.renderAnnouncer()}</div>`;
+    return html`<div part="base" class="surface">
+      ${this.#notice.render(this.t('dismiss'))} ${body ?? nothing} ${this.renderAnnouncer()}
+    </div>`;
   }
 }

@@ -54,7 +54,16 @@ const handlers: { [N in RequestName]: Handler<N> } = lookup({
     await b.register();
   },
   'cc-sign-out-request': async (b, _d, state) => {
-    if (state.station) await b.stationLogout('User requested logout');
+    if (state.station) {
+      try {
+        await b.stationLogout('User requested logout');
+      } catch (err) {
+        // The backend refuses the station logout; the agent asked to sign out, and is told so in those words.
+        const error = CcError.from(err, 'sign-out');
+        if (error.code === 'task-active') throw new CcError('task-active', 'You cannot sign out while you have a task or a wrap-up open.', 'sign-out');
+        throw error;
+      }
+    }
     await b.deregister();
   },
   'cc-station-login-request': (b, d) => b.stationLogin(d),
