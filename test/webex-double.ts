@@ -324,7 +324,13 @@ export class FakeWebex extends Emitter {
   readonly cc: FakeCc;
   readonly authorization = { initiateLogin: async () => void this.loginRequests++ };
   loginRequests = 0;
-  credentials = { supertoken: { expires: Date.now() + 3_600_000 } };
+  credentials = {
+    supertoken: { expires: Date.now() + 3_600_000, access_token: undefined as string | undefined },
+    /** As webex-core's: a new supertoken replaces the old one. */
+    set: (attrs: { supertoken: { access_token: string } }) => {
+      this.credentials.supertoken = { expires: Date.now() + 3_600_000, access_token: attrs.supertoken.access_token };
+    },
+  };
 
   constructor(server: WebexDouble) {
     super();
@@ -344,7 +350,8 @@ export interface WebexDoubleOptions {
   /** Never fire `ready` (a broken SDK or network). */
   neverReady?: boolean;
   /** `register()` refuses the token (401), as Webex does for a fake or expired token. */
-  refuseToken?: boolean;
+  /** Refuse every token, or the tokens this returns true for (the double reads the instance's current token). */
+  refuseToken?: boolean | ((token: string | undefined) => boolean);
   /** The instance holds no credentials (OAuth before the redirect). */
   unauthorized?: boolean;
   profile?: Record<string, unknown>;
@@ -404,7 +411,8 @@ export class WebexDouble {
   }
 
   async register() {
-    if (this.options.refuseToken) throw sdkError('auth', '');
+    const refuse = this.options.refuseToken;
+    if (typeof refuse === 'function' ? refuse(this.webex.credentials.supertoken.access_token) : refuse) throw sdkError('auth', '');
     this.registered = true;
     const profile: Record<string, unknown> = clone(this.#profile);
     if (this.station) {
@@ -839,7 +847,9 @@ export function fakeWebexClass(make: (attrs: any) => WebexDouble) {
     Webex: {
       init(attrs: any) {
         inits.push(attrs);
-        return make(attrs).webex;
+        const webex = make(attrs).webex;
+        webex.credentials.supertoken.access_token = attrs?.credentials?.access_token;
+        return webex;
       },
     },
   };

@@ -82,6 +82,9 @@ export class Cloud {
   async newToken(): Promise<string> {
     return (await this.#run<{ token: string }>('new-token')).token;
   }
+  /** The agent is logged in to a station already, Available (as after a page reload or in another tab). */
+  loggedIn = (station: { teamId?: string; loginOption?: 'AGENT_DN' | 'EXTENSION'; dialNumber?: string; auxCodeId?: string } = {}) =>
+    this.#run('logged-in', station);
   /** Between tests: the agent signed out, no contacts, no faults, no sockets. */
   reset = () => this.#run('reset');
   state = () => this.#run<CloudState>('state');

@@ -656,6 +656,10 @@ export class WebexCloud {
         return {};
       case 'new-token':
         return { token: t.newToken() };
+      case 'logged-in':
+        // The agent is logged in already (another tab, or a page reload): register() finds it by reload.
+        t.agent = { sessionId: `session-${this.nextId()}`, teamId: payload.teamId ?? 'team-support', deviceType: payload.loginOption ?? 'AGENT_DN', dn: payload.dialNumber ?? '+14155550199', auxCodeId: payload.auxCodeId ?? '0', since: Date.now() };
+        return {};
       case 'reset':
         t.reset();
         return {};

@@ -84,6 +84,14 @@ const PLAIN_UPDATES = [
   'task:consultQueueFailed',
 ] as const;
 
+/**
+ * The Webex instance the backend made in this page, by the SDK class that made it. The SDK binds its services,
+ * request layer and task manager to the first instance of the page (webex-sdk.md #2): a second `Webex.init`
+ * keeps sending the first instance's token, so an agent whose first token expired could never sign in again.
+ * Every later sign-in in the page reuses this instance with the new token instead; its config is the first one's.
+ */
+const pageInstances = new WeakMap<object, WebexInstance>();
+
 /** How long a queue consult may take to be refused before the desk shows it waiting in the queue. */
 const QUEUE_CONSULT_GRACE_MS = 400;
 
@@ -650,6 +658,9 @@ export class WebexBackend implements Backend {
   }
 
   #onRelogin(data: unknown): void {
+    // A relogin inside register() (an agent already logged in, webex-sdk.md #6) is already in the profile
+    // register() resolves with; it is reported from there, after the profile.
+    if (!this.#registered) return;
     const d = (data ?? {}) as StateData & { teamId?: unknown; deviceType?: unknown; dn?: unknown; dialNumber?: unknown; interactionIds?: unknown };
     this.#setConnection('connected');
     const ids = Array.isArray(d.interactionIds) ? d.interactionIds.map(str) : null;
@@ -1177,8 +1188,20 @@ export class WebexBackend implements Backend {
           }
         : {}),
     };
+    const existing = pageInstances.get(Webex);
+    if (existing) {
+      if (token && existing.credentials?.supertoken?.access_token !== token) {
+        if (typeof existing.credentials?.set !== 'function') {
+          throw new CcError('backend-error', 'The Webex SDK in this page cannot take a new access token: reload the page to sign in again.', 'connect');
+        }
+        existing.credentials.set({ supertoken: { access_token: token } });
+      }
+      return existing;
+    }
     try {
-      return Webex.init(token ? { config, credentials: { access_token: token } } : { config });
+      const webex = Webex.init(token ? { config, credentials: { access_token: token } } : { config });
+      pageInstances.set(Webex, webex);
+      return webex;
     } catch (err) {
       throw toCcError(err, 'connect');
     }

@@ -105,7 +105,11 @@ export interface WebexInstance {
   readonly authorization?: {
     initiateLogin(options?: { state?: Record<string, unknown>; separateWindow?: boolean | Record<string, number> }): Promise<void> | void;
   };
-  readonly credentials?: { readonly supertoken?: { readonly expires?: number } };
+  readonly credentials?: {
+    readonly supertoken?: { readonly expires?: number; readonly access_token?: string };
+    /** Replaces the credentials (`{supertoken: {access_token}}`): how one instance signs in with a new token. */
+    set?(attrs: { supertoken: { access_token: string } }): unknown;
+  };
 }
 
 export interface WebexStatic {

@@ -1,0 +1,65 @@
+/**
+ * Signing in and out with the real SDK against the loopback Webex cloud, with the backend making its own Webex
+ * instance from a token. A page of its own: the SDK binds its services to the first Webex instance of a page.
+ */
+import { expect } from '@open-wc/testing';
+import type { BackendEvent } from '../src/core/backend.js';
+import type { CcError } from '../src/core/errors.js';
+import { WebexBackend } from '../src/backends/webex/backend.js';
+import { Cloud, loadRealSdk } from './webex-cloud/client.js';
+import { until } from './helpers-no-define.js';
+
+const QUIET = { logger: { level: 'silent', bufferLogLevel: 'log' } };
+
+function backendFor(cloud: Cloud) {
+  const backend = new WebexBackend({ loadSdk: () => loadRealSdk(cloud.tenant.sdkUrl), config: { ...cloud.tenant.config, ...QUIET }, readyTimeoutMs: 5000 });
+  const events: BackendEvent[] = [];
+  backend.subscribe((e) => events.push(e));
+  return { backend, events };
+}
+
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: CcError) => e,
+  );
+
+describe('webex on the real SDK: signing in with tokens (loopback Webex cloud)', () => {
+  it('signs in again with a second token after the first expired, in the same page: the cloud sees the new token', async () => {
+    const cloud = await Cloud.tenant();
+    const first = backendFor(cloud);
+    await first.backend.connect({ accessToken: cloud.tenant.token });
+    await first.backend.register();
+    await first.backend.stationLogin({ teamId: 'team-support', loginOption: 'AGENT_DN', dialNumber: '+14155550199' });
+    await first.backend.stationLogout();
+    await first.backend.deregister();
+    first.backend.dispose();
+
+    await cloud.expireToken();
+    const token = await cloud.newToken();
+    const second = backendFor(cloud);
+    await second.backend.connect({ accessToken: token });
+    const profile = await second.backend.register();
+    expect(profile.agentId).to.equal(cloud.tenant.agentId);
+    // Registered with the new token, the agent gets station login and offers again (webex-sdk.md #2, #3).
+    await second.backend.stationLogin({ teamId: 'team-support', loginOption: 'AGENT_DN', dialNumber: '+14155550199' });
+    expect(second.events.map((e) => e.type)).to.include('station-login');
+    await second.backend.setAgentState({ state: 'Available', auxCodeId: '0' });
+    const id = await cloud.offer();
+    await until(() => second.events.some((e) => e.type === 'task-offered' && e.task.id === id), 3000, 'the offer');
+    await cloud.hangup(id);
+    await until(() => second.events.some((e) => e.type === 'task-rejected'), 3000, 'the offer withdrawn');
+    await second.backend.stationLogout();
+    await second.backend.deregister();
+    second.backend.dispose();
+  });
+
+  it('an expired token is told apart from a refusal: auth-failed, not rejected', async () => {
+    const cloud = await Cloud.tenant();
+    const { backend } = backendFor(cloud);
+    await cloud.expireToken();
+    const error = await failure(backend.connect({ accessToken: cloud.tenant.token }).then(() => backend.register()));
+    expect(error?.code).to.equal('auth-failed');
+    backend.dispose();
+  });
+});
