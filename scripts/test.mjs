@@ -62,7 +62,11 @@ const filesAt = args.indexOf('--files');
 const selected = filesAt >= 0
   ? args.slice(filesAt + 1).filter((a) => !a.startsWith('--'))
   : readdirSync('test').filter((f) => f.endsWith('.test.ts')).map((f) => `test/${f}`);
-const needsCdn = selected.some((f) => existsSync(f) && readFileSync(f, 'utf8').includes('/dist/cdn/'));
+// A pattern (`'test/cc-*.test.ts'`) is not a file: then any test file that loads dist/cdn counts.
+const loadsCdn = (f) => readFileSync(f, 'utf8').includes('/dist/cdn/');
+const needsCdn = selected.some((f) =>
+  existsSync(f) ? loadsCdn(f) : readdirSync('test').some((t) => t.endsWith('.test.ts') && loadsCdn(`test/${t}`)),
+);
 let cdnFailed = 0;
 if (needsCdn) {
   try {
