@@ -7,11 +7,36 @@ export interface Clock {
   onAdvance?(listener: () => void): () => void;
 }
 
-export const realClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+/** The longest delay a browser's setTimeout keeps: anything longer (2^31 ms, about 24.8 days) fires at once. */
+export const LONGEST_TIMEOUT_MS = 2 ** 31 - 1;
+
+/**
+ * The page's clock, with timers of any length: a delay longer than `longest` runs as a chain of shorter ones,
+ * so a scenario step or a token due in a month waits a month instead of firing at once. `longest` is for tests.
+ */
+export function pageClock(longest = LONGEST_TIMEOUT_MS): Clock {
+  interface Handle {
+    timer: ReturnType<typeof setTimeout> | undefined;
+  }
+  return {
+    now: () => Date.now(),
+    setTimeout(fn, ms) {
+      const handle: Handle = { timer: undefined };
+      const due = Date.now() + Math.max(0, Number(ms) || 0);
+      const arm = (left: number) => {
+        handle.timer = globalThis.setTimeout(() => (left > longest ? arm(due - Date.now()) : fn()), Math.min(left, longest));
+      };
+      arm(due - Date.now());
+      return handle;
+    },
+    clearTimeout(handle) {
+      const timer = (handle as Handle | null)?.timer;
+      if (timer !== undefined) globalThis.clearTimeout(timer);
+    },
+  };
+}
+
+export const realClock: Clock = pageClock();
 
 interface Timer {
   id: number;

@@ -71,7 +71,7 @@ export function checkDialNumber(profile: Profile, option: LoginOption, dialNumbe
   const rule = profile.dialRules[option];
   if (!value) return option === 'EXTENSION' ? 'Enter your extension.' : 'Enter the number to ring.';
   if (rule && !new RegExp(`^(?:${rule.pattern})$`).test(value)) {
-    return `${value} is not a valid ${option === 'EXTENSION' ? 'extension' : 'dial number'}. Use the form ${rule.example}.`;
+    return `${quoteValue(value)} is not a valid ${option === 'EXTENSION' ? 'extension' : 'dial number'}. Use the form ${rule.example}.`;
   }
   return null;
 }

@@ -12,7 +12,7 @@ import type {
   TaskSnapshot,
 } from '../../core/types.js';
 import { channelCapacity, knownExtension, simulatorBuddies, simulatorCustomers, simulatorProfile, simulatorQueues } from './data.js';
-import { parseScenario, type OfferSpec, type ScenarioStep } from './scenarios.js';
+import { durationProblem, offerProblem, parseScenario, shown, type OfferSpec, type ScenarioStep } from './scenarios.js';
 
 export interface SimulatorTiming {
   /** How long an offer rings before RONA. */
@@ -70,6 +70,21 @@ const DEFAULT_TIMING: SimulatorTiming = {
 
 const isActive = (t: TaskSnapshot) => t.state !== 'wrapup';
 
+/** Bad input at the simulator's own API (from a test, a page's controls or a scenario): a clear error, no change. */
+const refuse = (message: string): never => {
+  throw new CcError('invalid-request', message, 'simulator');
+};
+
+/**
+ * A short random tag for one simulated contact center: two of them on one page (two desks) never number their
+ * tasks alike, and a page reloaded with `persist` never reuses an id.
+ */
+function instanceTag(): string {
+  const bytes = new Uint8Array(3);
+  globalThis.crypto.getRandomValues(bytes);
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /**
  * An in-page contact center: it routes offers to the agent, rings and withdraws them, keeps every task's
  * state, and lets a test or the sample page inject what a real one does from elsewhere: a supervisor's state
@@ -88,6 +103,7 @@ export class SimulatorServer {
   #networkUp = true;
   #customerIndex = 0;
   #capacity: Readonly<Record<MediaType, number>>;
+  readonly #tag = instanceTag();
 
   constructor(options: SimulatorServerOptions = {}) {
     this.clock = options.clock ?? realClock;
@@ -124,7 +140,7 @@ export class SimulatorServer {
 
   task(taskId: string): TaskSnapshot {
     const task = this.#state.tasks.find((t) => t.id === taskId);
-    if (!task) throw new CcError('unknown-task', `There is no task ${taskId}.`);
+    if (!task) throw new CcError('unknown-task', `There is no task ${shown(taskId)}.`);
     return task;
   }
 
@@ -153,6 +169,10 @@ export class SimulatorServer {
 
   /** Drops the network; it comes back after `reconnectAfterMs` (simulator clock), or never when null. */
   dropConnection(reconnectAfterMs: number | null = this.timing.reconnectMs): void {
+    if (reconnectAfterMs !== null) {
+      const problem = durationProblem(reconnectAfterMs, 'dropConnection: reconnectAfterMs');
+      if (problem) refuse(`${problem} Use null for a network that stays down.`);
+    }
     this.#networkUp = false;
     for (const client of this.#clients) client.networkChanged(false);
     this.#clearTimer('network');
@@ -168,6 +188,8 @@ export class SimulatorServer {
 
   /** The token of every signed-in client expires in `inMs` (warned first when there is time to). */
   expireToken(inMs = 0): void {
+    const problem = durationProblem(inMs, 'expireToken: inMs');
+    if (problem) refuse(problem);
     for (const client of this.#clients) client.expireAt(this.clock.now() + inMs);
   }
 
@@ -175,6 +197,10 @@ export class SimulatorServer {
 
   /** A supervisor changes the agent's state. */
   supervisorSetState(state: 'Available' | 'Idle', auxCodeId?: string): void {
+    if (state !== 'Available' && state !== 'Idle') refuse(`supervisorSetState: the state must be Available or Idle, not ${shown(state)}.`);
+    if (auxCodeId !== undefined && !this.profile.idleCodes.some((c) => c.id === auxCodeId)) {
+      refuse(`supervisorSetState: ${shown(auxCodeId)} is not an idle code of this agent.`);
+    }
     if (!this.#state.station) return;
     const code = state === 'Available' ? '0' : (auxCodeId ?? this.#defaultIdleCode());
     this.#setAgent(state, code, 'remote', 'Changed by a supervisor');
@@ -191,6 +217,7 @@ export class SimulatorServer {
 
   /** The customer hangs up (the first connected task when no id is given). */
   customerHangup(taskId?: string): void {
+    if (taskId !== undefined && typeof taskId !== 'string') refuse(`customerHangup: the task id must be text, not ${shown(taskId)}.`);
     const task = taskId ? this.task(taskId) : this.#state.tasks.find((t) => t.state === 'connected');
     if (task && task.state === 'connected') this.#endTask(task);
     else if (task && task.state === 'offered') this.#reject(task, 'cancelled');
@@ -198,7 +225,9 @@ export class SimulatorServer {
 
   /** A new contact arrives: offered at once when the agent is Available and has room, else queued. */
   offer(spec: OfferSpec = {}): void {
-    this.#state.queued = [...this.#state.queued, spec];
+    const problem = offerProblem(spec);
+    if (problem) refuse(`offer: ${problem}`);
+    this.#state.queued = [...this.#state.queued, { ...spec, ...(spec.cad ? { cad: { ...spec.cad } } : {}) }];
     this.#save();
     this.#routeQueued();
   }
@@ -213,15 +242,15 @@ export class SimulatorServer {
 
   stationLogin(args: StationLoginArgs): void {
     const { profile } = this;
-    if (!profile.teams.some((t) => t.id === args.teamId)) throw new CcError('invalid-request', `Unknown team ${args.teamId}.`);
+    if (!profile.teams.some((t) => t.id === args.teamId)) throw new CcError('invalid-request', `Unknown team ${shown(args.teamId)}.`);
     if (!profile.loginOptions.includes(args.loginOption)) {
-      throw new CcError('invalid-request', `${args.loginOption} login is not allowed for this agent.`);
+      throw new CcError('invalid-request', `${shown(args.loginOption)} login is not allowed for this agent.`);
     }
     const problem = checkDialNumber(profile, args.loginOption, args.dialNumber);
     if (problem) throw new CcError('invalid-dial-number', problem);
     const dialNumber = args.dialNumber?.trim();
     if (args.loginOption === 'EXTENSION' && dialNumber && !knownExtension(dialNumber)) {
-      throw new CcError('invalid-dial-number', `Extension ${dialNumber} does not exist on this phone system.`);
+      throw new CcError('invalid-dial-number', `Extension ${shown(dialNumber)} does not exist on this phone system.`);
     }
     if (args.loginOption === 'AGENT_DN' && dialNumber && simulatorBuddyNumbers.includes(dialNumber)) {
       throw new CcError('invalid-dial-number', `${dialNumber} is already used by another agent.`);
@@ -254,7 +283,7 @@ export class SimulatorServer {
   setAgentState(args: AgentStateArgs): void {
     if (!this.#state.station) throw new CcError('not-logged-in', 'Log in to a station first.');
     if (args.state === 'Idle' && !this.profile.idleCodes.some((c) => c.id === args.auxCodeId)) {
-      throw new CcError('invalid-request', `Unknown idle code ${args.auxCodeId}.`);
+      throw new CcError('invalid-request', `Unknown idle code ${shown(args.auxCodeId)}.`);
     }
     this.#setAgent(args.state, args.state === 'Available' ? '0' : args.auxCodeId, 'agent', args.reason);
   }
@@ -359,7 +388,7 @@ export class SimulatorServer {
   wrapup(taskId: string, args: WrapupArgs): void {
     const task = this.#expect(taskId, 'wrapup', 'wrap up');
     if (!this.profile.wrapupCodes.some((c) => c.id === args.auxCodeId)) {
-      throw new CcError('invalid-request', `Unknown wrap-up code ${args.auxCodeId}.`);
+      throw new CcError('invalid-request', `Unknown wrap-up code ${shown(args.auxCodeId)}.`);
     }
     this.#wrapup(task, args.auxCodeId, args.notes ?? '');
   }
@@ -458,7 +487,7 @@ export class SimulatorServer {
     const now = this.clock.now();
     this.#state.seq += 1;
     return {
-      id: `sim-${mediaType}-${this.#state.seq}`,
+      id: `sim-${this.#tag}-${mediaType}-${this.#state.seq}`,
       mediaType,
       direction,
       state: 'offered',
@@ -557,13 +586,13 @@ export class SimulatorServer {
     const to = destination.to.trim();
     if (destination.type === 'agent') {
       const buddy = simulatorBuddies.find((b) => b.to === to);
-      if (!buddy) throw new CcError('invalid-request', `Unknown agent ${to}.`);
+      if (!buddy) throw new CcError('invalid-request', `Unknown agent ${shown(to)}.`);
       if (!buddy.available) throw new CcError('rejected', `${buddy.name} is not available.`);
       return { type: 'agent', to, name: buddy.name };
     }
     if (destination.type === 'queue') {
       const queue = simulatorQueues.find((q) => q.to === to);
-      if (!queue) throw new CcError('invalid-request', `Unknown queue ${to}.`);
+      if (!queue) throw new CcError('invalid-request', `Unknown queue ${shown(to)}.`);
       return { type: 'queue', to, name: queue.name };
     }
     const problem = dialNumberMessage(to);
@@ -619,7 +648,9 @@ export class SimulatorServer {
     try {
       const saved = JSON.parse(text) as PersistedState;
       if (!Array.isArray(saved.tasks)) return;
-      this.#state = { station: saved.station ?? null, agent: saved.agent ?? null, tasks: saved.tasks, queued: saved.queued ?? [], seq: saved.seq ?? 0 };
+      // A saved queue holds only offers this version accepts: one bad entry must not block every later Available.
+      const queued = Array.isArray(saved.queued) ? saved.queued.filter((spec) => offerProblem(spec) === null) : [];
+      this.#state = { station: saved.station ?? null, agent: saved.agent ?? null, tasks: saved.tasks, queued, seq: saved.seq ?? 0 };
       for (const task of this.#state.tasks) {
         if (task.state === 'offered') this.#scheduleRona(task);
         if (task.state === 'wrapup') this.#scheduleAutoWrapup(task);
