@@ -54,6 +54,25 @@ describe('webex on the real SDK: signing in with tokens (loopback Webex cloud)',
     second.backend.dispose();
   });
 
+  it('a token that expires mid-call: the next action fails with auth-failed, not rejected, and the call is as it was', async () => {
+    const cloud = await Cloud.tenant();
+    const { backend, events } = backendFor(cloud);
+    await backend.connect({ accessToken: cloud.tenant.token });
+    await backend.register();
+    await backend.stationLogin({ teamId: 'team-support', loginOption: 'EXTENSION', dialNumber: '1042' });
+    await backend.setAgentState({ state: 'Available', auxCodeId: '0' });
+    const id = await cloud.offer();
+    await until(() => events.some((e) => e.type === 'task-offered'), 3000, 'the offer');
+    await cloud.answer(id);
+    await until(() => events.some((e) => e.type === 'task-assigned'), 3000, 'the call');
+    await cloud.expireToken();
+    const error = await failure(backend.hold(id));
+    expect(error?.code).to.equal('auth-failed');
+    expect(error?.message).to.match(/token/i);
+    expect(events.filter((e) => e.type === 'task-updated')).to.have.length(0);
+    backend.dispose();
+  });
+
   it('an expired token is told apart from a refusal: auth-failed, not rejected', async () => {
     const cloud = await Cloud.tenant();
     const { backend } = backendFor(cloud);

@@ -92,6 +92,9 @@ const PLAIN_UPDATES = [
  */
 const pageInstances = new WeakMap<object, WebexInstance>();
 
+/** The SDK's own time limit on a request answered on the socket (`TIMEOUT_REQ`). */
+const SDK_REQUEST_TIMEOUT_MS = 20_000;
+
 /** How long a queue consult may take to be refused before the desk shows it waiting in the queue. */
 const QUEUE_CONSULT_GRACE_MS = 400;
 
@@ -1092,14 +1095,39 @@ export class WebexBackend implements Backend {
    */
   async #sdk<T>(action: string, run: () => Promise<T> | T, taskId?: string): Promise<Exclude<T, Error>> {
     const since = this.#frames;
+    const started = Date.now();
     let result: T;
     try {
       result = await run();
     } catch (err) {
-      throw toCcError(this.#withReason(err, since, taskId), action);
+      throw await this.#explain(err, action, since, started, taskId);
     }
-    if (result instanceof Error) throw toCcError(this.#withReason(result, since, taskId), action);
+    if (result instanceof Error) throw await this.#explain(result, action, since, started, taskId);
     return result as Exclude<T, Error>;
+  }
+
+  /**
+   * Why an SDK call failed. A refusal's reason comes from the socket; otherwise the SDK says only "Error while
+   * performing hold" for an expired token, a network failure and its 20 s time limit alike (webex-sdk.md #1).
+   * The time it took tells a timeout; a cheap read the SDK does not wrap (`getQueues`, which keeps its HTTP
+   * error) tells an expired token or a network down from a failure on the contact center's side.
+   */
+  async #explain(err: unknown, action: string, since: number, started: number, taskId?: string): Promise<CcError> {
+    const reasoned = this.#withReason(err, since, taskId);
+    if (reasoned !== err || err instanceof CcError) return toCcError(reasoned, action);
+    const said = `${str((err as { message?: unknown } | null)?.message)} ${str((err as { data?: { message?: unknown } } | null)?.data?.message)}`;
+    if (!/Error while performing/i.test(said)) return toCcError(err, action);
+    if (Date.now() - started >= SDK_REQUEST_TIMEOUT_MS - 500) return toCcError(new Error('timed out'), action);
+    const cc = this.#cc;
+    if (cc && typeof cc.getQueues === 'function') {
+      try {
+        await cc.getQueues({ page: 0, pageSize: 1 });
+      } catch (probe) {
+        const why = toCcError(probe, action);
+        if (why.code === 'auth-failed' || why.code === 'offline') return why;
+      }
+    }
+    return toCcError(err, action);
   }
 
   /** The SDK's error, with the reason of the refusal seen on the socket since frame `since`, if any. */
