@@ -3,7 +3,8 @@
 import { css, html, LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CcSdk } from '../components/cc-sdk/cc-sdk.js';
-import { ERROR_CODES, type CcErrorCode } from '../src/core/errors.js';
+import type { CcErrorCode } from '../src/core/errors.js';
+import { FAULT_CODES, SIMULATOR_ACTIONS, type SimulatorAction } from '../src/backends/simulator/server.js';
 import type { MediaType } from '../src/core/types.js';
 import { panelStyles } from './panel-styles.js';
 
@@ -24,7 +25,7 @@ export class DemoSimulatorPanel extends LitElement {
   @property() sdk = '';
   @state() private status = '';
   @state() private faultCode: CcErrorCode = 'rejected';
-  @state() private faultAction = '';
+  @state() private faultAction: SimulatorAction | '' = '';
 
   #sdkEl(): CcSdk | null {
     return document.getElementById(this.sdk) as CcSdk | null;
@@ -36,7 +37,13 @@ export class DemoSimulatorPanel extends LitElement {
       this.status = 'The simulator is not the current backend.';
       return;
     }
-    action(server);
+    try {
+      action(server);
+    } catch (err) {
+      // The simulator refuses what it cannot do (a fault for an action it does not have): say so.
+      this.status = err instanceof Error ? err.message : String(err);
+      return;
+    }
     const queued = server.queued.length;
     this.status = `${label}.${queued ? ` ${queued} waiting in queue until you are Available.` : ''}`;
   }
@@ -81,15 +88,17 @@ export class DemoSimulatorPanel extends LitElement {
       <fieldset>
         <legend>Make the next action fail</legend>
         <div class="row">
+          <label class="sr-only" for="action">Action to fail</label>
+          <select id="action" @change=${(e: Event) => (this.faultAction = (e.target as HTMLSelectElement).value as SimulatorAction | '')}>
+            <option value="" ?selected=${this.faultAction === ''}>Any action</option>
+            ${SIMULATOR_ACTIONS.map((a) => html`<option value=${a} ?selected=${a === this.faultAction}>${a}</option>`)}
+          </select>
           <label class="sr-only" for="code">Error code</label>
           <select id="code" @change=${(e: Event) => (this.faultCode = (e.target as HTMLSelectElement).value as CcErrorCode)}>
-            ${ERROR_CODES.map((c) => html`<option ?selected=${c === this.faultCode}>${c}</option>`)}
+            ${FAULT_CODES.map((c) => html`<option value=${c} ?selected=${c === this.faultCode}>${c}</option>`)}
           </select>
-          <label class="sr-only" for="action">Backend action (any when empty)</label>
-          <input id="action" placeholder="any action, or e.g. hold" .value=${this.faultAction}
-            @input=${(e: Event) => (this.faultAction = (e.target as HTMLInputElement).value.trim())} />
-          <button type="button"
-            @click=${() => this.#do(`The next ${this.faultAction || 'action'} will fail`, (s) =>
+          <button type="button" data-action="arm"
+            @click=${() => this.#do(`The next ${this.faultAction || 'action'} will fail (${this.faultCode})`, (s) =>
               s.failNext({ action: this.faultAction || undefined, code: this.faultCode, message: `Simulated failure (${this.faultCode}).` }))}>
             Arm
           </button>

@@ -4,6 +4,7 @@ import { deskRig, readyAgent } from './helpers.js';
 import type { CcOutcomeEvent } from '../src/events/events.js';
 import type { DeskState } from '../src/core/store.js';
 import type { MediaType } from '../src/core/types.js';
+import type { SimulatorAction } from '../src/backends/simulator/server.js';
 
 /**
  * Generated interleavings of what an agent does and what the contact center does to them. Whatever the
@@ -18,7 +19,7 @@ type Step =
   | { kind: 'supervisor'; available: boolean }
   | { kind: 'drop'; reconnectMs: number }
   | { kind: 'expire' }
-  | { kind: 'fail'; action: string }
+  | { kind: 'fail'; action: SimulatorAction }
   | { kind: 'state'; available: boolean };
 
 const USER_ACTIONS = [

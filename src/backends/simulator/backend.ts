@@ -4,7 +4,7 @@ import { watchTokenExpiry } from '../../core/token-expiry.js';
 import { CcError } from '../../core/errors.js';
 import type { Capabilities, Credentials, Destination, DestinationOption, Profile } from '../../core/types.js';
 import { simulatorBuddies, simulatorQueues } from './data.js';
-import { SimulatorServer, type SimulatorClient } from './server.js';
+import { SimulatorServer, type SimulatorAction, type SimulatorClient } from './server.js';
 
 export interface SimulatorBackendOptions {
   /** The contact center to connect to; a new one by default. */
@@ -240,7 +240,7 @@ export class SimulatorBackend implements Backend, SimulatorClient {
     this.#stopExpiryWatch = null;
   }
 
-  #guard(action: string, needRegistered = true): void {
+  #guard(action: SimulatorAction, needRegistered = true): void {
     if (!this.#signedIn) throw new CcError('not-signed-in', 'Sign in first.', action);
     if (this.#expired) throw new CcError('token-expired', 'The session expired. Sign in again to continue.', action);
     if (!this.server.networkUp) throw new CcError('offline', 'No connection to the contact center. Try again once it is back.', action);
@@ -253,7 +253,7 @@ export class SimulatorBackend implements Backend, SimulatorClient {
   }
 
   /** Runs an action as the network would: after the latency, refused when offline, expired or faulted. */
-  async #act(action: string, run: () => void): Promise<void> {
+  async #act(action: SimulatorAction, run: () => void): Promise<void> {
     await this.#latency();
     this.#guard(action);
     try {

@@ -3,7 +3,15 @@ import { SimulatorBackend } from './backend.js';
 import { SimulatorServer } from './server.js';
 
 export { SimulatorBackend, type SimulatorBackendOptions } from './backend.js';
-export { SimulatorServer, type SimulatorServerOptions, type SimulatorTiming, type Fault } from './server.js';
+export {
+  SimulatorServer,
+  SIMULATOR_ACTIONS,
+  FAULT_CODES,
+  type SimulatorAction,
+  type SimulatorServerOptions,
+  type SimulatorTiming,
+  type Fault,
+} from './server.js';
 export { parseScenario, namedScenarios, type ScenarioStep, type OfferSpec } from './scenarios.js';
 export { simulatorProfile, simulatorCustomers, simulatorQueues, simulatorBuddies } from './data.js';
 

@@ -1,6 +1,6 @@
 import type { BackendEvent, StationLoginArgs, AgentStateArgs, WrapupArgs } from '../../core/backend.js';
 import { realClock, type Clock } from '../../core/clock.js';
-import { CcError, type CcErrorCode } from '../../core/errors.js';
+import { CcError, ERROR_CODES, type CcErrorCode } from '../../core/errors.js';
 import { checkDialNumber, dialNumberMessage } from '../../core/dial.js';
 import type {
   AgentStateSnapshot,
@@ -38,9 +38,43 @@ export interface SimulatorServerOptions {
   capacity?: Partial<Record<MediaType, number>>;
 }
 
+/**
+ * Every action a simulator session checks for an injected fault, named as the backend method is (`toggleMute`,
+ * not "mute"): what `failNext({action})` accepts.
+ */
+export const SIMULATOR_ACTIONS = [
+  'connect',
+  'register',
+  'deregister',
+  'uploadLogs',
+  'stationLogin',
+  'stationLogout',
+  'setAgentState',
+  'accept',
+  'decline',
+  'hold',
+  'resume',
+  'toggleMute',
+  'end',
+  'pauseRecording',
+  'resumeRecording',
+  'consult',
+  'endConsult',
+  'transfer',
+  'consultTransfer',
+  'wrapup',
+  'outdial',
+  'destinations',
+] as const;
+
+export type SimulatorAction = (typeof SIMULATOR_ACTIONS)[number];
+
+/** The error codes an injected fault may carry: the kit's own (`cc-error`'s `detail.code`). */
+export const FAULT_CODES: readonly CcErrorCode[] = ERROR_CODES;
+
 export interface Fault {
-  /** The backend method to fail (`stationLogin`, `hold`, …), or any when left out. */
-  readonly action?: string;
+  /** The backend method to fail (`stationLogin`, `hold`, `toggleMute`, …: one of `SIMULATOR_ACTIONS`), or any when left out. */
+  readonly action?: SimulatorAction;
   readonly code: CcErrorCode;
   readonly message: string;
 }
@@ -154,13 +188,30 @@ export class SimulatorServer {
 
   // ---- fault injection ----------------------------------------------------------------------------
 
-  /** Makes the next action (or the next call of `fault.action`) fail with the given code and message. */
+  /**
+   * Makes the next action (or the next call of `fault.action`) fail with the given code and message. Throws
+   * `invalid-request`, arming nothing, for an action the simulator does not have (a fault that could never fire)
+   * or a code that is not one of the kit's.
+   */
   failNext(fault: Fault): void {
-    this.#faults.push(fault);
+    const { action, code, message } = (fault ?? {}) as Partial<Record<keyof Fault, unknown>>;
+    if (action !== undefined && !(SIMULATOR_ACTIONS as readonly unknown[]).includes(action)) {
+      throw new CcError(
+        'invalid-request',
+        `${JSON.stringify(action)} is not an action of the simulator, so that fault would never fire. Use one of: ${SIMULATOR_ACTIONS.join(', ')}.`,
+      );
+    }
+    if (!(FAULT_CODES as readonly unknown[]).includes(code)) {
+      throw new CcError('invalid-request', `${JSON.stringify(code)} is not an error code of the kit. Use one of: ${FAULT_CODES.join(', ')}.`);
+    }
+    if (typeof message !== 'string' || !message.trim()) {
+      throw new CcError('invalid-request', 'A fault needs a message: the text the agent will see.');
+    }
+    this.#faults.push({ action: action as SimulatorAction | undefined, code: code as CcErrorCode, message });
   }
 
   /** Takes the first queued fault that applies to `action`; throws it. Called by clients before acting. */
-  checkFault(action: string): void {
+  checkFault(action: SimulatorAction): void {
     const index = this.#faults.findIndex((f) => !f.action || f.action === action);
     if (index < 0) return;
     const [fault] = this.#faults.splice(index, 1);
