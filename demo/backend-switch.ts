@@ -68,8 +68,8 @@ export class DemoBackendSwitch extends LitElement {
       <form @submit=${this.#submit}>
         <fieldset>
           <legend class="label">Connect the desk to</legend>
-          <label><input type="radio" name="backend" value="simulator" ?checked=${!webex} /> The simulator (no account)</label><br />
-          <label><input type="radio" name="backend" value="webex" ?checked=${webex} /> Webex Contact Center</label>
+          <label class="choice"><input type="radio" name="backend" value="simulator" ?checked=${!webex} /> The simulator (no account)</label>
+          <label class="choice"><input type="radio" name="backend" value="webex" ?checked=${webex} /> Webex Contact Center</label>
         </fieldset>
         <div class="field">
           <label for="client-id">OAuth client id (optional)</label>

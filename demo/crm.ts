@@ -1,5 +1,6 @@
-// The sample CRM page. It integrates with the agent desk through outcome events only:
-// a screen pop on `cc-task-incoming` and call logging on `cc-task-wrapup`.
+// The sample CRM page. It integrates with the agent desk through outcome events only: a screen pop on
+// `cc-task-incoming` (an offer), `cc-task-assigned` (connected, outbound calls included) and `cc-task-hydrate`
+// (after a reload), kept true on `cc-task-rejected` and `cc-signed-out`; call logging on `cc-task-wrapup`.
 import '../define/all.js';
 import './simulator-panel.js';
 import { applyChoice, savedChoice } from './backend-switch.js';
@@ -43,17 +44,28 @@ const customers: Customer[] = simulatorCustomers.map((c, i) => ({
 
 const $ = <T extends Element>(selector: string) => document.querySelector(selector) as T;
 const sdk = $('#desk') as HTMLElementTagNameMap['cc-sdk'];
-const dialog = $<HTMLDialogElement>('#wrapup-dialog');
+const wrapupArea = $<HTMLElement>('#wrapup-area');
 const reopen = $<HTMLButtonElement>('#wrapup-reopen');
+const popBar = $<HTMLElement>('#screen-pop-bar');
+const popText = $<HTMLElement>('#screen-pop');
+const popOpen = $<HTMLButtonElement>('#screen-pop-open');
 // The backend chosen in the page's backend form (the simulator unless the visitor picked Webex).
 const choice = savedChoice();
 if (choice.backend !== 'simulator') applyChoice(choice, sdk, sdk.querySelector('cc-auth'));
 
 const MEDIA_NAMES: Record<string, string> = { telephony: 'Call', chat: 'Chat', email: 'Email', social: 'Social message' };
+const REJECTED: Record<string, string> = {
+  declined: 'was declined',
+  rona: 'was not answered in time and went back to the queue',
+  cancelled: 'ended before it was answered',
+};
 
 let current: Customer | null = null;
 let wrapupCodes: readonly AuxCode[] = [];
-const owed = new Set<string>();
+/** The task the screen-pop banner is about. */
+let poppedTaskId: string | null = null;
+/** The task whose record the desk last brought up (a connected task, or the wrap-up in view). */
+let recordTaskId: string | null = null;
 const TIMELINE_KEY = 'northwind-crm-timeline';
 const activities: Activity[] = JSON.parse(sessionStorage.getItem(TIMELINE_KEY) ?? '[]');
 
@@ -109,16 +121,48 @@ function renderTimeline(): void {
   $('#timeline').replaceChildren(...(items.length ? items : [el('li', 'No activity yet.', { class: 'meta' })]));
 }
 
-function syncWrapupDialog(): void {
-  reopen.hidden = owed.size === 0 || dialog.open;
-  if (owed.size === 0 && dialog.open) dialog.close();
+const who = (task: TaskSnapshot, customer = match(task)) => customer?.name ?? task.customerName ?? task.ani;
+const isLive = (t: TaskSnapshot) => t.state === 'connected';
+
+/** The banner above the record: what the desk just did to it. `offer` adds a button that opens that record. */
+function showPop(task: TaskSnapshot | null, text: string, offer?: Customer): void {
+  poppedTaskId = task?.id ?? null;
+  popText.textContent = text; // network text (a customer's name) is set as text, never HTML
+  popOpen.hidden = !offer;
+  popOpen.textContent = offer ? `Open ${offer.name}'s record` : '';
+  popOpen.onclick = offer
+    ? () => {
+        openRecord(offer);
+        showPop(task, `${MEDIA_NAMES[task!.mediaType]} from ${offer.name}: record opened.`);
+      }
+    : null;
+  popBar.hidden = !text;
 }
 
-function owe(task: TaskSnapshot): void {
-  owed.add(task.id);
-  // Not over a ringing offer: the agent answers it first, then reopens the wrap-up from the header.
-  if (!dialog.open && !sdk.state.tasks.some((t) => t.state === 'offered')) dialog.showModal();
-  syncWrapupDialog();
+/** Opens the record of the customer the desk is dealing with on `task`; says so in the banner. */
+function popRecord(task: TaskSnapshot, text: (name: string, found: boolean) => string): void {
+  const customer = match(task);
+  if (customer) openRecord(customer);
+  recordTaskId = task.id;
+  showPop(task, text(who(task, customer), Boolean(customer)));
+}
+
+const opened = (found: boolean) => (found ? ': record opened.' : ' (no matching record).');
+
+/**
+ * The wrap-ups owed, the first in line (the one `<cc-wrapup>` shows) first. Shown beside the task panel while
+ * any is owed; when the agent is on no call, the record follows the wrap-up in view, so the page and the
+ * wrap-up always name the same customer.
+ */
+function syncWrapup(): void {
+  const owed = sdk.state.tasks.filter((t) => t.state === 'wrapup').sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0));
+  wrapupArea.hidden = owed.length === 0;
+  reopen.hidden = owed.length === 0;
+  reopen.textContent = owed.length > 1 ? `${owed.length} wrap-ups owed` : 'Wrap-up owed';
+  const first = owed[0];
+  if (first && !sdk.state.tasks.some(isLive) && recordTaskId !== first.id) {
+    popRecord(first, (name, found) => `Wrap-up of the ${MEDIA_NAMES[first.mediaType].toLowerCase()} with ${name}${opened(found)}`);
+  }
 }
 
 // ---- integration: outcome events from <cc-sdk> ----------------------------------------------------
@@ -130,62 +174,92 @@ sdk.addEventListener('cc-registered', (e) => {
 sdk.addEventListener('cc-task-incoming', (e) => {
   const { task } = e.detail;
   const customer = match(task);
-  const who = customer?.name ?? task.customerName ?? task.ani;
-  $('#screen-pop').textContent = `${MEDIA_NAMES[task.mediaType]} from ${who}${customer ? ': record opened.' : ' (no matching record).'}`;
-  if (customer) openRecord(customer);
-  // A ringing offer comes first: the wrap-up waits behind the header's "Wrap-up owed" button.
-  if (dialog.open) {
-    dialog.close();
-    syncWrapupDialog();
+  const onCall = sdk.state.tasks.find((t) => isLive(t) && t.id !== task.id);
+  if (onCall && current) {
+    // The agent is talking to someone: the offer never takes their record away; one click opens it.
+    const talkingTo = match(onCall)?.name ?? current.name;
+    showPop(
+      task,
+      `${MEDIA_NAMES[task.mediaType]} from ${who(task, customer)} is waiting${customer ? '' : ' (no matching record)'}. You are still on ${talkingTo}'s record.`,
+      customer && customer !== current ? customer : undefined,
+    );
+    return;
   }
+  popRecord(task, (name, found) => `${MEDIA_NAMES[task.mediaType]} from ${name}${opened(found)}`);
 });
 
+sdk.addEventListener('cc-task-assigned', (e) => {
+  const { task } = e.detail;
+  // Outbound calls have no offer: this is their screen pop. An accepted offer brings its record up too.
+  popRecord(task, (name, found) =>
+    task.direction === 'outbound'
+      ? `Outbound ${MEDIA_NAMES[task.mediaType].toLowerCase()} to ${name}${opened(found)}`
+      : `${MEDIA_NAMES[task.mediaType]} with ${name}${opened(found)}`,
+  );
+});
+
+const HYDRATE_RANK: Record<string, number> = { connected: 3, wrapup: 2, offered: 1 };
+let hydratedRank = 0;
 sdk.addEventListener('cc-task-hydrate', (e) => {
   const { task } = e.detail;
-  const customer = match(task);
-  if (customer && !current) openRecord(customer);
-  if (task.state === 'wrapup') owe(task);
+  // After a reload: the record of the task the agent is on, else of the wrap-up being done, else of the offer.
+  const rank = HYDRATE_RANK[task.state] ?? 0;
+  if (rank > hydratedRank) {
+    hydratedRank = rank;
+    const doing = task.state === 'wrapup' ? 'Wrap-up of the' : task.state === 'offered' ? 'Ringing:' : 'Back on the';
+    popRecord(task, (name, found) => `${doing} ${MEDIA_NAMES[task.mediaType].toLowerCase()} ${task.state === 'offered' ? 'from' : 'with'} ${name}${opened(found)}`);
+  }
+  queueMicrotask(() => (hydratedRank = 0));
+  syncWrapup();
+});
+
+sdk.addEventListener('cc-task-rejected', (e) => {
+  const { task, reason } = e.detail;
+  if (poppedTaskId === task.id) showPop(task, `${MEDIA_NAMES[task.mediaType]} from ${who(task)} ${REJECTED[reason] ?? 'was withdrawn'}.`);
+  if (recordTaskId === task.id) recordTaskId = null;
 });
 
 sdk.addEventListener('cc-task-end', (e) => {
-  if (e.detail.wrapupRequired) owe(e.detail.task);
+  const { task, wrapupRequired } = e.detail;
+  // Finished with nothing owed: a banner about it would be stale.
+  if (!wrapupRequired && poppedTaskId === task.id) showPop(null, '');
+  syncWrapup();
 });
 
 sdk.addEventListener('cc-task-wrapup', (e) => {
   const { task, auxCodeId, notes } = e.detail;
-  owed.delete(task.id);
   const customer = match(task);
   const code = wrapupCodes.find((c) => c.id === auxCodeId)?.name ?? auxCodeId;
   const seconds = task.connectedAt && task.endedAt ? Math.round((task.endedAt - task.connectedAt) / 1000) : 0;
-  const who = customer?.name ?? task.customerName ?? task.ani;
   activities.push({
     customerId: customer?.id ?? null,
-    title: `${MEDIA_NAMES[task.mediaType]} with ${who} · ${code}`,
+    title: `${MEDIA_NAMES[task.mediaType]} with ${who(task, customer)} · ${code}`,
     detail: `${notes || 'No notes.'} (${Math.floor(seconds / 60)} min ${seconds % 60} s, ${task.queue?.name ?? 'no queue'})`,
     at: Date.now(),
   });
   sessionStorage.setItem(TIMELINE_KEY, JSON.stringify(activities));
   renderTimeline();
-  syncWrapupDialog();
+  // The task is finished: a banner about it would be stale.
+  if (poppedTaskId === task.id) showPop(null, '');
+  if (recordTaskId === task.id) recordTaskId = null;
+  syncWrapup();
 });
 
 sdk.addEventListener('cc-signed-out', () => {
-  owed.clear();
-  syncWrapupDialog();
+  showPop(null, '');
+  recordTaskId = null;
+  syncWrapup();
 });
 
 // ---- the page's own controls ----------------------------------------------------------------------
 
-$('#wrapup-later').addEventListener('click', () => {
-  dialog.close();
-  syncWrapupDialog();
-});
-dialog.addEventListener('close', syncWrapupDialog);
+// "Wrap-up owed" in the header brings the wrap-up into view (it is below the fold on a small screen).
 reopen.addEventListener('click', () => {
-  dialog.showModal();
-  syncWrapupDialog();
+  wrapupArea.scrollIntoView({ block: 'nearest' });
+  wrapupArea.focus();
 });
 
 if (new URLSearchParams(location.search).get('theme') === 'dark') document.documentElement.classList.add('dark');
 
+showPop(null, '');
 openRecord(customers[0]);

@@ -8,6 +8,13 @@ export const panelStyles = [
   css`
     :host {
       display: block;
+      min-width: 0;
+    }
+    /* Fields fill the panel's width, borders and padding included, and never overflow it. */
+    *,
+    *::before,
+    *::after {
+      box-sizing: border-box;
     }
     details {
       background: var(--_cc-surface);
@@ -24,6 +31,36 @@ export const panelStyles = [
       border: 0;
       padding: 0;
       margin: var(--_cc-space) 0;
+      min-width: 0;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_cc-space) * 0.75);
+      align-items: center;
+    }
+    .row > select,
+    .row > input {
+      width: auto;
+      flex: 1 1 10em;
+      min-width: 0;
+    }
+    /* A radio or checkbox is a small box with its label beside it, not a full-width field. */
+    .choice {
+      display: flex;
+      align-items: center;
+      gap: calc(var(--_cc-space) * 0.75);
+      font-weight: normal;
+      padding-block: 2px;
+    }
+    .choice input {
+      width: 1.1em;
+      height: 1.1em;
+      min-height: 0;
+      margin: 0;
+      padding: 0;
+      flex: none;
+      accent-color: var(--_cc-accent);
     }
   `,
 ];

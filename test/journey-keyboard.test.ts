@@ -128,11 +128,11 @@ describe('the sample CRM page: the same journey by keyboard alone', function () 
     clock.advance(server.timing.consultAnswerMs);
     await settle();
     await activate('cc-task-panel', /^Complete transfer$/);
-    await until(() => (document.getElementById('wrapup-dialog') as HTMLDialogElement).open);
+    await until(() => !document.getElementById('wrapup-area')!.hidden);
     await settle();
   });
 
-  it('wraps up the call in the dialog: code by arrows, a typed note, Enter on Submit', async () => {
+  it('wraps up the call beside the task panel: code by arrows, a typed note, Enter on Submit', async () => {
     await tabTo(isField(/^code$/), 'the wrap-up code');
     await press('ArrowDown');
     await tabTo(isField(/^notes$/), 'the notes');
@@ -149,7 +149,7 @@ describe('the sample CRM page: the same journey by keyboard alone', function () 
 
   it('ends the chat and wraps it up', async () => {
     await activate('cc-task-panel', /^End chat$/);
-    await until(() => (document.getElementById('wrapup-dialog') as HTMLDialogElement).open);
+    await until(() => !document.getElementById('wrapup-area')!.hidden);
     await settle();
     await tabTo(isField(/^code$/), 'the wrap-up code');
     await press('ArrowDown');

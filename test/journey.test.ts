@@ -152,11 +152,11 @@ describe('the sample CRM page: an agent\'s journey by mouse', function () {
     await settle();
   });
 
-  it('wraps up the transferred call in the dialog, and the page logs it on the timeline', async () => {
-    const dialog = document.getElementById('wrapup-dialog') as HTMLDialogElement;
-    expect(dialog.open).to.equal(true);
+  it('wraps up the transferred call beside the task panel, and the page logs it on the timeline', async () => {
+    const area = document.getElementById('wrapup-area')!;
+    expect(area.hidden).to.equal(false);
     expect(visibleText(document.querySelector('cc-wrapup'))).to.contain('Wrap up: Call with Priya Raman');
-    await pageIsAccessible('wrap-up dialog');
+    await pageIsAccessible('wrap-up');
     await click(buttonIn('cc-wrapup', /^Submit$/));
     expect(visibleText(document.querySelector('cc-wrapup'))).to.contain('Choose a wrap-up code.');
     expect(heard).to.not.include('cc-task-wrapup');
@@ -165,7 +165,7 @@ describe('the sample CRM page: an agent\'s journey by mouse', function () {
     await click(buttonIn('cc-wrapup', /^Submit$/));
     await until(() => heard.includes('cc-task-wrapup'));
     await settle();
-    expect(dialog.open).to.equal(false);
+    expect(area.hidden).to.equal(true);
     const timeline = text('#timeline');
     // The chat moved the record to Marcus; the call is logged against Priya's record.
     document.querySelectorAll<HTMLButtonElement>('#customer-list button')[0].click();
@@ -176,7 +176,7 @@ describe('the sample CRM page: an agent\'s journey by mouse', function () {
 
   it('ends the chat and wraps it up', async () => {
     await click(buttonIn('cc-task-panel', /^End chat$/));
-    await until(() => (document.getElementById('wrapup-dialog') as HTMLDialogElement).open);
+    await until(() => !document.getElementById('wrapup-area')!.hidden);
     await settle();
     await choose(q<HTMLSelectElement>('cc-wrapup', '#code')!, 'wrap-resolved');
     await click(buttonIn('cc-wrapup', /^Submit$/));

@@ -33,8 +33,8 @@ describe('the sample page: switching to Webex from a form, no code change', () =
   });
 });
 
-describe('the sample page: the wrap-up dialog never hides a ringing offer', () => {
-  it('closes for a new offer and waits behind "Wrap-up owed"; opens only when nothing rings', async () => {
+describe('the sample page: a wrap-up never hides a ringing offer', () => {
+  it('stays beside the task panel (no modal) while a new offer rings; "Wrap-up owed" brings it into view', async () => {
     const { ManualClock } = await import('../src/core/clock.js');
     const { SimulatorServer } = await import('../src/backends/simulator/server.js');
     const { SimulatorBackend } = await import('../src/backends/simulator/backend.js');
@@ -47,14 +47,18 @@ describe('the sample page: the wrap-up dialog never hides a ringing offer', () =
     await sdk.request('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
     server.offer({ mediaType: 'chat' });
     await sdk.request('cc-task-accept-request', { taskId: sdk.state.tasks[0].id });
-    const dialog = document.getElementById('wrapup-dialog') as HTMLDialogElement;
+    const area = document.getElementById('wrapup-area')!;
     const owed = document.getElementById('wrapup-reopen') as HTMLButtonElement;
+    expect(area.hidden).to.equal(true);
     await sdk.request('cc-task-end-request', { taskId: sdk.state.tasks[0].id });
-    expect(dialog.open).to.equal(true);
-    server.offer({ mediaType: 'telephony' });
-    expect(dialog.open).to.equal(false);
+    expect(area.hidden).to.equal(false);
     expect(owed.hidden).to.equal(false);
+    server.offer({ mediaType: 'telephony' });
+    await until(() => visibleText(document.querySelector('cc-task-panel')).includes('Accept'));
+    // Nothing modal: the offer's Accept is reachable, and the wrap-up is still there.
+    expect(document.querySelectorAll('dialog[open], :modal').length).to.equal(0);
+    expect(area.hidden).to.equal(false);
     owed.click();
-    expect(dialog.open).to.equal(true);
+    expect(document.activeElement?.id).to.equal('wrapup-area');
   });
 });
