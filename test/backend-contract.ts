@@ -27,7 +27,7 @@ export interface ContractDrive {
   readonly agent: string;
   readonly queue: string;
   /** The contact center offers a task to the (Available) agent. */
-  offer(mediaType?: MediaType): void;
+  offer(mediaType?: Exclude<MediaType, 'other'>): void;
   /** The offer goes unanswered until RONA. */
   rona(taskId: string): void;
   /** The consulted party answers. */
@@ -124,14 +124,14 @@ async function readyAgent(r: Rig, loginOption: LoginOption = r.loginOption): Pro
 }
 
 /** Offers a task and returns its id once the store holds it. */
-async function offered(r: Rig, mediaType: MediaType = 'telephony'): Promise<string> {
+async function offered(r: Rig, mediaType: Exclude<MediaType, 'other'> = 'telephony'): Promise<string> {
   const before = new Set(r.desk.state.tasks.map((t) => t.id));
   await r.drive.offer(mediaType);
   await r.wait('an offer', () => r.desk.state.tasks.some((t) => !before.has(t.id)));
   return r.desk.state.tasks.find((t) => !before.has(t.id))!.id;
 }
 
-async function connectedCall(r: Rig, mediaType: MediaType = 'telephony'): Promise<string> {
+async function connectedCall(r: Rig, mediaType: Exclude<MediaType, 'other'> = 'telephony'): Promise<string> {
   const id = await offered(r, mediaType);
   if (mediaType === 'telephony' && r.loginOption !== 'BROWSER') {
     if (!r.drive.answerOnPhone) throw new Error(`The drive cannot answer a call on the phone (${r.loginOption} login).`);

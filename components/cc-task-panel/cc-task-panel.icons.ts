@@ -20,6 +20,8 @@ const glyphs: Readonly<Record<MediaType, SVGTemplateResult>> = {
     <circle cx="15" cy="4.8" r="2.3" fill="currentColor" />
     <circle cx="15" cy="15.2" r="2.3" fill="currentColor" />
     <path d="m6.9 9 6.2-3.2M6.9 11l6.2 3.2" stroke="currentColor" stroke-width="1.6" />`,
+  other: svg`<rect x="3" y="3" width="14" height="14" rx="2.5" fill="none" stroke="currentColor" stroke-width="1.6" />
+    <path d="M6.5 8h7M6.5 12h4.5" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />`,
 };
 
 /** A decorative media icon: hidden from assistive technology, which reads the media's text label instead. */

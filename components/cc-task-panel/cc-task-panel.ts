@@ -21,6 +21,7 @@ const defaultStrings = {
   mediaChat: 'Chat',
   mediaEmail: 'Email',
   mediaSocial: 'Social',
+  mediaOther: 'Task',
   inbound: 'Inbound',
   outbound: 'Outbound',
   viaQueue: 'Queue: {queue}',
@@ -54,6 +55,7 @@ const defaultStrings = {
   endChat: 'End chat',
   endEmail: 'End email',
   endSocial: 'End conversation',
+  endOther: 'End task',
   working: 'Working…',
   consultWho: 'Consult with',
   transferWho: 'Transfer to',
@@ -83,11 +85,13 @@ const defaultStrings = {
   sendTransfer: 'Transfer now',
   cancel: 'Cancel',
   cadLabel: 'Task details',
+  unreadable: 'A task could not be shown (its data is malformed).',
   wrapupHint: 'This task has ended. Complete its wrap-up to finish it.',
   incomingTelephony: 'Incoming call from {name}.',
   incomingChat: 'Incoming chat from {name}.',
   incomingEmail: 'Incoming email from {name}.',
   incomingSocial: 'Incoming social message from {name}.',
+  incomingOther: 'Incoming task from {name}.',
   offerGone: 'The offer from {name} is no longer available.',
   connectedTo: 'Connected to {name}.',
   heldNotice: '{name} is on hold.',
@@ -152,18 +156,21 @@ const MEDIA: Readonly<Record<MediaType, StringKey>> = {
   chat: 'mediaChat',
   email: 'mediaEmail',
   social: 'mediaSocial',
+  other: 'mediaOther',
 };
 const INCOMING: Readonly<Record<MediaType, StringKey>> = {
   telephony: 'incomingTelephony',
   chat: 'incomingChat',
   email: 'incomingEmail',
   social: 'incomingSocial',
+  other: 'incomingOther',
 };
 const END: Readonly<Record<MediaType, StringKey>> = {
   telephony: 'endTelephony',
   chat: 'endChat',
   email: 'endEmail',
   social: 'endSocial',
+  other: 'endOther',
 };
 const TYPES: Readonly<Record<DestinationType, StringKey>> = {
   agent: 'typeAgent',
@@ -322,7 +329,13 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
     const previous = this.#lastTasks;
     if (tasks !== previous) {
       this.#lastTasks = tasks;
-      if (previous) this.#noticeChanges(previous, tasks);
+      if (previous) {
+        try {
+          this.#noticeChanges(previous, tasks);
+        } catch (err) {
+          console.error('[cc-elements] <cc-task-panel> could not announce a change:', err);
+        }
+      }
       for (const taskId of this.#ids.keys()) if (!tasks.some((t) => t.id === taskId)) this.#ids.delete(taskId);
     }
     if (tasks.length > 0) this.#hadTasks = true;
@@ -654,6 +667,23 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
     </li>`;
   }
 
+  /**
+   * Renders one task's piece of the panel so that a task whose data breaks its template can never take the
+   * others down with it (the offers beside it keep ringing visibly).
+   */
+  #safely(render: () => TemplateResult, fallback: () => TemplateResult): TemplateResult {
+    try {
+      return render();
+    } catch (err) {
+      console.error('[cc-elements] <cc-task-panel> could not render a task:', err);
+      return fallback();
+    }
+  }
+
+  #unreadable(): TemplateResult {
+    return html`<p class="error" part="error">${this.t('unreadable')}</p>`;
+  }
+
   #renderTaskList(listed: readonly TaskSnapshot[], selected: TaskSnapshot | null): TemplateResult {
     return html`<div part="task-list" class="task-list" role="tablist" aria-label=${this.t('tasksLabel')} @keydown=${this.#onTabKey}>
       ${repeat(
@@ -674,13 +704,16 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
             tabindex=${on ? '0' : '-1'}
             @click=${() => this.#select(task.id)}
           >
-            ${mediaIcon(task.mediaType)}
-            <span class="tab-text">
-              <span class="who">${this.#who(task)}</span>
-              <span class="muted tab-state"
-                >${this.t('summary', { media: this.#media(task.mediaType), state: this.#stateLabel(task) })}</span
-              >
-            </span>
+            ${this.#safely(
+              () => html`${mediaIcon(task.mediaType)}
+                <span class="tab-text">
+                  <span class="who">${this.#who(task)}</span>
+                  <span class="muted tab-state"
+                    >${this.t('summary', { media: this.#media(task.mediaType), state: this.#stateLabel(task) })}</span
+                  >
+                </span>`,
+              () => html`<span class="tab-text">${this.t('unreadable')}</span>`,
+            )}
           </button>`;
         },
       )}
@@ -1006,11 +1039,15 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
         : nothing}
       ${offers.length > 0
         ? html`<ul class="offers" aria-label=${this.t('offersLabel')}>
-            ${repeat(offers, (t) => t.id, (t) => this.#renderOffer(t))}
+            ${repeat(
+              offers,
+              (t) => t.id,
+              (t) => this.#safely(() => this.#renderOffer(t), () => html`<li part="offer" class="offer">${this.#unreadable()}</li>`),
+            )}
           </ul>`
         : nothing}
       ${listed.length > 0 ? this.#renderTaskList(listed, selected) : nothing}
-      ${selected ? this.#renderTask(selected) : nothing}
+      ${selected ? this.#safely(() => this.#renderTask(selected), () => html`<div part="task" class="task">${this.#unreadable()}</div>`) : nothing}
       ${repeat(
         Object.keys(media),
         (taskId) => taskId,

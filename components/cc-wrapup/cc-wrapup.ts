@@ -15,6 +15,7 @@ const defaultStrings = {
   chat: 'Chat',
   email: 'Email',
   social: 'Social message',
+  other: 'Task',
   lasted: 'Lasted {duration}',
   code: 'Wrap-up code',
   chooseCode: 'Choose a code',

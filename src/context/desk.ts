@@ -1,6 +1,7 @@
 import type { Backend, BackendEvent } from '../core/backend.js';
 import { CcError, type CcErrorCode } from '../core/errors.js';
 import { checkDialNumber, dialNumberMessage } from '../core/dial.js';
+import { normalizeEvent } from '../core/normalize.js';
 import { Store, type DeskState, type StoreAction, type StoreListener } from '../core/store.js';
 import type { Destination, DestinationOption } from '../core/types.js';
 import { outcome, type CcOutcomeEvent, type CcRequestEvent, type RequestDetails, type RequestName } from '../events/events.js';
@@ -270,7 +271,13 @@ export class Desk {
     }
   }
 
-  #onBackendEvent(event: BackendEvent): void {
+  #onBackendEvent(raw: BackendEvent): void {
+    // The contract's edge: whatever a backend sends, the store only ever holds data of the right shape.
+    const event = normalizeEvent(raw);
+    if ('dropped' in event) {
+      this.report(new CcError('backend-error', event.dropped, 'backend-event'));
+      return;
+    }
     if (event.type === 'task-media') {
       if (event.track) this.#media.set(event.taskId, event.track);
       else this.#media.delete(event.taskId);

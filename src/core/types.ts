@@ -3,7 +3,8 @@
  * widgets render them, and outcome events carry them in `detail`. No backend's own objects ever appear here.
  */
 
-export type MediaType = 'telephony' | 'chat' | 'email' | 'social';
+/** `other` stands for any media a backend names that the kit does not know (shown as a generic task). */
+export type MediaType = 'telephony' | 'chat' | 'email' | 'social' | 'other';
 export type LoginOption = 'BROWSER' | 'AGENT_DN' | 'EXTENSION';
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'offline';
 

@@ -66,4 +66,4 @@ export const simulatorBuddies: readonly (DestinationOption & { readonly availabl
 export const knownExtension = (ext: string): boolean => /^1[0-9]{3}$/.test(ext);
 
 /** How many tasks of each media the agent may hold at once. */
-export const channelCapacity: Readonly<Record<MediaType, number>> = { telephony: 1, chat: 3, email: 2, social: 2 };
+export const channelCapacity: Readonly<Record<MediaType, number>> = { telephony: 1, chat: 3, email: 2, social: 2, other: 1 };

@@ -1,0 +1,219 @@
+/**
+ * The contract's edge: every event a backend delivers passes through here before it reaches the store.
+ * Backends are written by different people against SDKs and servers the kit does not control, so a task may
+ * arrive with a number where a name belongs, an object as a CAD value, a media type nobody planned for, or a key
+ * such as `constructor` or `__proto__`. What leaves this module has exactly the shapes of `types.ts`: text as
+ * strings, times as finite numbers or null, flags as booleans, unknown media as `other`. An event that cannot be
+ * made sense of (a task without an id) is dropped, and the Desk reports it instead of rendering it.
+ */
+import type { BackendEvent } from './backend.js';
+import { ERROR_CODES } from './errors.js';
+import type {
+  AgentStateSnapshot,
+  AuxCode,
+  Consult,
+  Destination,
+  DestinationType,
+  MediaType,
+  Profile,
+  Station,
+  TaskSnapshot,
+  TaskState,
+  Team,
+} from './types.js';
+
+const MEDIA_TYPES: readonly MediaType[] = ['telephony', 'chat', 'email', 'social', 'other'];
+const TASK_STATES: readonly TaskState[] = ['offered', 'connected', 'wrapup'];
+const DESTINATION_TYPES: readonly DestinationType[] = ['agent', 'queue', 'dialNumber'];
+
+type Loose = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Reads an own property only: `constructor` or `toString` on a plain object never answers from its prototype. */
+const own = (record: Loose, key: string): unknown => (Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined);
+
+/** Any value as text: strings as they are, numbers and booleans written out, objects as JSON, nothing as ''. */
+export function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (value === null || value === undefined || typeof value === 'function' || typeof value === 'symbol') return '';
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** An optional text field: left out when the backend left it out, text (even empty) otherwise. */
+const optionalText = (value: unknown): string | undefined => (value === undefined || value === null ? undefined : asText(value));
+const time = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const flag = (value: unknown): boolean => value === true;
+const oneOf = <T extends string>(value: unknown, allowed: readonly T[]): T | undefined =>
+  typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+
+/** Call-associated data as text by text, with every key an own property (even `__proto__`). */
+function cadOf(value: unknown): Readonly<Record<string, string>> {
+  if (!isObject(value)) return {};
+  return Object.fromEntries(Object.keys(value).map((key) => [key, asText(value[key])]));
+}
+
+function destinationOf(value: unknown): Destination | null {
+  if (!isObject(value)) return null;
+  const type = oneOf(own(value, 'type'), DESTINATION_TYPES);
+  const to = asText(own(value, 'to'));
+  if (!type || !to) return null;
+  const name = optionalText(own(value, 'name'));
+  return { type, to, ...(name !== undefined ? { name } : {}) };
+}
+
+function consultOf(value: unknown): Consult | null {
+  if (!isObject(value)) return null;
+  const destination = destinationOf(own(value, 'destination'));
+  if (!destination) return null;
+  return {
+    destination,
+    state: own(value, 'state') === 'connected' ? 'connected' : 'ringing',
+    startedAt: time(own(value, 'startedAt')) ?? 0,
+  };
+}
+
+/** A task snapshot of the right shape, or null when it has no usable id or state. */
+export function normalizeTask(value: unknown): TaskSnapshot | null {
+  if (!isObject(value)) return null;
+  const id = asText(own(value, 'id'));
+  const state = oneOf(own(value, 'state'), TASK_STATES);
+  if (!id || typeof own(value, 'id') === 'object' || !state) return null;
+  const queue = own(value, 'queue');
+  const customerName = optionalText(own(value, 'customerName'));
+  const subject = optionalText(own(value, 'subject'));
+  return {
+    id,
+    mediaType: oneOf(own(value, 'mediaType'), MEDIA_TYPES) ?? 'other',
+    direction: own(value, 'direction') === 'outbound' ? 'outbound' : 'inbound',
+    state,
+    ani: asText(own(value, 'ani')),
+    ...(customerName !== undefined ? { customerName } : {}),
+    ...(subject !== undefined ? { subject } : {}),
+    ...(isObject(queue) ? { queue: { id: asText(own(queue, 'id')), name: asText(own(queue, 'name')) } } : {}),
+    offeredAt: time(own(value, 'offeredAt')) ?? 0,
+    ronaAt: time(own(value, 'ronaAt')),
+    connectedAt: time(own(value, 'connectedAt')),
+    endedAt: time(own(value, 'endedAt')),
+    held: flag(own(value, 'held')),
+    heldAt: time(own(value, 'heldAt')),
+    muted: flag(own(value, 'muted')),
+    recording: flag(own(value, 'recording')),
+    recordingPaused: flag(own(value, 'recordingPaused')),
+    consult: consultOf(own(value, 'consult')),
+    wrapupRequired: flag(own(value, 'wrapupRequired')),
+    autoWrapupAt: time(own(value, 'autoWrapupAt')),
+    cad: cadOf(own(value, 'cad')),
+  };
+}
+
+function namedOf<T extends Team | AuxCode>(value: unknown): T | null {
+  if (!isObject(value)) return null;
+  const id = asText(own(value, 'id'));
+  if (!id) return null;
+  return { id, name: asText(own(value, 'name')) || id, ...(own(value, 'isDefault') === true ? { isDefault: true } : {}) } as T;
+}
+
+const listOf = <T>(value: unknown, each: (v: unknown) => T | null): T[] =>
+  Array.isArray(value) ? value.map(each).filter((v): v is T => v !== null) : [];
+
+function profileOf(profile: Profile): Profile {
+  const raw = profile as unknown as Loose;
+  return {
+    ...profile,
+    agentId: asText(own(raw, 'agentId')),
+    agentName: asText(own(raw, 'agentName')),
+    teams: listOf(own(raw, 'teams'), (v) => namedOf<Team>(v)),
+    idleCodes: listOf(own(raw, 'idleCodes'), (v) => namedOf<AuxCode>(v)),
+    wrapupCodes: listOf(own(raw, 'wrapupCodes'), (v) => namedOf<AuxCode>(v)),
+    loginOptions: listOf(own(raw, 'loginOptions'), (v) => oneOf(v, ['BROWSER', 'AGENT_DN', 'EXTENSION'] as const) ?? null),
+  };
+}
+
+function agentOf(agent: AgentStateSnapshot | null): AgentStateSnapshot | null {
+  if (!isObject(agent)) return null;
+  const reason = optionalText(own(agent, 'reason'));
+  return {
+    ...agent,
+    auxCodeId: asText(own(agent, 'auxCodeId')),
+    since: time(own(agent, 'since')) ?? 0,
+    ...(reason !== undefined ? { reason } : {}),
+  };
+}
+
+function stationOf(station: Station | null): Station | null {
+  if (!isObject(station)) return null;
+  const dialNumber = optionalText(own(station, 'dialNumber'));
+  return { ...station, teamId: asText(own(station, 'teamId')), ...(dialNumber !== undefined ? { dialNumber } : {}) };
+}
+
+const EVENT_TYPES = new Set<string>([
+  'connection', 'signed-in', 'registered', 'signed-out', 'auth-expiring', 'auth-expired', 'station-login',
+  'station-logout', 'agent-state', 'task-offered', 'task-hydrated', 'task-assigned', 'task-updated', 'task-ended',
+  'task-wrapped-up', 'task-rejected', 'task-media', 'sync', 'error',
+] satisfies BackendEvent['type'][]);
+
+/** What is wrong with an event that had to be dropped, for the Desk to report. */
+export interface Dropped {
+  readonly dropped: string;
+}
+
+/**
+ * The event with every piece of data in the shape the store expects, or a `Dropped` explanation when the
+ * event carries a task the kit cannot identify.
+ */
+export function normalizeEvent(event: BackendEvent): BackendEvent | Dropped {
+  if (!isObject(event) || !EVENT_TYPES.has(asText(own(event, 'type')))) {
+    return { dropped: `The backend sent an event the kit does not know (${asText(isObject(event) ? own(event, 'type') : event).slice(0, 40) || typeof event}).` };
+  }
+  switch (event.type) {
+    case 'task-offered':
+    case 'task-hydrated':
+    case 'task-assigned':
+    case 'task-updated':
+    case 'task-ended':
+    case 'task-wrapped-up':
+    case 'task-rejected': {
+      const task = normalizeTask(event.task);
+      if (!task) return { dropped: `The backend sent a ${event.type} event with a task that has no usable id or state.` };
+      if (event.type === 'task-wrapped-up') {
+        return { ...event, task, auxCodeId: asText(event.auxCodeId), notes: asText(event.notes) };
+      }
+      return { ...event, task } as BackendEvent;
+    }
+    case 'task-media':
+      return { ...event, taskId: asText(event.taskId) };
+    case 'sync':
+      return {
+        ...event,
+        station: stationOf(event.station),
+        agent: agentOf(event.agent),
+        tasks: listOf(event.tasks, normalizeTask),
+      };
+    case 'registered':
+      return isObject(event.profile) ? { ...event, profile: profileOf(event.profile) } : { dropped: 'The backend sent a profile that is not an object.' };
+    case 'agent-state': {
+      const agent = agentOf(event.agent);
+      return agent ? { ...event, agent } : { dropped: 'The backend sent an agent state that is not an object.' };
+    }
+    case 'station-login': {
+      const station = stationOf(event.station);
+      return station ? { ...event, station } : { dropped: 'The backend sent a station that is not an object.' };
+    }
+    case 'error': {
+      const error: unknown = own(event as unknown as Loose, 'error');
+      const info = isObject(error) ? error : {};
+      const code = oneOf(own(info, 'code'), ERROR_CODES) ?? 'backend-error';
+      return { type: 'error', error: { action: asText(own(info, 'action')), code, message: asText(own(info, 'message')) || 'The backend reported an error.' } };
+    }
+    case 'station-logout':
+    case 'signed-out':
+      return { ...event, reason: asText(event.reason) };
+    default:
+      return event;
+  }
+}
