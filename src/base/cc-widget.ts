@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { DeskController } from '../context/desk-controller.js';
+import { DeskController, type SdkProblem } from '../context/desk-controller.js';
 import type { DeskState } from '../core/store.js';
 import { controls, tokens } from '../styles/tokens.js';
 import { CcElement, hostStyles } from './cc-element.js';
@@ -9,6 +9,17 @@ import { fill } from './format.js';
 export type Strings = Record<string, string>;
 
 const locale = new Map<string, Strings>();
+
+/**
+ * What every widget says when it finds no `<cc-sdk>` (see `DeskController.problem`). Replaceable like any
+ * widget string: `el.strings = {sdkMissing: …}` or `setLocaleStrings(tag, {…})`.
+ */
+export const sdkHintStrings: Readonly<Record<`sdk${'Missing' | 'None' | 'Ambiguous' | 'Undefined'}`, string>> = {
+  sdkMissing: 'Not connected: there is no <cc-sdk id="{id}"> on this page.',
+  sdkNone: 'Not connected: there is no <cc-sdk> on this page.',
+  sdkAmbiguous: 'Not connected: this page has {count} <cc-sdk> elements; name one with sdk="…".',
+  sdkUndefined: 'Not connected: <cc-sdk> is not defined on this page.',
+};
 
 /**
  * Replaces strings of every widget of a tag on the page, e.g. a translation:
@@ -42,6 +53,7 @@ export function setLocaleStrings(tag: string, strings: Strings): void {
  * @cssproperty [--cc-font-family=system-ui, sans-serif] - The font.
  * @cssproperty [--cc-font-size=0.875rem] - The base font size.
  * @cssproperty [--cc-line-height=1.4] - The line height of the widget's text.
+ * @csspart sdk-hint - The "Not connected" hint, shown when the widget finds no `<cc-sdk>` (a typo in `sdk`, none, or several and none named).
  */
 export abstract class CcWidget<S extends Strings> extends CcElement {
   static override styles = [hostStyles, tokens, controls];
@@ -104,6 +116,41 @@ export abstract class CcWidget<S extends Strings> extends CcElement {
   /** The backend's message next to a control, when its action failed. */
   protected renderError(message: string | undefined, id: string): TemplateResult | typeof nothing {
     return message ? html`<p class="error" id=${id} role="alert" part="error">${message}</p>` : nothing;
+  }
+
+  #sdkHint: HTMLElement | null = null;
+
+  /** The hint shown when no `<cc-sdk>` was found, in words the page may replace. */
+  #sdkHintText(problem: SdkProblem): string {
+    const key = `sdk${problem.kind[0].toUpperCase()}${problem.kind.slice(1)}` as keyof typeof sdkHintStrings;
+    const text = (this.strings as Strings)[key] ?? locale.get(this.localName)?.[key] ?? sdkHintStrings[key];
+    return fill(text, problem.kind === 'missing' ? { id: problem.id } : problem.kind === 'ambiguous' ? { count: problem.count } : {});
+  }
+
+  /**
+   * Shows or removes the "not connected" hint. It sits before the widget's own template in the shadow root,
+   * where the widget's rendering never touches it, so every widget gets it whatever it renders.
+   */
+  #renderSdkHint(): void {
+    const root = this.shadowRoot;
+    const problem = this.cc.problem;
+    if (!root || !problem) {
+      this.#sdkHint?.remove();
+      this.#sdkHint = null;
+      return;
+    }
+    if (!this.#sdkHint) {
+      this.#sdkHint = document.createElement('p');
+      this.#sdkHint.className = 'sdk-hint';
+      this.#sdkHint.setAttribute('part', 'sdk-hint');
+    }
+    this.#sdkHint.textContent = this.#sdkHintText(problem);
+    if (this.#sdkHint.parentNode !== root) root.insertBefore(this.#sdkHint, root.firstChild);
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    this.#renderSdkHint();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -7,6 +7,48 @@ import { requestKey, taskIdOf, type Desk } from './desk.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
+/**
+ * Why a widget has no `<cc-sdk>`, once it has looked long enough: its `sdk` names no `<cc-sdk>` (a typo),
+ * there is none, there are several and it names none, or the tag is not defined on the page.
+ */
+export type SdkProblem =
+  | { readonly kind: 'missing'; readonly id: string }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'ambiguous'; readonly count: number }
+  | { readonly kind: 'undefined' };
+
+const quiet = () => !!(globalThis as { ccElementsQuiet?: boolean }).ccElementsQuiet;
+
+/** What keeps `host` from its provider, read from the page as it is now. */
+function diagnose(host: HTMLElement): SdkProblem {
+  const defined = !!customElements.get('cc-sdk');
+  const id = host.getAttribute('sdk');
+  if (id) {
+    const root = host.getRootNode() as Document | ShadowRoot;
+    const target = root.getElementById?.(id) ?? document.getElementById(id);
+    if (target?.localName === 'cc-sdk' && !defined) return { kind: 'undefined' };
+    return { kind: 'missing', id };
+  }
+  const count = document.querySelectorAll('cc-sdk').length;
+  if (count > 1 && !host.closest('cc-sdk')) return { kind: 'ambiguous', count };
+  if (count > 0 && !defined) return { kind: 'undefined' };
+  return { kind: 'none' };
+}
+
+/** The console's words for a problem (the widget shows its own, replaceable ones). */
+function describe(problem: SdkProblem): string {
+  switch (problem.kind) {
+    case 'missing':
+      return `its sdk="${problem.id.slice(0, 60)}" names no <cc-sdk> on this page.`;
+    case 'ambiguous':
+      return `the page has ${problem.count} <cc-sdk> elements and it names none: set sdk="<id of one>".`;
+    case 'undefined':
+      return '<cc-sdk> is not defined on this page: load the kit (its define entry or the CDN file).';
+    case 'none':
+      return 'there is no <cc-sdk> on this page: put the widget inside one, or name one with sdk="<id>".';
+  }
+}
+
 /** The parts of the store a widget renders from; compared item by item (by identity) after every change. */
 export type DeskSelector = (state: DeskState) => readonly unknown[];
 
@@ -27,6 +69,15 @@ export class DeskController implements ReactiveController {
   #select: DeskSelector | null;
   #selected: readonly unknown[] = [];
   #actionListeners = new Set<StoreListener>();
+  #hintTimer: ReturnType<typeof setTimeout> | undefined;
+  #lookedLong = false;
+  #warned = false;
+
+  /**
+   * How long a widget looks for its `<cc-sdk>` before it says it found none: a provider defined or added in
+   * that time connects without a word (define order, late providers); one that comes later still connects.
+   */
+  static hintDelayMs = 1000;
 
   /**
    * `select` names the parts of the store the host renders from: a store change that leaves all of them as
@@ -56,7 +107,18 @@ export class DeskController implements ReactiveController {
     if (this.#host.isConnected) this.#resolve();
   }
 
+  /**
+   * Why the widget has no `<cc-sdk>`, once it has had `hintDelayMs` to find one; null while connected or still
+   * looking. The widget shows it (see CcWidget), and the console hears it once per widget.
+   */
+  get problem(): SdkProblem | null {
+    return this.desk || !this.#lookedLong || !this.#host.isConnected ? null : diagnose(this.#host);
+  }
+
   hostDisconnected(): void {
+    clearTimeout(this.#hintTimer);
+    this.#hintTimer = undefined;
+    this.#lookedLong = false;
     this.#stopWaiting();
     this.#unsubscribeContext?.();
     this.#unsubscribeContext = null;
@@ -103,7 +165,25 @@ export class DeskController implements ReactiveController {
       const all = document.querySelectorAll('cc-sdk');
       if (all.length === 1) this.#ask(all[0]);
     }
-    if (!this.desk) this.#startWaiting();
+    if (!this.desk) {
+      this.#startWaiting();
+      this.#startHintTimer();
+    }
+  }
+
+  #startHintTimer(): void {
+    if (this.#hintTimer !== undefined || this.#lookedLong) return;
+    this.#hintTimer = setTimeout(() => {
+      this.#hintTimer = undefined;
+      this.#lookedLong = true;
+      const problem = this.problem;
+      if (!problem) return;
+      if (!this.#warned && !quiet()) {
+        this.#warned = true;
+        console.warn(`[cc-elements] <${this.#host.localName}${this.#host.id ? ` id="${this.#host.id}"` : ''}> is not connected: ${describe(problem)}`);
+      }
+      this.#host.requestUpdate();
+    }, DeskController.hintDelayMs);
   }
 
   #ask(target: Element): void {
@@ -138,6 +218,11 @@ export class DeskController implements ReactiveController {
         })
       : null;
     this.#selected = this.#select?.(this.state) ?? [];
+    if (desk) {
+      clearTimeout(this.#hintTimer);
+      this.#hintTimer = undefined;
+      this.#lookedLong = false;
+    }
     this.#host.requestUpdate();
   }
 

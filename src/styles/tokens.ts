@@ -192,4 +192,13 @@ export const controls = css`
   .timer {
     font-variant-numeric: tabular-nums;
   }
+  .sdk-hint {
+    margin: 0 0 var(--_cc-space);
+    padding: calc(var(--_cc-space) * 0.75) var(--_cc-space);
+    border: 1px dashed var(--_cc-warning);
+    border-inline-start-width: 4px;
+    border-radius: var(--_cc-radius);
+    background: var(--_cc-surface);
+    color: var(--_cc-text);
+  }
 `;
