@@ -3,7 +3,10 @@
  * loopback Webex cloud double (test/webex-cloud/server.mjs): the backend contract for AGENT_DN and EXTENSION
  * logins, and what the real SDK does that the hand-written double of `webex.cc` (test/webex-double.ts) hides.
  */
+import { expect } from '@open-wc/testing';
 import { backendContract, type ContractDrive } from './backend-contract.js';
+import type { BackendEvent } from '../src/core/backend.js';
+import type { CcError } from '../src/core/errors.js';
 import { WebexBackend } from '../src/backends/webex/backend.js';
 import type { WebexInstance } from '../src/backends/webex/sdk.js';
 import { Cloud, loadRealSdk } from './webex-cloud/client.js';
@@ -78,3 +81,47 @@ for (const loginOption of ['AGENT_DN', 'EXTENSION'] as const) {
     { loginOption },
   );
 }
+
+describe('webex on the real SDK: the station (loopback Webex cloud)', () => {
+  let ctx: { cloud: Cloud; webex: WebexInstance; backend: WebexBackend; events: BackendEvent[] };
+  beforeEach(async () => {
+    const { cloud, webex } = await hostPage();
+    const backend = new WebexBackend({ webex });
+    const events: BackendEvent[] = [];
+    backend.subscribe((e) => events.push(e));
+    await backend.connect({ accessToken: cloud.tenant.token });
+    await backend.register();
+    ctx = { cloud, webex, backend, events };
+  });
+  afterEach(async () => {
+    ctx.backend.dispose();
+    await ctx.webex.cc?.deregister().catch(() => undefined);
+    await ctx.cloud.reset();
+  });
+
+  it('checks an AGENT_DN number as the SDK does (its dial plan), and a number it refuses never reaches Webex', async () => {
+    const rule = (await ctx.backend.register()).dialRules.AGENT_DN!;
+    const whole = new RegExp(`^(?:${rule.pattern})$`);
+    for (const ok of ['+14155550199', '442071838750']) expect(whole.test(ok), ok).to.equal(true);
+    for (const bad of ['12345', 'call me']) expect(whole.test(bad), bad).to.equal(false);
+    const error = await ctx.backend.stationLogin({ teamId: 'team-support', loginOption: 'AGENT_DN', dialNumber: '12345' }).then(
+      () => null,
+      (e: CcError) => e,
+    );
+    expect(error?.code).to.equal('invalid-dial-number');
+    expect((await ctx.cloud.state()).calls.filter((c) => c.includes('/v1/agents/login'))).to.have.length(0);
+  });
+
+  it('changes station with updateAgentProfile: the page hears the new station, never a logout', async () => {
+    await ctx.backend.stationLogin({ teamId: 'team-support', loginOption: 'AGENT_DN', dialNumber: '+14155550199' });
+    ctx.events.length = 0;
+    await ctx.backend.stationLogin({ teamId: 'team-billing', loginOption: 'EXTENSION', dialNumber: '1042' });
+    expect(ctx.events.map((e) => e.type)).to.not.include('station-logout');
+    expect(ctx.events.filter((e) => e.type === 'station-login').at(-1)).to.deep.include({
+      station: { teamId: 'team-billing', loginOption: 'EXTENSION', dialNumber: '1042' },
+    });
+    const state = await ctx.cloud.state();
+    expect(state.agent).to.include({ teamId: 'team-billing', deviceType: 'EXTENSION', dn: '1042' });
+    expect(state.calls.filter((c) => /agents\/(login|logout)/.test(c))).to.deep.equal(['POST /v1/agents/login', 'POST /v1/agents/logout', 'POST /v1/agents/login']);
+  });
+});

@@ -292,17 +292,21 @@ export class WebexBackend implements Backend {
       throw new CcError('task-active', 'Finish your active tasks before changing station.', 'stationLogin');
     }
     const dialNumber = args.loginOption === 'BROWSER' ? undefined : args.dialNumber?.trim();
+    const login = { teamId: args.teamId, loginOption: args.loginOption, ...(dialNumber ? { dialNumber } : {}) };
+    // Changing station is the SDK's updateAgentProfile (a logout "User requested agent profile update", then a
+    // login), not a second login (webex-sdk.md #9); its logout is not a station logout for the page.
+    const changing = this.#station !== null && typeof cc.updateAgentProfile === 'function';
     this.#pendingLogin = args;
+    if (changing) this.#pendingLogout = true;
     try {
-      const response = await this.#sdk('stationLogin', () =>
-        cc.stationLogin({ teamId: args.teamId, loginOption: args.loginOption, ...(dialNumber ? { dialNumber } : {}) }),
-      );
+      const response = await this.#sdk('stationLogin', (): Promise<unknown> => (changing ? cc.updateAgentProfile(login) : cc.stationLogin(login)));
       const station: Station = { teamId: args.teamId, loginOption: args.loginOption, ...(dialNumber ? { dialNumber } : {}) };
       this.#station = station;
       this.#emit({ type: 'station-login', station });
       if (response && typeof response === 'object') this.#emitAgent(agentStateOf(response as StateData, 'system', this.#codes, this.clock.now()));
     } finally {
       this.#pendingLogin = null;
+      if (changing) this.#pendingLogout = false;
     }
   }
 

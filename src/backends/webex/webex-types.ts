@@ -26,6 +26,7 @@ export type WebexCcMethods = Pick<
   | 'getOutdialAniEntries'
   | 'uploadLogs'
   | 'getQueues'
+  | 'updateAgentProfile'
 >;
 
 /** `webex.cc`: the SDK's methods, plus the event emitter it is at run time. */
