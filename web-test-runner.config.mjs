@@ -4,6 +4,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromiumPath, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { webexCloudPlugin } from './test/webex-cloud/server.mjs';
+import { xucDoublePlugin } from './test/xuc-double/server.mjs';
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -11,7 +12,7 @@ export default {
   concurrency: 2,
   browserStartTimeout: 60000,
   testsFinishTimeout: 180000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), webexCloudPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), webexCloudPlugin(), xucDoublePlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS },
