@@ -115,7 +115,9 @@ describe('<cc-auth>', () => {
   it('signs in by keyboard, shows who is signed in, and announces it', async () => {
     const { el, text, typeToken, signInRequests, names, live, sdk } = await deskWithAuth();
     await typeToken(TOKEN);
-    expect(signInRequests).to.deep.equal([{ accessToken: TOKEN }]);
+    // The page's listeners get the token sealed in a handle, not the token (issue 10, sign-in item 4).
+    expect(signInRequests.map((d) => Object.keys(d))).to.deep.equal([['credential']]);
+    expect(String(signInRequests[0].credential)).to.equal('[access token]');
     expect(names()).to.include.members(['cc-ready', 'cc-registered']);
     expect(sdk.state.session.status).to.equal('signed-in');
     expect(text('[part="user"]')).to.equal('Signed in as Dana Whitfield dana.whitfield@example.com');
@@ -213,14 +215,13 @@ describe('<cc-auth>', () => {
     await expect(el).to.be.accessible();
     $('[part="oauth"]')!.click();
     await until(() => sdk.state.profile !== null);
-    expect(signInRequests).to.deep.equal([
-      {
-        oauth: {
-          clientId: 'C0ffee',
-          redirectUri: 'https://crm.example.com/cb',
-        },
-      },
-    ]);
+    // The round trip carries a fresh random state (issue 10, sign-in item 1); the simulator signs in without
+    // leaving the page, so the kept state is forgotten at once.
+    expect(signInRequests).to.have.length(1);
+    const { state, ...oauth } = signInRequests[0].oauth!;
+    expect(oauth).to.deep.equal({ clientId: 'C0ffee', redirectUri: 'https://crm.example.com/cb' });
+    expect(state).to.match(/^[A-Za-z0-9_-]{43}$/);
+    expect(sessionStorage.getItem('cc-elements:oauth-state')).to.equal(null);
   });
 
   it('takes OAuth scopes, hides the token form on request, and takes replacement strings', async () => {
@@ -325,7 +326,7 @@ describe('<cc-auth>', () => {
     expect($('[part="user"]')).to.exist;
     await expect(el).to.be.accessible();
     await typeToken(TOKEN);
-    expect(signInRequests.at(-1)).to.deep.equal({ accessToken: TOKEN });
+    expect(Object.keys(signInRequests.at(-1)!)).to.deep.equal(['credential']);
     expect($('[part="warning"]')).to.equal(null);
     expect($('[part="form"]')).to.equal(null);
     expect(sdk.state.tasks.map((t) => [t.id, t.state])).to.deep.equal([[taskId, 'connected']]);
@@ -397,14 +398,17 @@ describe('<cc-auth> back from the OAuth sign-in page', () => {
     const rig = await sdkFixture(html`<cc-sdk></cc-sdk>`);
     const requests: unknown[] = [];
     rig.sdk.addEventListener('cc-sign-in-request', (e) => requests.push(e.detail));
-    history.replaceState(null, '', `${location.pathname}${location.search}#access_token=abc&expires_in=3600`);
+    // This page started the round trip (its state is kept), and the sign-in page sends it back with the token.
+    sessionStorage.setItem('cc-elements:oauth-state', 'state-of-this-page-0123456789');
+    history.replaceState(null, '', `${location.pathname}${location.search}#access_token=abc&expires_in=3600&state=state-of-this-page-0123456789`);
     try {
       const auth = document.createElement('cc-auth');
       auth.setAttribute('client-id', 'C0ffee');
       auth.setAttribute('redirect-uri', 'https://crm.example.com/cb');
       rig.sdk.append(auth);
       await until(() => rig.sdk.state.session.status === 'signed-in');
-      expect(requests).to.deep.equal([{ oauth: { clientId: 'C0ffee', redirectUri: 'https://crm.example.com/cb' } }]);
+      expect(requests.map((d) => Object.keys(d as object))).to.deep.equal([['credential']]);
+      expect(location.href).to.not.contain('access_token');
     } finally {
       history.replaceState(null, '', before);
     }

@@ -4,7 +4,8 @@ import type { DeskState } from '../../src/core/store.js';
 import { CcWidget } from '../../src/base/cc-widget.js';
 import { formatDuration } from '../../src/base/format.js';
 import { TickController } from '../../src/base/tick-controller.js';
-import { isOAuthRedirect } from '../../src/core/oauth.js';
+import { beginOAuthRoundTrip, finishOAuthRoundTrip, forgetOAuthRoundTrip, type OAuthReturn } from '../../src/core/oauth.js';
+import { sealToken } from '../../src/core/sealed-token.js';
 import { styles } from './cc-auth.styles.js';
 
 /** How long before the token expires the agent is warned. */
@@ -29,6 +30,8 @@ const defaultStrings = {
   expired: 'Your session has expired. Sign in again to continue; your tasks are kept.',
   signedIn: 'Signed in as {name}.',
   signedOut: 'You are signed out.',
+  oauthRefused: 'A sign-in link that this page did not start was ignored. Sign in here to continue.',
+  oauthFailed: 'Sign-in with Webex did not finish ({error}). Try again.',
 };
 
 export type CcAuthStrings = typeof defaultStrings;
@@ -36,11 +39,17 @@ export type CcAuthStrings = typeof defaultStrings;
 /**
  * Signs the agent in (with an access token, or with Webex OAuth when configured) and out, and warns before
  * the session expires so the agent can sign in again without losing a task. The token is read from the
- * field once, sent with the request and cleared: it is never kept in an attribute, the DOM or storage.
+ * field once, sealed in an opaque handle, sent with the request and cleared: it is never kept in an attribute,
+ * the DOM or storage, and the page's listeners see only the handle (set `expose-token` to give them the token).
+ *
+ * OAuth: Sign in with Webex starts a round trip with a fresh random `state` kept in sessionStorage. Back from
+ * the sign-in page, the element removes every OAuth parameter from the URL at once (`history.replaceState`)
+ * and signs in only when the returned state is the one it kept (then forgets it); a link it did not start
+ * (login CSRF) is ignored with a visible message that repeats nothing of the URL.
  *
  * @summary Sign-in and sign-out, with a session-expiry warning and re-sign-in.
  * @tag cc-auth
- * @event {CcRequestEvent<'cc-sign-in-request'>} cc-sign-in-request - The agent signs in. `detail: {accessToken}` or `{oauth: {clientId, redirectUri, scopes}}`; cancelable.
+ * @event {CcRequestEvent<'cc-sign-in-request'>} cc-sign-in-request - The agent signs in. `detail: {credential}` (the token sealed in a handle only `<cc-sdk>` redeems; `{accessToken}` with `expose-token`) or `{oauth: {clientId, redirectUri, scopes, state}}`; frozen; cancelable.
  * @event {CcRequestEvent<'cc-sign-out-request'>} cc-sign-out-request - The agent signs out. `detail: {}`; cancelable.
  * @csspart base - The wrapper.
  * @csspart form - The sign-in form.
@@ -55,6 +64,7 @@ export type CcAuthStrings = typeof defaultStrings;
  * @csspart cancel - Closes the form opened by Sign in again.
  * @csspart expired - The notice that the session has expired.
  * @csspart error - A message about the token or a refused action.
+ * @csspart redirect-error - The message when an OAuth redirect was refused (not started by this page) or failed.
  * @cssproperty [--cc-auth-background=var(--cc-color-surface)] - The widget's background.
  * @cssproperty [--cc-auth-gap=var(--cc-space)] - The space between its parts.
  * @cssproperty [--cc-auth-warning-color=var(--cc-color-warning)] - The edge of the expiry warning.
@@ -80,6 +90,20 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
 
   /** Hides the access-token form when OAuth sign-in is offered. */
   @property({ attribute: 'hide-token', type: Boolean }) hideToken = false;
+
+  /**
+   * Opt-in: put the raw access token in the `cc-sign-in-request` detail (`{accessToken}`), for a page that
+   * must see it. Every listener on the page can then read it. By default the detail carries
+   * `{credential}`, an opaque handle only `<cc-sdk>` can redeem.
+   */
+  @property({ attribute: 'expose-token', type: Boolean }) exposeToken = false;
+
+  /** What came back from an OAuth sign-in page when this element connected, until it is acted on. */
+  #redirect: OAuthReturn = { kind: 'none' };
+  /** A message about an OAuth redirect that was refused or failed. */
+  @state() private redirectMessage = '';
+  /** This element sent the agent to OAuth sign-in and the page has not left (yet). */
+  #oauthStarted = false;
 
   /** A message about the token field (it was empty). */
   @state() private tokenError = '';
@@ -113,6 +137,18 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
     return left <= WARNING_MS ? left : null;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back from an OAuth sign-in page: the URL is cleaned at once, whatever comes of it (see finishOAuthRoundTrip).
+    const back = finishOAuthRoundTrip();
+    if (back.kind !== 'none') this.#redirect = back;
+  }
+
+  /** The credentials a token travels in: sealed (only <cc-sdk> redeems it), unless the page opted in to see it. */
+  #credentials(accessToken: string) {
+    return this.exposeToken ? { accessToken } : { credential: sealToken(accessToken) };
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#clearWake();
@@ -129,6 +165,7 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
     // Signed in from this widget's form: focus goes to who is signed in, not to Sign out, so a second Enter
     // does nothing harmful (a station form on the page takes focus next, see <cc-station-login>).
     this.#focusUser = this.#seen && this.hadFocus && !!profile && !this.#hadProfile;
+    if (profile && !this.#hadProfile) this.redirectMessage = '';
     if (this.#seen) {
       if (profile && !this.#hadProfile) this.announce(this.t('signedIn', { name: profile.agentName }));
       else if (this.#wasSignedIn && !signedIn) this.announce(this.t('signedOut'));
@@ -142,14 +179,29 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
     this.#wasSignedIn = signedIn;
     this.#hadProfile = !!profile;
     this.#wasSigningIn = signingIn;
-    // Back from the OAuth sign-in page (`#access_token=…`): finish signing in, once.
-    if (!this.#resumedOAuth && this.#oauth && !signedIn && !signingIn && isOAuthRedirect()) {
-      this.#resumedOAuth = true;
-      queueMicrotask(() => this.#onOauth());
+    // An OAuth sign-in this element started, that did not leave the page (a backend that signs in without a
+    // redirect, or a failure): its state is of no more use.
+    if (this.#oauthStarted && !signingIn) {
+      this.#oauthStarted = false;
+      forgetOAuthRoundTrip();
+    }
+    this.#finishRedirect(signedIn, signingIn);
+  }
+
+  /** Back from the OAuth sign-in page, once the desk is there: sign in with the token, or say why not. */
+  #finishRedirect(signedIn: boolean, signingIn: boolean): void {
+    const back = this.#redirect;
+    if (back.kind === 'none' || !this.cc.desk) return;
+    this.#redirect = { kind: 'none' };
+    if (back.kind === 'refused') this.redirectMessage = this.t('oauthRefused');
+    else if (back.kind === 'error') this.redirectMessage = this.t('oauthFailed', { error: back.error });
+    else if (!signedIn && !signingIn) {
+      this.via = 'oauth';
+      const credentials = this.#credentials(back.accessToken);
+      queueMicrotask(() => this.cc.request('cc-sign-in-request', credentials));
     }
   }
 
-  #resumedOAuth = false;
   #focusUser = false;
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -186,18 +238,23 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
       return;
     }
     this.tokenError = '';
+    this.redirectMessage = '';
     this.via = 'token';
-    this.cc.request('cc-sign-in-request', { accessToken });
+    this.cc.request('cc-sign-in-request', this.#credentials(accessToken));
   }
 
   #onOauth(): void {
     if (this.cc.pending('cc-sign-in-request')) return;
     const scopes = this.scopes.trim() ? this.scopes.trim().split(/\s+/) : undefined;
     this.tokenError = '';
+    this.redirectMessage = '';
     this.via = 'oauth';
-    this.cc.request('cc-sign-in-request', {
-      oauth: { clientId: this.clientId, redirectUri: this.redirectUri, ...(scopes ? { scopes } : {}) },
+    // A fresh state for this round trip: on the way back, only a redirect that carries it signs in.
+    const state = beginOAuthRoundTrip();
+    this.#oauthStarted = this.cc.request('cc-sign-in-request', {
+      oauth: { clientId: this.clientId, redirectUri: this.redirectUri, ...(scopes ? { scopes } : {}), state },
     });
+    if (!this.#oauthStarted) forgetOAuthRoundTrip();
   }
 
   #onSignOut(): void {
@@ -330,6 +387,9 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
                 ? nothing
                 : html`<div><button part="renew" type="button" @click=${this.#onRenew}>${this.t('signInAgain')}</button></div>`}
             </div>`
+          : nothing}
+        ${this.redirectMessage
+          ? html`<p class="error" id="redirect-error" role="alert" part="error redirect-error">${this.redirectMessage}</p>`
           : nothing}
         ${!signedIn || session.expired || this.renewing ? this.#renderForm() : nothing}
         ${this.renderAnnouncer()}

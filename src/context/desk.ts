@@ -1,5 +1,6 @@
 import type { Backend, BackendEvent } from '../core/backend.js';
 import { CcError, type CcErrorCode } from '../core/errors.js';
+import { redeemToken } from '../core/sealed-token.js';
 import { checkDialNumber, dialNumberMessage } from '../core/dial.js';
 import { normalizeEvent } from '../core/normalize.js';
 import { Store, type DeskState, type StoreAction, type StoreListener } from '../core/store.js';
@@ -50,8 +51,14 @@ const taskAction =
 const lookup = <T extends object>(table: T): T => Object.freeze(Object.assign(Object.create(null) as T, table));
 
 const handlers: { [N in RequestName]: Handler<N> } = lookup({
-  'cc-sign-in-request': async (b, d) => {
-    await b.connect(d);
+  'cc-sign-in-request': async (b, { credential, ...credentials }) => {
+    // A token sealed by <cc-auth> is redeemed here, once, and goes to the backend only.
+    if (credential !== undefined) {
+      const accessToken = redeemToken(credential);
+      if (!accessToken) throw new CcError('auth-failed', 'This sign-in was already used or did not come from this page. Sign in again.');
+      credentials = { ...credentials, accessToken };
+    }
+    await b.connect(credentials);
     await b.register();
   },
   'cc-sign-out-request': async (b, _d, state) => {
@@ -103,7 +110,7 @@ const checkDestination = (destination: Destination): Refusal => {
 /** Checks made before any backend call: bad input never reaches the backend. */
 const validators: { [N in RequestName]?: Validator<N> } = lookup({
   'cc-sign-in-request': (d, s) =>
-    d.accessToken?.trim() || d.oauth?.clientId || s.capabilities?.externalSession ? null : ['invalid-request', 'Enter an access token.'],
+    d.accessToken?.trim() || d.credential || d.oauth?.clientId || s.capabilities?.externalSession ? null : ['invalid-request', 'Enter an access token.'],
   'cc-station-login-request': (d, s) => {
     if (!s.profile) return ['not-registered', 'The profile is not loaded yet.'];
     if (!s.profile.teams.some((t) => t.id === d.teamId)) return ['invalid-request', 'Choose a team.'];

@@ -159,7 +159,16 @@ export interface Capabilities {
 
 export interface Credentials {
   readonly accessToken?: string;
-  readonly oauth?: { readonly clientId: string; readonly redirectUri: string; readonly scopes?: readonly string[] };
+  readonly oauth?: {
+    readonly clientId: string;
+    readonly redirectUri: string;
+    readonly scopes?: readonly string[];
+    /**
+     * The `state` of this round trip (see `beginOAuthRoundTrip`): a backend that redirects to a sign-in page
+     * sends it along, so the page can tell, on the way back, that it started the sign-in.
+     */
+    readonly state?: string;
+  };
 }
 
 export interface SessionSnapshot {

@@ -25,7 +25,7 @@ export const eventCatalog: Readonly<Record<OutcomeName | RequestName, CatalogEnt
   'cc-task-rejected': { kind: 'outcome', detail: "{task, reason: 'declined'|'rona'|'cancelled'}", summary: 'An offer was declined, not answered in time, or withdrawn.' },
   'cc-connection-change': { kind: 'outcome', detail: "{status: 'connected'|'reconnecting'|'offline'}", summary: 'The connection to the contact center changed.' },
   'cc-error': { kind: 'outcome', detail: '{action, code, message}', summary: 'An action failed or an input was refused.' },
-  'cc-sign-in-request': { kind: 'request', detail: '{accessToken} or {oauth: {clientId, redirectUri, scopes}}', summary: 'Sign in.' },
+  'cc-sign-in-request': { kind: 'request', detail: '{credential} (a sealed token), {accessToken} or {oauth: {clientId, redirectUri, scopes, state}}; frozen', summary: 'Sign in.' },
   'cc-sign-out-request': { kind: 'request', detail: '{}', summary: 'Sign out: station logout, then deregister.' },
   'cc-station-login-request': { kind: 'request', detail: '{teamId, loginOption, dialNumber}', summary: 'Log in to a station.' },
   'cc-station-logout-request': { kind: 'request', detail: '{}', summary: 'Log out of the station.' },

@@ -1,5 +1,6 @@
 import type { AgentStateArgs, StationLoginArgs } from '../core/backend.js';
 import type { CcErrorInfo } from '../core/errors.js';
+import type { SealedToken } from '../core/sealed-token.js';
 import type {
   ChangeSource,
   ConnectionStatus,
@@ -43,7 +44,11 @@ export interface TaskRef {
 
 /** `detail` of each request event a widget dispatches (bubbles, composed, cancelable). */
 export interface RequestDetails {
-  'cc-sign-in-request': Credentials;
+  /**
+   * `credential` is the access token sealed by `<cc-auth>` (only `<cc-sdk>` redeems it); `accessToken` is a
+   * raw token, from a script's `sdk.request()` or a `<cc-auth expose-token>`.
+   */
+  'cc-sign-in-request': Credentials & { readonly credential?: SealedToken };
   'cc-sign-out-request': Record<string, never>;
   'cc-station-login-request': StationLoginArgs;
   'cc-station-logout-request': Record<string, never>;
@@ -78,13 +83,29 @@ export class CcOutcomeEvent<N extends OutcomeName = OutcomeName> extends Event {
   }
 }
 
-/** A request: an agent's action in a widget. Cancel it with `preventDefault()` to stop it. */
+/** A copy of a plain detail, frozen all the way down (the caller's own object is left as it was). */
+function frozenCopy<T>(value: T): T {
+  if (!value || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) copy[k] = Array.isArray(v) ? Object.freeze([...v]) : frozenCopy(v);
+  return Object.freeze(copy) as T;
+}
+
+/**
+ * A request: an agent's action in a widget. Cancel it with `preventDefault()` to stop it.
+ * A sign-in request's `detail` is frozen and cannot be replaced: a listener sees it, and cannot change
+ * whose credentials sign in.
+ */
 export class CcRequestEvent<N extends RequestName = RequestName> extends Event {
   declare readonly type: N;
-  readonly detail: RequestDetails[N];
+  declare readonly detail: RequestDetails[N];
   constructor(type: N, detail: RequestDetails[N]) {
     super(type, { bubbles: true, composed: true, cancelable: true });
-    this.detail = detail;
+    if (type === 'cc-sign-in-request') {
+      Object.defineProperty(this, 'detail', { value: frozenCopy(detail), enumerable: true, writable: false, configurable: false });
+    } else {
+      (this as { detail: RequestDetails[N] }).detail = detail;
+    }
   }
 }
 

@@ -202,7 +202,7 @@ export class WebexBackend implements Backend {
       }
       if (webex.canAuthorize === false) {
         if (given) throw new CcError('auth-failed', 'The Webex instance has no credentials: sign it in first.', 'connect');
-        await this.#redirectToLogin(webex);
+        await this.#redirectToLogin(webex, credentials.oauth?.state);
       }
       this.#cc = webex.cc;
     } catch (err) {
@@ -1240,11 +1240,13 @@ export class WebexBackend implements Backend {
   }
 
   /** OAuth, first visit: send the agent to Webex to sign in. On the way back the SDK picks the token up itself. */
-  async #redirectToLogin(webex: WebexInstance): Promise<never> {
+  async #redirectToLogin(webex: WebexInstance, state?: string): Promise<never> {
     if (!webex.authorization || typeof webex.authorization.initiateLogin !== 'function') {
       throw new CcError('auth-failed', 'The Webex instance has no credentials and cannot start an OAuth sign-in.', 'connect');
     }
-    await webex.authorization.initiateLogin();
+    // The SDK adds its own CSRF token to the state object and sends it base64url-encoded; `cc` carries the
+    // round trip's state of <cc-auth> (see finishOAuthRoundTrip), which it checks on the way back.
+    await webex.authorization.initiateLogin(state ? { state: { cc: state } } : undefined);
     // The page is leaving for Webex's sign-in page; if it has not gone after the time limit, say so.
     const ms = this.#options.readyTimeoutMs ?? 20_000;
     await new Promise((resolve) => globalThis.setTimeout(resolve, ms));

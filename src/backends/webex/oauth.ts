@@ -20,4 +20,14 @@ export const DEFAULT_SCOPES: readonly string[] = Object.freeze([
   'spark:xsi',
 ]);
 
-export { isOAuthRedirect } from '../../core/oauth.js';
+/*
+ * The flow, and why. Webex's browser SDK signs in with the implicit grant (`response_type=token`, the token in
+ * the URL fragment); the authorization-code flow with PKCE would be preferred, but Webex documents its token
+ * exchange with a client secret, so in this kit the code flow (with PKCE and refresh-token rotation) belongs
+ * to the server half, where the secret stays. In the browser, the round trip is bound to the page that started
+ * it: `<cc-auth>` generates a `state` (crypto.getRandomValues), the backend passes it to
+ * `webex.authorization.initiateLogin({state: {cc: state}})` (the SDK adds its own CSRF token and sends the
+ * object base64url-encoded), and on the way back `finishOAuthRoundTrip` cleans the URL, then accepts the token
+ * only when the returned state matches exactly. A token in a link nobody on this page asked for is dropped.
+ */
+export { isOAuthRedirect, beginOAuthRoundTrip, finishOAuthRoundTrip, forgetOAuthRoundTrip } from '../../core/oauth.js';
