@@ -82,7 +82,7 @@ for (const loginOption of ['AGENT_DN', 'EXTENSION'] as const) {
   );
 }
 
-describe('webex on the real SDK: the station (loopback Webex cloud)', () => {
+describe('webex on the real SDK, beyond the contract (loopback Webex cloud)', () => {
   let ctx: { cloud: Cloud; webex: WebexInstance; backend: WebexBackend; events: BackendEvent[] };
   beforeEach(async () => {
     const { cloud, webex } = await hostPage();
@@ -123,5 +123,31 @@ describe('webex on the real SDK: the station (loopback Webex cloud)', () => {
     const state = await ctx.cloud.state();
     expect(state.agent).to.include({ teamId: 'team-billing', deviceType: 'EXTENSION', dn: '1042' });
     expect(state.calls.filter((c) => /agents\/(login|logout)/.test(c))).to.deep.equal(['POST /v1/agents/login', 'POST /v1/agents/logout', 'POST /v1/agents/login']);
+  });
+
+  it('cancels a queue consult while it waits in the queue, and ends one a queue agent has taken', async () => {
+    const { backend, events, cloud } = ctx;
+    await backend.stationLogin({ teamId: 'team-support', loginOption: 'EXTENSION', dialNumber: '1042' });
+    await backend.setAgentState({ state: 'Available', auxCodeId: '0' });
+    const id = await cloud.offer();
+    await until(async () => events.some((e) => e.type === 'task-offered'), 3000, 'the offer');
+    await cloud.answer(id);
+    await until(async () => events.some((e) => e.type === 'task-assigned'), 3000, 'the call');
+    const consult = () => [...events].reverse().find((e): e is Extract<BackendEvent, { type: 'task-updated' }> => e.type === 'task-updated')?.task.consult;
+
+    // The SDK's consult to a queue resolves only once a queue agent takes it (webex-sdk.md #4): the desk shows
+    // it waiting at once, and it can be cancelled while it waits.
+    await backend.consult(id, { type: 'queue', to: 'queue-billing' });
+    expect(consult()).to.deep.include({ state: 'ringing' });
+    await backend.endConsult(id);
+    await until(async () => consult() === null, 3000, 'the consult cancelled');
+
+    await backend.consult(id, { type: 'queue', to: 'queue-billing' });
+    await cloud.answerConsult(id);
+    await until(async () => consult()?.state === 'connected', 3000, 'a queue agent to take it');
+    await backend.endConsult(id);
+    await until(async () => consult() === null, 3000, 'the consult ended');
+    expect((await cloud.state()).calls.filter((c) => c.endsWith('/consult/end'))).to.have.length(2);
+    await cloud.hangup(id);
   });
 });

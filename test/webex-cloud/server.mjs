@@ -399,6 +399,8 @@ class Tenant {
       case 'consult/end': {
         if (body.queueId) {
           if (this.refused('endConsult', c)) return;
+          // GUESS: cancelling a queue consult a queue agent has already taken is refused.
+          if (!c.queueConsultWaiting) return this.routing('AgentCtqCancelFailed', c, { reason: 'CONSULT_ALREADY_ACCEPTED', reasonCode: 1134 });
           delete c.interaction.media[`${id}-consult`];
           c.consultMediaResourceId = '';
           c.queueConsultWaiting = false;
@@ -406,6 +408,8 @@ class Tenant {
           return this.routing('AgentCtqCancelled', c);
         }
         if (this.refused('endConsult', c)) return;
+        // GUESS: ending a queue consult no queue agent has taken, without its queue id, is refused.
+        if (c.queueConsultWaiting) return this.routing('AgentConsultEndFailed', c, { reason: 'CONSULT_NOT_FOUND', reasonCode: 1134 });
         delete c.interaction.media[`${id}-consult`];
         c.consultMediaResourceId = '';
         c.interaction.state = 'connected';
