@@ -81,4 +81,28 @@ describe('webex on the real SDK: signing in with tokens (loopback Webex cloud)',
     expect(error?.code).to.equal('auth-failed');
     backend.dispose();
   });
+
+  it("refuses what the tenant forbids (end a call, consult a queue, end a consult, pause this call's recording) before asking Webex", async () => {
+    const cloud = await Cloud.tenant({ endCallEnabled: false, endConsultEnabled: false, consultToQueue: false });
+    const { backend, events } = backendFor(cloud);
+    await backend.connect({ accessToken: cloud.tenant.token });
+    await backend.register();
+    await backend.stationLogin({ teamId: 'team-support', loginOption: 'EXTENSION', dialNumber: '1042' });
+    await backend.setAgentState({ state: 'Available', auxCodeId: '0' });
+    const id = await cloud.offer('telephony', { pauseResumeEnabled: false });
+    await until(() => events.some((e) => e.type === 'task-offered'), 3000, 'the offer');
+    await cloud.answer(id);
+    await until(() => events.some((e) => e.type === 'task-assigned'), 3000, 'the call');
+    const before = (await cloud.state()).calls.length;
+    expect((await failure(backend.end(id)))?.code).to.equal('unsupported');
+    expect((await failure(backend.pauseRecording(id)))?.code).to.equal('unsupported');
+    expect((await failure(backend.consult(id, { type: 'queue', to: 'queue-billing' })))?.code).to.equal('unsupported');
+    await backend.consult(id, { type: 'agent', to: 'agent-sam' });
+    const ended = await failure(backend.endConsult(id));
+    expect(ended?.code).to.equal('unsupported');
+    expect(ended?.message).to.match(/does not let agents end a consult/);
+    expect((await cloud.state()).calls.slice(before)).to.deep.equal([`POST /v1/tasks/${id}/consult`]);
+    await cloud.hangup(id);
+    backend.dispose();
+  });
 });

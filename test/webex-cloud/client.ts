@@ -51,7 +51,10 @@ async function command<T>(payload: Record<string, unknown>): Promise<T> {
 export class Cloud {
   constructor(readonly tenant: CloudTenant) {}
 
-  static async tenant(options: { webRtcEnabled?: boolean } = {}): Promise<Cloud> {
+  /** A new tenant; `options` are its settings (all allowed by default). */
+  static async tenant(
+    options: { webRtcEnabled?: boolean; endCallEnabled?: boolean; endConsultEnabled?: boolean; consultToQueue?: boolean } = {},
+  ): Promise<Cloud> {
     return new Cloud(await command<CloudTenant>({ action: 'tenant', options }));
   }
 
@@ -59,8 +62,9 @@ export class Cloud {
     return command<T>({ action, tenant: this.tenant.orgId, ...rest });
   }
 
-  async offer(mediaType = 'telephony'): Promise<string> {
-    return (await this.#run<{ taskId: string }>('offer', { mediaType })).taskId;
+  /** Offers a contact; `pauseResumeEnabled: false` makes a call whose recording the agent may not pause. */
+  async offer(mediaType = 'telephony', options: { pauseResumeEnabled?: boolean } = {}): Promise<string> {
+    return (await this.#run<{ taskId: string }>('offer', { mediaType, ...options })).taskId;
   }
 
   /** The agent answers the phone (AGENT_DN / EXTENSION): `AgentContactAssigned`. */

@@ -97,7 +97,8 @@ class Tenant {
     this.agent = null;
     this.contacts = new Map();
     this.seq = 0;
-    this.options = { webRtcEnabled: false, lostConnectionRecoveryTimeout: 0, ...options };
+    /** The tenant's settings: what the contact center lets agents do. */
+    this.options = { webRtcEnabled: false, lostConnectionRecoveryTimeout: 0, endCallEnabled: true, endConsultEnabled: true, consultToQueue: true, ...options };
   }
 
   /** Back to a signed-out agent with no contacts, no faults and no sockets (between tests). */
@@ -203,7 +204,7 @@ class Tenant {
 
   // ---- contacts -------------------------------------------------------------------------------------
 
-  offer({ mediaType = 'telephony' } = {}) {
+  offer({ mediaType = 'telephony', pauseResumeEnabled = true } = {}) {
     const n = ++this.seq;
     const id = `${this.orgId}-interaction-${n}`;
     const customer = CUSTOMERS[(n - 1) % CUSTOMERS.length];
@@ -253,7 +254,7 @@ class Tenant {
           virtualTeamName: 'Support queue',
           customerName: customer.name,
           ronaTimeout: '20',
-          pauseResumeEnabled: 'true',
+          pauseResumeEnabled: String(pauseResumeEnabled),
           isPaused: 'false',
           recordInProgress: 'false',
           recordingStarted: 'false',
@@ -523,8 +524,8 @@ function configRead(tenant, rest, query) {
           dnOtherRegex: '\\+[1-9][0-9]{7,14}',
           privacyShieldVisible: false,
           outdialEnabled: true,
-          endCallEnabled: true,
-          endConsultEnabled: true,
+          endCallEnabled: tenant.options.endCallEnabled,
+          endConsultEnabled: tenant.options.endConsultEnabled,
           callVariablesSuppressed: false,
           ...(tenant.options.lostConnectionRecoveryTimeout ? { lostConnectionRecoveryTimeout: tenant.options.lostConnectionRecoveryTimeout } : {}),
         },
@@ -554,7 +555,7 @@ function configRead(tenant, rest, query) {
       outdialEntryPointId: 'ep-outdial',
       outdialANIId: 'ani-list-1',
       agentAvailableAfterOutdial: false,
-      consultToQueue: true,
+      consultToQueue: tenant.options.consultToQueue,
       addressBookId: 'address-book-1',
       viewableStatistics: { agentStats: false },
       autoAnswer: false,

@@ -388,11 +388,18 @@ export class WebexBackend implements Backend {
 
   async end(taskId: string): Promise<void> {
     const rec = this.#taskIn(taskId, 'connected', 'end');
+    // The tenant's settings (webex-sdk.md #13): what it forbids is refused here, before Webex is asked.
+    if (this.#raw?.isEndCallEnabled === false && mediaTypeOf(rec.task.data) === 'telephony') {
+      throw new CcError('unsupported', 'Your contact center does not let agents end calls from the desk: the customer ends the call.', 'end');
+    }
     await this.#sdk('end', () => rec.task.end(), taskId);
   }
 
   async pauseRecording(taskId: string): Promise<void> {
     const rec = this.#voice(taskId, 'pause recording', 'pauseRecording');
+    if (str(rec.task.data.interaction?.callProcessingDetails?.pauseResumeEnabled) === 'false') {
+      throw new CcError('unsupported', 'The recording of this call cannot be paused.', 'pauseRecording');
+    }
     const now = this.#snapshot(rec);
     if (!now.recording || now.recordingPaused) throw new CcError('invalid-state', 'The recording is not running.', 'pauseRecording');
     await this.#sdk('pauseRecording', () => rec.task.pauseRecording(), taskId);
@@ -407,6 +414,9 @@ export class WebexBackend implements Backend {
   async consult(taskId: string, destination: Destination): Promise<void> {
     const rec = this.#taskIn(taskId, 'connected', 'consult');
     if (rec.memo.consult) throw new CcError('invalid-state', 'A consult is already under way.', 'consult');
+    if (destination.type === 'queue' && this.#raw?.allowConsultToQueue === false) {
+      throw new CcError('unsupported', 'Your contact center does not let agents consult a queue: consult an agent instead.', 'consult');
+    }
     const target = this.#named(destination);
     rec.consultTarget = target;
     rec.queueConsultWaiting = target.type === 'queue';
@@ -453,6 +463,9 @@ export class WebexBackend implements Backend {
     const rec = this.#taskIn(taskId, 'connected', 'end the consult', 'endConsult');
     const consult = rec.memo.consult;
     if (!consult) throw new CcError('invalid-state', 'There is no consult to end.', 'endConsult');
+    if (this.#raw?.isEndConsultEnabled === false) {
+      throw new CcError('unsupported', 'Your contact center does not let agents end a consult from the desk: transfer, or let the consulted party hang up.', 'endConsult');
+    }
     // While a queue consult waits in the queue it is cancelled with its queue id; once a queue agent has taken
     // it, it is ended like any consult (webex-sdk.md #4).
     const queueId = consult.destination.type === 'queue' && rec.queueConsultWaiting ? consult.destination.to : undefined;
