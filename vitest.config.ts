@@ -2,7 +2,8 @@
 // Chromium the web-test-runner suite finds: scripts/chromium.mjs; no browser is ever downloaded).
 // - project `storybook`: every story renders, its play function drives the simulator and checks what shows,
 //   then axe checks the result (`a11y.test: 'error'` in .storybook/preview.ts: a violation fails the story);
-// - project `react`: test/*.vitest.ts (React is CommonJS, which Vite converts and web-test-runner does not).
+// - project `react`: test/*.vitest.ts: the React wrappers (React is CommonJS, which Vite converts and
+//   web-test-runner does not), and Storybook's controls and theme composed from the stories.
 // Counts go to test-results/vitest.json, which `npm test` adds to the web-test-runner's.
 import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
@@ -36,6 +37,8 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Known up front (test/storybook.vitest.ts composes stories), so Vite never re-optimizes and reloads mid-run.
+        optimizeDeps: { include: ['storybook/preview-api', '@storybook/web-components', '@storybook/web-components-vite'] },
         test: { name: 'react', include: ['test/**/*.vitest.ts'], browser: browser() },
       },
     ],

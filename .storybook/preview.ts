@@ -1,7 +1,7 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../define/all.js';
-import { createRig, type DeskParameters, type Rig } from '../stories/support/desk.js';
+import { createRig, keepRig, type DeskParameters, type Rig } from '../stories/support/desk.js';
 import { manifest } from '../stories/support/playground.js';
 
 // Controls and the args table come from the custom-elements manifest (`npm run analyze`).
@@ -14,13 +14,14 @@ const preview: Preview = {
   // Each story gets a simulated contact center of its own, on a manual clock unless it asks for the real one.
   loaders: [async ({ parameters }) => ({ rig: createRig(parameters.desk as DeskParameters | undefined) })],
   decorators: [
-    // Every story runs inside a `<cc-sdk>` on the simulator backend.
+    // Every story runs inside a `<cc-sdk>` on the simulator backend. Built once per story: a control change
+    // re-renders with the same `<cc-sdk>` and its desk (see keepRig), so args restyle what is on screen.
     (story, { parameters, loaded }) => {
       const params = (parameters.desk ?? {}) as DeskParameters;
       if (params.wrap === false) return story();
       const rig = loaded.rig as Rig | null;
       return rig
-        ? html`<cc-sdk .backend=${rig.backend}>${story()}</cc-sdk>`
+        ? html`<cc-sdk ${keepRig(rig)}>${story()}</cc-sdk>`
         : html`<cc-sdk backend="simulator" latency=${params.latency ?? 0}>${story()}</cc-sdk>`;
     },
   ],

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect } from 'storybook/test';
 import { deskIn, textIn, typeInto, type StoryDesk } from './support/desk.js';
-import { playgroundArgTypes, renderElement } from './support/playground.js';
+import { playgroundArgs, playgroundArgTypes, renderElement } from './support/playground.js';
 import { themed } from './support/theme.js';
 
 const meta = {
@@ -28,7 +28,7 @@ const oauth = html`<cc-auth client-id="C0ffee" redirect-uri="https://crm.example
 
 /** Every property, CSS custom property and event. Set `clientId` and `redirectUri` to offer Sign in with Webex. */
 export const Playground: Story = {
-  args: { clientId: '', redirectUri: '', scopes: '', hideToken: false, strings: {} },
+  args: { clientId: '', redirectUri: '', scopes: '', hideToken: false, ...playgroundArgs('cc-auth') },
   argTypes: playgroundArgTypes('cc-auth'),
   render: (args) => renderElement('cc-auth', args),
 };

@@ -5,7 +5,7 @@ import { expect } from 'storybook/test';
 import { outcomeEvents } from '../src/events/catalog.js';
 import type { CcOutcomeEvent } from '../src/events/events.js';
 import type { Rig } from './support/desk.js';
-import { deskIn, textIn } from './support/desk.js';
+import { deskIn, keepRig, textIn } from './support/desk.js';
 import { playgroundArgTypes, renderElement } from './support/playground.js';
 
 const meta = {
@@ -62,7 +62,7 @@ export const OutcomeEvents: Story = {
     };
     return html`<div style="font-family: system-ui, sans-serif">
       <cc-sdk
-        .backend=${rig.backend}
+        ${keepRig(rig)}
         ${ref((el) => {
           if (!el || (el as HTMLElement).dataset.logging) return;
           (el as HTMLElement).dataset.logging = 'on';
@@ -107,7 +107,7 @@ export const WidgetOutsideTheSdk: Story = {
     <header style="display:flex;justify-content:flex-end;padding-block-end:8px">
       <cc-state-select sdk="story-desk"></cc-state-select>
     </header>
-    <cc-sdk id="story-desk" .backend=${(loaded.rig as Rig).backend}>
+    <cc-sdk id="story-desk" ${keepRig(loaded.rig as Rig)}>
       <cc-station-login></cc-station-login>
     </cc-sdk>
   `,

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect } from 'storybook/test';
 import { deskIn, textIn, typeInto } from './support/desk.js';
-import { playgroundArgTypes, renderElement } from './support/playground.js';
+import { playgroundArgs, playgroundArgTypes, renderElement } from './support/playground.js';
 import { themed } from './support/theme.js';
 
 const meta = {
@@ -19,7 +19,7 @@ const shown = (canvas: HTMLElement) => select(canvas).selectedOptions[0]?.textCo
 
 /** Every property, CSS custom property and event of the element, on an agent who is Available. */
 export const Playground: Story = {
-  args: { strings: {} },
+  args: playgroundArgs('cc-state-select'),
   argTypes: playgroundArgTypes('cc-state-select'),
   render: (args) => renderElement('cc-state-select', args),
   play: async ({ canvasElement }) => {

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { expect } from 'storybook/test';
 import type { LoginOption } from '../src/core/types.js';
 import { deskIn, textIn, typeInto, type StoryDesk } from './support/desk.js';
-import { playgroundArgTypes, renderElement } from './support/playground.js';
+import { playgroundArgs, playgroundArgTypes, renderElement } from './support/playground.js';
 import { themed } from './support/theme.js';
 
 const meta = {
@@ -33,7 +33,7 @@ async function submit(desk: StoryDesk): Promise<void> {
 
 /** Every property, CSS custom property and event, on the station form. */
 export const Playground: Story = {
-  args: { strings: {} },
+  args: playgroundArgs('cc-station-login'),
   argTypes: playgroundArgTypes('cc-station-login'),
   render: (args) => renderElement('cc-station-login', args),
   play: async ({ canvasElement }) => {

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect } from 'storybook/test';
 import { deskIn, textIn, typeInto, until, type StoryDesk } from './support/desk.js';
-import { playgroundArgTypes, renderElement } from './support/playground.js';
+import { playgroundArgs, playgroundArgTypes, renderElement } from './support/playground.js';
 import { themed } from './support/theme.js';
 
 const meta = {
@@ -33,7 +33,7 @@ const call = { mediaType: 'telephony', cad: { orderNumber: 'SO-58213', ivr_reaso
 
 /** Every property, CSS custom property and event, on a connected call. */
 export const Playground: Story = {
-  args: { strings: {} },
+  args: playgroundArgs('cc-task-panel'),
   argTypes: playgroundArgTypes('cc-task-panel'),
   render: (args) => renderElement('cc-task-panel', args),
   play: async ({ canvasElement }) => {

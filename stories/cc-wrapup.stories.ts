@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect } from 'storybook/test';
 import { deskIn, textIn, typeInto, type StoryDesk } from './support/desk.js';
-import { playgroundArgTypes, renderElement } from './support/playground.js';
+import { playgroundArgs, playgroundArgTypes, renderElement } from './support/playground.js';
 import { themed } from './support/theme.js';
 
 const meta = {
@@ -32,7 +32,7 @@ async function submit(desk: StoryDesk): Promise<void> {
 
 /** Every property, CSS custom property and event, with one wrap-up owed. */
 export const Playground: Story = {
-  args: { strings: {} },
+  args: playgroundArgs('cc-wrapup'),
   argTypes: playgroundArgTypes('cc-wrapup'),
   render: (args) => renderElement('cc-wrapup', args),
   play: async ({ canvasElement }) => {

@@ -1,6 +1,7 @@
 // What stories use to put a desk in a state: a simulator on a manual clock (built by the loader, handed to the
 // global `<cc-sdk>` decorator), and small steps for play functions that drive it the way a page would:
 // `sdk.request(...)` for the agent's actions, the simulator's controls for what happens elsewhere.
+import { ref } from 'lit/directives/ref.js';
 import type { CcSdk } from '../../components/cc-sdk/cc-sdk.js';
 import { SimulatorBackend } from '../../src/backends/simulator/backend.js';
 import { simulatorProfile } from '../../src/backends/simulator/data.js';
@@ -38,6 +39,22 @@ export function createRig(params: DeskParameters = {}): Rig | null {
   const clock = new ManualClock();
   const server = new SimulatorServer({ clock, profile: { ...simulatorProfile, ...params.profile }, timing: params.timing });
   return { clock, server, backend: new SimulatorBackend({ server }) };
+}
+
+const boundRigs = new WeakMap<Element, Rig>();
+
+/**
+ * Gives a `<cc-sdk>` the rig's backend the first time that element is rendered, and never again. Storybook runs
+ * the loaders again each time a control changes (a new rig each time) and renders the same template again:
+ * the element stays, so it keeps the desk the story built (a connected call stays connected), and the new
+ * args only restyle or re-string it. A remount renders a new element, which gets the new rig.
+ */
+export function keepRig(rig: Rig) {
+  return ref((el) => {
+    if (!el || boundRigs.has(el)) return;
+    boundRigs.set(el, rig);
+    (el as CcSdk).backend = rig.backend;
+  });
 }
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));

@@ -5,6 +5,8 @@ import { nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import generated from '../../custom-elements.json';
+// Defined here too (not only by the preview), so a Playground can read an element's default strings when built.
+import '../../define/all.js';
 
 interface Item {
   name: string;
@@ -74,17 +76,44 @@ function declaration(tag: string): Declaration {
 export const actionArg = (event: string) =>
   `on${event.replace(/(^|-)([a-z])/g, (_m, _dash: string, c: string) => c.toUpperCase())}`;
 
+/** A CSS custom property that holds a colour: named for one, or defaulting to a `--cc-color-*` token or a colour value. */
+export function isColorToken(prop: { name: string; default?: unknown }): boolean {
+  const fallback = String(prop.default ?? '');
+  return /(color|background|accent)$/.test(prop.name) || /--cc-color-|^#|^rgb|^hsl|^oklch/.test(fallback);
+}
+
+/** The element's own default strings (every key `strings` accepts, with its text), read from a fresh instance. */
+export function defaultStrings(tag: string): Record<string, string> {
+  const el = document.createElement(tag) as HTMLElement & { defaultStrings?: Record<string, string> };
+  return { ...(el.defaultStrings ?? {}) };
+}
+
 /**
- * Controls the manifest cannot type: the `strings` object, and a text field per CSS custom property (the
- * Playground applies them as inline styles).
+ * Controls the manifest cannot type: the `strings` object, listing every key with its default text (edit any
+ * of them), and a control per CSS custom property: a colour picker for colour tokens, a text field for the
+ * rest (the Playground applies them as inline styles).
  */
 export function playgroundArgTypes(tag: string): ArgTypes {
   const decl = declaration(tag);
   const argTypes: ArgTypes = {};
-  if (decl.members?.some((m) => m.name === 'strings')) argTypes.strings = { control: 'object' };
+  if (decl.members?.some((m) => m.name === 'strings')) {
+    const keys = Object.keys(defaultStrings(tag));
+    argTypes.strings = {
+      control: 'object',
+      description: `Replaces any visible string. Keys: ${keys.map((k) => `\`${k}\``).join(', ')}.`,
+    };
+  }
   if (decl.members?.some((m) => m.name === 'sdk')) argTypes.sdk = { control: 'text' };
-  for (const prop of decl.cssProperties ?? []) argTypes[prop.name] = { control: 'text' };
+  for (const prop of decl.cssProperties ?? []) {
+    argTypes[prop.name] = { control: isColorToken(prop) ? { type: 'color' } : 'text' };
+  }
   return argTypes;
+}
+
+/** The Playground's args: `strings` filled with the element's defaults, so the control shows every key. */
+export function playgroundArgs(tag: string): Record<string, unknown> {
+  const decl = declaration(tag);
+  return decl.members?.some((m) => m.name === 'strings') ? { strings: defaultStrings(tag) } : {};
 }
 
 const listeners = new WeakMap<Element, AbortController>();

@@ -2,6 +2,12 @@
 // outside, nothing else. Each Theming story shows its element twice: a brand theme, and the dark scheme forced.
 import { html, type TemplateResult } from 'lit';
 
+/**
+ * The brand theme's typeface: the platform's own UI font (no web font is downloaded), so it never falls back
+ * to a serif on a machine without a named font.
+ */
+export const brandFontStack = "system-ui, -apple-system, 'Segoe UI', Roboto, Ubuntu, Cantarell, 'Noto Sans', 'DejaVu Sans', sans-serif";
+
 /** A host page's brand: global tokens set on an ancestor, inherited into every widget. */
 const brand = `
   .cc-story-brand {
@@ -13,7 +19,7 @@ const brand = `
     --cc-color-border: #cdbfdc;
     --cc-radius: 12px;
     --cc-space: 10px;
-    --cc-font-family: Georgia, 'Times New Roman', serif;
+    --cc-font-family: ${brandFontStack};
   }
   .cc-story-dark {
     --cc-color-scheme: dark;
