@@ -1,6 +1,8 @@
-import { expect, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../define/all.js';
+import './probe.js';
+import type { CcProbe } from './probe.js';
 import type { CcTaskPanel } from '../components/cc-task-panel/cc-task-panel.js';
 import { ERROR_CODES, type CcErrorInfo } from '../src/core/errors.js';
 import { requestEvents, outcomeEvents } from '../src/events/catalog.js';
@@ -262,6 +264,27 @@ describe('request names that are not requests', () => {
       expect(errors.map((e) => e.code), name).to.deep.equal(['unknown-request']);
       expect(errors[0].message).to.equal(`${name} is an outcome the kit announces, not a request.`);
     }
+  });
+
+  it('never dispatches an unknown or outcome name from a widget, with or without a desk', async () => {
+    const { sdk, events } = await sdkFixture(html`<cc-sdk><cc-probe></cc-probe></cc-sdk>`);
+    const probe = sdk.querySelector('cc-probe')!;
+    await until(() => probe.sdk.desk, 3000, 'the probe to connect');
+    const lone = await fixture<CcProbe>(html`<cc-probe sdk="nowhere"></cc-probe>`);
+    const heard: string[] = [];
+    const hear = (e: Event) => heard.push(e.type);
+    for (const name of ['cc-ready', 'cc-task-end', 'toString']) document.addEventListener(name, hear);
+    try {
+      for (const widget of [probe, lone]) {
+        for (const name of ['cc-ready', 'cc-task-end', 'toString']) {
+          expect(widget.sdk.request(name as RequestName, {} as never), name).to.equal(false);
+        }
+      }
+    } finally {
+      for (const name of ['cc-ready', 'cc-task-end', 'toString']) document.removeEventListener(name, hear);
+    }
+    expect(heard).to.deep.equal([]);
+    expect(detailsOf(events, 'cc-error').map((e) => e.code)).to.deep.equal(Array(3).fill('unknown-request'));
   });
 
   it('refuses an unknown name run straight on the desk, instead of "is not a function"', async () => {

@@ -2,6 +2,7 @@ import { ContextEvent as ContextRequestEvent } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { initialState, type DeskState, type StoreListener } from '../core/store.js';
 import { request, type RequestDetails, type RequestName } from '../events/events.js';
+import { isRequestName } from '../events/request-check.js';
 import { deskContext } from './context.js';
 import { requestKey, taskIdOf, type Desk } from './desk.js';
 
@@ -130,7 +131,11 @@ export class DeskController implements ReactiveController {
    * then run by `<cc-sdk>` unless cancelled. Returns false when cancelled or when no `<cc-sdk>` is there.
    */
   request<N extends RequestName>(name: N, detail: RequestDetails[N]): boolean {
-    if (this.desk && !this.desk.accepts(name)) return false;
+    // An unknown name (or an outcome's) is never dispatched; the desk, when there is one, says why.
+    if (!isRequestName(name)) {
+      this.desk?.accepts(name);
+      return false;
+    }
     // Where the refusal of a detail spoiled by a page listener is shown: with the control that sent it.
     const origin = { key: requestKey(name, detail), taskId: taskIdOf(detail) };
     const event = request(name, detail);
