@@ -6,7 +6,8 @@ import { mergeConfig } from 'vite';
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../stories/**/*.stories.ts'],
-  addons: ['@storybook/addon-a11y', '@storybook/addon-vitest'],
+  // Docs: a page per element (autodocs, see preview.ts), its tables from the custom-elements manifest.
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   async viteFinal(vite) {
     return mergeConfig(vite, {

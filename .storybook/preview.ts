@@ -11,6 +11,9 @@ setCustomElementsManifest(manifest);
 (globalThis as { ccElementsQuiet?: boolean }).ccElementsQuiet = true;
 
 const preview: Preview = {
+  // A Docs page per element, before its stories: the summary, the Playground, then the tables Storybook builds
+  // from the manifest (properties and attributes, events, CSS parts, CSS custom properties, slots).
+  tags: ['autodocs'],
   // Each story gets a simulated contact center of its own, on a manual clock unless it asks for the real one.
   loaders: [async ({ parameters }) => ({ rig: createRig(parameters.desk as DeskParameters | undefined) })],
   decorators: [

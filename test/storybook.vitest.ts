@@ -52,7 +52,11 @@ describe('Storybook controls', () => {
     };
     expect(control('--cc-task-panel-offer-accent')).toBe('color');
     expect(control('--cc-task-panel-held-color')).toBe('color');
+    expect(control('--cc-color-accent')).toBe('color');
+    expect(control('--cc-color-surface')).toBe('color');
     expect(control('--cc-task-panel-gap')).toBe('text');
+    expect(control('--cc-color-scheme')).toBe('text');
+    expect(control('--cc-elevation')).toBe('text');
     const wrapup = composeStory(WrapupPlayground, wrapupMeta, project);
     expect((wrapup.argTypes['--cc-wrapup-background']?.control as { type?: string }).type).toBe('color');
   });

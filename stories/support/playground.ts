@@ -76,10 +76,16 @@ function declaration(tag: string): Declaration {
 export const actionArg = (event: string) =>
   `on${event.replace(/(^|-)([a-z])/g, (_m, _dash: string, c: string) => c.toUpperCase())}`;
 
-/** A CSS custom property that holds a colour: named for one, or defaulting to a `--cc-color-*` token or a colour value. */
+/**
+ * A CSS custom property that holds a colour: a global `--cc-color-*` token (but the scheme), one named for a
+ * colour (`…-color`, `…-background`, `…-accent`), or one that defaults to a colour token.
+ */
 export function isColorToken(prop: { name: string; default?: unknown }): boolean {
-  const fallback = String(prop.default ?? '');
-  return /(color|background|accent)$/.test(prop.name) || /--cc-color-|^#|^rgb|^hsl|^oklch/.test(fallback);
+  return (
+    /^--cc-color-(?!scheme$)/.test(prop.name) ||
+    /-(color|background|accent)$/.test(prop.name) ||
+    /^var\(--cc-color-[a-z-]+\)$/.test(String(prop.default ?? '').trim())
+  );
 }
 
 /** The element's own default strings (every key `strings` accepts, with its text), read from a fresh instance. */
