@@ -162,6 +162,19 @@ describe('simulator: refusals of long input', () => {
 });
 
 describe('simulator: bad input at its other controls', () => {
+  it('refuses timings and capacities that are not what they say', () => {
+    for (const options of [
+      { timing: { ringMs: Number.NaN } },
+      { timing: { reconnectMs: -1 } },
+      { timing: { tokenLifetimeMs: '12h' as never } },
+      { capacity: { chat: -1 } },
+      { capacity: { telephony: 1.5 } },
+    ]) {
+      expect(thrown(() => new SimulatorServer(options))?.code, JSON.stringify(options)).to.equal('invalid-request');
+    }
+    expect(thrown(() => new SimulatorServer({ timing: { ringMs: 2 ** 40 }, capacity: { chat: 0 } }))).to.equal(null);
+  });
+
   it('refuses made-up states, codes, delays and task ids with invalid-request, changing nothing', async () => {
     const { run, server, desk } = deskRig();
     await readyAgent(run);

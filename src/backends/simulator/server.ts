@@ -146,6 +146,13 @@ export class SimulatorServer {
     this.#storage = options.storage;
     this.#storageKey = options.storageKey ?? 'cc-elements-simulator';
     this.#capacity = { ...channelCapacity, ...options.capacity };
+    for (const [key, value] of Object.entries(this.timing)) {
+      const problem = durationProblem(value, `timing.${key}`);
+      if (problem) refuse(`SimulatorServer: ${problem}`);
+    }
+    for (const [media, value] of Object.entries(this.#capacity)) {
+      if (!Number.isInteger(value) || value < 0) refuse(`SimulatorServer: capacity.${media} must be a whole number ≥ 0, not ${shown(value)}.`);
+    }
     this.#restore();
   }
 
