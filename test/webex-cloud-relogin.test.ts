@@ -42,4 +42,36 @@ describe('webex on the real SDK: an agent already logged in (loopback Webex clou
     expect((changes[0] as Extract<BackendEvent, { type: 'agent-state' }>).agent).to.include({ state: 'Idle', auxCodeId: 'idle-lunch', by: 'remote' });
     backend.dispose();
   });
+
+  it('a page reloaded mid-call finds the call: reported in the sync after the profile, connected, with the station', async () => {
+    const cloud = await Cloud.tenant();
+    await cloud.loggedIn({ loginOption: 'AGENT_DN', dialNumber: '+14155550199', auxCodeId: '0' });
+    const id = await cloud.offer();
+    await cloud.answer(id);
+    const backend = new WebexBackend({
+      loadSdk: () => loadRealSdk(cloud.tenant.sdkUrl),
+      config: { ...cloud.tenant.config, logger: { level: 'silent', bufferLogLevel: 'log' } },
+    });
+    const events: BackendEvent[] = [];
+    backend.subscribe((e) => events.push(e));
+    await backend.connect({ accessToken: cloud.tenant.token });
+    await backend.register();
+    // The SDK learns of the call from the contact the service sends after the relogin, once register() has
+    // resolved: the page hears the profile, then the station, then the call, connected.
+    const found = (e: BackendEvent) =>
+      (e.type === 'task-hydrated' && e.task.id === id) || (e.type === 'sync' && e.tasks.some((t) => t.id === id));
+    await until(() => events.some(found), 3000, 'the call');
+    const types = events.map((e) => e.type);
+    const registered = types.indexOf('registered');
+    expect(types.slice(0, registered).filter((t) => t.startsWith('task-') || t === 'sync')).to.deep.equal([]);
+    expect(events.findIndex(found)).to.be.above(registered);
+    const sync = events.find((e): e is Extract<BackendEvent, { type: 'sync' }> => e.type === 'sync')!;
+    expect(sync.station).to.deep.include({ loginOption: 'AGENT_DN', dialNumber: '+14155550199' });
+    const call = events.find(found)!;
+    expect(call.type === 'task-hydrated' ? call.task.state : call.type === 'sync' ? call.tasks.find((t) => t.id === id)?.state : null).to.equal('connected');
+    // and the call goes on: the customer hangs up, a wrap-up is owed
+    await cloud.hangup(id);
+    await until(() => events.some((e) => e.type === 'task-ended' && e.task.id === id && e.task.wrapupRequired), 3000, 'the call ended');
+    backend.dispose();
+  });
 });
