@@ -14,9 +14,31 @@ export const styles = css`
   p {
     margin: 0;
   }
+  /* Nothing from the network widens the panel: every column may shrink, every value wraps (see .net). */
   [part='base'] {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
+  }
+  .offers,
+  [part~='offer'],
+  [part='task'],
+  [part='picker'],
+  .form {
+    grid-template-columns: minmax(0, 1fr);
+  }
+  .meta,
+  .ani,
+  .queue,
+  .hint,
+  .error,
+  .badge {
+    overflow-wrap: anywhere;
+    min-inline-size: 0;
+  }
+  .countdown,
+  .duration {
+    flex: none;
   }
   [part='base']:focus {
     outline: none;
@@ -80,6 +102,8 @@ export const styles = css`
     gap: calc(var(--_gap) * 0.5);
   }
   .tab {
+    max-inline-size: 100%;
+    min-inline-size: 0;
     justify-content: flex-start;
     text-align: start;
     padding-block: calc(var(--_cc-space) * 0.5);
@@ -91,6 +115,7 @@ export const styles = css`
   }
   .tab-text {
     display: grid;
+    min-inline-size: 0;
   }
   .tab-state {
     font-size: 0.9em;
@@ -126,6 +151,7 @@ export const styles = css`
     gap: calc(var(--_gap) * 0.5);
   }
   .badge {
+    max-inline-size: 100%;
     display: inline-flex;
     align-items: center;
     gap: calc(var(--_cc-space) * 0.5);
@@ -223,7 +249,7 @@ export const styles = css`
   }
   [part='cad'] {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    grid-template-columns: fit-content(40%) minmax(0, 1fr);
     gap: calc(var(--_cc-space) * 0.25) calc(var(--_cc-space) * 1.5);
     margin: 0;
   }
@@ -232,6 +258,8 @@ export const styles = css`
   }
   dt {
     color: var(--_cc-text-muted);
+    overflow-wrap: anywhere;
+    min-inline-size: 0;
   }
   dd {
     margin: 0;

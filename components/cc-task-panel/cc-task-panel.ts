@@ -254,6 +254,7 @@ function defaultSelection(listed: readonly TaskSnapshot[]): TaskSnapshot | null 
  * @csspart cad - The call-associated data (a definition list).
  * @csspart audio - The remote audio of a browser call.
  * @csspart error - The backend's message when an action was refused.
+ * @csspart connection - The connection status while the connection is down (actions are paused meanwhile).
  * @cssproperty [--cc-task-panel-gap=var(--cc-space, 8px)] - Space between the panel's blocks.
  * @cssproperty [--cc-task-panel-offer-accent=var(--cc-color-accent)] - The edge of an incoming offer.
  * @cssproperty [--cc-task-panel-selected-accent=var(--cc-color-accent)] - The marker of the selected task.
@@ -439,7 +440,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
   // ---- actions ----------------------------------------------------------------------------------
 
   #send(name: TaskAction, taskId: string, blocked = false): void {
-    if (blocked || this.cc.pending(name, taskId)) return;
+    if (blocked || this.offline || this.cc.pending(name, taskId)) return;
     this.cc.request(name, { taskId });
   }
 
@@ -476,6 +477,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
       this.#closePicker();
       return;
     }
+    if (this.offline) return;
     this.#picker = { taskId: task.id, mode, type: 'agent', choice: { agent: '', queue: '' }, dial: '', problem: null };
     this.#lists = {};
     void this.#load('agent');
@@ -499,6 +501,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
       this.#closeOutdial();
       return;
     }
+    if (this.offline) return;
     // A refusal that came back after the form was closed belongs to no form any more.
     this.cc.dismissError('cc-outdial-request');
     this.#outdial = { number: '', problem: null };
@@ -524,7 +527,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
   #onOutdialSubmit(event: SubmitEvent): void {
     event.preventDefault();
     const form = this.#outdial;
-    if (!form || this.cc.pending('cc-outdial-request')) return;
+    if (!form || this.offline || this.cc.pending('cc-outdial-request')) return;
     const number = form.number.trim();
     form.problem = this.#dialProblem(number, 'outdialEmpty');
     if (form.problem) {
@@ -582,7 +585,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
     const picker = this.#picker;
     if (!picker) return;
     const name = PICKER_ACTION[picker.mode];
-    if (this.cc.pending(name, picker.taskId)) return;
+    if (this.offline || this.cc.pending(name, picker.taskId)) return;
     const to = picker.type === 'dialNumber' ? picker.dial.trim() : picker.choice[picker.type];
     let problem: string | null = null;
     if (picker.type === 'dialNumber') {
@@ -627,7 +630,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
       type="button"
       class=${options.variant ?? ''}
       data-action=${options.action}
-      aria-disabled=${pending || options.blocked ? 'true' : nothing}
+      aria-disabled=${pending || options.blocked || this.offline ? 'true' : nothing}
       aria-describedby=${describedBy || nothing}
       @click=${() => this.#send(name, task.id, options.blocked)}
     >
@@ -655,10 +658,10 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
           ${left === null ? nothing : html`<span part="timer" class="timer">${formatDuration(left)}</span>`}</span
         >
       </div>
-      <p class="who" id="offer-${id}">${this.#who(task)}</p>
-      ${task.customerName ? html`<p class="muted ani">${task.ani}</p>` : nothing}
-      ${task.queue ? html`<p class="muted queue">${this.t('viaQueue', { queue: task.queue.name })}</p>` : nothing}
-      ${task.subject ? html`<p class="subject">${task.subject}</p>` : nothing}
+      <p class="who" id="offer-${id}">${this.netText(this.#who(task))}</p>
+      ${task.customerName ? html`<p class="muted ani">${this.netText(task.ani)}</p>` : nothing}
+      ${task.queue ? html`<p class="muted queue">${this.tParts('viaQueue', { queue: this.netText(task.queue.name) })}</p>` : nothing}
+      ${task.subject ? html`<p class="subject">${this.netText(task.subject)}</p>` : nothing}
       <div part="actions" class="row actions">
         ${this.#button('cc-task-accept-request', task, this.t('accept'), { action: 'accept', variant: 'primary', describedBy: `offer-${id}` })}
         ${this.#button('cc-task-decline-request', task, this.t('decline'), { action: 'decline', describedBy: `offer-${id}` })}
@@ -707,7 +710,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
             ${this.#safely(
               () => html`${mediaIcon(task.mediaType)}
                 <span class="tab-text">
-                  <span class="who">${this.#who(task)}</span>
+                  <span class="who">${this.netText(this.#who(task))}</span>
                   <span class="muted tab-state"
                     >${this.t('summary', { media: this.#media(task.mediaType), state: this.#stateLabel(task) })}</span
                   >
@@ -723,19 +726,20 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
   #renderTask(task: TaskSnapshot): TemplateResult {
     const id = this.#domId(task.id);
     const now = this.#tick.now();
-    const meta = [
+    // The kit's words and the network's values on one line, each value isolated (see netText).
+    const meta: unknown[] = [
       this.#media(task.mediaType),
-      task.customerName ? task.ani : '',
-      task.queue ? this.t('viaQueue', { queue: task.queue.name }) : '',
+      task.customerName && task.ani ? this.netText(task.ani) : '',
+      task.queue ? this.tParts('viaQueue', { queue: this.netText(task.queue.name) }) : '',
       this.t(task.direction === 'outbound' ? 'outbound' : 'inbound'),
     ].filter(Boolean);
     return html`<div part="task" class="task" role="tabpanel" id="task" aria-labelledby="tab-${id}" data-task=${task.id}>
       <div part="header" class="header">
         ${mediaIcon(task.mediaType)}
         <div class="header-text">
-          <p class="who">${this.#who(task)}</p>
-          <p class="muted meta">${meta.join(this.t('separator'))}</p>
-          ${task.subject ? html`<p class="subject">${task.subject}</p>` : nothing}
+          <p class="who">${this.netText(this.#who(task))}</p>
+          <p class="muted meta">${meta.map((piece, i) => (i === 0 ? piece : [this.t('separator'), piece]))}</p>
+          ${task.subject ? html`<p class="subject">${this.netText(task.subject)}</p>` : nothing}
         </div>
         ${task.state === 'connected' && task.connectedAt !== null
           ? html`<p class="duration">
@@ -779,7 +783,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
       const name = this.#consultee(task.consult);
       items.push(
         html`<span class="badge consult" id="consult-status" data-status="consult" data-consult=${task.consult.state}
-          >${this.t(task.consult.state === 'connected' ? 'consultConnected' : 'consultRinging', { name })}</span
+          >${this.tParts(task.consult.state === 'connected' ? 'consultConnected' : 'consultRinging', { name: this.netText(name) })}</span
         >`,
       );
     }
@@ -846,6 +850,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
       type="button"
       data-action=${mode}
       aria-expanded=${open ? 'true' : 'false'}
+      aria-disabled=${this.offline && !open ? 'true' : nothing}
       aria-controls=${open ? 'picker' : nothing}
       @click=${() => {
         const task = this.cc.state.tasks.find((t) => t.id === this.#selectedId);
@@ -881,7 +886,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
       ${picker.type === 'dialNumber' ? this.#renderDialField(picker) : this.#renderListField(picker, picker.type)}
       ${this.renderError(error, errorId)}
       <div class="row">
-        <button type="submit" class="primary" data-action="send" aria-disabled=${pending ? 'true' : nothing}>
+        <button type="submit" class="primary" data-action="send" aria-disabled=${pending || this.offline ? 'true' : nothing}>
           ${this.#face(this.t(picker.mode === 'consult' ? 'sendConsult' : 'sendTransfer'), pending)}
         </button>
         <button type="button" data-action="cancel" @click=${this.#closePicker}><span class="label">${this.t('cancel')}</span></button>
@@ -965,6 +970,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
           type="button"
           data-action="outdial"
           aria-expanded=${form ? 'true' : 'false'}
+          aria-disabled=${this.offline && !form ? 'true' : nothing}
           aria-controls=${form ? 'outdial-form' : nothing}
           @click=${this.#toggleOutdial}
         >
@@ -1006,7 +1012,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
           type="submit"
           class="primary"
           data-action="place-call"
-          aria-disabled=${pending ? 'true' : nothing}
+          aria-disabled=${pending || this.offline ? 'true' : nothing}
           aria-describedby=${error ? 'error-outdial' : nothing}
         >
           ${this.#face(this.t('placeCall'), pending)}
@@ -1022,7 +1028,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
     return html`<div class="cad">
       <p class="label">${this.t('cadLabel')}</p>
       <dl part="cad">
-        ${entries.map(([key, value]) => html`<div><dt>${humanize(key)}</dt><dd>${value}</dd></div>`)}
+        ${entries.map(([key, value]) => html`<div><dt>${this.netText(humanize(key))}</dt><dd>${this.netText(value)}</dd></div>`)}
       </dl>
     </div>`;
   }
@@ -1033,7 +1039,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
     const listed = tasks.filter((t) => t.state !== 'offered');
     const selected = listed.find((t) => t.id === this.#selectedId) ?? null;
     return html`<div part="base" class="base" tabindex="-1">
-      ${this.#renderOutdial()}
+      ${this.renderConnectionStatus()} ${this.#renderOutdial()}
       ${tasks.length === 0
         ? html`<p part="empty" class="hint empty">${this.t(!station ? 'notLoggedIn' : this.#hadTasks ? 'emptyAgain' : 'empty')}</p>`
         : nothing}

@@ -172,13 +172,13 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
     return html`
       <section part="base" class="surface" aria-labelledby=${waiting.length > 1 ? 'title counter' : 'title'}>
         <div part="header">
-          <h2 class="title" id="title">${this.t('title', { media: this.#media(task), who })}</h2>
+          <h2 class="title" id="title">${this.tParts('title', { media: this.#media(task), who: this.netText(who) })}</h2>
           ${waiting.length > 1
             ? html`<span part="counter" id="counter">${this.t('counter', { index: 1, count: waiting.length })}</span>`
             : nothing}
         </div>
         <p part="details">
-          ${task.customerName && task.customerName !== task.ani ? html`<span>${task.ani}</span>` : nothing}
+          ${task.customerName && task.customerName !== task.ani ? html`<span>${this.netText(task.ani)}</span>` : nothing}
           <span class="timer">${this.t('lasted', { duration: formatDuration(lasted) })}</span>
         </p>
         ${task.autoWrapupAt != null

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DeskController, type SdkProblem } from '../context/desk-controller.js';
 import type { DeskState } from '../core/store.js';
@@ -9,6 +9,61 @@ import { fill } from './format.js';
 export type Strings = Record<string, string>;
 
 const locale = new Map<string, Strings>();
+
+/** Strings every widget shares (the connection status); replaceable like a widget's own. */
+export const sharedStrings = {
+  connectionReconnecting: 'Reconnecting… Actions are paused until the connection is back.',
+  connectionOffline: 'Offline. Actions are paused until the connection is back.',
+  connectionLost: 'Connection lost. Reconnecting…',
+  connectionRestored: 'Connection restored.',
+};
+export type SharedStrings = typeof sharedStrings;
+
+/** Network text longer than this is clamped on screen, with the whole value in its `title`. */
+const LONG_TEXT = 60;
+
+/**
+ * What every widget shares beyond the controls: text from the network (isolated for bidi, wrapped anywhere),
+ * error messages that never widen their widget, and the connection status.
+ */
+export const widgetStyles = css`
+  .net {
+    unicode-bidi: isolate;
+    overflow-wrap: anywhere;
+  }
+  .net.long {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    overflow: hidden;
+  }
+  [part~='error'] {
+    overflow-wrap: anywhere;
+    min-inline-size: 0;
+  }
+  [part~='error'].long {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 4;
+    overflow: hidden;
+  }
+  [part~='connection'] {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_cc-space, 8px) * 0.75);
+    margin: 0 0 var(--_cc-space, 8px);
+    padding: calc(var(--_cc-space, 8px) * 0.75) var(--_cc-space, 8px);
+    border-radius: var(--_cc-radius, 6px);
+    border: 1px solid var(--cc-connection-color, var(--_cc-warning, #8a5100));
+    border-inline-start-width: 4px;
+    background: var(--cc-connection-background, var(--_cc-surface-alt, #f3f5f8));
+    color: var(--_cc-text, #1b1f24);
+    font-weight: 600;
+  }
+  [part~='connection'][data-connection='offline'] {
+    border-color: var(--cc-connection-offline-color, var(--_cc-danger, #b4232a));
+  }
+`;
 
 /**
  * What every widget says when it finds no `<cc-sdk>` (see `DeskController.problem`). Replaceable like any
@@ -52,11 +107,15 @@ export function setLocaleStrings(tag: string, strings: Strings): void {
  * @cssproperty [--cc-elevation=0 1px 3px rgb(0 0 0 / 0.14)] - The shadow of panels.
  * @cssproperty [--cc-font-family=system-ui, sans-serif] - The font.
  * @cssproperty [--cc-font-size=0.875rem] - The base font size.
+ * @cssproperty [--cc-connection-color=var(--cc-color-warning)] - The edge of the connection status while reconnecting.
+ * @cssproperty [--cc-connection-offline-color=var(--cc-color-danger)] - The edge of the connection status when offline.
+ * @cssproperty [--cc-connection-background=var(--cc-color-surface-alt)] - The background of the connection status.
+ * @csspart connection - The connection status, shown while the connection is down (widgets that act).
  * @cssproperty [--cc-line-height=1.4] - The line height of the widget's text.
  * @csspart sdk-hint - The "Not connected" hint, shown when the widget finds no `<cc-sdk>` (a typo in `sdk`, none, or several and none named).
  */
 export abstract class CcWidget<S extends Strings> extends CcElement {
-  static override styles = [hostStyles, tokens, controls];
+  static override styles = [hostStyles, tokens, controls, widgetStyles];
 
   /** The id of the `<cc-sdk>` to use, when the widget is not inside it. */
   @property({ attribute: 'sdk' }) sdk = '';
@@ -67,7 +126,8 @@ export abstract class CcWidget<S extends Strings> extends CcElement {
   /** What the live region says; set through `announce()`. */
   @state() protected announcement = '';
 
-  protected readonly cc = new DeskController(this, (state) => this.renderedFrom(state));
+  // The connection is always rendered from: every widget shows its status and pauses its actions.
+  protected readonly cc = new DeskController(this, (state) => [...this.renderedFrom(state), state.connection]);
 
   /**
    * The parts of the store this widget renders from. A store change that leaves them all identical does not
@@ -90,9 +150,73 @@ export abstract class CcWidget<S extends Strings> extends CcElement {
   protected abstract readonly defaultStrings: S;
 
   /** A string by key, with `{placeholders}` filled. */
-  protected t(key: keyof S & string, values?: Readonly<Record<string, string | number>>): string {
-    const text = this.strings[key] ?? locale.get(this.localName)?.[key] ?? this.defaultStrings[key] ?? key;
-    return fill(text, values);
+  protected t(key: (keyof S | keyof SharedStrings) & string, values?: Readonly<Record<string, string | number>>): string {
+    return fill(this.#raw(key), values);
+  }
+
+  #raw(key: string): string {
+    const own = this.strings as Readonly<Record<string, unknown>>;
+    const text =
+      own[key] ?? locale.get(this.localName)?.[key] ?? (this.defaultStrings as Strings)[key] ?? (sharedStrings as Strings)[key] ?? key;
+    return typeof text === 'string' ? text : key;
+  }
+
+  /**
+   * A string by key whose placeholders are filled with templates (network text in a `<bdi>`, say), so the
+   * kit's own words around a value keep their order whatever the value's direction.
+   */
+  protected tParts(key: (keyof S | keyof SharedStrings) & string, values: Readonly<Record<string, unknown>>): unknown[] {
+    return this.#raw(key)
+      .split(/(\{\w+\})/)
+      .filter((piece) => piece !== '')
+      .map((piece) => {
+        const name = /^\{(\w+)\}$/.exec(piece)?.[1];
+        return name !== undefined && name in values ? values[name] : piece;
+      });
+  }
+
+  /**
+   * Text from the network (a name, a number, a queue, a CAD value): isolated so a right-to-left override in it
+   * cannot reorder the kit's words beside it, wrapped anywhere so it never widens the widget, and clamped
+   * when long with the whole value in its title.
+   */
+  protected netText(value: string | undefined | null, className = ''): TemplateResult {
+    const text = value ?? '';
+    const long = text.length > LONG_TEXT;
+    return html`<bdi class="net ${long ? 'long' : ''} ${className}" title=${long ? text : nothing}>${text}</bdi>`;
+  }
+
+  /** Whether the connection to the contact center is down: actions that need it are paused. */
+  protected get offline(): boolean {
+    const { connection } = this.cc.state;
+    return connection === 'reconnecting' || connection === 'offline';
+  }
+
+  /**
+   * The connection status, shown while the connection is down (part `connection`): every widget that acts
+   * renders it first, and disables what cannot work offline (see `offline`).
+   */
+  protected renderConnectionStatus(): TemplateResult | typeof nothing {
+    const { connection } = this.cc.state;
+    if (connection !== 'reconnecting' && connection !== 'offline') return nothing;
+    const reconnecting = connection === 'reconnecting';
+    return html`<div part="connection" class="connection" data-connection=${connection}>
+      ${reconnecting ? this.renderSpinner(this.t('connectionLost')) : nothing}
+      <span>${this.t(reconnecting ? 'connectionReconnecting' : 'connectionOffline')}</span>
+    </div>`;
+  }
+
+  #lastConnection: string | null = null;
+
+  /** Announces the connection going down and coming back, once per change. */
+  #noticeConnection(): void {
+    const now = this.cc.state.connection;
+    const was = this.#lastConnection;
+    this.#lastConnection = now;
+    if (was === null || was === now) return;
+    const down = (c: string) => c === 'reconnecting' || c === 'offline';
+    if (down(now) && !down(was)) this.announce(this.t('connectionLost'));
+    else if (now === 'connected' && down(was)) this.announce(this.t('connectionRestored'));
   }
 
   /** Tells screen-reader users about a change they did not cause by focus (a new offer, a remote change). */
@@ -113,9 +237,11 @@ export abstract class CcWidget<S extends Strings> extends CcElement {
     return html`<span class="spinner" role="img" aria-label=${label}></span>`;
   }
 
-  /** The backend's message next to a control, when its action failed. */
+  /** The backend's message next to a control, when its action failed (never wider than the widget). */
   protected renderError(message: string | undefined, id: string): TemplateResult | typeof nothing {
-    return message ? html`<p class="error" id=${id} role="alert" part="error">${message}</p>` : nothing;
+    if (!message) return nothing;
+    const long = message.length > 200;
+    return html`<p class="error ${long ? 'long' : ''}" id=${id} role="alert" part="error" title=${long ? message : nothing}><bdi>${message}</bdi></p>`;
   }
 
   #sdkHint: HTMLElement | null = null;
@@ -155,6 +281,7 @@ export abstract class CcWidget<S extends Strings> extends CcElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.#noticeConnection();
     this.#hadFocus = !!this.shadowRoot?.activeElement;
   }
 
