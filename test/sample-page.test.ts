@@ -38,7 +38,9 @@ describe('the sample page: a wrap-up never hides a ringing offer', () => {
     const { ManualClock } = await import('../src/core/clock.js');
     const { SimulatorServer } = await import('../src/backends/simulator/server.js');
     const { SimulatorBackend } = await import('../src/backends/simulator/backend.js');
-    const server = new SimulatorServer({ clock: new ManualClock() });
+    const { simulatorProfile } = await import('../src/backends/simulator/data.js');
+    // An offer rings during a wrap-up only where the contact center routes during wrap-up (issue 9, item 5).
+    const server = new SimulatorServer({ clock: new ManualClock(), profile: { ...simulatorProfile, routeDuringWrapup: true } });
     const sdk = document.getElementById('desk') as CcSdk;
     sdk.backend = new SimulatorBackend({ server });
     await until(() => sdk.simulator === server);

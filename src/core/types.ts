@@ -47,6 +47,11 @@ export interface Profile {
   readonly wrapupCodes: readonly AuxCode[];
   /** Seconds after a task ends before it is wrapped up automatically; null when there is no auto wrap-up. */
   readonly autoWrapupSeconds: number | null;
+  /**
+   * Whether the contact center offers new contacts while a wrap-up is owed. Contact centers usually do not
+   * (the agent is in wrap-up, not available); false or absent means no routing until every wrap-up is done.
+   */
+  readonly routeDuringWrapup?: boolean;
 }
 
 export interface Station {

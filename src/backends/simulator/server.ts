@@ -516,13 +516,22 @@ export class SimulatorServer {
     return open >= this.#capacity[media];
   }
 
+  /**
+   * Whether a new contact may be offered now, as a contact center routes: not while a wrap-up is owed (unless
+   * the profile's `routeDuringWrapup` allows it), and not on a channel at its capacity (one call at a time).
+   */
+  #routable(media: MediaType): boolean {
+    if (!this.profile.routeDuringWrapup && this.#state.tasks.some((t) => t.state === 'wrapup')) return false;
+    return !this.#busy(media);
+  }
+
   #routeQueued(): void {
     if (!this.#state.station || this.#state.agent?.state !== 'Available') return;
     const waiting = this.#state.queued;
     const routed: OfferSpec[] = [];
     for (const spec of waiting) {
       const media = spec.mediaType ?? 'telephony';
-      if (this.#busy(media)) continue;
+      if (!this.#routable(media)) continue;
       routed.push(spec);
       const task = this.#newTask(spec, 'inbound');
       this.#state.tasks = [...this.#state.tasks, task];
@@ -611,6 +620,8 @@ export class SimulatorServer {
     this.#broadcast({ type: 'task-ended', task: ended });
     this.#broadcast({ type: 'task-media', taskId: task.id, track: null });
     this.#scheduleAutoWrapup(ended);
+    // The line is free; a profile that routes during wrap-up offers the next contact now.
+    this.#routeQueued();
   }
 
   #transferAway(task: TaskSnapshot): void {
@@ -623,6 +634,8 @@ export class SimulatorServer {
     this.#state.tasks = this.#state.tasks.filter((t) => t.id !== task.id);
     this.#save();
     this.#broadcast({ type: 'task-wrapped-up', task, auxCodeId, notes });
+    // The wrap-up done, the agent can take the next contact waiting.
+    this.#routeQueued();
   }
 
   #expect(taskId: string, state: TaskSnapshot['state'], verb: string): TaskSnapshot {
