@@ -69,6 +69,11 @@ export interface ContractOptions {
    * BROWSER login itself is not exercised (the backend may not emulate browser calling).
    */
   readonly loginOption?: LoginOption;
+  /**
+   * Tests (by title) that do not apply to this backend, each with the reason: they are reported as skipped.
+   * For what a contact center cannot do at all (XiVO XuC has no RONA, no chat, no AGENT_DN login).
+   */
+  readonly notApplicable?: Readonly<Record<string, string>>;
 }
 
 const TIMEOUT = 3000;
@@ -147,6 +152,8 @@ async function connectedCall(r: Rig, mediaType: Exclude<MediaType, 'other'> = 't
 /** Defines the contract suite for one backend. */
 export function backendContract(name: string, factory: ContractFactory, options: ContractOptions = {}): void {
   const browser = (options.loginOption ?? 'BROWSER') === 'BROWSER';
+  const it = (title: string, test: Mocha.AsyncFunc) =>
+    globalThis.it(title, options.notApplicable?.[title] ? function (this: Mocha.Context) { this.skip(); } : test);
   describe(`backend contract: ${name}`, () => {
     let r: Rig;
     beforeEach(async () => {

@@ -21,6 +21,8 @@ const factories = new Map<string, BackendFactory>([
       return createWebexBackend(options);
     },
   ],
+  // XiVO's XuC server (REST sign-in, one WebSocket), spoken directly: `server` is the XuC base URL.
+  ['xuc', async (options) => (await import('./xuc/index.js')).createXucBackend(options)],
 ]);
 
 /** Makes a backend available by name to every `<cc-sdk>` on the page. */

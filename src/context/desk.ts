@@ -110,7 +110,7 @@ const checkDestination = (destination: Destination): Refusal => {
 /** Checks made before any backend call: bad input never reaches the backend. */
 const validators: { [N in RequestName]?: Validator<N> } = lookup({
   'cc-sign-in-request': (d, s) =>
-    d.accessToken?.trim() || d.credential || d.oauth?.clientId || s.capabilities?.externalSession ? null : ['invalid-request', 'Enter an access token.'],
+    d.accessToken?.trim() || d.credential || (d.username?.trim() && d.password) || d.oauth?.clientId || s.capabilities?.externalSession ? null : ['invalid-request', 'Enter an access token.'],
   'cc-station-login-request': (d, s) => {
     if (!s.profile) return ['not-registered', 'The profile is not loaded yet.'];
     if (!s.profile.teams.some((t) => t.id === d.teamId)) return ['invalid-request', 'Choose a team.'];

@@ -174,6 +174,9 @@ export interface Credentials {
      */
     readonly state?: string;
   };
+  /** A username and password (XiVO XuC): exchanged for a token at sign-in, never kept. */
+  readonly username?: string;
+  readonly password?: string;
 }
 
 export interface SessionSnapshot {

@@ -69,6 +69,8 @@ class Site {
     this.down = false;
     this.silent = false;
     this.refuseLogOn = null;
+    /** Commands the next of which is received and never answered (XuC has no refusal message). */
+    this.ignore = new Set();
     /** Every command received, in order, for tests to assert what the client sent. */
     this.received = [];
     /** REST calls received (`METHOD path`), never their bodies. */
@@ -150,6 +152,7 @@ class Site {
     if (message?.claz !== 'web' || typeof message.command !== 'string') return;
     this.received.push(clone(message));
     if (this.down || this.silent) return;
+    if (this.ignore.delete(message.command)) return;
     this.command(socket.login, message);
   }
 
@@ -509,6 +512,13 @@ class Site {
         return {};
       case 'expire-tokens':
         for (const entry of this.tokens.values()) entry.expiresAt = 0;
+        return {};
+      case 'ignore-next':
+        this.ignore.add(String(p.command));
+        return {};
+      case 'adopt-token':
+        // A token the host's server obtained for the user, under a value the test chose.
+        this.tokens.set(String(p.token), { login: user.login, expiresAt: Date.now() + this.ttl * 1000 });
         return {};
       case 'token':
         // A token as the host's server would have obtained it for the user (a sign-in without a password here).
