@@ -65,6 +65,11 @@ describe('a widget that finds no <cc-sdk>', () => {
     expect(hint(select)).to.equal(hint(panel));
     expect(console_.warnings.map((w) => w.split(' is not')[0])).to.deep.equal(['[cc-elements] <cc-task-panel>', '[cc-elements] <cc-state-select>']);
     await expect(panel).to.be.accessible();
+    // The hint follows the page: a third one appears.
+    const third = document.createElement('cc-sdk');
+    root.append(third);
+    await until(() => hint(panel)?.includes('3 <cc-sdk>'), 3000, 'the hint to count three');
+    expect(console_.warnings).to.have.length(2);
   });
 
   it('gives a late provider time: one added within the delay connects with no hint and no warning', async () => {

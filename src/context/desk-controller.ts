@@ -173,6 +173,8 @@ export class DeskController implements ReactiveController {
     if (!this.desk) {
       this.#startWaiting();
       this.#startHintTimer();
+      // A hint on screen follows the page (another <cc-sdk> appeared, say).
+      if (this.#lookedLong) this.#host.requestUpdate();
     }
   }
 
