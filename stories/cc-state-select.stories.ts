@@ -115,6 +115,17 @@ export const RefusedChange: Story = {
   },
 };
 
+/** The network dropped: the desk is reconnecting; the picker shows whatever the widget does offline. */
+export const Offline: Story = {
+  play: async ({ canvasElement }) => {
+    const desk = await deskIn(canvasElement);
+    await desk.ready();
+    await desk.dropConnection();
+    await expect(desk.sdk.state.connection).toBe('reconnecting');
+    await expect(shown(canvasElement)).toContain('Available');
+  },
+};
+
 /** Tokens (`--cc-state-select-*-color`, global colors) and `::part(select)`, `::part(indicator)`; and dark. */
 export const Theming: Story = {
   render: () =>

@@ -140,6 +140,20 @@ export const ChangingStation: Story = {
   },
 };
 
+/** Log out pressed: the contact center has not answered yet; the button shows progress. */
+export const LoggingOut: Story = {
+  play: async ({ canvasElement }) => {
+    const desk = await deskIn(canvasElement);
+    await desk.signIn();
+    await desk.logIn();
+    desk.holdBack('stationLogout');
+    $(desk, '[part="logout"]')!.click();
+    await desk.settle();
+    await expect($(desk, '[part="logout"]')!.getAttribute('aria-disabled')).toBe('true');
+    await expect($(desk, '[part="logout"] .spinner')!.getAttribute('aria-label')).toBe('Logging out…');
+  },
+};
+
 /** Log out pressed with a call open: refused at once, with the reason. */
 export const LogoutBlocked: Story = {
   play: async ({ canvasElement }) => {

@@ -302,6 +302,99 @@ export const ActionRefused: Story = {
   },
 };
 
+/** Hold pressed, the contact center has not answered yet: the button shows progress and takes no second press. */
+export const PendingAction: Story = {
+  play: async ({ canvasElement }) => {
+    const desk = await deskIn(canvasElement);
+    await desk.ready();
+    await desk.connect(call);
+    desk.holdBack('hold');
+    await press(desk, 'hold');
+    const hold = $(desk, '[part~="task"] [data-action="hold"]')!;
+    await expect(hold.getAttribute('aria-disabled')).toBe('true');
+    await expect(hold.querySelector('.spinner')).not.toBeNull();
+  },
+};
+
+/** Consult pressed while the list of agents is still on its way. */
+export const DestinationsLoading: Story = {
+  play: async ({ canvasElement }) => {
+    const desk = await deskIn(canvasElement);
+    await desk.ready();
+    await desk.connect(call);
+    desk.holdBack('destinations');
+    await press(desk, 'consult');
+    await expect(textIn(panel(desk), '#destination-loading')).toBe('Loading available agents…');
+    await expect($(desk, '#destination')!.getAttribute('aria-busy')).toBe('true');
+  },
+};
+
+/** The list of agents could not be loaded: the reason, and Try again. */
+export const DestinationsFailed: Story = {
+  play: async ({ canvasElement }) => {
+    const desk = await deskIn(canvasElement);
+    await desk.ready();
+    await desk.connect(call);
+    desk.failNext({ action: 'destinations', code: 'backend-error', message: 'The directory is not answering.' });
+    await press(desk, 'consult');
+    await until(() => $(desk, '[data-action="reload"]'), 'Try again');
+    await desk.settle();
+    await expect(textIn(panel(desk), '[role="alert"]')).toBe('The list could not be loaded: The directory is not answering.');
+  },
+};
+
+/** No other agent is available: the list says so. */
+export const DestinationsEmpty: Story = {
+  play: async ({ canvasElement }) => {
+    const desk = await deskIn(canvasElement);
+    await desk.ready();
+    await desk.connect(call);
+    desk.answer('destinations', []);
+    await press(desk, 'consult');
+    await until(() => $(desk, '#destination')?.getAttribute('aria-busy') === 'false', 'the list');
+    await desk.settle();
+    await expect(textIn(panel(desk), '#destination ~ .hint')).toBe('No other agent is available right now.');
+    await expect($$(desk, '#destination option').length).toBe(1);
+  },
+};
+
+/** A social message (a direct message on a social network): no hold, mute or recording. */
+export const Social: Story = {
+  play: async ({ canvasElement }) => {
+    const desk = await deskIn(canvasElement);
+    await desk.ready();
+    await desk.connect({ mediaType: 'social' });
+    await expect(textIn(panel(desk), '[role="tab"][aria-selected="true"] .tab-state')).toContain('Social');
+    await expect($(desk, '[data-action="hold"]')).toBeNull();
+  },
+};
+
+/** On a call when the network drops: the desk is reconnecting (and stays so in this story). */
+export const Reconnecting: Story = {
+  play: async ({ canvasElement }) => {
+    const desk = await deskIn(canvasElement);
+    await desk.ready();
+    await desk.connect(call);
+    await desk.dropConnection();
+    await expect(desk.sdk.state.connection).toBe('reconnecting');
+    await expect(textIn(panel(desk), '[part~="header"] .who')).toBe('Priya Raman');
+  },
+};
+
+/** The network came back after the drop: the desk re-synced and the call is as it was. */
+export const BackOnline: Story = {
+  play: async ({ canvasElement }) => {
+    const desk = await deskIn(canvasElement);
+    await desk.ready();
+    await desk.connect(call);
+    await desk.dropConnection();
+    desk.server.restoreConnection();
+    await desk.settle();
+    await expect(desk.sdk.state.connection).toBe('connected');
+    await expect(textIn(panel(desk), '[part~="header"] .who')).toBe('Priya Raman');
+  },
+};
+
 /** Tokens (`--cc-task-panel-*`, global colors) and `::part(offer)`, `::part(header)`, `::part(timer)`; and dark. */
 export const Theming: Story = {
   render: () =>

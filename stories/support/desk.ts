@@ -186,13 +186,27 @@ export class StoryDesk {
    * Holds the backend's answer to `method` until the returned function is called, so a story can show an
    * action under way. Stories that never release leave it pending: the page is thrown away after.
    */
-  holdBack(method: 'connect' | 'stationLogin' | 'setAgentState' | 'wrapup' | 'hold' | 'deregister'): () => void {
+  holdBack(
+    method: 'connect' | 'stationLogin' | 'stationLogout' | 'setAgentState' | 'wrapup' | 'hold' | 'deregister' | 'destinations',
+  ): () => void {
     const backend = this.backend as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
     const original = backend[method].bind(this.backend);
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
     backend[method] = (...args: unknown[]) => gate.then(() => original(...args));
     return release;
+  }
+
+  /** The backend answers `method` with `value` from now on (an empty list of agents, say). */
+  answer(method: 'destinations', value: unknown): void {
+    const backend = this.backend as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    backend[method] = () => Promise.resolve(value);
+  }
+
+  /** The network drops and stays down (the desk is reconnecting) until `server.restoreConnection()`. */
+  async dropConnection(): Promise<void> {
+    this.server.dropConnection(null);
+    await this.settle();
   }
 }
 
