@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { ManualClock } from '../src/core/clock.js';
 import { SimulatorBackend } from '../src/backends/simulator/backend.js';
 import { FAULT_CODES, SIMULATOR_ACTIONS, SimulatorServer } from '../src/backends/simulator/server.js';
+import { simulatorProfile } from '../src/backends/simulator/data.js';
 import type { CcSdk } from '../components/cc-sdk/cc-sdk.js';
 import { pageIsAccessible, settlePage, startJourney, visibleText } from './page-helpers.js';
 import { until } from './helpers-no-define.js';
@@ -13,7 +14,8 @@ import { until } from './helpers-no-define.js';
  */
 
 const clock = new ManualClock();
-const server = new SimulatorServer({ clock });
+// A profile that routes during wrap-up (some contact centers do): offers can ring while wrap-ups are owed.
+const server = new SimulatorServer({ clock, profile: { ...simulatorProfile, routeDuringWrapup: true } });
 let heard: string[] = [];
 
 const sdk = () => document.getElementById('desk') as CcSdk;
