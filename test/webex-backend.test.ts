@@ -46,8 +46,8 @@ const fail = (p: Promise<unknown>) =>
     (e: CcError) => e,
   );
 
-async function loggedIn(options: WebexDoubleOptions = {}, loginOption: 'BROWSER' | 'AGENT_DN' | 'EXTENSION' = 'BROWSER') {
-  const rig = hosted(options);
+async function loggedIn(options: WebexDoubleOptions = {}, loginOption: 'BROWSER' | 'AGENT_DN' | 'EXTENSION' = 'BROWSER', backendOptions: WebexBackendOptions = {}) {
+  const rig = hosted(options, backendOptions);
   await rig.backend.connect({});
   await rig.backend.register();
   await rig.backend.stationLogin({ teamId: 'team-support', loginOption, ...(loginOption === 'AGENT_DN' ? { dialNumber: '+14155550199' } : loginOption === 'EXTENSION' ? { dialNumber: '1042' } : {}) });
@@ -368,6 +368,21 @@ describe('webex: what the adapter sends to the SDK', () => {
     const off = await loggedIn({ profile: { isOutboundEnabledForAgent: false } });
     expect(off.backend.capabilities.outdial).to.equal(false);
     expect((await fail(off.backend.outdial('+442071838750')))?.code).to.equal('unsupported');
+  });
+
+  it('after an outage longer than the SDK gives itself (50 s), registers again by itself and re-syncs the call', async () => {
+    const rig = await loggedIn({}, 'BROWSER', { reRegisterEveryMs: 40 });
+    const id = await connected(rig);
+    rig.double.restoreFailed();
+    await until(() => rig.events.some((e) => e.type === 'connection' && e.status === 'offline'), 2000, 'offline');
+    await new Promise((resolve) => setTimeout(resolve, 150)); // tries while the network is down fail, and go on
+    expect(rig.events.filter((e) => e.type === 'connection').map((e) => (e as { status: string }).status).at(-1)).to.equal('offline');
+    rig.double.networkBack();
+    await until(() => rig.events.some((e) => e.type === 'connection' && e.status === 'connected' && rig.events.indexOf(e) > 0), 2000, 'connected again');
+    await until(() => rig.events.some((e) => e.type === 'sync' && e.tasks.some((t) => t.id === id && t.state === 'connected')), 2000, 're-synced');
+    const sync = [...rig.events].reverse().find((e) => e.type === 'sync') as Extract<BackendEvent, { type: 'sync' }>;
+    expect(sync.station).to.deep.include({ teamId: 'team-support', loginOption: 'BROWSER' });
+    rig.backend.dispose();
   });
 
   it('uploadLogs returns the tracking id', async () => {

@@ -411,6 +411,7 @@ export class WebexDouble {
   }
 
   async register() {
+    if (!this.networkUp) throw sdkError('network', '');
     const refuse = this.options.refuseToken;
     if (typeof refuse === 'function' ? refuse(this.webex.credentials.supertoken.access_token) : refuse) throw sdkError('auth', '');
     this.registered = true;
@@ -797,6 +798,17 @@ export class WebexDouble {
   dropConnection(): void {
     this.networkUp = false;
     this.cc.services.connectionService.emit('connectionLost', { isConnectionLost: true, isRestoreFailed: false, isSocketReconnected: false, isKeepAlive: false });
+  }
+
+  /** Down for longer than the SDK's 50 s: it reports the restore failed and stops reconnecting for good. */
+  restoreFailed(): void {
+    this.networkUp = false;
+    this.cc.services.connectionService.emit('connectionLost', { isConnectionLost: true, isRestoreFailed: true, isSocketReconnected: false, isKeepAlive: false });
+  }
+
+  /** The network is back, but the SDK, having given up, does nothing by itself: only a new register() connects. */
+  networkBack(): void {
+    this.networkUp = true;
   }
 
   /** Back: the socket reconnects, the SDK relogs in silently, and the server re-sends each open contact. */

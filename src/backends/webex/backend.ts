@@ -51,6 +51,11 @@ export interface WebexBackendOptions {
   readonly readyTimeoutMs?: number;
   /** How long `register()` and `deregister()` may take (default 30 s). */
   readonly requestTimeoutMs?: number;
+  /**
+   * After an outage longer than the SDK's 50 s it stops reconnecting for good (webex-sdk.md #5); the backend
+   * then registers again by itself, trying every this many ms (default 5000) until it works.
+   */
+  readonly reRegisterEveryMs?: number;
   /** The number outbound calls show (E.164). Default: the first entry of the profile's outdial ANI list. */
   readonly outdialAni?: string;
   /** The clock snapshots are stamped with (the real one by default). */
@@ -530,6 +535,8 @@ export class WebexBackend implements Backend {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
+    if (this.#reRegisterTimer !== null) globalThis.clearTimeout(this.#reRegisterTimer);
+    this.#reRegisterTimer = null;
     this.#stopExpiryWatch?.();
     this.#stopExpiryWatch = null;
     const cc = this.#cc;
@@ -579,6 +586,7 @@ export class WebexBackend implements Backend {
     if (connection && typeof connection.on === 'function') {
       const onLost = (details: ConnectionLostDetails) => {
         this.#setConnection(details?.isRestoreFailed ? 'offline' : details?.isConnectionLost ? 'reconnecting' : 'connected');
+        if (details?.isRestoreFailed) this.#reRegisterLater(cc);
       };
       connection.on('connectionLost', onLost);
       this.#offCc.push(() => connection.off('connectionLost', onLost));
@@ -680,7 +688,7 @@ export class WebexBackend implements Backend {
   #onRelogin(data: unknown): void {
     // A relogin inside register() (an agent already logged in, webex-sdk.md #6) is already in the profile
     // register() resolves with; it is reported from there, after the profile.
-    if (!this.#registered) return;
+    if (!this.#registered || this.#reRegistering) return;
     const d = (data ?? {}) as StateData & { teamId?: unknown; deviceType?: unknown; dn?: unknown; dialNumber?: unknown; interactionIds?: unknown };
     this.#setConnection('connected');
     const ids = Array.isArray(d.interactionIds) ? d.interactionIds.map(str) : null;
@@ -1029,6 +1037,8 @@ export class WebexBackend implements Backend {
 
   #endSession(reason: string): void {
     const was = this.#registered;
+    if (this.#reRegisterTimer !== null) globalThis.clearTimeout(this.#reRegisterTimer);
+    this.#reRegisterTimer = null;
     this.#stopExpiryWatch?.();
     this.#stopExpiryWatch = null;
     this.#forgetTasks();
@@ -1070,6 +1080,37 @@ export class WebexBackend implements Backend {
   }
 
   #stopExpiryWatch: (() => void) | null = null;
+  #reRegisterTimer: ReturnType<typeof setTimeout> | null = null;
+  #reRegistering = false;
+
+  /** The SDK gave up reconnecting: register again (a new socket, a silent relogin), then re-sync the desk. */
+  #reRegisterLater(cc: WebexCc): void {
+    if (this.#reRegisterTimer !== null || this.#disposed || !this.#registered) return;
+    this.#reRegisterTimer = globalThis.setTimeout(async () => {
+      this.#reRegisterTimer = null;
+      if (this.#disposed || !this.#registered || this.#cc !== cc || this.#connection !== 'offline') return;
+      this.#reRegistering = true;
+      let raw: SdkProfile;
+      try {
+        raw = await this.#limit(cc.register(), 'register');
+        if ((raw as unknown) instanceof Error || !raw || typeof raw !== 'object') throw raw ?? new Error('register() returned no profile');
+      } catch (err) {
+        this.#reRegistering = false;
+        // An expired token will not get better by trying: the token watcher and the next action say so.
+        if (toCcError(err, 'register').code !== 'auth-failed') this.#reRegisterLater(cc);
+        return;
+      }
+      this.#reRegistering = false;
+      if (this.#disposed || this.#cc !== cc) return;
+      this.#raw = raw;
+      this.#setConnection('connected');
+      this.#sync(
+        { auxCodeId: raw.lastStateAuxCodeId, lastStateChangeTimestamp: raw.lastStateChangeTimestamp },
+        raw.isAgentLoggedIn ? stationOf(raw.currentTeamId, raw.deviceType, raw.dn ?? raw.defaultDn) : null,
+        null,
+      );
+    }, this.#options.reRegisterEveryMs ?? 5_000);
+  }
 
   #alive(action: string): void {
     if (this.#disposed) throw new CcError('backend-error', 'This backend has been disposed.', action);
