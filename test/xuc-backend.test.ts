@@ -111,6 +111,18 @@ describe('xuc backend: sign-in', () => {
     expect(r.desk.state.session.status).to.equal('signed-out');
   });
 
+  it('renews the token with auth/check halfway through its life, and keeps the link', async () => {
+    const site = await newSite({ ttl: 0.4 });
+    r = rig(site);
+    await r.signIn();
+    const first = r.desk.state.session.expiresAt!;
+    await until(() => r!.desk.state.session.expiresAt! > first, 3000, 'a renewed token');
+    const state = await site.state();
+    expect(state.rest.filter((p) => p === 'GET /xuc/api/2.0/auth/check').length).to.be.at.least(1);
+    expect(state.sockets).to.equal(1);
+    expect(r.desk.state.connection).to.equal('connected');
+  });
+
   it('loads lazily from the registry as "xuc", with the server URL as its option', async () => {
     const site = await newSite();
     const backend = await createBackend('xuc', { server: site.baseUrl });
@@ -152,6 +164,22 @@ describe('xuc backend: line login and agent state', () => {
     await r.loginLine('1002');
     expect(r.error('cc-station-login-request')?.message).to.equal('You are logged in on line 1001. Log out there first, or log in on that line.');
     expect(r.desk.state.station?.dialNumber).to.equal('1001');
+  });
+
+  it('another agent logging in on this line takes it over: this desk shows the logout and why', async () => {
+    const site = await newSite();
+    r = rig(site);
+    await r.ready();
+    const bruno = new XucBackend({ server: site.baseUrl, ...FAST });
+    try {
+      await bruno.connect({ username: 'bruno', password: site.info.users[1].password });
+      await bruno.register();
+      await bruno.stationLogin({ teamId: XUC_TEAM.id, loginOption: 'EXTENSION', dialNumber: site.alice.line });
+      await until(() => r!.desk.state.station === null, 3000, 'taken over');
+      expect(r.named('cc-station-logout')).to.deep.equal([{ reason: 'Logged out from elsewhere (a supervisor, or another agent logged in on this line)' }]);
+    } finally {
+      bruno.dispose();
+    }
   });
 
   it('follows a supervisor pausing the agent, and a remote logout', async () => {

@@ -773,7 +773,7 @@ export class XucBackend implements Backend {
     this.#xucState = s;
     if (s.name === 'AgentLoggedOut') {
       if (this.#station) {
-        const reason = this.#logoutReason ?? (this.#requested === 'AgentLoggedOut' ? 'User requested logout' : 'Logged out by a supervisor');
+        const reason = this.#logoutReason ?? (this.#requested === 'AgentLoggedOut' ? 'User requested logout' : 'Logged out from elsewhere (a supervisor, or another agent logged in on this line)');
         this.#requested = null;
         this.#logoutReason = null;
         this.#station = null;
