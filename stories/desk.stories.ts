@@ -56,9 +56,16 @@ async function midShift(desk: StoryDesk): Promise<void> {
   await desk.advance(3_000);
 }
 
+/**
+ * Mid-shift needs offers while a wrap-up is owed: a profile that routes during wrap-up (the simulator's default
+ * holds offers until the wrap-up is done, as most contact centers do).
+ */
+const routesDuringWrapup = { desk: { profile: { routeDuringWrapup: true } } };
+
 /** The whole desk, mid-shift, on a manual clock (the same picture on every run). */
 export const WholeDesk: Story = {
   render: () => wholeDesk(),
+  parameters: routesDuringWrapup,
   play: async ({ canvasElement }) => {
     const desk = await deskIn(canvasElement);
     await midShift(desk);
@@ -71,7 +78,7 @@ export const WholeDesk: Story = {
 /** The whole desk mid-shift with the dark scheme forced on an ancestor: `--cc-color-scheme: dark`. */
 export const WholeDeskDark: Story = {
   render: () => wholeDesk(true),
-  parameters: { backgrounds: { value: 'dark' } },
+  parameters: { ...routesDuringWrapup, backgrounds: { value: 'dark' } },
   play: async ({ canvasElement }) => {
     await midShift(await deskIn(canvasElement));
   },
