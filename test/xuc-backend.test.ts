@@ -500,6 +500,8 @@ backendContract(
         'XuC has no AGENT_DN login (an agent logs in on a XiVO line) and no wrap-up codes; the profile is checked above',
       'logs in with AGENT_DN and starts the agent Idle': 'XuC logs an agent in on a XiVO line only (EXTENSION)',
       'logs in with EXTENSION and starts the agent Idle': 'XiVO makes an agent Ready right after AgentLogin',
+      'goes Available and Idle with a reason code, set by the agent':
+        'XiVO makes the agent Ready at login, so the first Available is XiVO\'s (by system) whenever it arrives before the request; pause and ready by the agent are checked above',
       'offers a task with a whole snapshot': 'XuC tells no ring timeout (no RONA): ronaAt stays null; the offer is checked above',
       'accepts, holds, resumes, pauses and resumes recording':
         'the recording state (monitorState) arrives in the AgentStateEvent after the call connects; hold and recording are checked above',
