@@ -803,7 +803,9 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
           : ['hold', this.#button('cc-task-hold-request', task, this.t('hold'), { action: 'hold' })],
       );
     }
-    if (voice && caps?.mute && station?.loginOption === 'BROWSER') {
+    // Mute belongs to a browser call (its audio is here), whatever became of the station since: after a
+    // remote logout the agent can still unmute, and end, a call that is connected.
+    if (voice && caps?.mute && (station?.loginOption === 'BROWSER' || this.cc.state.media[task.id] || task.muted)) {
       buttons.push(['mute', this.#button('cc-task-mute-request', task, this.t(task.muted ? 'unmute' : 'mute'), { action: 'mute' })]);
     }
     if (voice && caps?.recording && task.recording) {

@@ -134,6 +134,8 @@ export class SimulatorServer {
   #clients = new Set<SimulatorClient>();
   #faults: Fault[] = [];
   #timers = new Map<string, unknown>();
+  /** Calls taken on a browser station (their audio is in the page, whatever happens to the station later). */
+  #browserCalls = new Set<string>();
   #networkUp = true;
   #customerIndex = 0;
   #capacity: Readonly<Record<MediaType, number>>;
@@ -265,12 +267,23 @@ export class SimulatorServer {
   }
 
   /** The agent is logged out from elsewhere (a supervisor, another desktop). */
+  /**
+   * The agent is logged out from elsewhere (a supervisor, another desktop).
+   *
+   * What a contact center does with the agent's work, modelled here: a remote logout ends the agent's
+   * availability, not the customer's call. Contact centers (Webex CC among them) do not hang up on a customer
+   * because a supervisor signed the agent out: the call stays connected, its media with it, and the agent can
+   * still unmute, hold, transfer or end it; a wrap-up that is owed stays owed. What stops is routing: offers
+   * still ringing are withdrawn (`cancelled`) and no new one arrives until the agent logs in again, which the
+   * agent may do mid-call (it is not a change of station while on a call: there is no station any more).
+   */
   remoteLogout(reason = 'Logged out by a supervisor'): void {
     if (!this.#state.station) return;
     this.#state.station = null;
     this.#state.agent = null;
     this.#save();
     this.#broadcast({ type: 'station-logout', reason });
+    for (const task of this.#state.tasks.filter((t) => t.state === 'offered')) this.#reject(task, 'cancelled');
   }
 
   /** The customer hangs up (the first connected task when no id is given). */
@@ -313,7 +326,8 @@ export class SimulatorServer {
     if (args.loginOption === 'AGENT_DN' && dialNumber && simulatorBuddyNumbers.includes(dialNumber)) {
       throw new CcError('invalid-dial-number', `${dialNumber} is already used by another agent.`);
     }
-    if (this.#state.tasks.some(isActive)) {
+    // Changing station mid-call is refused; logging back in after a remote logout, mid-call, is not a change.
+    if (this.#state.station && this.#state.tasks.some(isActive)) {
       throw new CcError('task-active', 'Finish your active tasks before changing station.');
     }
     const station: Station = {
@@ -357,6 +371,7 @@ export class SimulatorServer {
       connectedAt: this.clock.now(),
       recording: task.mediaType === 'telephony',
     });
+    if (this.#state.station?.loginOption === 'BROWSER' && next.mediaType === 'telephony') this.#browserCalls.add(taskId);
     this.#broadcast({ type: 'task-assigned', task: next });
     return next;
   }
@@ -380,7 +395,8 @@ export class SimulatorServer {
 
   toggleMute(taskId: string): void {
     const task = this.#expectVoice(taskId, 'mute');
-    if (this.#state.station?.loginOption !== 'BROWSER') {
+    // A browser call stays a browser call after a remote logout: its microphone is still the agent's.
+    if (this.#state.station?.loginOption !== 'BROWSER' && !this.#browserCalls.has(taskId)) {
       throw new CcError('unsupported', 'Mute works for browser calls only; use your phone to mute.');
     }
     this.#broadcastUpdate(this.#update(task, { muted: !task.muted }));
@@ -461,6 +477,7 @@ export class SimulatorServer {
     const connected = { ...task, state: 'connected' as const, ronaAt: null, connectedAt: this.clock.now(), recording: true };
     this.#state.tasks = [...this.#state.tasks, connected];
     this.#save();
+    if (this.#state.station.loginOption === 'BROWSER') this.#browserCalls.add(connected.id);
     this.#broadcast({ type: 'task-assigned', task: connected });
   }
 
@@ -606,6 +623,7 @@ export class SimulatorServer {
   }
 
   #endTask(task: TaskSnapshot): void {
+    this.#browserCalls.delete(task.id);
     const now = this.clock.now();
     const seconds = this.profile.autoWrapupSeconds;
     const ended = this.#update(task, {
