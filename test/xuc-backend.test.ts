@@ -445,6 +445,14 @@ describe('xuc backend: faults', () => {
     const checks = (await site.state()).rest.filter((p) => p.endsWith('auth/check')).length;
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect((await site.state()).rest.filter((p) => p.endsWith('auth/check')).length).to.equal(checks);
+    expect(r.desk.state.connection).to.equal('offline');
+    // Signing in again with the password brings the desk back, connected, with the agent still on its line.
+    await r.run('cc-sign-in-request', { username: site.alice.login, password: site.alice.password });
+    expect(r.error('cc-sign-in-request')).to.equal(undefined);
+    expect(r.desk.state.session).to.deep.include({ status: 'signed-in', expired: false });
+    expect(r.desk.state.connection).to.equal('connected');
+    await until(() => r!.desk.state.station?.dialNumber === '1001', 3000, 'the line again');
+    expect((await site.state()).sockets).to.equal(1);
   });
 
   it('an unknown msgType is ignored; a malformed frame gets a cc-error and loses nothing', async () => {

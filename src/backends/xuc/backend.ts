@@ -186,10 +186,14 @@ export class XucBackend implements Backend {
       throw new CcError('auth-failed', 'Enter your XiVO username and password.', 'connect');
     }
     this.#adopt(auth);
+    // Signing in again after the session expired (the link was given up): a new socket, announced as connected.
+    const wasUp = this.#signedIn && this.#link === 'up';
+    if (this.#reconnectTimer !== null) this.clock.clearTimeout(this.#reconnectTimer);
+    this.#reconnectTimer = null;
+    this.#close();
     await this.#open();
-    const was = this.#signedIn;
     this.#signedIn = true;
-    if (!was) this.#emit({ type: 'connection', status: 'connected' });
+    if (!wasUp) this.#emit({ type: 'connection', status: 'connected' });
   }
 
   async register(): Promise<Profile> {
