@@ -62,4 +62,7 @@ export const styles = css`
     flex-wrap: wrap;
     gap: var(--_gap);
   }
+  [part='done'] {
+    margin: 0;
+  }
 `;

@@ -25,6 +25,7 @@ const defaultStrings = {
   submitting: 'Submitting…',
   autoWrapup: 'Wrapping up automatically in {time}',
   needed: 'Wrap-up needed: {media} with {who}.',
+  allDone: 'All wrap-ups done.',
 };
 
 export type CcWrapupStrings = typeof defaultStrings;
@@ -35,6 +36,47 @@ interface Draft {
   readonly notes: string;
 }
 
+/** Where a half-typed wrap-up waits for a reload: per task id, in this tab's sessionStorage; code and notes only. */
+const draftKey = (taskId: string) => `cc-elements:wrapup-draft:${taskId}`;
+
+function storage(): Storage | null {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function loadDraft(taskId: string): Draft {
+  try {
+    const saved = JSON.parse(storage()?.getItem(draftKey(taskId)) ?? 'null') as { code?: unknown; notes?: unknown } | null;
+    return {
+      taskId,
+      code: typeof saved?.code === 'string' ? saved.code : '',
+      notes: typeof saved?.notes === 'string' ? saved.notes : '',
+    };
+  } catch {
+    return { taskId, code: '', notes: '' };
+  }
+}
+
+function saveDraft(draft: Draft): void {
+  try {
+    if (!draft.code && !draft.notes) storage()?.removeItem(draftKey(draft.taskId));
+    else storage()?.setItem(draftKey(draft.taskId), JSON.stringify({ code: draft.code, notes: draft.notes }));
+  } catch {
+    // storage full or blocked: the draft lives on screen only
+  }
+}
+
+const forgetDraft = (taskId: string) => {
+  try {
+    storage()?.removeItem(draftKey(taskId));
+  } catch {
+    // nothing kept
+  }
+};
+
 /** The tasks that owe a wrap-up, the one that ended first first. */
 const owed = (tasks: readonly TaskSnapshot[]): TaskSnapshot[] =>
   tasks.filter((t) => t.state === 'wrapup').sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0));
@@ -42,14 +84,19 @@ const owed = (tasks: readonly TaskSnapshot[]): TaskSnapshot[] =>
 /**
  * The wrap-up of a finished task: a wrap-up code (required), optional notes, and the countdown to the
  * automatic wrap-up when the contact center runs one. When several tasks wait, they are handled in turn,
- * the one that ended first first. Hidden (the host's `hidden` attribute is set) while no wrap-up is owed.
+ * the one that ended first first, with their progress ("2 of 4"). Hidden (the host's `hidden` attribute is
+ * set) while no wrap-up is owed. A half-typed code and notes are kept per task id in the
+ * tab's sessionStorage (nothing else: no token, no customer data) and come back after a reload; they are
+ * removed once the task is wrapped up. When the agent finishes the last wrap-up, "All wrap-ups done" takes
+ * focus (and is announced) until focus moves on.
  *
  * @summary Wrap-up code and notes for each ended task, in turn, with the auto wrap-up countdown.
  * @tag cc-wrapup
  * @event {CcRequestEvent<'cc-wrapup-request'>} cc-wrapup-request - The agent submits the wrap-up. `detail: {taskId, auxCodeId, notes}`; cancelable.
  * @csspart base - The panel.
  * @csspart header - The title (media and customer) and the counter.
- * @csspart counter - Which of the waiting wrap-ups this is ("1 of 2"), shown when several wait.
+ * @csspart counter - Progress through the wrap-ups owed together ("1 of 4", then "2 of 4"), shown when several wait.
+ * @csspart done - "All wrap-ups done": shown, with focus, when the agent finishes the last one from the widget.
  * @csspart details - The customer's address and how long the task lasted.
  * @csspart timer - The countdown to the automatic wrap-up.
  * @csspart code - The wrap-up code picker.
@@ -78,6 +125,10 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
   /** Wrap-ups already announced. */
   #known = new Set<string>();
   #shownId: string | null = null;
+  /** Wrap-ups finished since the queue of owed ones was last empty: the counter shows progress through them. */
+  #done = 0;
+  /** The last wrap-up was just finished with focus in the widget: say so, and keep focus here. */
+  @state() private allDone = false;
 
   #current(): TaskSnapshot | undefined {
     return owed(this.cc.state.tasks)[0];
@@ -100,16 +151,36 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
     const waiting = owed(this.cc.state.tasks);
     const task = waiting[0];
     if (task?.id !== this.draft?.taskId) {
-      this.draft = task ? { taskId: task.id, code: '', notes: '' } : null;
+      // A wrap-up begun before a reload comes back with what was typed.
+      this.draft = task ? loadDraft(task.id) : null;
       this.codeError = '';
     }
+    // Only wrap-ups really done count (a sign-out or a reload also empties the store).
+    const gone = [...this.#known].filter((id) => !waiting.some((t) => t.id === id) && this.#wrappedUp.has(id));
+    this.#wrappedUp.clear();
+    this.#done = waiting.length === 0 ? 0 : this.#done + gone.length;
+    if (task) this.allDone = false;
+    else if (gone.length > 0 && this.hadFocus) this.allDone = true;
     const fresh = waiting.filter((t) => !this.#known.has(t.id));
     if (fresh.length > 0) {
       const last = fresh.at(-1)!;
       this.announce(this.t('needed', { media: this.#media(last), who: this.#who(last) }));
     }
     this.#known = new Set(waiting.map((t) => t.id));
-    this.hidden = !task;
+    this.hidden = !task && !this.allDone;
+  }
+
+  /** Tasks wrapped up since the last update. */
+  #wrappedUp = new Set<string>();
+
+  constructor() {
+    super();
+    this.cc.onAction((_state, _previous, action) => {
+      if (action.type !== 'task-wrapped-up') return;
+      this.#wrappedUp.add(action.task.id);
+      // Its draft has served: nothing of it stays in storage.
+      forgetDraft(action.task.id);
+    });
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -121,6 +192,8 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
     if (task && task.id !== this.#shownId && this.#shownId !== null && this.hadFocus) {
       this.renderRoot.querySelector<HTMLElement>('#code, #notes')?.focus();
     }
+    // The last one is done: focus stays in the widget, on the status that says so.
+    if (this.allDone && !task && this.#shownId !== null) this.renderRoot.querySelector<HTMLElement>('[part="done"]')?.focus();
     this.#shownId = task?.id ?? null;
   }
 
@@ -128,11 +201,18 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
     if (!this.draft) return;
     this.codeError = '';
     this.draft = { ...this.draft, code: (event.target as HTMLSelectElement).value };
+    saveDraft(this.draft);
   }
 
   #onNotes(event: Event): void {
     if (!this.draft) return;
     this.draft = { ...this.draft, notes: (event.target as HTMLTextAreaElement).value };
+    saveDraft(this.draft);
+  }
+
+  /** Focus left the "All wrap-ups done" status: it has been read; the widget hides. */
+  #onDoneBlur(): void {
+    this.allDone = false;
   }
 
   #onSubmit(event: SubmitEvent): void {
@@ -151,7 +231,9 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
 
   protected override render() {
     // The live region stays in place whether or not a panel shows, so what it says is heard.
-    return html`${this.#renderPanel()}${this.renderAnnouncer()}`;
+    return html`${this.#renderPanel()}${this.allDone && !this.#current()
+      ? html`<p part="done" class="surface done" role="status" tabindex="-1" @blur=${this.#onDoneBlur}>${this.t('allDone')}</p>`
+      : nothing}${this.renderAnnouncer()}`;
   }
 
   #renderPanel() {
@@ -170,11 +252,11 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
     const who = this.#who(task);
     const lasted = (task.endedAt ?? now) - (task.connectedAt ?? task.offeredAt);
     return html`
-      <section part="base" class="surface" aria-labelledby=${waiting.length > 1 ? 'title counter' : 'title'}>
+      <section part="base" class="surface" aria-labelledby=${this.#done + waiting.length > 1 ? 'title counter' : 'title'}>
         <div part="header">
           <h2 class="title" id="title">${this.tParts('title', { media: this.#media(task), who: this.netText(who) })}</h2>
-          ${waiting.length > 1
-            ? html`<span part="counter" id="counter">${this.t('counter', { index: 1, count: waiting.length })}</span>`
+          ${this.#done + waiting.length > 1
+            ? html`<span part="counter" id="counter">${this.t('counter', { index: this.#done + 1, count: this.#done + waiting.length })}</span>`
             : nothing}
         </div>
         <p part="details">

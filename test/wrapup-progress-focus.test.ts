@@ -1,0 +1,131 @@
+// Wrap-up progress, drafts kept over a reload, and where focus goes (issue 9, items 11 and 13).
+import { expect, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { sdkFixture, until } from './helpers.js';
+import { memoryStorage } from './desk-helpers.js';
+import type { CcWrapup } from '../components/cc-wrapup/cc-wrapup.js';
+import { ManualClock } from '../src/core/clock.js';
+import type { SimulatorServerOptions } from '../src/backends/simulator/server.js';
+
+async function desk(template = html`<cc-sdk><cc-wrapup></cc-wrapup></cc-sdk>`, options: SimulatorServerOptions = {}) {
+  const rig = await sdkFixture(template, options);
+  const el = (rig.root.querySelector('cc-wrapup') ?? document.querySelector('cc-wrapup')) as CcWrapup;
+  const $ = <E extends Element = HTMLElement>(s: string) => el.shadowRoot!.querySelector<E>(s);
+  const text = (s: string) => $(s)?.textContent?.replace(/\s+/g, ' ').trim();
+  const ready = async () => {
+    await rig.sdk.request('cc-sign-in-request', { accessToken: 't' });
+    await rig.sdk.request('cc-station-login-request', { teamId: 'team-support', loginOption: 'BROWSER' });
+    await rig.sdk.request('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
+  };
+  /** Chats the agent accepts and ends, so that `n` wrap-ups are owed together. */
+  const owe = async (n: number) => {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      rig.server.offer({ mediaType: 'chat' });
+      const id = rig.sdk.state.tasks.at(-1)!.id;
+      await rig.sdk.request('cc-task-accept-request', { taskId: id });
+      ids.push(id);
+    }
+    for (const id of ids) {
+      rig.clock.advance(1000);
+      await rig.sdk.request('cc-task-end-request', { taskId: id });
+    }
+    await el.updateComplete;
+    return ids;
+  };
+  const submit = async (code = 'wrap-resolved') => {
+    const select = $<HTMLSelectElement>('#code')!;
+    select.value = code;
+    select.dispatchEvent(new Event('change'));
+    $<HTMLButtonElement>('[part="submit"]')!.click();
+    await until(() => Object.keys(rig.sdk.state.pending).length === 0);
+    await el.updateComplete;
+  };
+  return { ...rig, el, $, text, ready, owe, submit };
+}
+
+describe('<cc-wrapup> progress', () => {
+  it('counts progress through a batch: 1 of 3, 2 of 3, 3 of 3', async () => {
+    const d = await desk();
+    await d.ready();
+    await d.owe(3);
+    expect(d.text('[part="counter"]')).to.equal('1 of 3');
+    await d.submit();
+    expect(d.text('[part="counter"]')).to.equal('2 of 3');
+    await d.submit();
+    expect(d.text('[part="counter"]')).to.equal('3 of 3');
+    await expect(d.el).to.be.accessible();
+    await d.submit();
+    expect(d.sdk.state.tasks).to.have.length(0);
+  });
+});
+
+describe('<cc-wrapup> drafts', () => {
+  afterEach(() => {
+    for (const key of Object.keys(sessionStorage)) if (key.startsWith('cc-elements:wrapup-draft:')) sessionStorage.removeItem(key);
+  });
+
+  it('keeps half-typed notes and the code over a reload, by task id only, and forgets them once wrapped up', async () => {
+    const clock = new ManualClock();
+    const storage = memoryStorage();
+    const first = await desk(html`<cc-sdk><cc-wrapup></cc-wrapup></cc-sdk>`, { clock, storage });
+    await first.ready();
+    const [taskId] = await first.owe(1);
+    const select = first.$<HTMLSelectElement>('#code')!;
+    select.value = 'wrap-followup';
+    select.dispatchEvent(new Event('change'));
+    const notes = first.$<HTMLTextAreaElement>('#notes')!;
+    notes.focus();
+    await sendKeys({ type: 'Customer will send the invoice' });
+    const keys = Object.keys(sessionStorage).filter((k) => k.startsWith('cc-elements:'));
+    expect(keys).to.deep.equal([`cc-elements:wrapup-draft:${taskId}`]);
+    expect(JSON.parse(sessionStorage.getItem(keys[0])!)).to.deep.equal({ code: 'wrap-followup', notes: 'Customer will send the invoice' });
+    expect(sessionStorage.getItem(keys[0])).to.not.contain('token');
+
+    // The page reloads: a new desk on the same contact center, signed in again.
+    first.sdk.remove();
+    first.server.dispose?.();
+    const second = await desk(html`<cc-sdk><cc-wrapup></cc-wrapup></cc-sdk>`, { clock, storage });
+    await second.sdk.request('cc-sign-in-request', { accessToken: 't' });
+    await second.el.updateComplete;
+    expect(second.$<HTMLTextAreaElement>('#notes')!.value).to.equal('Customer will send the invoice');
+    expect(second.$<HTMLSelectElement>('#code')!.value).to.equal('wrap-followup');
+    second.$<HTMLButtonElement>('[part="submit"]')!.click();
+    await until(() => second.sdk.state.tasks.length === 0);
+    await second.el.updateComplete;
+    expect(sessionStorage.getItem(`cc-elements:wrapup-draft:${taskId}`)).to.equal(null);
+  });
+});
+
+describe('<cc-wrapup> focus', () => {
+  it('after the last wrap-up, focus stays in the widget on "All wrap-ups done", which is announced', async () => {
+    const d = await desk();
+    await d.ready();
+    await d.owe(2);
+    d.$<HTMLSelectElement>('#code')!.focus();
+    await d.submit();
+    expect(d.el.shadowRoot!.activeElement === d.$('#code'), 'focus').to.equal(true);
+    d.$<HTMLSelectElement>('#code')!.focus();
+    await d.submit();
+    const done = d.$('[part="done"]')!;
+    expect(done.textContent!.trim()).to.equal('All wrap-ups done.');
+    expect(done.getAttribute('role')).to.equal('status');
+    expect(d.el.hidden).to.equal(false);
+    expect(document.activeElement === d.el, 'focus').to.equal(true);
+    expect(d.el.shadowRoot!.activeElement === done, 'focus').to.equal(true);
+    await expect(d.el).to.be.accessible();
+    await sendKeys({ press: 'Tab' });
+    await d.el.updateComplete;
+    expect(d.el.hidden).to.equal(true);
+  });
+
+  it('a wrap-up finished elsewhere (auto wrap-up, another widget) takes no focus', async () => {
+    const d = await desk();
+    await d.ready();
+    const [taskId] = await d.owe(1);
+    await d.sdk.request('cc-wrapup-request', { taskId, auxCodeId: 'wrap-resolved', notes: '' });
+    await d.el.updateComplete;
+    expect(d.el.hidden).to.equal(true);
+    expect(!!d.$('[part="done"]')).to.equal(false);
+  });
+});
