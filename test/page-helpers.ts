@@ -36,7 +36,9 @@ export function visibleText(el: Element | undefined | null): string {
     for (const child of node.childNodes) walk(child);
   };
   walk(el);
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  // Text nodes are joined with a space, so drop the one that lands before punctuation: an isolated name
+  // (`<bdi>Sam</bdi>: ringing`) reads "Sam: ringing" on screen, as here.
+  return parts.join(' ').replace(/\s+/g, ' ').replace(/ ([:,.;!?…])/g, '$1').trim();
 }
 
 /** The focused element, through shadow roots. */
