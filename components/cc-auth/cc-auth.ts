@@ -376,6 +376,7 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
     const left = signedIn ? this.#warning() : null;
     return html`
       <div part="base" class="surface">
+        ${signedIn ? this.renderConnectionStatus() : nothing}
         ${signedIn && !session.expired ? this.#renderSignedIn() : nothing}
         ${signedIn && session.expired
           ? html`<div part="expired" role="alert"><p>${this.t('expired')}</p></div>`

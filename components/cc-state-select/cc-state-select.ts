@@ -220,6 +220,7 @@ export class CcStateSelect extends CcWidget<CcStateSelectStrings> {
       .join(' ');
     return html`
       <div part="base" @focusout=${this.#onFocusOut}>
+        ${this.renderConnectionStatus()}
         <div class="control">
           <span part="indicator" data-state=${agent?.state ?? 'none'} aria-hidden="true"></span>
           <label class="sr-only" for="state">${this.t('label')}</label>
@@ -227,7 +228,7 @@ export class CcStateSelect extends CcWidget<CcStateSelectStrings> {
             id="state"
             part="select"
             data-notice-return
-            ?disabled=${disabled}
+            ?disabled=${disabled || this.offline}
             aria-busy=${pending ? 'true' : 'false'}
             aria-describedby=${describedBy || nothing}
             aria-invalid=${error ? 'true' : 'false'}

@@ -210,7 +210,7 @@ export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
   #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     const { profile } = this.cc.state;
-    if (!profile || !this.draft || this.cc.pending('cc-station-login-request')) return;
+    if (!profile || !this.draft || this.offline || this.cc.pending('cc-station-login-request')) return;
     const { teamId, loginOption } = this.draft;
     const needsNumber = needsDialNumber(loginOption);
     const dialNumber = needsNumber ? (this.draft.dialNumbers[loginOption] ?? '').trim() : undefined;
@@ -248,7 +248,7 @@ export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
   }
 
   #onLogout(): void {
-    if (this.cc.pending('cc-station-logout-request')) return;
+    if (this.offline || this.cc.pending('cc-station-logout-request')) return;
     // The contact center refuses a logout while a task or a wrap-up is open: say so without asking it.
     if (this.cc.state.tasks.length > 0) {
       this.logoutBlocked = true;
@@ -317,7 +317,7 @@ export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
             part="submit"
             class="primary"
             type="submit"
-            aria-disabled=${pending ? 'true' : 'false'}
+            aria-disabled=${pending || this.offline ? 'true' : 'false'}
             aria-describedby=${formMessage ? 'login-error' : nothing}
           >
             ${pending ? this.renderSpinner(this.t('loggingIn')) : nothing}${this.t('logIn')}
@@ -346,7 +346,7 @@ export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
         <button
           part="logout"
           type="button"
-          aria-disabled=${pending ? 'true' : 'false'}
+          aria-disabled=${pending || this.offline ? 'true' : 'false'}
           aria-describedby=${message ? 'logout-error' : nothing}
           @click=${this.#onLogout}
         >
@@ -364,7 +364,7 @@ export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
     else if (station && !this.editing) body = this.#renderSummary(station);
     else if (this.draft) body = this.#renderForm(profile, this.draft);
     return html`<div part="base" class="surface">
-      ${this.#notice.render(this.t('dismiss'))} ${body ?? nothing} ${this.renderAnnouncer()}
+      ${this.renderConnectionStatus()} ${this.#notice.render(this.t('dismiss'))} ${body ?? nothing} ${this.renderAnnouncer()}
     </div>`;
   }
 }

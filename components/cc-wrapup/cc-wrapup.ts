@@ -219,7 +219,7 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
     event.preventDefault();
     const task = this.#current();
     const draft = this.draft;
-    if (!task || !draft || draft.taskId !== task.id || this.cc.pending('cc-wrapup-request', task.id)) return;
+    if (!task || !draft || draft.taskId !== task.id || this.offline || this.cc.pending('cc-wrapup-request', task.id)) return;
     if (this.#usesCodes && !draft.code) {
       this.codeError = this.t('codeRequired');
       this.renderRoot.querySelector<HTMLSelectElement>('#code')?.focus();
@@ -253,6 +253,7 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
     const lasted = (task.endedAt ?? now) - (task.connectedAt ?? task.offeredAt);
     return html`
       <section part="base" class="surface" aria-labelledby=${this.#done + waiting.length > 1 ? 'title counter' : 'title'}>
+        ${this.renderConnectionStatus()}
         <div part="header">
           <h2 class="title" id="title">${this.tParts('title', { media: this.#media(task), who: this.netText(who) })}</h2>
           ${this.#done + waiting.length > 1
@@ -295,7 +296,7 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
               part="submit"
               class="primary"
               type="submit"
-              aria-disabled=${pending ? 'true' : 'false'}
+              aria-disabled=${pending || this.offline ? 'true' : 'false'}
               aria-describedby=${formMessage ? 'wrapup-error' : nothing}
             >
               ${pending ? this.renderSpinner(this.t('submitting')) : nothing}${this.t('submit')}
