@@ -87,6 +87,9 @@ describe('<cc-task-panel> End buttons, focus after a consult, the Muted status a
     expect(squash(p.$(`#${described}`)?.textContent)).to.equal('Consulting +14155550177: ringing…');
     await expect(p.el).to.be.accessible();
     await p.click('End call');
+    // No new contact is routed while a wrap-up is owed: wrap the call up first.
+    p.server.wrapup(p.server.tasks[0].id, { auxCodeId: 'wrap-resolved' });
+    await p.settle();
 
     await p.connect({ mediaType: 'chat' });
     expect(p.buttons().map(p.labelOf)).to.deep.equal(['Consult', 'Transfer', 'End chat']);
