@@ -2,7 +2,7 @@
  * The browser side of the Webex cloud double (server.mjs): loads the real, unpatched SDK from it, makes a
  * tenant, and scripts the contact center through web-test-runner's server commands.
  */
-import { executeServerCommand } from '@web/test-runner-commands';
+import { commandsOf } from '../loopback/client.js';
 import type { WebexConfig, WebexStatic } from '../../src/backends/webex/sdk.js';
 
 export interface CloudTenant {
@@ -41,11 +41,7 @@ export type Refusable =
   | 'resumeRecording'
   | 'accept';
 
-async function command<T>(payload: Record<string, unknown>): Promise<T> {
-  const result = await executeServerCommand<T, Record<string, unknown>>('webex-cloud', payload);
-  if (result === undefined) throw new Error(`webex-cloud: no answer to ${String(payload.action)}`);
-  return result;
-}
+const command = commandsOf('webex-cloud');
 
 /** A handle on one tenant of the cloud: what the contact center, the customer and a supervisor do. */
 export class Cloud {

@@ -17,10 +17,9 @@
  *
  * Where the real service's behaviour is not known, the code says so with "GUESS:".
  */
-import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { WebSocketServer } from 'ws';
+import { LoopbackServer, loopbackPlugin } from '../loopback/server.mjs';
 
 const SDK_FILE = fileURLToPath(new URL('../../node_modules/@webex/contact-center/umd/contact-center.min.js', import.meta.url));
 
@@ -573,33 +572,22 @@ function configRead(tenant, rest, query) {
   return undefined;
 }
 
-export class WebexCloud {
+export class WebexCloud extends LoopbackServer {
   constructor() {
+    super();
     this.tenants = new Map();
     this.tokens = new Map();
     this.subscriptions = new Map();
     this.seq = 0;
-    this.server = http.createServer((req, res) => void this.#handle(req, res));
-    this.wss = new WebSocketServer({ noServer: true });
-    this.server.on('upgrade', (req, socket, head) => this.#upgrade(req, socket, head));
   }
 
   nextId() {
     return ++this.seq;
   }
 
-  async listen() {
-    await new Promise((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.port = this.server.address().port;
-    this.origin = `http://127.0.0.1:${this.port}`;
-    return this;
-  }
-
   async close() {
     for (const t of this.tenants.values()) for (const ws of t.sockets) ws.terminate();
-    this.wss.close();
-    this.server.closeAllConnections?.();
-    await new Promise((resolve) => this.server.close(() => resolve()));
+    await super.close();
   }
 
   /** The `Webex.init` config that points the SDK at this cloud. */
@@ -681,7 +669,7 @@ export class WebexCloud {
     return t && t.tokens.has(auth) ? t : null;
   }
 
-  #upgrade(req, socket, head) {
+  upgrade(req, socket, head) {
     const id = new URL(req.url, this.origin).pathname.split('/').pop();
     const t = this.subscriptions.get(id);
     if (!t || t.down) {
@@ -707,7 +695,7 @@ export class WebexCloud {
     });
   }
 
-  async #handle(req, res) {
+  async handle(req, res) {
     const url = new URL(req.url, this.origin);
     const path = url.pathname;
     const cors = {
@@ -810,25 +798,5 @@ export async function startWebexCloud() {
   return new WebexCloud().listen();
 }
 
-/**
- * A web-test-runner plugin: starts the cloud with the test server, stops it with it, and answers the tests'
- * `executeServerCommand('webex-cloud', payload)`.
- */
-export function webexCloudPlugin() {
-  let cloud = null;
-  return {
-    name: 'webex-cloud',
-    async serverStart() {
-      cloud = await startWebexCloud();
-    },
-    async serverStop() {
-      await cloud?.close();
-      cloud = null;
-    },
-    executeCommand({ command, payload }) {
-      if (command !== 'webex-cloud') return undefined;
-      if (!cloud) throw new Error('webex-cloud: the server is not running');
-      return cloud.command(payload);
-    },
-  };
-}
+/** A web-test-runner plugin: the double starts and stops with the test server and answers `executeServerCommand('webex-cloud', …)`. */
+export const webexCloudPlugin = () => loopbackPlugin('webex-cloud', startWebexCloud);

@@ -2,7 +2,7 @@
  * The browser side of the XuC double (server.mjs): makes a site and scripts XiVO through web-test-runner's
  * server commands.
  */
-import { executeServerCommand } from '@web/test-runner-commands';
+import { commandsOf } from '../loopback/client.js';
 
 export interface XucUser {
   readonly login: string;
@@ -33,11 +33,7 @@ export interface XucSiteState {
   readonly rest: readonly string[];
 }
 
-async function run<T>(payload: Record<string, unknown>): Promise<T> {
-  const result = await executeServerCommand<T, Record<string, unknown>>('xuc-double', payload);
-  if (result === undefined) throw new Error(`xuc-double: no answer to ${String(payload.action)}`);
-  return result;
-}
+const run = commandsOf('xuc-double');
 
 /** One XiVO site of the double: what the PBX, the customer and a supervisor do. */
 export class XucSite {

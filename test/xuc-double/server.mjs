@@ -19,7 +19,7 @@
  */
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { WebSocketServer } from 'ws';
+import { LoopbackServer, loopbackPlugin } from '../loopback/server.mjs';
 import { GUESSES } from './guesses.mjs';
 
 const API = '/xuc/api/2.0';
@@ -555,27 +555,16 @@ class Site {
   }
 }
 
-export class XucDouble {
+export class XucDouble extends LoopbackServer {
   constructor() {
+    super();
     this.sites = new Map();
     this.n = 0;
-    this.server = http.createServer((req, res) => void this.#handle(req, res));
-    this.wss = new WebSocketServer({ noServer: true });
-    this.server.on('upgrade', (req, socket, head) => this.#upgrade(req, socket, head));
-  }
-
-  async listen() {
-    await new Promise((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.port = this.server.address().port;
-    this.origin = `http://127.0.0.1:${this.port}`;
-    return this;
   }
 
   async close() {
     for (const site of this.sites.values()) site.close();
-    this.wss.close();
-    this.server.closeAllConnections?.();
-    await new Promise((resolve) => this.server.close(() => resolve()));
+    await super.close();
   }
 
   /** The script API: `{action: 'site', options}` makes a site; every other action names its `site`. */
@@ -607,7 +596,7 @@ export class XucDouble {
     return site ? { site, path: match[2] } : null;
   }
 
-  #upgrade(req, socket, head) {
+  upgrade(req, socket, head) {
     const url = new URL(req.url, this.origin);
     const route = this.#route(url);
     const refuse = (status) => {
@@ -623,7 +612,7 @@ export class XucDouble {
     return undefined;
   }
 
-  async #handle(req, res) {
+  async handle(req, res) {
     const cors = {
       'access-control-allow-origin': req.headers.origin ?? '*',
       'access-control-allow-methods': 'GET, POST, OPTIONS',
@@ -674,21 +663,4 @@ export async function startXucDouble() {
 }
 
 /** A web-test-runner plugin: the double starts and stops with the test server and answers `executeServerCommand('xuc-double', …)`. */
-export function xucDoublePlugin() {
-  let xuc = null;
-  return {
-    name: 'xuc-double',
-    async serverStart() {
-      xuc = await startXucDouble();
-    },
-    async serverStop() {
-      await xuc?.close();
-      xuc = null;
-    },
-    executeCommand({ command, payload }) {
-      if (command !== 'xuc-double') return undefined;
-      if (!xuc) throw new Error('xuc-double: the server is not running');
-      return xuc.command(payload);
-    },
-  };
-}
+export const xucDoublePlugin = () => loopbackPlugin('xuc-double', startXucDouble);
