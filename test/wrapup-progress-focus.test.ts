@@ -129,3 +129,23 @@ describe('<cc-wrapup> focus', () => {
     expect(!!d.$('[part="done"]')).to.equal(false);
   });
 });
+
+describe('<cc-wrapup> heading', () => {
+  it('shows its heading once: one heading, its text once on screen, and no region that repeats it', async () => {
+    const d = await desk();
+    await d.ready();
+    await d.owe(2);
+    const title = d.text('h2')!;
+    expect(title).to.match(/^Wrap up: Chat with /);
+    expect(d.el.shadowRoot!.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')).to.have.length(1);
+    const seen = (d.$('[part="base"]')!.innerText.match(/Wrap up: /g) ?? []).length;
+    expect(seen, 'times the heading text is on screen').to.equal(1);
+    // What a screen reader says: the heading, not also a region named after it.
+    const named = [...d.el.shadowRoot!.querySelectorAll('[aria-labelledby], [aria-label]')].filter(
+      (e) => (e.getAttribute('aria-labelledby') ?? '').split(/\s+/).includes('title') || (e.getAttribute('aria-label') ?? '').includes('Wrap up'),
+    );
+    expect(named, 'elements named after the heading').to.have.length(0);
+    expect(d.text('[part="counter"]')).to.equal('1 of 2');
+    await expect(d.el).to.be.accessible();
+  });
+});

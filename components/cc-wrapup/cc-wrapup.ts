@@ -252,9 +252,10 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
     const who = this.#who(task);
     const lasted = (task.endedAt ?? now) - (task.connectedAt ?? task.offeredAt);
     return html`
-      <section part="base" class="surface" aria-labelledby=${this.#done + waiting.length > 1 ? 'title counter' : 'title'}>
+      <section part="base" class="surface">
         ${this.renderConnectionStatus()}
         <div part="header">
+          <!-- The heading is said once: the panel is no region named after it (a screen reader would read it twice). -->
           <h2 class="title" id="title">${this.tParts('title', { media: this.#media(task), who: this.netText(who) })}</h2>
           ${this.#done + waiting.length > 1
             ? html`<span part="counter" id="counter">${this.t('counter', { index: this.#done + 1, count: this.#done + waiting.length })}</span>`
