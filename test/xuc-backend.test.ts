@@ -61,6 +61,16 @@ function rig(site: XucSite, options: Partial<typeof FAST> = {}) {
 }
 
 let r: ReturnType<typeof rig> | null = null;
+
+/** A site of its own and a rig on it (closed after the test), the agent signed in and Available on the line. */
+async function readyAgent(options: { wrapupSeconds?: number; ttl?: number } = {}) {
+  const site = await newSite(options);
+  const agent = rig(site);
+  r = agent;
+  await agent.ready();
+  return { site, r: agent };
+}
+
 afterEach(async () => {
   r?.close();
   r = null;
@@ -133,9 +143,7 @@ describe('xuc backend: sign-in', () => {
 
 describe('xuc backend: line login and agent state', () => {
   it('logs in on the line, Available as XiVO reports it; pause with a reason, ready again', async () => {
-    const site = await newSite();
-    r = rig(site);
-    await r.ready();
+    const { site, r } = await readyAgent();
     expect(r.desk.state.station).to.deep.equal({ teamId: XUC_TEAM.id, loginOption: 'EXTENSION', dialNumber: '1001' });
     expect(r.named('cc-station-login')).to.have.length(1);
     await r.run('cc-agent-state-request', { state: 'Idle', auxCodeId: 'lunch' });
@@ -158,24 +166,20 @@ describe('xuc backend: line login and agent state', () => {
   });
 
   it('a login on another line while logged in: LoggedInOnAnotherPhone names the line in use', async () => {
-    const site = await newSite();
-    r = rig(site);
-    await r.ready();
+    const { r } = await readyAgent();
     await r.loginLine('1002');
     expect(r.error('cc-station-login-request')?.message).to.equal('You are logged in on line 1001. Log out there first, or log in on that line.');
     expect(r.desk.state.station?.dialNumber).to.equal('1001');
   });
 
   it('another agent logging in on this line takes it over: this desk shows the logout and why', async () => {
-    const site = await newSite();
-    r = rig(site);
-    await r.ready();
+    const { site, r } = await readyAgent();
     const bruno = new XucBackend({ server: site.baseUrl, ...FAST });
     try {
       await bruno.connect({ username: 'bruno', password: site.info.users[1].password });
       await bruno.register();
       await bruno.stationLogin({ teamId: XUC_TEAM.id, loginOption: 'EXTENSION', dialNumber: site.alice.line });
-      await until(() => r!.desk.state.station === null, 3000, 'taken over');
+      await until(() => r.desk.state.station === null, 3000, 'taken over');
       expect(r.named('cc-station-logout')).to.deep.equal([{ reason: 'Logged out from elsewhere (a supervisor, or another agent logged in on this line)' }]);
     } finally {
       bruno.dispose();
@@ -183,26 +187,22 @@ describe('xuc backend: line login and agent state', () => {
   });
 
   it('follows a supervisor pausing the agent, and a remote logout', async () => {
-    const site = await newSite();
-    r = rig(site);
-    await r.ready();
+    const { site, r } = await readyAgent();
     await site.supervisorPause('break');
-    await until(() => r!.desk.state.agent?.auxCodeId === 'break', 3000, 'remote pause');
+    await until(() => r.desk.state.agent?.auxCodeId === 'break', 3000, 'remote pause');
     expect(r.desk.state.agent).to.deep.include({ state: 'Idle', reason: 'Short break', by: 'remote' });
     await site.remoteLogout();
-    await until(() => r!.desk.state.station === null, 3000, 'remote logout');
+    await until(() => r.desk.state.station === null, 3000, 'remote logout');
     expect(r.named('cc-station-logout')).to.have.length(1);
   });
 
   it('logs out of the line, and is refused while a call is open', async () => {
-    const site = await newSite();
-    r = rig(site);
-    await r.ready();
+    const { site, r } = await readyAgent();
     const id = await r.call();
     await r.run('cc-station-logout-request', {});
     expect(r.error('cc-station-logout-request')?.code).to.equal('task-active');
     await site.customerHangsUp(id);
-    await until(() => !r!.task(id), 3000, 'withdrawn');
+    await until(() => !r.task(id), 3000, 'withdrawn');
     await r.run('cc-station-logout-request', {});
     expect(r.error('cc-station-logout-request')).to.equal(undefined);
     expect(r.desk.state.station).to.equal(null);
@@ -212,20 +212,16 @@ describe('xuc backend: line login and agent state', () => {
 
 describe('xuc backend: calls', () => {
   it('offers a queue call with the caller, the queue, the USR_ data and the Sheet entries', async () => {
-    const site = await newSite();
-    r = rig(site);
-    await r.ready();
+    const { site, r } = await readyAgent();
     const id = await site.offer({ from: '0611223344', sheet: [{ name: 'crm', value: 'https://crm.example/c/1', type: 'url', order: 1 }] });
-    await until(() => r!.task(id)?.cad.crm, 3000, 'the sheet');
+    await until(() => r.task(id)?.cad.crm, 3000, 'the sheet');
     expect(r.task(id)).to.deep.include({ state: 'offered', ani: '0611223344', customerName: 'Jeanne Dupont', direction: 'inbound', queue: { id: '1', name: 'Support' } });
     expect(r.task(id)!.cad).to.deep.equal({ customerName: 'Jeanne Dupont', account: 'AC-1042', crm: 'https://crm.example/c/1' });
     expect(r.named('cc-task-incoming')).to.have.length(1);
   });
 
   it('answers, holds and resumes from phone events, ends, and ends the after-call state early with cc-task-wrapup', async () => {
-    const site = await newSite();
-    r = rig(site);
-    await r.ready();
+    const { site, r } = await readyAgent();
     const id = await r.call();
     await r.run('cc-task-accept-request', { taskId: id });
     expect(r.task(id)?.state).to.equal('connected');
@@ -234,7 +230,7 @@ describe('xuc backend: calls', () => {
     await r.run('cc-task-resume-request', { taskId: id });
     expect(r.task(id)).to.deep.include({ held: false, heldAt: null });
     await r.run('cc-task-end-request', { taskId: id });
-    await until(() => r!.task(id)?.state === 'wrapup', 3000, 'wrap-up');
+    await until(() => r.task(id)?.state === 'wrapup', 3000, 'wrap-up');
     expect(r.named('cc-task-end')).to.deep.equal([{ task: r.task(id), wrapupRequired: true }]);
     expect((await site.state()).agent.name).to.equal('AgentOnWrapup');
     await r.run('cc-wrapup-request', { taskId: id, auxCodeId: '', notes: 'Called back' });
@@ -254,48 +250,40 @@ describe('xuc backend: calls', () => {
   });
 
   it('keeps hold from events: a hold made on the phone shows, and resume then sends the toggle once', async () => {
-    const site = await newSite();
-    r = rig(site);
-    await r.ready();
+    const { site, r } = await readyAgent();
     const id = await r.call();
     await site.answerOnPhone(id);
-    await until(() => r!.task(id)?.state === 'connected', 3000, 'answered on the phone');
+    await until(() => r.task(id)?.state === 'connected', 3000, 'answered on the phone');
     await r.run('cc-task-resume-request', { taskId: id });
     expect(r.error(`cc-task-resume-request:${id}`)?.code).to.equal('invalid-state');
     expect((await site.state()).received.filter((m) => m.command === 'hold')).to.have.length(0);
   });
 
   it('the queue wrap-up timer ends the after-call state: the page still gets cc-task-wrapup', async () => {
-    const site = await newSite({ wrapupSeconds: 0.2 });
-    r = rig(site);
-    await r.ready();
+    const { site, r } = await readyAgent({ wrapupSeconds: 0.2 });
     const id = await r.call();
     await r.run('cc-task-accept-request', { taskId: id });
     await site.customerHangsUp(id);
-    await until(() => r!.task(id)?.state === 'wrapup', 3000, 'wrap-up');
-    await until(() => !r!.task(id), 3000, 'timed wrap-up');
+    await until(() => r.task(id)?.state === 'wrapup', 3000, 'wrap-up');
+    await until(() => !r.task(id), 3000, 'timed wrap-up');
     expect(r.named('cc-task-wrapup')).to.have.length(1);
     expect(r.desk.state.agent?.state).to.equal('Available');
   });
 
   it('declines a ringing call (hang up), and a customer who hangs up first withdraws the offer', async () => {
-    const site = await newSite();
-    r = rig(site);
-    await r.ready();
+    const { site, r } = await readyAgent();
     const first = await r.call();
     await r.run('cc-task-decline-request', { taskId: first });
     expect(r.task(first)).to.equal(undefined);
     expect(r.named('cc-task-rejected').at(-1)).to.deep.include({ reason: 'declined' });
     const second = await r.call();
     await site.customerHangsUp(second);
-    await until(() => !r!.task(second), 3000, 'withdrawn');
+    await until(() => !r.task(second), 3000, 'withdrawn');
     expect(r.named('cc-task-rejected').at(-1)).to.deep.include({ reason: 'cancelled' });
   });
 
   it('consults an agent, cancels, consults again and completes the transfer', async () => {
-    const site = await newSite();
-    r = rig(site);
-    await r.ready();
+    const { site, r } = await readyAgent();
     const id = await r.call();
     await r.run('cc-task-accept-request', { taskId: id });
     const agents = await r.backend.destinations('agent');
@@ -305,14 +293,14 @@ describe('xuc backend: calls', () => {
     expect(r.task(id)).to.deep.include({ held: true });
     expect(r.task(id)!.consult).to.deep.include({ state: 'ringing', destination: { type: 'agent', to: '22' } });
     await site.consultAnswers();
-    await until(() => r!.task(id)?.consult?.state === 'connected', 3000, 'consult answered');
+    await until(() => r.task(id)?.consult?.state === 'connected', 3000, 'consult answered');
     await r.run('cc-task-consult-end-request', { taskId: id });
-    await until(() => r!.task(id)?.consult === null && !r!.task(id)?.held, 3000, 'consult cancelled');
+    await until(() => r.task(id)?.consult === null && !r.task(id)?.held, 3000, 'consult cancelled');
     await r.run('cc-task-consult-request', { taskId: id, destination: { type: 'queue', to: '2' } });
     await site.consultAnswers();
-    await until(() => r!.task(id)?.consult?.state === 'connected', 3000, 'second consult answered');
+    await until(() => r.task(id)?.consult?.state === 'connected', 3000, 'second consult answered');
     await r.run('cc-task-consult-transfer-request', { taskId: id });
-    await until(() => r!.task(id)?.state === 'wrapup', 3000, 'transferred');
+    await until(() => r.task(id)?.state === 'wrapup', 3000, 'transferred');
     expect(r.named('cc-task-change').map((d) => d.change)).to.deep.equal([
       'held', 'consult-started', 'consult-answered', 'consult-ended', 'resumed', 'held', 'consult-started', 'consult-answered', 'transferred',
     ]);
@@ -326,13 +314,11 @@ describe('xuc backend: calls', () => {
   });
 
   it('transfers blind to a number, and dials out', async () => {
-    const site = await newSite();
-    r = rig(site);
-    await r.ready();
+    const { site, r } = await readyAgent();
     const id = await r.call();
     await r.run('cc-task-accept-request', { taskId: id });
     await r.run('cc-task-transfer-request', { taskId: id, destination: { type: 'dialNumber', to: '0788990011' } });
-    await until(() => r!.task(id)?.state === 'wrapup', 3000, 'transferred');
+    await until(() => r.task(id)?.state === 'wrapup', 3000, 'transferred');
     expect(r.named('cc-task-change').map((d) => d.change)).to.deep.equal(['transferred']);
     await r.run('cc-wrapup-request', { taskId: id, auxCodeId: '', notes: '' });
     await r.run('cc-outdial-request', { number: '0144556677' });
@@ -340,13 +326,11 @@ describe('xuc backend: calls', () => {
     const out = r.desk.state.tasks.find((t) => t.direction === 'outbound')!;
     expect(out).to.deep.include({ ani: '0144556677', state: 'connected', connectedAt: null });
     await site.remoteAnswers();
-    await until(() => r!.task(out.id)?.connectedAt, 3000, 'the callee answers');
+    await until(() => r.task(out.id)?.connectedAt, 3000, 'the callee answers');
   });
 
   it('refuses mute (a desk phone) with unsupported, and changes nothing', async () => {
-    const site = await newSite();
-    r = rig(site);
-    await r.ready();
+    const { r } = await readyAgent();
     const id = await r.call();
     await r.run('cc-task-accept-request', { taskId: id });
     await r.run('cc-task-mute-request', { taskId: id });
@@ -355,11 +339,9 @@ describe('xuc backend: calls', () => {
   });
 
   it('keeps queue statistics and the agent\'s own', async () => {
-    const site = await newSite();
-    r = rig(site);
-    await r.ready();
+    const { site, r } = await readyAgent();
     await site.queueStats(2, { WaitingCalls: 4, LongestWaitingTime: 95, AvailableAgents: 1, TalkingAgents: 3 });
-    await until(() => r!.backend.statistics().queues['2']?.WaitingCalls === 4, 3000, 'statistics');
+    await until(() => r.backend.statistics().queues['2']?.WaitingCalls === 4, 3000, 'statistics');
     expect(r.backend.statistics().queues['2']).to.deep.include({ LongestWaitingTime: 95, AvailableAgents: 1, TalkingAgents: 3, TotalNumberCallsAbandonned: 0 });
     expect(r.backend.statistics().agent).to.have.property('AgentReadyTotalTime');
   });
@@ -367,12 +349,10 @@ describe('xuc backend: calls', () => {
 
 describe('xuc backend: faults', () => {
   it('an action XiVO never confirms times out with a clear error, changes nothing, and the retry works', async () => {
-    const site = await newSite();
-    r = rig(site);
-    await r.ready();
+    const { site, r } = await readyAgent();
     const id = await r.call();
     await r.run('cc-task-accept-request', { taskId: id });
-    await until(() => r!.task(id)?.recording, 3000, 'recording');
+    await until(() => r.task(id)?.recording, 3000, 'recording');
     const before = r.task(id);
     await site.ignoreNext('hold');
     await r.run('cc-task-hold-request', { taskId: id });
@@ -383,12 +363,10 @@ describe('xuc backend: faults', () => {
   });
 
   it('pauses and resumes the recording (monitorPause / monitorUnpause), as the AgentStateEvent reports it', async () => {
-    const site = await newSite();
-    r = rig(site);
-    await r.ready();
+    const { site, r } = await readyAgent();
     const id = await r.call();
     await r.run('cc-task-accept-request', { taskId: id });
-    await until(() => r!.task(id)?.recording, 3000, 'recording');
+    await until(() => r.task(id)?.recording, 3000, 'recording');
     await r.run('cc-task-recording-pause-request', { taskId: id });
     expect(r.task(id)?.recordingPaused).to.equal(true);
     await r.run('cc-task-recording-resume-request', { taskId: id });
@@ -400,19 +378,17 @@ describe('xuc backend: faults', () => {
   });
 
   it('the link drops mid-call: reconnecting, actions refused as offline, then re-synced with a renewed token', async () => {
-    const site = await newSite();
-    r = rig(site);
-    await r.ready();
+    const { site, r } = await readyAgent();
     const id = await r.call();
     await r.run('cc-task-accept-request', { taskId: id });
     r.outcomes.length = 0;
     await site.drop();
-    await until(() => r!.desk.state.connection === 'reconnecting', 3000, 'reconnecting');
+    await until(() => r.desk.state.connection === 'reconnecting', 3000, 'reconnecting');
     const code = await r.backend.hold(id).then(() => null, (e: { code: string }) => e.code);
     expect(code).to.equal('offline');
     await site.customerHangsUp(id);
     await site.restore();
-    await until(() => r!.desk.state.connection === 'connected' && r!.task(id)?.state === 'wrapup', 5000, 're-synced');
+    await until(() => r.desk.state.connection === 'connected' && r.task(id)?.state === 'wrapup', 5000, 're-synced');
     expect(r.named('cc-connection-change').map((d) => d.status)).to.deep.equal(['reconnecting', 'connected']);
     expect(r.named('cc-task-end')).to.have.length(1);
     expect(r.events.some((e) => e.type === 'sync')).to.equal(true);
@@ -422,25 +398,21 @@ describe('xuc backend: faults', () => {
   });
 
   it('a silent server: three missed pings declare the link dead, and it comes back when XiVO answers again', async () => {
-    const site = await newSite();
-    r = rig(site);
-    await r.ready();
+    const { site, r } = await readyAgent();
     await site.silent(true);
-    await until(() => r!.desk.state.connection === 'reconnecting', 3000, 'declared dead');
+    await until(() => r.desk.state.connection === 'reconnecting', 3000, 'declared dead');
     await site.silent(false);
-    await until(() => r!.desk.state.connection === 'connected', 5000, 'back');
+    await until(() => r.desk.state.connection === 'connected', 5000, 'back');
     expect(r.desk.state.agent?.state).to.equal('Available');
   });
 
   it('an expired token at reconnect: token-expired, the session marked expired, no endless retry', async () => {
-    const site = await newSite();
-    r = rig(site);
-    await r.ready();
+    const { site, r } = await readyAgent();
     await site.drop();
-    await until(() => r!.desk.state.connection === 'reconnecting', 3000, 'reconnecting');
+    await until(() => r.desk.state.connection === 'reconnecting', 3000, 'reconnecting');
     await site.expireTokens();
     await site.restore();
-    await until(() => r!.desk.state.session.expired, 5000, 'expired');
+    await until(() => r.desk.state.session.expired, 5000, 'expired');
     expect(r.named('cc-error').map((d) => d.code)).to.include('token-expired');
     const checks = (await site.state()).rest.filter((p) => p.endsWith('auth/check')).length;
     await new Promise((resolve) => setTimeout(resolve, 400));
@@ -451,18 +423,16 @@ describe('xuc backend: faults', () => {
     expect(r.error('cc-sign-in-request')).to.equal(undefined);
     expect(r.desk.state.session).to.deep.include({ status: 'signed-in', expired: false });
     expect(r.desk.state.connection).to.equal('connected');
-    await until(() => r!.desk.state.station?.dialNumber === '1001', 3000, 'the line again');
+    await until(() => r.desk.state.station?.dialNumber === '1001', 3000, 'the line again');
     expect((await site.state()).sockets).to.equal(1);
   });
 
   it('an unknown msgType is ignored; a malformed frame gets a cc-error and loses nothing', async () => {
-    const site = await newSite();
-    r = rig(site);
-    await r.ready();
+    const { site, r } = await readyAgent();
     const id = await r.call();
     await site.send(JSON.stringify({ msgType: 'MeetingRoomInvite', ctiMessage: { room: 7 } }));
     await site.send('{"msgType": "PhoneEvent", ');
-    await until(() => r!.named('cc-error').length > 0, 3000, 'an error');
+    await until(() => r.named('cc-error').length > 0, 3000, 'an error');
     expect(r.named('cc-error')).to.deep.equal([{ action: 'connection', code: 'backend-error', message: 'XiVO sent a message this desk cannot read; it was ignored.' }]);
     expect(r.task(id)?.state).to.equal('offered');
     expect(r.desk.state.connection).to.equal('connected');
