@@ -1,6 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { sdkFixture, detailsOf, until } from './helpers.js';
+import { sdkFixture, detailsOf, until, allMarkup, allInputValues } from './helpers.js';
 import '../define/cc-auth.js';
 import type { CcAuth } from '../components/cc-auth/cc-auth.js';
 import type { RequestDetails } from '../src/events/events.js';
@@ -43,34 +43,6 @@ async function deskWithAuth(template = html`<cc-sdk><cc-auth></cc-auth></cc-sdk>
     return taskId;
   };
   return { ...rig, el, $, input, submit, text, live, signInRequests, signOutRequests, settle, typeToken, withConnectedCall };
-}
-
-/** Every piece of markup on the page, shadow roots included. */
-function allMarkup(): string {
-  const parts = [document.documentElement.outerHTML];
-  const walk = (root: Document | ShadowRoot) => {
-    for (const node of root.querySelectorAll('*')) {
-      if (node.shadowRoot) {
-        parts.push(node.shadowRoot.innerHTML);
-        walk(node.shadowRoot);
-      }
-    }
-  };
-  walk(document);
-  return parts.join('\n');
-}
-
-/** Every input value on the page, shadow roots included. */
-function allInputValues(): string[] {
-  const values: string[] = [];
-  const walk = (root: Document | ShadowRoot) => {
-    for (const node of root.querySelectorAll('*')) {
-      if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) values.push(node.value);
-      if (node.shadowRoot) walk(node.shadowRoot);
-    }
-  };
-  walk(document);
-  return values;
 }
 
 function storageText(): string {

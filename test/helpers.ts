@@ -73,3 +73,19 @@ export const onlyTask = (tasks: readonly TaskSnapshot[]): TaskSnapshot => {
   if (tasks.length !== 1) throw new Error(`expected one task, found ${tasks.length}`);
   return tasks[0];
 };
+
+/** Every element on the page, the insides of open shadow roots included. */
+function deepElements(root: Document | ShadowRoot = document): Element[] {
+  return [...root.querySelectorAll('*')].flatMap((node) => (node.shadowRoot ? [node, ...deepElements(node.shadowRoot)] : [node]));
+}
+
+/** Every piece of markup on the page, shadow roots included (to check that a secret reached none of it). */
+export function allMarkup(): string {
+  const roots = deepElements().flatMap((node) => (node.shadowRoot ? [node.shadowRoot.innerHTML] : []));
+  return [document.documentElement.outerHTML, ...roots].join('\n');
+}
+
+/** Every input and textarea value on the page, shadow roots included. */
+export function allInputValues(): string[] {
+  return deepElements().flatMap((node) => (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement ? [node.value] : []));
+}

@@ -3,7 +3,7 @@
 // redeems.
 import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { sdkFixture, until } from './helpers.js';
+import { sdkFixture, until, allMarkup } from './helpers.js';
 import '../define/cc-auth.js';
 import type { CcAuth } from '../components/cc-auth/cc-auth.js';
 import type { RequestDetails } from '../src/events/events.js';
@@ -39,21 +39,6 @@ async function arrive(attrs = html`<cc-auth client-id="C0ffee" redirect-uri="htt
   await auth.updateComplete;
   const alerts = () => [...auth.shadowRoot!.querySelectorAll('[role="alert"]')].map((e) => e.textContent!.replace(/\s+/g, ' ').trim());
   return { ...rig, auth, requests, alerts };
-}
-
-/** Every piece of markup on the page, shadow roots included. */
-function allMarkup(): string {
-  const parts = [document.documentElement.outerHTML];
-  const walk = (root: Document | ShadowRoot) => {
-    for (const node of root.querySelectorAll('*')) {
-      if (node.shadowRoot) {
-        parts.push(node.shadowRoot.innerHTML);
-        walk(node.shadowRoot);
-      }
-    }
-  };
-  walk(document);
-  return parts.join('\n');
 }
 
 describe('<cc-auth> and a redirect it did not start (login CSRF)', () => {
