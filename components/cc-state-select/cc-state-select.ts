@@ -4,6 +4,7 @@ import { state } from 'lit/decorators.js';
 import type { DeskState } from '../../src/core/store.js';
 import { CcWidget } from '../../src/base/cc-widget.js';
 import { formatDuration } from '../../src/base/format.js';
+import { isolate } from '../../src/base/bidi.js';
 import { NoticeController } from '../../src/base/notice-controller.js';
 import { TickController } from '../../src/base/tick-controller.js';
 import type { AgentStateSnapshot, TaskSnapshot } from '../../src/core/types.js';
@@ -97,11 +98,11 @@ export class CcStateSelect extends CcWidget<CcStateSelectStrings> {
   /** The last key on the picker moved through its options: the change it fires is browsing, not a choice. */
   #browsing = false;
 
-  #label(agent: Pick<AgentStateSnapshot, 'state' | 'auxCodeId'>): string {
+  #label(agent: Pick<AgentStateSnapshot, 'state' | 'auxCodeId'>, shown: (name: string) => string = (name) => name): string {
     if (agent.state === 'Available') return this.t('available');
     if (agent.state === 'RONA') return this.t('rona');
     const code = this.cc.state.profile?.idleCodes.find((c) => c.id === agent.auxCodeId);
-    return this.t('idle', { reason: code?.name ?? agent.auxCodeId });
+    return this.t('idle', { reason: shown(code?.name ?? agent.auxCodeId) });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -113,7 +114,7 @@ export class CcStateSelect extends CcWidget<CcStateSelectStrings> {
       const state = this.#label(agent);
       const key = agent.by === 'remote' ? 'changedByRemote' : agent.by === 'system' ? 'changedBySystem' : 'changed';
       this.announce(this.t(key, { state }));
-      if (agent.by === 'remote') this.#notice.show(this.t('setByRemote', { state }));
+      if (agent.by === 'remote') this.#notice.show(this.t('setByRemote', { state: this.#label(agent, isolate) }));
       // What the agent was browsing to was about the state that is gone.
       this.choice = null;
     }
@@ -241,7 +242,7 @@ export class CcStateSelect extends CcWidget<CcStateSelectStrings> {
             <option value="0">${this.t('available')}</option>
             ${(profile?.idleCodes ?? [])
               .filter((c) => c.id !== '0')
-              .map((c) => html`<option value=${c.id}>${this.t('idle', { reason: c.name })}</option>`)}
+              .map((c) => html`<option value=${c.id}>${this.t('idle', { reason: isolate(c.name) })}</option>`)}
           </select>
           ${choosing
             ? html`<button part="apply" class="apply primary" type="button" aria-disabled=${pending ? 'true' : 'false'} @click=${() => this.#apply(this.choice!)}>

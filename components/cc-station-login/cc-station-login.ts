@@ -5,6 +5,7 @@ import { CcWidget } from '../../src/base/cc-widget.js';
 import { checkDialNumber, needsDialNumber } from '../../src/core/dial.js';
 import type { LoginOption, Profile, Station } from '../../src/core/types.js';
 import { requestKey } from '../../src/context/desk.js';
+import { isolate } from '../../src/base/bidi.js';
 import { NoticeController } from '../../src/base/notice-controller.js';
 import { styles } from './cc-station-login.styles.js';
 
@@ -275,7 +276,7 @@ export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
         <div class="field">
           <label for="team">${this.t('team')}</label>
           <select id="team" part="team" data-notice-return @change=${this.#onTeam}>
-            ${profile.teams.map((t) => html`<option value=${t.id} ?selected=${t.id === draft.teamId}>${t.name}</option>`)}
+            ${profile.teams.map((t) => html`<option value=${t.id} ?selected=${t.id === draft.teamId}>${isolate(t.name)}</option>`)}
           </select>
         </div>
         <fieldset part="options">
@@ -335,10 +336,10 @@ export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
     const ext = station.loginOption === 'EXTENSION';
     return html`
       <dl part="summary">
-        <div><dt>${this.t('team')}</dt><dd>${this.#teamName(station.teamId)}</dd></div>
+        <div><dt>${this.t('team')}</dt><dd>${this.netText(this.#teamName(station.teamId))}</dd></div>
         <div><dt>${this.t('loginOption')}</dt><dd>${this.#optionLabel(station.loginOption)}</dd></div>
         ${station.dialNumber
-          ? html`<div><dt>${this.t(ext ? 'extension' : 'dialNumber')}</dt><dd>${station.dialNumber}</dd></div>`
+          ? html`<div><dt>${this.t(ext ? 'extension' : 'dialNumber')}</dt><dd>${this.netText(station.dialNumber)}</dd></div>`
           : nothing}
       </dl>
       <div class="actions">
