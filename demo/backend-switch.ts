@@ -1,19 +1,64 @@
 // The sample page's backend chooser: the simulator, or Webex Contact Center with a token or OAuth settings.
 // The choice (never a token) is kept in sessionStorage so the page comes back to it after an OAuth redirect.
-import { html, LitElement } from 'lit';
+// `?backend=webex-local&cloud=http://127.0.0.1:PORT` (printed by `npm run start:webex-local`) opens the page on
+// the real Webex SDK pointed at the local Webex cloud double at that address.
+import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CcSdk } from '../components/cc-sdk/cc-sdk.js';
 import { panelStyles } from './panel-styles.js';
 
 export interface BackendChoice {
-  backend: 'simulator' | 'webex';
+  backend: 'simulator' | 'webex' | 'webex-local';
   clientId?: string;
   redirectUri?: string;
+  /** webex-local: the origin of the local Webex cloud. */
+  cloud?: string;
 }
 
 const KEY = 'northwind-crm-backend';
 
+/**
+ * The local Webex cloud the page's address names (`?backend=webex-local&cloud=…`), or null. Only a loopback
+ * http origin is taken: the page loads the SDK's code from it, so a link cannot point it at another host.
+ */
+export function localCloud(search = location.search): string | null {
+  const params = new URLSearchParams(search);
+  if (params.get('backend') !== 'webex-local') return null;
+  try {
+    const url = new URL(params.get('cloud') ?? '');
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    return url.protocol === 'http:' && loopback ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+let sdkLoad: Promise<unknown> | null = null;
+/** The real SDK's UMD build, as the local cloud serves it (one `Webex` global per page). */
+function loadSdkFrom(cloud: string): Promise<unknown> {
+  sdkLoad ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = `${cloud}/sdk/contact-center.min.js`;
+    script.onload = () => resolve((globalThis as { Webex?: unknown }).Webex);
+    script.onerror = () => {
+      sdkLoad = null;
+      reject(new Error(`The Webex SDK could not be loaded from the local cloud at ${cloud}. Is npm run start:webex-local still running?`));
+    };
+    document.head.append(script);
+  });
+  return sdkLoad;
+}
+
+/** The `Webex.init` config that points the SDK at the local cloud (its service catalog and API gateway). */
+export const localCloudConfig = (cloud: string) => ({
+  services: { discovery: { u2c: `${cloud}/u2c/api/v1` }, override: { 'wcc-api-gateway': `${cloud}/wcc` } },
+  // The SDK's own chatter stays out of the console; its errors still show.
+  logger: { level: 'error' },
+});
+
 export function savedChoice(): BackendChoice {
+  const cloud = localCloud();
+  if (cloud) return { backend: 'webex-local', cloud };
   try {
     const saved = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as BackendChoice | null;
     return saved?.backend === 'webex' ? saved : { backend: 'simulator' };
@@ -31,7 +76,9 @@ export function applyChoice(choice: BackendChoice, sdk: CcSdk, auth: Element | n
       else el.removeAttribute(attr);
     }
   }
-  sdk.backend = choice.backend;
+  const cloud = choice.backend === 'webex-local' ? choice.cloud : undefined;
+  sdk.backendOptions = cloud ? { config: localCloudConfig(cloud), loadSdk: () => loadSdkFrom(cloud) } : {};
+  sdk.backend = choice.backend === 'simulator' ? 'simulator' : 'webex';
 }
 
 export class DemoBackendSwitch extends LitElement {
@@ -48,28 +95,46 @@ export class DemoBackendSwitch extends LitElement {
   #submit(event: SubmitEvent): void {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
-    const backend = form.get('backend') === 'webex' ? 'webex' : 'simulator';
+    const picked = form.get('backend');
+    const cloud = localCloud();
+    const backend = picked === 'webex' ? 'webex' : picked === 'webex-local' && cloud ? 'webex-local' : 'simulator';
     const clientId = String(form.get('client-id') ?? '').trim();
     const redirectUri = String(form.get('redirect-uri') ?? '').trim();
-    this.choice = backend === 'webex' ? { backend, clientId: clientId || undefined, redirectUri: redirectUri || undefined } : { backend };
-    sessionStorage.setItem(KEY, JSON.stringify(this.choice));
+    this.choice =
+      backend === 'webex'
+        ? { backend, clientId: clientId || undefined, redirectUri: redirectUri || undefined }
+        : backend === 'webex-local'
+          ? { backend, cloud: cloud! }
+          : { backend };
+    // The local cloud comes from the page's address, not storage: it exists only while its script runs.
+    if (backend !== 'webex-local') sessionStorage.setItem(KEY, JSON.stringify(this.choice));
     const sdk = this.#sdk();
     if (sdk) applyChoice(this.choice, sdk, sdk.querySelector('cc-auth'));
     this.status =
       backend === 'webex'
         ? `Using Webex Contact Center. ${clientId ? 'Sign in with Webex, or paste' : 'Paste'} an access token in the sign-in form.`
-        : 'Using the simulator.';
+        : backend === 'webex-local'
+          ? LOCAL_HINT
+          : 'Using the simulator.';
   }
 
   override render() {
-    const webex = this.choice.backend === 'webex';
+    const { backend } = this.choice;
+    const cloud = localCloud();
+    const names = { simulator: 'Simulator', webex: 'Webex Contact Center', 'webex-local': 'Webex (local cloud)' };
     return html`<details part="base">
-      <summary>Backend: ${webex ? 'Webex Contact Center' : 'Simulator'}</summary>
+      <summary>Backend: ${names[backend]}</summary>
       <form @submit=${this.#submit}>
         <fieldset>
           <legend class="label">Connect the desk to</legend>
-          <label class="choice"><input type="radio" name="backend" value="simulator" ?checked=${!webex} /> The simulator (no account)</label>
-          <label class="choice"><input type="radio" name="backend" value="webex" ?checked=${webex} /> Webex Contact Center</label>
+          <label class="choice"><input type="radio" name="backend" value="simulator" ?checked=${backend === 'simulator'} /> The simulator (no account)</label>
+          <label class="choice"><input type="radio" name="backend" value="webex" ?checked=${backend === 'webex'} /> Webex Contact Center</label>
+          ${cloud
+            ? html`<label class="choice"
+                ><input type="radio" name="backend" value="webex-local" ?checked=${backend === 'webex-local'} /> Webex (local cloud at ${cloud}, no
+                account)</label
+              >`
+            : nothing}
         </fieldset>
         <div class="field">
           <label for="client-id">OAuth client id (optional)</label>
@@ -82,9 +147,12 @@ export class DemoBackendSwitch extends LitElement {
         </div>
         <button class="primary" type="submit">Use this backend</button>
       </form>
-      <p class="muted" role="status">${this.status}</p>
+      <p class="muted" role="status">${this.status || (backend === 'webex-local' ? LOCAL_HINT : '')}</p>
     </details>`;
   }
 }
+
+const LOCAL_HINT =
+  'Using the real Webex SDK against the local Webex cloud. Sign in with the access token npm run start:webex-local printed in its terminal.';
 
 customElements.define('demo-backend-switch', DemoBackendSwitch);

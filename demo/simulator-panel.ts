@@ -1,5 +1,7 @@
 // The sample page's simulator controls: make contacts arrive and inject what a real contact center does
 // from elsewhere. Demo tooling, not part of the kit: it drives `<cc-sdk>.simulator` directly.
+// On the local Webex cloud (`npm run start:webex-local`) it drives that cloud instead, through the start
+// script's POST /webex-local/command.
 import { css, html, LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CcSdk } from '../components/cc-sdk/cc-sdk.js';
@@ -7,6 +9,7 @@ import type { CcErrorCode } from '../src/core/errors.js';
 import { FAULT_CODES, SIMULATOR_ACTIONS, type SimulatorAction } from '../src/backends/simulator/server.js';
 import type { MediaType } from '../src/core/types.js';
 import { panelStyles } from './panel-styles.js';
+import { localCloud } from './backend-switch.js';
 
 export class DemoSimulatorPanel extends LitElement {
   static override styles = [
@@ -26,6 +29,9 @@ export class DemoSimulatorPanel extends LitElement {
   @state() private status = '';
   @state() private faultCode: CcErrorCode = 'rejected';
   @state() private faultAction: SimulatorAction | '' = '';
+  @state() private busy = false;
+  /** The last contact offered through the local cloud: the one "Answer on the phone" and "hangs up" act on. */
+  #localTask: string | null = null;
 
   #sdkEl(): CcSdk | null {
     return document.getElementById(this.sdk) as CcSdk | null;
@@ -52,7 +58,53 @@ export class DemoSimulatorPanel extends LitElement {
     return () => this.#do(`${label} arrives`, (s) => s.offer({ mediaType }));
   }
 
+  /** Runs one action of the local Webex cloud's script API; says what happened, or why not. */
+  async #cloud(label: string, payload: Record<string, unknown>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.status = `${label}…`;
+    try {
+      const res = await fetch('/webex-local/command', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(payload),
+      });
+      const body = (await res.json().catch(() => ({}))) as { taskId?: string; message?: string };
+      if (!res.ok) throw new Error(body.message ?? `The local cloud answered ${res.status}.`);
+      if (body.taskId) this.#localTask = body.taskId;
+      this.status = `${label}: done.`;
+    } catch (err) {
+      this.status = `${label} failed: ${err instanceof Error ? err.message : String(err)}`;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #renderLocal() {
+    const task = () => this.#localTask;
+    const needTask = (label: string, action: string) => () =>
+      task() ? this.#cloud(label, { action, taskId: task() }) : (this.status = 'Offer a call first.');
+    return html`<details part="base">
+      <summary>Local Webex cloud</summary>
+      <fieldset>
+        <legend>A customer reaches out</legend>
+        <div class="row">
+          <button type="button" aria-disabled=${String(this.busy)} @click=${() => this.#cloud('A call arrives', { action: 'offer', mediaType: 'telephony' })}>
+            Offer a call
+          </button>
+          <button type="button" aria-disabled=${String(this.busy)} @click=${() => this.#cloud('A chat arrives', { action: 'offer', mediaType: 'chat' })}>
+            Offer a chat
+          </button>
+          <button type="button" aria-disabled=${String(this.busy)} @click=${needTask('You answered on the phone', 'answer')}>Answer on the phone</button>
+          <button type="button" aria-disabled=${String(this.busy)} @click=${needTask('The customer hung up', 'hangup')}>Customer hangs up</button>
+        </div>
+      </fieldset>
+      <p class="status muted" role="status">${this.status}</p>
+    </details>`;
+  }
+
   override render() {
+    if (localCloud()) return this.#renderLocal();
     return html`<details part="base">
       <summary>Simulator controls</summary>
       <fieldset>
