@@ -4,20 +4,14 @@
  */
 import { expect } from '@open-wc/testing';
 import type { BackendEvent } from '../src/core/backend.js';
-import { WebexBackend } from '../src/backends/webex/backend.js';
-import { Cloud, loadRealSdk } from './webex-cloud/client.js';
+import { Cloud, realSdkBackend } from './webex-cloud/client.js';
 import { until } from './helpers-no-define.js';
 
 describe('webex on the real SDK: an agent already logged in (loopback Webex cloud)', () => {
   it('reports the relogin after the profile, then each remote change once although the SDK relays it twice', async () => {
     const cloud = await Cloud.tenant();
     await cloud.loggedIn({ loginOption: 'EXTENSION', dialNumber: '1042', auxCodeId: '0' });
-    const backend = new WebexBackend({
-      loadSdk: () => loadRealSdk(cloud.tenant.sdkUrl),
-      config: { ...cloud.tenant.config, logger: { level: 'silent', bufferLogLevel: 'log' } },
-    });
-    const events: BackendEvent[] = [];
-    backend.subscribe((e) => events.push(e));
+    const { backend, events } = realSdkBackend(cloud);
     await backend.connect({ accessToken: cloud.tenant.token });
     await backend.register();
 
@@ -48,12 +42,7 @@ describe('webex on the real SDK: an agent already logged in (loopback Webex clou
     await cloud.loggedIn({ loginOption: 'AGENT_DN', dialNumber: '+14155550199', auxCodeId: '0' });
     const id = await cloud.offer();
     await cloud.answer(id);
-    const backend = new WebexBackend({
-      loadSdk: () => loadRealSdk(cloud.tenant.sdkUrl),
-      config: { ...cloud.tenant.config, logger: { level: 'silent', bufferLogLevel: 'log' } },
-    });
-    const events: BackendEvent[] = [];
-    backend.subscribe((e) => events.push(e));
+    const { backend, events } = realSdkBackend(cloud);
     await backend.connect({ accessToken: cloud.tenant.token });
     await backend.register();
     // The SDK learns of the call from the contact the service sends after the relogin, once register() has

@@ -3,20 +3,11 @@
  * instance from a token. A page of its own: the SDK binds its services to the first Webex instance of a page.
  */
 import { expect } from '@open-wc/testing';
-import type { BackendEvent } from '../src/core/backend.js';
 import type { CcError } from '../src/core/errors.js';
-import { WebexBackend } from '../src/backends/webex/backend.js';
-import { Cloud, loadRealSdk } from './webex-cloud/client.js';
+import { Cloud, realSdkBackend } from './webex-cloud/client.js';
 import { until } from './helpers-no-define.js';
 
-const QUIET = { logger: { level: 'silent', bufferLogLevel: 'log' } };
-
-function backendFor(cloud: Cloud) {
-  const backend = new WebexBackend({ loadSdk: () => loadRealSdk(cloud.tenant.sdkUrl), config: { ...cloud.tenant.config, ...QUIET }, readyTimeoutMs: 5000 });
-  const events: BackendEvent[] = [];
-  backend.subscribe((e) => events.push(e));
-  return { backend, events };
-}
+const backendFor = (cloud: Cloud) => realSdkBackend(cloud, { readyTimeoutMs: 5000 });
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(

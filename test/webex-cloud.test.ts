@@ -9,7 +9,7 @@ import type { BackendEvent } from '../src/core/backend.js';
 import type { CcError } from '../src/core/errors.js';
 import { WebexBackend } from '../src/backends/webex/backend.js';
 import type { WebexInstance } from '../src/backends/webex/sdk.js';
-import { Cloud, loadRealSdk } from './webex-cloud/client.js';
+import { Cloud, QUIET, loadRealSdk } from './webex-cloud/client.js';
 
 /** Waits (real time) for an asynchronous condition. */
 async function until(condition: () => Promise<boolean>, ms: number, what: string): Promise<void> {
@@ -21,7 +21,6 @@ async function until(condition: () => Promise<boolean>, ms: number, what: string
 }
 
 /** The SDK's log level in these tests: its errors only (it logs every refusal it is sent). */
-const QUIET = { logger: { level: 'silent', bufferLogLevel: 'log' } };
 
 /**
  * One tenant and one Webex instance for the whole page, as a host page would have: the SDK's services are

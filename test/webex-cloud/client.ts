@@ -4,6 +4,8 @@
  */
 import { commandsOf } from '../loopback/client.js';
 import type { WebexConfig, WebexStatic } from '../../src/backends/webex/sdk.js';
+import type { BackendEvent } from '../../src/core/backend.js';
+import { WebexBackend, type WebexBackendOptions } from '../../src/backends/webex/backend.js';
 
 export interface CloudTenant {
   readonly orgId: string;
@@ -106,4 +108,18 @@ export function loadRealSdk(url: string): Promise<WebexStatic> {
     document.head.append(script);
   });
   return sdk;
+}
+
+/** The SDK's own logging silenced: the tests read what the backend emits. */
+export const QUIET = { logger: { level: 'silent', bufferLogLevel: 'log' } };
+
+/**
+ * A Webex backend that loads the real SDK from the cloud and makes its own Webex instance for `cloud`'s tenant,
+ * with every event it emits.
+ */
+export function realSdkBackend(cloud: Cloud, options: Pick<WebexBackendOptions, 'readyTimeoutMs'> = {}) {
+  const backend = new WebexBackend({ loadSdk: () => loadRealSdk(cloud.tenant.sdkUrl), config: { ...cloud.tenant.config, ...QUIET }, ...options });
+  const events: BackendEvent[] = [];
+  backend.subscribe((e) => events.push(e));
+  return { backend, events };
 }
