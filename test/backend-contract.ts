@@ -11,9 +11,9 @@ import { expect } from '@open-wc/testing';
 import type { Backend, BackendEvent, BackendEventType } from '../src/core/backend.js';
 import type { CcError } from '../src/core/errors.js';
 import type { LoginOption, MediaType, TaskSnapshot } from '../src/core/types.js';
-import { Desk } from '../src/context/desk.js';
-import { request, type CcOutcomeEvent, type OutcomeName, type RequestDetails, type RequestName } from '../src/events/events.js';
+import type { CcOutcomeEvent, OutcomeName, RequestDetails, RequestName } from '../src/events/events.js';
 import { until } from './helpers-no-define.js';
+import { deskOn } from './backend-desk.js';
 
 export interface ContractDrive {
   /** A team of the agent's profile. */
@@ -81,12 +81,7 @@ const TIMEOUT = 3000;
 async function rigFor(factory: ContractFactory, options: ContractOptions) {
   const { backend, drive } = await factory();
   const loginOption: LoginOption = options.loginOption ?? 'BROWSER';
-  const events: BackendEvent[] = [];
-  backend.subscribe((e) => events.push(e));
-  const outcomes: CcOutcomeEvent[] = [];
-  const desk = new Desk((e) => outcomes.push(e));
-  desk.attach(backend);
-  const run = <N extends RequestName>(name: N, detail: RequestDetails[N]) => desk.run(request(name, detail));
+  const { events, outcomes, desk, run } = deskOn(backend);
   const types = () => events.map((e) => e.type);
   const of = <T extends BackendEventType>(type: T) => events.filter((e): e is Extract<BackendEvent, { type: T }> => e.type === type);
   const details = <N extends OutcomeName>(name: N) => outcomes.filter((e) => e.type === name).map((e) => (e as CcOutcomeEvent<N>).detail);

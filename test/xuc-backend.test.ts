@@ -7,10 +7,8 @@ import { expect } from '@open-wc/testing';
 import { backendContract, type ContractDrive } from './backend-contract.js';
 import { XucBackend, XUC_TEAM } from '../src/backends/xuc/index.js';
 import { createBackend } from '../src/backends/registry.js';
-import type { BackendEvent } from '../src/core/backend.js';
-import { Desk } from '../src/context/desk.js';
-import { request, type CcOutcomeEvent, type RequestDetails, type RequestName } from '../src/events/events.js';
 import { until } from './helpers-no-define.js';
+import { deskOn } from './backend-desk.js';
 import { XucSite } from './xuc-double/client.js';
 
 const FAST = { heartbeatMs: 60, missedPings: 3, requestTimeoutMs: 800, reconnectDelaysMs: [50, 100, 200] };
@@ -25,12 +23,7 @@ async function newSite(options: { wrapupSeconds?: number; ttl?: number } = {}): 
 /** A Desk (what `<cc-sdk>` runs) on a XuC backend, with what it emitted and announced. */
 function rig(site: XucSite, options: Partial<typeof FAST> = {}) {
   const backend = new XucBackend({ server: site.baseUrl, ...FAST, ...options });
-  const events: BackendEvent[] = [];
-  backend.subscribe((e) => events.push(e));
-  const outcomes: CcOutcomeEvent[] = [];
-  const desk = new Desk((e) => outcomes.push(e));
-  desk.attach(backend);
-  const run = <N extends RequestName>(name: N, detail: RequestDetails[N]) => desk.run(request(name, detail));
+  const { events, outcomes, desk, run } = deskOn(backend);
   const task = (id: string) => desk.state.tasks.find((t) => t.id === id);
   const error = (key: string) => desk.state.errors[key];
   const named = (type: string) => outcomes.filter((e) => e.type === type).map((e) => e.detail as Record<string, unknown>);
