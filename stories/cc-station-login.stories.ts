@@ -78,7 +78,7 @@ export const BadDialNumber: Story = {
     await desk.signIn();
     await fill(desk, 'EXTENSION', '12');
     await submit(desk);
-    await expect(textIn(widget(desk), '[part="error"]')).toBe('12 is not a valid extension. Use the form 1042.');
+    await expect(textIn(widget(desk), '[part="error"]')).toBe('12 is too short for an extension (2 digits). Use 4 digits.');
     await expect($(desk, '#dial')!.getAttribute('aria-invalid')).toBe('true');
   },
 };

@@ -138,12 +138,14 @@ describe('<cc-station-login>', () => {
     await typeDial('');
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect(text('[part="error"]')).to.equal('Enter the number to ring.');
+    expect(text('[part="error"]')).to.equal('Enter the number to ring. Use a leading + and 8 to 15 digits.');
     expect(logins).to.deep.equal([]);
     await typeDial('555-1234');
     await send();
     expect(logins).to.deep.equal([]);
-    expect(text('[part="error"]')).to.equal('555-1234 is not a valid dial number. Use the form +14155550123.');
+    expect(text('[part="error"]')).to.equal(
+      '555-1234 is not a dial number: only digits and a leading + are allowed. Use a leading + and 8 to 15 digits.',
+    );
     expect(el.shadowRoot!.querySelector('[part="error"]')!.getAttribute('role')).to.equal('alert');
     expect(dial()!.getAttribute('aria-invalid')).to.equal('true');
     expect(dial()!.getAttribute('aria-describedby')).to.equal('dial-error dial-hint');
@@ -163,10 +165,41 @@ describe('<cc-station-login>', () => {
     await signIn();
     await pick('EXTENSION');
     await send();
-    expect(text('[part="error"]')).to.equal('Enter your extension.');
+    expect(text('[part="error"]')).to.equal('Enter your extension. Use 4 digits.');
     await typeDial('42');
     await send();
-    expect(text('[part="error"]')).to.equal('42 is not a valid extension. Use the form 1042.');
+    expect(text('[part="error"]')).to.equal('42 is too short for an extension (2 digits). Use 4 digits.');
+    expect(logins).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('every dial-number message states the rule: too short, too long, letters, a bad first digit (issue 9, item 8)', async () => {
+    const { el, signIn, pick, typeDial, dial, text, logins, send } = await deskWithStationLogin();
+    await signIn();
+    await pick('AGENT_DN');
+    const cases: [string, string][] = [
+      ['+1415', '+1415 is too short for a dial number (4 digits). Use a leading + and 8 to 15 digits.'],
+      ['+1415555012345678', '+1415555012345678 is too long for a dial number (16 digits). Use a leading + and 8 to 15 digits.'],
+      ['+1415CALLME', '+1415CALLME is not a dial number: only digits and a leading + are allowed. Use a leading + and 8 to 15 digits.'],
+      ['14155550123', '14155550123 is not a valid dial number. Use a leading + and 8 to 15 digits.'],
+    ];
+    for (const [typed, message] of cases) {
+      await typeDial(typed);
+      await send();
+      // Next to the field, described by it, and nothing sent.
+      expect(text('[part="error"]'), typed).to.equal(message);
+      expect(dial()!.getAttribute('aria-describedby')).to.equal('dial-error dial-hint');
+      expect(el.shadowRoot!.querySelector('#dial-error')!.closest('.field')!.contains(dial()), 'beside the field').to.equal(true);
+    }
+    expect(logins).to.deep.equal([]);
+    await pick('EXTENSION');
+    await typeDial('104212');
+    await send();
+    expect(text('[part="error"]')).to.equal('104212 is too long for an extension (6 digits). Use 4 digits.');
+    await typeDial('1o42');
+    await send();
+    expect(text('[part="error"]')).to.equal('1o42 is not an extension: only digits are allowed. Use 4 digits.');
+    expect(text('[part="error"]')).to.not.contain('Use the form');
     expect(logins).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });

@@ -62,7 +62,7 @@ describe('the sample CRM page: the same journey by keyboard alone', function () 
     await type('12ab');
     await press('Enter');
     await settle();
-    expect(visibleText(document.querySelector('cc-station-login'))).to.contain('12ab is not a valid dial number');
+    expect(visibleText(document.querySelector('cc-station-login'))).to.contain('12ab is not a dial number: only digits and a leading + are allowed. Use a leading + and 8 to 15 digits.');
     expect(deepActiveElement()?.id).to.equal('dial');
     await accessible('bad dial number');
     await clearField();

@@ -84,7 +84,7 @@ describe('the sample CRM page: an agent\'s journey by mouse', function () {
     const dial = () => q<HTMLInputElement>('cc-station-login', '#dial')!;
     await fill(dial(), '555-CALL-ME');
     await click(buttonIn('cc-station-login', /^Log in$/));
-    expect(visibleText(document.querySelector('cc-station-login'))).to.contain('555-CALL-ME is not a valid dial number');
+    expect(visibleText(document.querySelector('cc-station-login'))).to.contain('555-CALL-ME is not a dial number: only digits and a leading + are allowed. Use a leading + and 8 to 15 digits.');
     expect(dial().getAttribute('aria-invalid')).to.equal('true');
     expect(heard).to.not.include('cc-station-login');
     await pageIsAccessible('bad dial number');

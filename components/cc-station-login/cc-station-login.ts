@@ -2,8 +2,8 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { DeskState } from '../../src/core/store.js';
 import { CcWidget } from '../../src/base/cc-widget.js';
-import { checkDialNumber, needsDialNumber } from '../../src/core/dial.js';
-import type { LoginOption, Profile, Station } from '../../src/core/types.js';
+import { checkDialNumber, needsDialNumber, quoteValue } from '../../src/core/dial.js';
+import type { DialRule, LoginOption, Profile, Station } from '../../src/core/types.js';
 import { requestKey } from '../../src/context/desk.js';
 import { isolate } from '../../src/base/bidi.js';
 import { NoticeController } from '../../src/base/notice-controller.js';
@@ -19,10 +19,23 @@ const defaultStrings = {
   dialNumber: 'Dial number',
   extension: 'Extension',
   dialHint: 'For example, {example}',
-  dialNumberRequired: 'Enter the number to ring.',
-  extensionRequired: 'Enter your extension.',
-  dialNumberInvalid: '{value} is not a valid dial number. Use the form {example}.',
-  extensionInvalid: '{value} is not a valid extension. Use the form {example}.',
+  dialNumberRequired: 'Enter the number to ring. {rule}',
+  extensionRequired: 'Enter your extension. {rule}',
+  dialNumberCharacters: '{value} is not a dial number: only digits{plus} are allowed. {rule}',
+  extensionCharacters: '{value} is not an extension: only digits are allowed. {rule}',
+  dialNumberShort: '{value} is too short for a dial number ({count} digits). {rule}',
+  extensionShort: '{value} is too short for an extension ({count} digits). {rule}',
+  dialNumberLong: '{value} is too long for a dial number ({count} digits). {rule}',
+  extensionLong: '{value} is too long for an extension ({count} digits). {rule}',
+  dialNumberInvalid: '{value} is not a valid dial number. {rule}',
+  extensionInvalid: '{value} is not a valid extension. {rule}',
+  /** The rule, stated in every dial-number message: {digits} is a count or a range. */
+  ruleDigits: 'Use {digits} digits.',
+  rulePlusDigits: 'Use a leading + and {digits} digits.',
+  ruleOptionalPlusDigits: 'Use {digits} digits, with an optional leading +.',
+  ruleExample: 'Use the form {example}.',
+  digitRange: '{min} to {max}',
+  plusAllowed: ' and a leading +',
   logIn: 'Log in',
   loggingIn: 'Logging in…',
   cancel: 'Cancel',
@@ -44,6 +57,44 @@ interface Draft {
   readonly loginOption: LoginOption;
   /** What the agent typed for each option that needs a number, kept when switching between them. */
   readonly dialNumbers: Readonly<Partial<Record<LoginOption, string>>>;
+}
+
+/** A dial rule in numbers: how many digits it takes, and whether a leading + is required, optional or refused. */
+interface DialShape {
+  readonly min: number;
+  readonly max: number;
+  readonly plus: 'required' | 'optional' | 'none';
+}
+
+const MAX_PROBE = 20;
+
+/**
+ * Reads a profile's dial rule (a pattern and an example) as numbers, by trying the example's digits at every
+ * length, with and without a leading +. Null when no length fits (a pattern of another shape): then the
+ * messages show the example instead.
+ */
+function dialShape(rule: DialRule): DialShape | null {
+  let pattern: RegExp;
+  try {
+    pattern = new RegExp(`^(?:${rule.pattern})$`);
+  } catch {
+    return null;
+  }
+  const digits = rule.example.replace(/[^0-9]/g, '') || '1';
+  const fits = (plus: boolean) => {
+    const lengths: number[] = [];
+    for (let n = 1; n <= MAX_PROBE; n++) {
+      const candidate = digits.repeat(Math.ceil(n / digits.length)).slice(0, n);
+      if (pattern.test(`${plus ? '+' : ''}${candidate}`)) lengths.push(n);
+    }
+    return lengths;
+  };
+  const withPlus = fits(true);
+  const without = fits(false);
+  const lengths = withPlus.length > 0 ? withPlus : without;
+  if (lengths.length === 0) return null;
+  const plus = withPlus.length === 0 ? 'none' : without.length === 0 ? 'required' : 'optional';
+  return { min: Math.min(...lengths), max: Math.max(...lengths), plus };
 }
 
 const LOGIN_KEY = requestKey('cc-station-login-request');
@@ -216,17 +267,36 @@ export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
     const needsNumber = needsDialNumber(loginOption);
     const dialNumber = needsNumber ? (this.draft.dialNumbers[loginOption] ?? '').trim() : undefined;
     if (needsNumber && checkDialNumber(profile, loginOption, dialNumber)) {
-      const example = profile.dialRules[loginOption]?.example ?? '';
-      const ext = loginOption === 'EXTENSION';
-      this.dialError = !dialNumber
-        ? this.t(ext ? 'extensionRequired' : 'dialNumberRequired')
-        : this.t(ext ? 'extensionInvalid' : 'dialNumberInvalid', { value: dialNumber, example });
+      this.dialError = this.#dialMessage(profile.dialRules[loginOption], loginOption === 'EXTENSION', dialNumber ?? '');
       this.renderRoot.querySelector<HTMLInputElement>('#dial')?.focus();
       return;
     }
     this.dialError = '';
     this.#sentDial = dialNumber;
     this.cc.request('cc-station-login-request', { teamId, loginOption, ...(dialNumber ? { dialNumber } : {}) });
+  }
+
+  /** The rule a number must follow, in words ("Use a leading + and 8 to 15 digits."). */
+  #ruleText(shape: DialShape | null, rule: DialRule | undefined): string {
+    if (!shape) return rule ? this.t('ruleExample', { example: rule.example }) : '';
+    const digits = shape.min === shape.max ? String(shape.min) : this.t('digitRange', { min: shape.min, max: shape.max });
+    return this.t(shape.plus === 'required' ? 'rulePlusDigits' : shape.plus === 'optional' ? 'ruleOptionalPlusDigits' : 'ruleDigits', { digits });
+  }
+
+  /** What is wrong with a number the rule refuses, and the rule itself. */
+  #dialMessage(rule: DialRule | undefined, ext: boolean, value: string): string {
+    const shape = rule ? dialShape(rule) : null;
+    const text = this.#ruleText(shape, rule);
+    const kind = ext ? 'extension' : 'dialNumber';
+    if (!value) return this.t(`${kind}Required`, { rule: text }).trim();
+    const quoted = quoteValue(value);
+    const count = value.replace(/[^0-9]/g, '').length;
+    const plus = shape?.plus !== 'none' && shape !== null;
+    let problem: 'Characters' | 'Short' | 'Long' | 'Invalid' = 'Invalid';
+    if (!(plus ? /^\+?[0-9]+$/ : /^[0-9]+$/).test(value)) problem = 'Characters';
+    else if (shape && count < shape.min) problem = 'Short';
+    else if (shape && count > shape.max) problem = 'Long';
+    return this.t(`${kind}${problem}`, { value: quoted, count, rule: text, plus: plus ? this.t('plusAllowed') : '' }).trim();
   }
 
   async #onChange(): Promise<void> {
