@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { backendContract, type ContractDrive } from './backend-contract.js';
+import { backendContract, WEBEX_PROFILE, type ContractDrive } from './backend-contract.js';
 import { ManualClock } from '../src/core/clock.js';
 import { SimulatorServer } from '../src/backends/simulator/server.js';
 import { SimulatorBackend } from '../src/backends/simulator/backend.js';
@@ -7,21 +7,12 @@ import { WebexBackend } from '../src/backends/webex/backend.js';
 import type { WebexInstance } from '../src/backends/webex/sdk.js';
 import { WebexDouble } from './webex-double.js';
 
-const common = {
-  teamId: 'team-support',
-  dialNumbers: { AGENT_DN: '+14155550199', EXTENSION: '1042' },
-  idleCodes: ['idle-break', 'idle-lunch'] as const,
-  wrapupCode: 'wrap-resolved',
-  agent: 'agent-sam',
-  queue: 'queue-billing',
-};
-
 backendContract('simulator', () => {
   const clock = new ManualClock();
   const server = new SimulatorServer({ clock });
   const backend = new SimulatorBackend({ server });
   const drive: ContractDrive = {
-    ...common,
+    ...WEBEX_PROFILE,
     offer: (mediaType) => server.offer({ mediaType }),
     rona: () => clock.advance(server.timing.ringMs),
     answerConsult: () => clock.advance(server.timing.consultAnswerMs),
@@ -40,7 +31,7 @@ backendContract('webex (test double of webex.cc)', () => {
   const double = new WebexDouble();
   const backend = new WebexBackend({ webex: double.webex as unknown as WebexInstance, readyTimeoutMs: 2000 });
   const drive: ContractDrive = {
-    ...common,
+    ...WEBEX_PROFILE,
     offer: (mediaType) => void double.offer({ mediaType }),
     rona: (id) => double.rona(id),
     answerConsult: (id) => double.answerConsult(id),

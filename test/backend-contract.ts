@@ -51,6 +51,16 @@ export interface ContractDrive {
   answerOnPhone?(taskId: string): void;
 }
 
+/** The profile the simulator and both Webex doubles give the agent: the names a drive of theirs starts from. */
+export const WEBEX_PROFILE = {
+  teamId: 'team-support',
+  dialNumbers: { AGENT_DN: '+14155550199', EXTENSION: '1042' },
+  idleCodes: ['idle-break', 'idle-lunch'] as const,
+  wrapupCode: 'wrap-resolved',
+  agent: 'agent-sam',
+  queue: 'queue-billing',
+} satisfies Partial<ContractDrive>;
+
 /**
  * A drive's scripted steps may be asynchronous (a contact center in another process); the suite awaits each
  * before it goes on, so a refusal is in place before the action it refuses.

@@ -4,7 +4,7 @@
  * logins, and what the real SDK does that the hand-written double of `webex.cc` (test/webex-double.ts) hides.
  */
 import { expect } from '@open-wc/testing';
-import { backendContract, type ContractDrive } from './backend-contract.js';
+import { backendContract, WEBEX_PROFILE, type ContractDrive } from './backend-contract.js';
 import type { BackendEvent } from '../src/core/backend.js';
 import type { CcError } from '../src/core/errors.js';
 import { WebexBackend } from '../src/backends/webex/backend.js';
@@ -37,15 +37,6 @@ function hostPage() {
   return page;
 }
 
-const common = {
-  teamId: 'team-support',
-  dialNumbers: { AGENT_DN: '+14155550199', EXTENSION: '1042' },
-  idleCodes: ['idle-break', 'idle-lunch'] as const,
-  wrapupCode: 'wrap-resolved',
-  agent: 'agent-sam',
-  queue: 'queue-billing',
-};
-
 for (const loginOption of ['AGENT_DN', 'EXTENSION'] as const) {
   backendContract(
     `webex (real SDK, loopback Webex cloud, ${loginOption})`,
@@ -53,7 +44,7 @@ for (const loginOption of ['AGENT_DN', 'EXTENSION'] as const) {
       const { cloud, webex } = await hostPage();
       const backend = new WebexBackend({ webex, readyTimeoutMs: 5000 });
       const drive: ContractDrive = {
-        ...common,
+        ...WEBEX_PROFILE,
         offer: (mediaType) => cloud.offer(mediaType) as unknown as void,
         answerOnPhone: (id) => cloud.answer(id) as unknown as void,
         rona: (id) => cloud.rona(id) as unknown as void,
