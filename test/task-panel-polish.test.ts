@@ -41,7 +41,16 @@ async function panel(template = html`<cc-sdk><cc-task-panel></cc-task-panel></cc
     await click('Accept');
     return id;
   };
-  return { ...rig, el, root, $, buttons, button, labelOf, click, settle, login, connect };
+  /** In the open consult (or transfer) form: picks "a number" and types `number`; resolves to the field. */
+  const typeDialNumber = async (number: string) => {
+    $<HTMLInputElement>('input[value="dialNumber"]')!.click();
+    await el.updateComplete;
+    const dial = $<HTMLInputElement>('#dial')!;
+    dial.value = number;
+    dial.dispatchEvent(new Event('input'));
+    return dial;
+  };
+  return { ...rig, el, root, $, buttons, button, labelOf, click, settle, login, connect, typeDialNumber };
 }
 
 describe('<cc-task-panel> End buttons, focus after a consult, the Muted status and the empty state', () => {
@@ -51,12 +60,7 @@ describe('<cc-task-panel> End buttons, focus after a consult, the Muted status a
     await p.connect();
     p.button('Consult')!.focus();
     await p.click('Consult');
-    p.$<HTMLInputElement>('input[value="dialNumber"]')!.click();
-    await p.el.updateComplete;
-    const dial = p.$<HTMLInputElement>('#dial')!;
-    dial.value = '+14155550177';
-    dial.dispatchEvent(new Event('input'));
-    dial.focus();
+    (await p.typeDialNumber('+14155550177')).focus();
     await sendKeys({ press: 'Enter' });
     await p.settle();
     // (DOM nodes are compared as booleans: a failing assertion on a node would print all of it.)
@@ -75,11 +79,7 @@ describe('<cc-task-panel> End buttons, focus after a consult, the Muted status a
     await p.connect();
     expect(p.buttons().map(p.labelOf)).to.deep.equal(['Hold', 'Mute', 'Pause recording', 'Consult', 'Transfer', 'End call']);
     await p.click('Consult');
-    p.$<HTMLInputElement>('input[value="dialNumber"]')!.click();
-    await p.el.updateComplete;
-    const dial = p.$<HTMLInputElement>('#dial')!;
-    dial.value = '+14155550177';
-    dial.dispatchEvent(new Event('input'));
+    await p.typeDialNumber('+14155550177');
     await p.click('Start consult');
     expect(p.buttons().map(p.labelOf)).to.deep.equal(['Mute', 'Pause recording', 'End consult', 'Complete transfer', 'End call']);
     // The consult button is described by the consult it ends ("Consulting +14155550177: ringing…").
