@@ -102,4 +102,32 @@ describe('the sample page on the local Webex cloud (npm run start:webex-local)',
     expect((await cloud.state()).contacts).to.include(task.id);
     await expect(document.body).to.be.accessible();
   });
+
+  it('answers the call on the desk phone and lets the customer hang up, from the page\'s Local Webex cloud panel', async () => {
+    const taskId = sdk().state.tasks[0].id;
+    buttonIn('demo-simulator-panel', /^Answer on the phone$/).click();
+    await until(() => sdk().state.tasks.find((t) => t.id === taskId)?.state === 'connected', 10_000, 'the call to connect');
+    expect(posted.at(-1)).to.deep.equal({ action: 'answer', taskId });
+    // The panel takes one action at a time (its buttons are aria-disabled meanwhile): wait for its answer.
+    await until(() => visibleText(document.querySelector('demo-simulator-panel')).includes('You answered on the phone: done.'), 5000, 'the answer');
+    buttonIn('demo-simulator-panel', /^Customer hangs up$/).click();
+    await until(() => sdk().state.tasks.find((t) => t.id === taskId)?.state === 'wrapup', 10_000, 'the call to end');
+    expect(posted.at(-1)).to.deep.equal({ action: 'hangup', taskId });
+    await until(() => !(document.getElementById('wrapup-area') as HTMLElement).hidden, 3000, 'the wrap-up');
+    await until(() => visibleText(document.querySelector('demo-simulator-panel')).includes('The customer hung up: done.'), 5000, 'the panel to say so');
+  });
+});
+
+describe('the page takes a local cloud from its address only on loopback http', () => {
+  it('ignores another host, https, or no cloud (the page would load the SDK\'s code from it)', async () => {
+    const { localCloud } = await import('../demo/backend-switch.js');
+    expect(localCloud('?backend=webex-local&cloud=http%3A%2F%2F127.0.0.1%3A4567')).to.equal('http://127.0.0.1:4567');
+    expect(localCloud('?backend=webex-local&cloud=http://localhost:4567/anything')).to.equal('http://localhost:4567');
+    expect(localCloud('?backend=webex-local&cloud=http://evil.example:4567')).to.equal(null);
+    expect(localCloud('?backend=webex-local&cloud=http://127.0.0.1.evil.example')).to.equal(null);
+    expect(localCloud('?backend=webex-local&cloud=https://127.0.0.1:4567')).to.equal(null);
+    expect(localCloud('?backend=webex-local&cloud=javascript:alert(1)')).to.equal(null);
+    expect(localCloud('?backend=webex-local')).to.equal(null);
+    expect(localCloud('?backend=webex&cloud=http://127.0.0.1:4567')).to.equal(null);
+  });
 });
