@@ -149,3 +149,59 @@ describe('<cc-wrapup> heading', () => {
     await expect(d.el).to.be.accessible();
   });
 });
+
+describe('<cc-wrapup> focus when a wrap-up becomes owed', () => {
+  const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const onCall = async (d: Awaited<ReturnType<typeof desk>>) => {
+    await d.ready();
+    d.server.offer();
+    const id = d.sdk.state.tasks.at(-1)!.id;
+    await d.sdk.request('cc-task-accept-request', { taskId: id });
+    await d.el.updateComplete;
+    expect(d.el.hidden).to.equal(true);
+    return id;
+  };
+
+  it('a call ended by keyboard (focus on End): the wrap-up appears with focus on its code', async () => {
+    const d = await desk(html`<cc-sdk><cc-task-panel></cc-task-panel><cc-wrapup></cc-wrapup></cc-sdk>`);
+    await onCall(d);
+    const panel = d.sdk.querySelector('cc-task-panel')!;
+    await (panel as unknown as { updateComplete: Promise<boolean> }).updateComplete;
+    panel.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="end"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !d.el.hidden && d.$('#code'));
+    await until(() => d.el.shadowRoot!.activeElement === d.$('#code'));
+    expect(document.activeElement === d.el, 'focus in the wrap-up').to.equal(true);
+    expect(d.el.shadowRoot!.activeElement!.getAttribute('id')).to.equal('code');
+    // The agent goes on by keyboard: a code, then Submit.
+    await sendKeys({ press: 'ArrowDown' });
+    await d.el.updateComplete;
+    expect(d.$<HTMLSelectElement>('#code')!.value).to.equal('wrap-resolved');
+  });
+
+  it('a call that ends while focus is on the page body: focus goes to the code', async () => {
+    const d = await desk();
+    const id = await onCall(d);
+    (document.activeElement as HTMLElement | null)?.blur();
+    expect(document.activeElement).to.equal(document.body);
+    await d.sdk.request('cc-task-end-request', { taskId: id });
+    await until(() => !d.el.hidden);
+    await until(() => d.el.shadowRoot!.activeElement === d.$('#code'));
+  });
+
+  it('never takes focus from a field of the host page', async () => {
+    const d = await desk(html`<div><input id="crm-note" aria-label="CRM note" /><cc-sdk><cc-wrapup></cc-wrapup></cc-sdk></div>`);
+    const id = await onCall(d);
+    const input = document.querySelector<HTMLInputElement>('#crm-note')!;
+    input.focus();
+    await sendKeys({ type: 'Caller asks' });
+    await d.sdk.request('cc-task-end-request', { taskId: id });
+    await until(() => !d.el.hidden);
+    await d.el.updateComplete;
+    await frames();
+    expect(document.activeElement === input, 'focus stays in the host field').to.equal(true);
+    await sendKeys({ type: ' for a refund' });
+    expect(input.value).to.equal('Caller asks for a refund');
+    expect(d.el.shadowRoot!.activeElement).to.equal(null);
+  });
+});

@@ -77,6 +77,13 @@ const forgetDraft = (taskId: string) => {
   }
 };
 
+/** The focused element, inside shadow roots too; null when nothing is focused. */
+function deepActiveElement(): Element | null {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
 /** The tasks that owe a wrap-up, the one that ended first first. */
 const owed = (tasks: readonly TaskSnapshot[]): TaskSnapshot[] =>
   tasks.filter((t) => t.state === 'wrapup').sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0));
@@ -87,7 +94,9 @@ const owed = (tasks: readonly TaskSnapshot[]): TaskSnapshot[] =>
  * the one that ended first first, with their progress ("2 of 4"). Hidden (the host's `hidden` attribute is
  * set) while no wrap-up is owed. A half-typed code and notes are kept per task id in the
  * tab's sessionStorage (nothing else: no token, no customer data) and come back after a reload; they are
- * removed once the task is wrapped up. When the agent finishes the last wrap-up, "All wrap-ups done" takes
+ * removed once the task is wrapped up. When a wrap-up becomes owed because a call or chat ended, it takes focus
+ * (on the code) only if the agent's focus was lost: on the page body, or on a control that went away (End);
+ * never from a field of the host page. When the agent finishes the last wrap-up, "All wrap-ups done" takes
  * focus (and is announced) until focus moves on.
  *
  * @summary Wrap-up code and notes for each ended task, in turn, with the auto wrap-up countdown.
@@ -170,12 +179,43 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
     this.hidden = !task && !this.allDone;
   }
 
+  /**
+   * Where focus was when a wrap-up became owed (undefined when none just did). The wrap-up takes focus only if
+   * that was the page's body or a control that has gone since (End call): never from a field the agent is in.
+   */
+  #focusWhenOwed: Element | null | undefined = undefined;
+
+  #takeFocusIfLost(): void {
+    const before = this.#focusWhenOwed;
+    this.#focusWhenOwed = undefined;
+    if (before === undefined) return;
+    // After every widget has re-rendered for the same change (the task panel removes End in its own update).
+    requestAnimationFrame(() => {
+      if (!this.#current() || this.hidden) return;
+      const lost = before === null || before === document.body || before === document.documentElement || !before.isConnected;
+      if (!lost) return;
+      // The agent moved on meanwhile: into the wrap-up itself, or into a field of the page.
+      if (this.shadowRoot!.activeElement) return;
+      const now = deepActiveElement();
+      const root = now?.getRootNode();
+      const inKit = root instanceof ShadowRoot && root.host.localName.startsWith('cc-');
+      if (now && now !== document.body && now !== document.documentElement && !inKit) return;
+      this.renderRoot.querySelector<HTMLElement>('#code, #notes')?.focus();
+    });
+  }
+
   /** Tasks wrapped up since the last update. */
   #wrappedUp = new Set<string>();
 
   constructor() {
     super();
-    this.cc.onAction((_state, _previous, action) => {
+    this.cc.onAction((state, previous, action) => {
+      // A task the agent was on has just ended into a wrap-up while none was owed: the panel is about to show.
+      // Where focus is now (before any widget re-renders) decides whether the wrap-up may take it.
+      if (owed(previous.tasks).length === 0) {
+        const ended = owed(state.tasks).some((t) => previous.tasks.some((p) => p.id === t.id && p.state !== 'wrapup'));
+        if (ended) this.#focusWhenOwed = deepActiveElement();
+      }
       if (action.type !== 'task-wrapped-up') return;
       this.#wrappedUp.add(action.task.id);
       // Its draft has served: nothing of it stays in storage.
@@ -192,6 +232,9 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
     if (task && task.id !== this.#shownId && this.#shownId !== null && this.hadFocus) {
       this.renderRoot.querySelector<HTMLElement>('#code, #notes')?.focus();
     }
+    // A wrap-up just became owed and shows: it takes focus if the agent's focus went away with End.
+    if (task && this.#shownId === null) this.#takeFocusIfLost();
+    else this.#focusWhenOwed = undefined;
     // The last one is done: focus stays in the widget, on the status that says so.
     if (this.allDone && !task && this.#shownId !== null) this.renderRoot.querySelector<HTMLElement>('[part="done"]')?.focus();
     this.#shownId = task?.id ?? null;
