@@ -123,6 +123,9 @@ describe('<cc-wrapup> focus', () => {
     const d = await desk();
     await d.ready();
     const [taskId] = await d.owe(1);
+    // The wrap-up took focus when it opened (focus was on the body); the agent has moved elsewhere since.
+    expect(d.el.shadowRoot!.activeElement === d.$('#code'), 'focus on the code').to.equal(true);
+    (d.el.shadowRoot!.activeElement as HTMLElement).blur();
     await d.sdk.request('cc-wrapup-request', { taskId, auxCodeId: 'wrap-resolved', notes: '' });
     await d.el.updateComplete;
     expect(d.el.hidden).to.equal(true);

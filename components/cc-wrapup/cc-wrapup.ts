@@ -189,19 +189,24 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
     const before = this.#focusWhenOwed;
     this.#focusWhenOwed = undefined;
     if (before === undefined) return;
-    // After every widget has re-rendered for the same change (the task panel removes End in its own update).
-    requestAnimationFrame(() => {
-      if (!this.#current() || this.hidden) return;
+    const take = (): boolean => {
+      if (!this.#current() || this.hidden) return false;
       const lost = before === null || before === document.body || before === document.documentElement || !before.isConnected;
-      if (!lost) return;
+      if (!lost) return false;
       // The agent moved on meanwhile: into the wrap-up itself, or into a field of the page.
-      if (this.shadowRoot!.activeElement) return;
+      if (this.shadowRoot!.activeElement) return true;
       const now = deepActiveElement();
       const root = now?.getRootNode();
       const inKit = root instanceof ShadowRoot && root.host.localName.startsWith('cc-');
-      if (now && now !== document.body && now !== document.documentElement && !inKit) return;
+      if (now && now !== document.body && now !== document.documentElement && !inKit) return true;
       this.renderRoot.querySelector<HTMLElement>('#code, #notes')?.focus();
-    });
+      return true;
+    };
+    // Focus already lost (on the body): take it now. On a kit control (End): once every widget has re-rendered
+    // for the same change, the task panel removes End in its own update.
+    if (take()) return;
+    const root = before?.getRootNode();
+    if (root instanceof ShadowRoot && root.host.localName.startsWith('cc-')) requestAnimationFrame(() => void take());
   }
 
   /** Tasks wrapped up since the last update. */
