@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { DeskState } from '../../src/core/store.js';
 import { CcWidget } from '../../src/base/cc-widget.js';
-import { checkDialNumber, needsDialNumber, quoteValue } from '../../src/core/dial.js';
+import { checkDialNumber, countDigits, dialShape, needsDialNumber, quoteValue, type DialShape } from '../../src/core/dial.js';
 import type { DialRule, LoginOption, Profile, Station } from '../../src/core/types.js';
 import { requestKey } from '../../src/context/desk.js';
 import { isolate } from '../../src/base/bidi.js';
@@ -57,44 +57,6 @@ interface Draft {
   readonly loginOption: LoginOption;
   /** What the agent typed for each option that needs a number, kept when switching between them. */
   readonly dialNumbers: Readonly<Partial<Record<LoginOption, string>>>;
-}
-
-/** A dial rule in numbers: how many digits it takes, and whether a leading + is required, optional or refused. */
-interface DialShape {
-  readonly min: number;
-  readonly max: number;
-  readonly plus: 'required' | 'optional' | 'none';
-}
-
-const MAX_PROBE = 20;
-
-/**
- * Reads a profile's dial rule (a pattern and an example) as numbers, by trying the example's digits at every
- * length, with and without a leading +. Null when no length fits (a pattern of another shape): then the
- * messages show the example instead.
- */
-function dialShape(rule: DialRule): DialShape | null {
-  let pattern: RegExp;
-  try {
-    pattern = new RegExp(`^(?:${rule.pattern})$`);
-  } catch {
-    return null;
-  }
-  const digits = rule.example.replace(/[^0-9]/g, '') || '1';
-  const fits = (plus: boolean) => {
-    const lengths: number[] = [];
-    for (let n = 1; n <= MAX_PROBE; n++) {
-      const candidate = digits.repeat(Math.ceil(n / digits.length)).slice(0, n);
-      if (pattern.test(`${plus ? '+' : ''}${candidate}`)) lengths.push(n);
-    }
-    return lengths;
-  };
-  const withPlus = fits(true);
-  const without = fits(false);
-  const lengths = withPlus.length > 0 ? withPlus : without;
-  if (lengths.length === 0) return null;
-  const plus = withPlus.length === 0 ? 'none' : without.length === 0 ? 'required' : 'optional';
-  return { min: Math.min(...lengths), max: Math.max(...lengths), plus };
 }
 
 const LOGIN_KEY = requestKey('cc-station-login-request');
@@ -290,7 +252,7 @@ export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
     const kind = ext ? 'extension' : 'dialNumber';
     if (!value) return this.t(`${kind}Required`, { rule: text }).trim();
     const quoted = quoteValue(value);
-    const count = value.replace(/[^0-9]/g, '').length;
+    const count = countDigits(value);
     const plus = shape?.plus !== 'none' && shape !== null;
     let problem: 'Characters' | 'Short' | 'Long' | 'Invalid' = 'Invalid';
     if (!(plus ? /^\+?[0-9]+$/ : /^[0-9]+$/).test(value)) problem = 'Characters';

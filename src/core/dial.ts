@@ -1,4 +1,4 @@
-import type { LoginOption, Profile } from './types.js';
+import type { DialRule, LoginOption, Profile } from './types.js';
 
 /** Login options that need a dial number. */
 export const needsDialNumber = (option: LoginOption): boolean => option === 'AGENT_DN' || option === 'EXTENSION';
@@ -74,4 +74,42 @@ export function checkDialNumber(profile: Profile, option: LoginOption, dialNumbe
     return `${quoteValue(value)} is not a valid ${option === 'EXTENSION' ? 'extension' : 'dial number'}. Use the form ${rule.example}.`;
   }
   return null;
+}
+
+/** A dial rule in numbers: how many digits it takes, and whether a leading + is required, optional or refused. */
+export interface DialShape {
+  readonly min: number;
+  readonly max: number;
+  readonly plus: 'required' | 'optional' | 'none';
+}
+
+const MAX_PROBE = 20;
+
+/**
+ * Reads a profile's dial rule (a pattern and an example) as numbers, by trying the example's digits at every
+ * length, with and without a leading +. Null when no length fits (a pattern of another shape): then the
+ * messages show the example instead.
+ */
+export function dialShape(rule: DialRule): DialShape | null {
+  let pattern: RegExp;
+  try {
+    pattern = new RegExp(`^(?:${rule.pattern})$`);
+  } catch {
+    return null;
+  }
+  const digits = rule.example.replace(/[^0-9]/g, '') || '1';
+  const fits = (plus: boolean) => {
+    const lengths: number[] = [];
+    for (let n = 1; n <= MAX_PROBE; n++) {
+      const candidate = digits.repeat(Math.ceil(n / digits.length)).slice(0, n);
+      if (pattern.test(`${plus ? '+' : ''}${candidate}`)) lengths.push(n);
+    }
+    return lengths;
+  };
+  const withPlus = fits(true);
+  const without = fits(false);
+  const lengths = withPlus.length > 0 ? withPlus : without;
+  if (lengths.length === 0) return null;
+  const plus = withPlus.length === 0 ? 'none' : without.length === 0 ? 'required' : 'optional';
+  return { min: Math.min(...lengths), max: Math.max(...lengths), plus };
 }

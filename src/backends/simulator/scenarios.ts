@@ -1,4 +1,5 @@
 import { CcError } from '../../core/errors.js';
+import { quoteValue } from '../../core/dial.js';
 import type { MediaType } from '../../core/types.js';
 
 export interface OfferSpec {
@@ -50,8 +51,7 @@ export const shown = (value: unknown): string => {
   } catch {
     text = Object.prototype.toString.call(value);
   }
-  const chars = [...text];
-  return chars.length > 40 ? `${chars.slice(0, 39).join('')}…` : text;
+  return quoteValue(text);
 };
 
 /** What is wrong with a number of milliseconds (`what` names it), or null. */
