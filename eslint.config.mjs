@@ -18,8 +18,11 @@ export default tseslint.config(
       sourceType: 'module',
       globals: { ...globals.browser },
     },
-    // The wc rules look at classes that extend these (Lit's base and the kit's two).
-    settings: { wc: { elementBaseClasses: ['LitElement', 'CcElement', 'CcWidget'] } },
+    // The wc and lit rules look at classes that extend these (Lit's base and the kit's two).
+    settings: {
+      wc: { elementBaseClasses: ['LitElement', 'CcElement', 'CcWidget'] },
+      lit: { elementBaseClasses: ['CcElement', 'CcWidget'] },
+    },
     rules: {
       // Lit's base classes always implement the lifecycle callbacks: a guard around `super.connectedCallback()`
       // would hide a missing call, which lit/lifecycle-super reports instead.
