@@ -11,7 +11,7 @@ export default tseslint.config(
     ignores: ['dist/**', 'storybook-static/**', 'test-results/**', 'node_modules/**', 'custom-elements.json'],
   },
   {
-    files: ['index.ts', 'src/**/*.ts', 'components/**/*.ts', 'define/**/*.ts', 'react/**/*.ts', 'stories/**/*.ts'],
+    files: ['index.ts', 'src/**/*.ts', 'components/**/*.ts', 'define/**/*.ts', 'react/**/*.ts', 'testing/**/*.ts', 'stories/**/*.ts'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended, wc.configs['flat/best-practice'], lit.configs['flat/recommended']],
     languageOptions: {
       ecmaVersion: 2022,

@@ -133,7 +133,7 @@ export default [
   // npm: one ES module per source module, lit external, so apps dedupe lit and tree-shake. The Webex SDK
   // stays a bare `import('@webex/contact-center')` for the app's bundler (it is an optional peer).
   {
-    input: { index: 'index.ts', 'react/index': 'react/index.ts', ...defines },
+    input: { index: 'index.ts', 'react/index': 'react/index.ts', 'testing/index': 'testing/index.ts', ...defines },
     external: [/^lit(\/|$)/, /^@lit\//, /^react(\/|$)/, ...WEBEX],
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: '.', sourcemap: true },
     plugins: [resolve(), ts()],

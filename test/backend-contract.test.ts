@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { backendContract, WEBEX_PROFILE, type ContractDrive } from './backend-contract.js';
+import { backendContract, WEBEX_PROFILE, type ContractDrive } from '../testing/backend-contract.js';
 import { ManualClock } from '../src/core/clock.js';
 import { SimulatorServer } from '../src/backends/simulator/server.js';
 import { SimulatorBackend } from '../src/backends/simulator/backend.js';

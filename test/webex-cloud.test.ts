@@ -4,7 +4,7 @@
  * logins, and what the real SDK does that the hand-written double of `webex.cc` (test/webex-double.ts) hides.
  */
 import { expect } from '@open-wc/testing';
-import { backendContract, WEBEX_PROFILE, type ContractDrive } from './backend-contract.js';
+import { backendContract, WEBEX_PROFILE, type ContractDrive } from '../testing/backend-contract.js';
 import type { BackendEvent } from '../src/core/backend.js';
 import type { CcError } from '../src/core/errors.js';
 import { WebexBackend } from '../src/backends/webex/backend.js';

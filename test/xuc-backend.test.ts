@@ -4,7 +4,7 @@
  * timeouts and reconnection delays are short here (backend options), so nothing sleeps through real ones.
  */
 import { expect } from '@open-wc/testing';
-import { backendContract, type ContractDrive } from './backend-contract.js';
+import { backendContract, type ContractDrive } from '../testing/backend-contract.js';
 import { XucBackend, XUC_TEAM } from '../src/backends/xuc/index.js';
 import { createBackend } from '../src/backends/registry.js';
 import { until } from './helpers-no-define.js';

@@ -1,19 +1,22 @@
 /**
- * The Backend contract, as one suite that runs unchanged against every backend. A factory gives a backend
- * and a `drive`: the contact center and the customer on the other side (offer a task, let it ring out, hang
- * up, change the agent's state from elsewhere, drop the network, refuse the next action).
+ * The Backend contract, as one suite that runs unchanged against every backend: `cc-elements/testing`. A
+ * factory gives a backend and a `drive`: the contact center and the customer on the other side (offer a task,
+ * let it ring out, hang up, change the agent's state from elsewhere, drop the network, refuse the next action).
  *
  * The suite asserts the normalized BackendEvents the backend emits and the snapshots the store holds from
  * them, through the same Desk `<cc-sdk>` uses. It waits for events (`until`) rather than assuming they are
  * synchronous: the simulator answers at once, a real SDK a little later.
+ *
+ * It needs no test library: it registers its tests with the `describe`/`it`/`beforeEach`/`afterEach` it is
+ * given (by default the globals mocha, jest and vitest share) and asserts with its own `expect`.
  */
-import { expect } from '@open-wc/testing';
 import type { Backend, BackendEvent, BackendEventType } from '../src/core/backend.js';
 import type { CcError } from '../src/core/errors.js';
 import type { LoginOption, MediaType, TaskSnapshot } from '../src/core/types.js';
 import type { CcOutcomeEvent, OutcomeName, RequestDetails, RequestName } from '../src/events/events.js';
-import { until } from './helpers-no-define.js';
-import { deskOn } from './backend-desk.js';
+import { expect } from './expect.js';
+import { until } from './until.js';
+import { deskOn } from './desk.js';
 
 export interface ContractDrive {
   /** A team of the agent's profile. */
@@ -84,6 +87,34 @@ export interface ContractOptions {
    * For what a contact center cannot do at all (XiVO XuC has no RONA, no chat, no AGENT_DN login).
    */
   readonly notApplicable?: Readonly<Record<string, string>>;
+  /**
+   * The test runner's functions to register the suite with. Default: the globals of that name, which mocha,
+   * jest and vitest (with `globals: true`) define; pass vitest's or node:test's imports otherwise.
+   */
+  readonly runner?: ContractRunner;
+}
+
+/** What the suite needs of a test runner (mocha, jest, vitest and node:test all have it). */
+export interface ContractRunner {
+  describe(title: string, body: () => void): unknown;
+  it: {
+    (title: string, test: () => Promise<void>): unknown;
+    /** Registers a test that is reported as skipped (a test that does not apply to the backend). */
+    skip(title: string, test: () => Promise<void>): unknown;
+  };
+  beforeEach(hook: () => Promise<void>): unknown;
+  afterEach(hook: () => Promise<void>): unknown;
+}
+
+function globalRunner(): ContractRunner {
+  const g = globalThis as unknown as Partial<ContractRunner>;
+  if (typeof g.describe !== 'function' || typeof g.it !== 'function' || typeof g.beforeEach !== 'function' || typeof g.afterEach !== 'function') {
+    throw new Error(
+      'backendContract: no describe/it/beforeEach/afterEach globals. Pass your test runner\'s as `runner` ' +
+        "(for example `import { describe, it, beforeEach, afterEach } from 'vitest'`).",
+    );
+  }
+  return g as ContractRunner;
 }
 
 const TIMEOUT = 3000;
@@ -157,8 +188,9 @@ async function connectedCall(r: Rig, mediaType: Exclude<MediaType, 'other'> = 't
 /** Defines the contract suite for one backend. */
 export function backendContract(name: string, factory: ContractFactory, options: ContractOptions = {}): void {
   const browser = (options.loginOption ?? 'BROWSER') === 'BROWSER';
-  const it = (title: string, test: Mocha.AsyncFunc) =>
-    globalThis.it(title, options.notApplicable?.[title] ? function (this: Mocha.Context) { this.skip(); } : test);
+  const { describe, beforeEach, afterEach, it: runnerIt } = options.runner ?? globalRunner();
+  const it = (title: string, test: () => Promise<void>) =>
+    options.notApplicable?.[title] ? runnerIt.skip(title, test) : runnerIt(title, test);
   describe(`backend contract: ${name}`, () => {
     let r: Rig;
     beforeEach(async () => {
