@@ -32,7 +32,8 @@ export const styles = [
     [part='indicator'][data-state='Available'] {
       background: var(--_available);
     }
-    [part='indicator'][data-state='Idle'] {
+    [part='indicator'][data-state='Idle'],
+    [part='indicator'][data-state='AfterCall'] {
       background: var(--_idle);
     }
     [part='indicator'][data-state='RONA'] {

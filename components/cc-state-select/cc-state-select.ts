@@ -7,7 +7,7 @@ import { formatDuration } from '../../src/base/format.js';
 import { isolate } from '../../src/base/bidi.js';
 import { NoticeController } from '../../src/base/notice-controller.js';
 import { TickController } from '../../src/base/tick-controller.js';
-import type { AgentStateSnapshot, TaskSnapshot } from '../../src/core/types.js';
+import { AVAILABLE_CODE, type AgentStateSnapshot, type TaskSnapshot } from '../../src/core/types.js';
 import { styles } from './cc-state-select.styles.js';
 
 const defaultStrings = {
@@ -15,6 +15,7 @@ const defaultStrings = {
   available: 'Available',
   idle: 'Idle: {reason}',
   rona: 'Missed offer (RONA)',
+  afterCall: 'After-call work',
   notLoggedIn: 'Not logged in',
   notLoggedInHint: 'Log in to a station to set your state.',
   changing: 'Changing state…',
@@ -34,9 +35,23 @@ const defaultStrings = {
 
 export type CcStateSelectStrings = typeof defaultStrings;
 
-/** The store's state as an option value: `'0'` for Available, the idle code, `'rona'`, or `''` when unknown. */
+/**
+ * The store's state as an option value: `AVAILABLE_CODE` for Available, the idle code, `'rona'`,
+ * `'after-call'`, or `''` when unknown.
+ */
 const valueOf = (agent: AgentStateSnapshot | null): string =>
-  !agent ? '' : agent.state === 'Available' ? '0' : agent.state === 'RONA' ? 'rona' : agent.auxCodeId;
+  !agent
+    ? ''
+    : agent.state === 'Available'
+      ? AVAILABLE_CODE
+      : agent.state === 'RONA'
+        ? 'rona'
+        : agent.state === 'AfterCall'
+          ? 'after-call'
+          : agent.auxCodeId;
+
+/** The states the contact center sets, shown in the picker but not chosen from it. */
+const SYSTEM_VALUES = new Set(['rona', 'after-call', '']);
 
 /** Keys that move through a closed select's options (and change its value) without opening it. */
 const BROWSE_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
@@ -67,7 +82,7 @@ function activityOf(tasks: readonly TaskSnapshot[]): Activity | null {
  * @tag cc-state-select
  * @event {CcRequestEvent<'cc-agent-state-request'>} cc-agent-state-request - The agent picked a state. `detail: {state, auxCodeId}`; cancelable.
  * @csspart base - The wrapper.
- * @csspart indicator - The colored dot; `data-state` is `Available`, `Idle` or `RONA`.
+ * @csspart indicator - The colored dot; `data-state` is `Available`, `Idle`, `RONA` or `AfterCall`.
  * @csspart select - The state picker.
  * @csspart apply - The Apply button, shown while a state chosen from the keyboard is not applied yet.
  * @csspart timer - Time in the current state.
@@ -101,6 +116,7 @@ export class CcStateSelect extends CcWidget<CcStateSelectStrings> {
   #label(agent: Pick<AgentStateSnapshot, 'state' | 'auxCodeId'>, shown: (name: string) => string = (name) => name): string {
     if (agent.state === 'Available') return this.t('available');
     if (agent.state === 'RONA') return this.t('rona');
+    if (agent.state === 'AfterCall') return this.t('afterCall');
     const code = this.cc.state.profile?.idleCodes.find((c) => c.id === agent.auxCodeId);
     return this.t('idle', { reason: shown(code?.name ?? agent.auxCodeId) });
   }
@@ -139,12 +155,12 @@ export class CcStateSelect extends CcWidget<CcStateSelectStrings> {
 
   #apply(value: string): void {
     this.choice = null;
-    if (this.cc.pending('cc-agent-state-request') || value === valueOf(this.cc.state.agent) || value === 'rona' || value === '') {
+    if (this.cc.pending('cc-agent-state-request') || value === valueOf(this.cc.state.agent) || SYSTEM_VALUES.has(value)) {
       return;
     }
     const sent =
-      value === '0'
-        ? this.cc.request('cc-agent-state-request', { state: 'Available', auxCodeId: '0' })
+      value === AVAILABLE_CODE
+        ? this.cc.request('cc-agent-state-request', { state: 'Available', auxCodeId: AVAILABLE_CODE })
         : this.cc.request('cc-agent-state-request', { state: 'Idle', auxCodeId: value });
     // Until the backend answers, the picker shows the state asked for; a refusal or a cancel snaps back.
     this.requested = sent && this.cc.pending('cc-agent-state-request') ? value : null;
@@ -239,9 +255,10 @@ export class CcStateSelect extends CcWidget<CcStateSelectStrings> {
           >
             ${disabled ? html`<option value="" disabled>${this.t('notLoggedIn')}</option>` : nothing}
             ${agent?.state === 'RONA' ? html`<option value="rona" disabled>${this.t('rona')}</option>` : nothing}
-            <option value="0">${this.t('available')}</option>
+            ${agent?.state === 'AfterCall' ? html`<option value="after-call" disabled>${this.t('afterCall')}</option>` : nothing}
+            <option value=${AVAILABLE_CODE}>${this.t('available')}</option>
             ${(profile?.idleCodes ?? [])
-              .filter((c) => c.id !== '0')
+              .filter((c) => c.id !== AVAILABLE_CODE)
               .map((c) => html`<option value=${c.id}>${this.t('idle', { reason: isolate(c.name) })}</option>`)}
           </select>
           ${choosing

@@ -1,16 +1,21 @@
 import type { Clock } from './clock.js';
 import type { CcErrorInfo } from './errors.js';
 import type {
-  AgentStateName,
   AgentStateSnapshot,
+  AgentStats,
   Capabilities,
+  ChosenAgentState,
+  ConversationMessage,
   ConnectionStatus,
   Credentials,
   Destination,
   DestinationOption,
   LoginOption,
+  LogoutReason,
   Profile,
+  QueueStats,
   RejectReason,
+  SignInDescriptor,
   Station,
   TaskSnapshot,
 } from './types.js';
@@ -34,6 +39,12 @@ export type BackendEvent =
   | { readonly type: 'task-wrapped-up'; readonly task: TaskSnapshot; readonly auxCodeId: string; readonly notes: string }
   | { readonly type: 'task-rejected'; readonly task: TaskSnapshot; readonly reason: RejectReason }
   | { readonly type: 'task-media'; readonly taskId: string; readonly track: MediaStreamTrack | null }
+  /** Figures of one or more queues; each replaces what the store had for its queue. */
+  | { readonly type: 'queue-stats'; readonly queues: readonly QueueStats[] }
+  /** The agent's own figures, replacing the previous ones. */
+  | { readonly type: 'agent-stats'; readonly stats: AgentStats }
+  /** A message of a task's conversation (a chat line), from the customer, the agent or the system. */
+  | { readonly type: 'message'; readonly message: ConversationMessage }
   /** The whole picture after a reconnect: tasks missing from it are gone. */
   | {
       readonly type: 'sync';
@@ -53,7 +64,7 @@ export interface StationLoginArgs {
 }
 
 export interface AgentStateArgs {
-  readonly state: Exclude<AgentStateName, 'RONA'>;
+  readonly state: ChosenAgentState;
   readonly auxCodeId: string;
   readonly reason?: string;
 }
@@ -72,6 +83,8 @@ export interface Backend {
   readonly name: string;
   readonly capabilities: Capabilities;
   readonly clock: Clock;
+  /** How an agent signs in, when it differs from what the registry declared for this backend's name. */
+  readonly signIn?: SignInDescriptor;
 
   subscribe(listener: BackendListener): () => void;
 
@@ -83,7 +96,12 @@ export interface Backend {
 
   // station and agent
   stationLogin(args: StationLoginArgs): Promise<void>;
-  stationLogout(reason?: string): Promise<void>;
+  /**
+   * `reason` is one of the kit's `LogoutReason`s (the backend maps it to its own); any other text is a
+   * reason of the page's own, mapped as `requested`. The `station-logout` event that follows carries a
+   * reason to show.
+   */
+  stationLogout(reason?: LogoutReason | (string & {})): Promise<void>;
   setAgentState(args: AgentStateArgs): Promise<void>;
 
   // tasks

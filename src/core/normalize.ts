@@ -9,13 +9,17 @@
 import type { BackendEvent } from './backend.js';
 import { ERROR_CODES } from './errors.js';
 import type {
+  AgentStateName,
   AgentStateSnapshot,
+  AgentStats,
   AuxCode,
+  ConversationMessage,
   Consult,
   Destination,
   DestinationType,
   MediaType,
   Profile,
+  QueueStats,
   Station,
   TaskSnapshot,
   TaskState,
@@ -25,6 +29,8 @@ import type {
 const MEDIA_TYPES: readonly MediaType[] = ['telephony', 'chat', 'email', 'social', 'other'];
 const TASK_STATES: readonly TaskState[] = ['offered', 'connected', 'wrapup'];
 const DESTINATION_TYPES: readonly DestinationType[] = ['agent', 'queue', 'dialNumber'];
+const AGENT_STATES: readonly AgentStateName[] = ['Available', 'Idle', 'RONA', 'AfterCall'];
+const MESSAGE_SOURCES: readonly ConversationMessage['from'][] = ['customer', 'agent', 'system'];
 
 type Loose = Record<string, unknown>;
 
@@ -48,6 +54,11 @@ export function asText(value: unknown): string {
 const optionalText = (value: unknown): string | undefined => (value === undefined || value === null ? undefined : asText(value));
 const time = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 const flag = (value: unknown): boolean => value === true;
+/** A count or a duration: a finite number ≥ 0 (a numeric string too), else null. */
+const amount = (value: unknown): number | null => {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
+  return Number.isFinite(n) && n >= 0 ? n : null;
+};
 const oneOf = <T extends string>(value: unknown, allowed: readonly T[]): T | undefined =>
   typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 
@@ -136,6 +147,8 @@ function profileOf(profile: Profile): Profile {
 
 function agentOf(agent: AgentStateSnapshot | null): AgentStateSnapshot | null {
   if (!isObject(agent)) return null;
+  // A state the kit does not know is not shown as one: the event is dropped (a backend maps its own states).
+  if (!oneOf(own(agent, 'state'), AGENT_STATES)) return null;
   const reason = optionalText(own(agent, 'reason'));
   return {
     ...agent,
@@ -151,10 +164,60 @@ function stationOf(station: Station | null): Station | null {
   return { ...station, teamId: asText(own(station, 'teamId')), ...(dialNumber !== undefined ? { dialNumber } : {}) };
 }
 
+/** A queue's figures with every count a number ≥ 0, or null without a queue id. */
+function queueStatsOf(value: unknown): QueueStats | null {
+  if (!isObject(value)) return null;
+  const queueId = asText(own(value, 'queueId'));
+  if (!queueId || typeof own(value, 'queueId') === 'object') return null;
+  const optional = (key: 'agentsTalking' | 'answered' | 'abandoned') => {
+    const n = amount(own(value, key));
+    return n === null ? {} : { [key]: n };
+  };
+  return {
+    queueId,
+    queueName: asText(own(value, 'queueName')) || queueId,
+    waiting: amount(own(value, 'waiting')) ?? 0,
+    longestWaitSeconds: amount(own(value, 'longestWaitSeconds')) ?? 0,
+    agentsAvailable: amount(own(value, 'agentsAvailable')) ?? 0,
+    ...optional('agentsTalking'),
+    ...optional('answered'),
+    ...optional('abandoned'),
+    at: time(own(value, 'at')) ?? 0,
+  };
+}
+
+function agentStatsOf(value: unknown): AgentStats | null {
+  if (!isObject(value)) return null;
+  const missed = amount(own(value, 'missed'));
+  return {
+    handled: amount(own(value, 'handled')) ?? 0,
+    averageHandleSeconds: amount(own(value, 'averageHandleSeconds')),
+    ...(missed !== null ? { missed } : {}),
+    at: time(own(value, 'at')) ?? 0,
+  };
+}
+
+/** A conversation message as text, or null without an id or a task. */
+function messageOf(value: unknown): ConversationMessage | null {
+  if (!isObject(value)) return null;
+  const id = asText(own(value, 'id'));
+  const taskId = asText(own(value, 'taskId'));
+  if (!id || !taskId || typeof own(value, 'id') === 'object' || typeof own(value, 'taskId') === 'object') return null;
+  const author = optionalText(own(value, 'author'));
+  return {
+    id,
+    taskId,
+    from: oneOf(own(value, 'from'), MESSAGE_SOURCES) ?? 'system',
+    ...(author !== undefined ? { author } : {}),
+    text: asText(own(value, 'text')),
+    at: time(own(value, 'at')) ?? 0,
+  };
+}
+
 const EVENT_TYPES = new Set<string>([
   'connection', 'signed-in', 'registered', 'signed-out', 'auth-expiring', 'auth-expired', 'station-login',
   'station-logout', 'agent-state', 'task-offered', 'task-hydrated', 'task-assigned', 'task-updated', 'task-ended',
-  'task-wrapped-up', 'task-rejected', 'task-media', 'sync', 'error',
+  'task-wrapped-up', 'task-rejected', 'task-media', 'sync', 'error', 'queue-stats', 'agent-stats', 'message',
 ] satisfies BackendEvent['type'][]);
 
 /** What is wrong with an event that had to be dropped, for the Desk to report. */
@@ -198,7 +261,20 @@ export function normalizeEvent(event: BackendEvent): BackendEvent | Dropped {
       return isObject(event.profile) ? { ...event, profile: profileOf(event.profile) } : { dropped: 'The backend sent a profile that is not an object.' };
     case 'agent-state': {
       const agent = agentOf(event.agent);
-      return agent ? { ...event, agent } : { dropped: 'The backend sent an agent state that is not an object.' };
+      return agent ? { ...event, agent } : { dropped: 'The backend sent an agent state that is not an object or not one of the kit\'s states.' };
+    }
+    case 'queue-stats': {
+      const raw: unknown = own(event as unknown as Loose, 'queues');
+      if (!Array.isArray(raw)) return { dropped: 'The backend sent queue statistics that are not a list.' };
+      return { type: 'queue-stats', queues: listOf(raw, queueStatsOf) };
+    }
+    case 'agent-stats': {
+      const stats = agentStatsOf(own(event as unknown as Loose, 'stats'));
+      return stats ? { type: 'agent-stats', stats } : { dropped: 'The backend sent agent statistics that are not an object.' };
+    }
+    case 'message': {
+      const message = messageOf(own(event as unknown as Loose, 'message'));
+      return message ? { type: 'message', message } : { dropped: 'The backend sent a message without an id or a task.' };
     }
     case 'station-login': {
       const station = stationOf(event.station);

@@ -2,10 +2,14 @@ import type { BackendEvent } from './backend.js';
 import type { CcErrorInfo } from './errors.js';
 import type {
   AgentStateSnapshot,
+  AgentStats,
   Capabilities,
   ConnectionStatus,
+  ConversationMessage,
   Profile,
+  QueueStats,
   SessionSnapshot,
+  SignInDescriptor,
   Station,
   TaskSnapshot,
 } from './types.js';
@@ -27,12 +31,31 @@ export interface DeskState {
   readonly errors: Readonly<Record<string, CcErrorInfo>>;
   /** Tasks whose remote audio has arrived (browser login); the tracks themselves are on the Desk. */
   readonly media: Readonly<Record<string, true>>;
+  /**
+   * How an agent signs in to the backend `<cc-sdk>` runs (or is loading): `<cc-auth>` renders it. Null until
+   * `<cc-sdk>` has chosen a backend.
+   */
+  readonly signIn: SignInDescriptor | null;
+  /** The latest figures of each queue the backend reports, in the order they first arrived. */
+  readonly queueStats: readonly QueueStats[];
+  /** The agent's own latest figures; null until the backend reports them. */
+  readonly agentStats: AgentStats | null;
+  /** The conversation of each task that has one (chat, social, email), oldest message first, by task id. */
+  readonly messages: Readonly<Record<string, readonly ConversationMessage[]>>;
 }
 
 /** What the store reduces: a backend event, or the bookkeeping of `<cc-sdk>` around a request. */
 export type StoreAction =
   | BackendEvent
-  | { readonly type: 'reset'; readonly backend: string | null; readonly capabilities: Capabilities | null }
+  /** A new backend: everything starts afresh; the sign-in descriptor is the new one's, or stays when not given. */
+  | {
+      readonly type: 'reset';
+      readonly backend: string | null;
+      readonly capabilities: Capabilities | null;
+      readonly signIn?: SignInDescriptor | null;
+    }
+  /** How the agent signs in to the backend being loaded (before it is built) or attached. */
+  | { readonly type: 'sign-in-methods'; readonly signIn: SignInDescriptor | null }
   | { readonly type: 'pending'; readonly key: string }
   /** A request finished; a failure is kept under its key, unless its task is gone by now. */
   | { readonly type: 'settled'; readonly key: string; readonly taskId?: string; readonly error?: CcErrorInfo }
@@ -60,6 +83,10 @@ export const initialState: DeskState = deepFreeze({
   pending: dict<true>(),
   errors: dict<CcErrorInfo>(),
   media: dict<true>(),
+  signIn: null,
+  queueStats: [],
+  agentStats: null,
+  messages: dict<readonly ConversationMessage[]>(),
 });
 
 /** True when two plain-data values are equal all the way down. */
@@ -96,7 +123,30 @@ function forgetTask(state: DeskState, taskId: string): DeskState {
     pending: without(state.pending, mine),
     errors: without(state.errors, mine),
     media: without(state.media, (k) => k === taskId),
+    messages: without(state.messages, (k) => k === taskId),
   };
+}
+
+/** Queue figures with each reported queue's replaced (or added at the end). */
+function mergeQueueStats(current: readonly QueueStats[], reported: readonly QueueStats[]): readonly QueueStats[] {
+  const next = [...current];
+  for (const queue of reported) {
+    const index = next.findIndex((q) => q.queueId === queue.queueId);
+    if (index >= 0) next[index] = queue;
+    else next.push(queue);
+  }
+  return next;
+}
+
+/** A task's conversation with one more message (a message repeated by id replaces the earlier one). */
+function addMessage(state: DeskState, message: ConversationMessage): DeskState {
+  // A message of a task the desk does not hold (ended, never offered here) has nowhere to go.
+  if (!state.tasks.some((t) => t.id === message.taskId)) return state;
+  const thread = state.messages[message.taskId] ?? [];
+  const index = thread.findIndex((m) => m.id === message.id);
+  if (index >= 0 && equal(thread[index], message)) return state;
+  const next = index >= 0 ? thread.map((m, i) => (i === index ? message : m)) : [...thread, message];
+  return { ...state, messages: dict({ ...state.messages, [message.taskId]: next }) };
 }
 
 function upsertTask(state: DeskState, task: TaskSnapshot): DeskState {
@@ -142,7 +192,14 @@ export function reduce(state: DeskState, action: StoreAction): DeskState {
 function reduceOnce(state: DeskState, action: StoreAction): DeskState {
   switch (action.type) {
     case 'reset':
-      return { ...initialState, backend: action.backend, capabilities: action.capabilities };
+      return {
+        ...initialState,
+        backend: action.backend,
+        capabilities: action.capabilities,
+        signIn: action.signIn === undefined ? state.signIn : action.signIn,
+      };
+    case 'sign-in-methods':
+      return set(state, 'signIn', action.signIn);
     case 'pending':
       if (state.pending[action.key]) return state;
       return { ...state, pending: dict({ ...state.pending, [action.key]: true }), errors: without(state.errors, (k) => k === action.key) };
@@ -173,6 +230,7 @@ function reduceOnce(state: DeskState, action: StoreAction): DeskState {
         ...initialState,
         backend: state.backend,
         capabilities: state.capabilities,
+        signIn: state.signIn,
       };
     case 'station-login':
       return set(state, 'station', action.station);
@@ -217,6 +275,12 @@ function reduceOnce(state: DeskState, action: StoreAction): DeskState {
       return action.track
         ? set(state, 'media', dict({ ...state.media, [action.taskId]: true }))
         : set(state, 'media', without(state.media, (k) => k === action.taskId));
+    case 'queue-stats':
+      return action.queues.length ? set(state, 'queueStats', mergeQueueStats(state.queueStats, action.queues)) : state;
+    case 'agent-stats':
+      return set(state, 'agentStats', action.stats);
+    case 'message':
+      return addMessage(state, action.message);
     case 'error':
       return state;
   }

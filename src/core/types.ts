@@ -11,8 +11,33 @@ export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecti
 /** Who caused an agent-state change. */
 export type ChangeSource = 'agent' | 'remote' | 'system';
 
-/** `Available` and `Idle` are set by the agent; `RONA` is set by the system when an offer goes unanswered. */
-export type AgentStateName = 'Available' | 'Idle' | 'RONA';
+/**
+ * The kit's agent states. `Available` and `Idle` (with a reason: an idle code) are chosen by the agent; the
+ * others are set by the contact center: `RONA` when an offer goes unanswered, `AfterCall` while it holds the
+ * agent in after-call work (a backend that has such a state, such as XiVO's wrap-up). A backend maps its own
+ * states and codes to these; widgets and host pages see only these.
+ */
+export type AgentStateName = 'Available' | 'Idle' | 'RONA' | 'AfterCall';
+
+/** The states an agent chooses (`cc-agent-state-request`); the others are set by the contact center. */
+export type ChosenAgentState = 'Available' | 'Idle';
+
+/**
+ * The kit's `auxCodeId` for `Available`, in requests (`{state: 'Available', auxCodeId: '0'}`) and in
+ * `cc-agent-state-change`. A public value of the kit: a backend whose contact center codes Available
+ * otherwise translates at its edge. It lives here only; nobody else writes `'0'`.
+ */
+export const AVAILABLE_CODE = '0';
+
+/**
+ * Why an agent leaves the station, in the kit's words. Each backend maps it to its contact center's own
+ * (Webex: `User requested logout`, `Inactivity Logout`, `User requested agent profile update`).
+ * - `requested`: the agent asked (Log out, Sign out);
+ * - `inactivity`: the page logs an idle agent out;
+ * - `profile-update`: the agent's profile changes and a new login follows.
+ */
+export type LogoutReason = 'requested' | 'inactivity' | 'profile-update';
+export const LOGOUT_REASONS: readonly LogoutReason[] = Object.freeze(['requested', 'inactivity', 'profile-update'] as const);
 
 export interface Team {
   readonly id: string;
@@ -62,7 +87,7 @@ export interface Station {
 
 export interface AgentStateSnapshot {
   readonly state: AgentStateName;
-  /** `'0'` for Available, an idle code's id for Idle. */
+  /** `AVAILABLE_CODE` (`'0'`) for Available, an idle code's id for Idle, the backend's own code otherwise. */
   readonly auxCodeId: string;
   readonly reason?: string;
   /** Epoch milliseconds (backend clock) when this state began. */
@@ -144,6 +169,76 @@ export type TaskChange =
   | 'transferred';
 
 export type RejectReason = 'declined' | 'rona' | 'cancelled';
+
+/**
+ * One way of signing in that a backend offers, for `<cc-auth>` to render. Labels are keys of the widget's
+ * `strings`; their default texts come with the descriptor (`SignInDescriptor.strings`), so a backend names
+ * itself ("Sign in with Webex") and a page can still replace every word.
+ * - `token`: an access token pasted into a field (`{accessToken}`, sealed by `<cc-auth>`);
+ * - `oauth`: a redirect to the contact center's sign-in page (`{oauth: {clientId, redirectUri, scopes, state}}`);
+ * - `password`: a username and a password (`{username, password}`); the password is never kept;
+ * - `server`: a token or URL the host's server issues: the backend fetches it itself (`{}`);
+ * - `external`: a session the page already has (a signed-in SDK instance): nothing to enter (`{}`).
+ */
+export type SignInMethod =
+  | { readonly kind: 'token' }
+  | { readonly kind: 'oauth'; readonly label: string }
+  | { readonly kind: 'password' }
+  | { readonly kind: 'server'; readonly label: string }
+  | { readonly kind: 'external'; readonly label: string };
+
+export type SignInKind = SignInMethod['kind'];
+
+/** How an agent signs in to a backend; known before the backend is built (see `registerBackend`). */
+export interface SignInDescriptor {
+  /** The ways offered, in the order shown (the first is the main one). */
+  readonly methods: readonly SignInMethod[];
+  /** Default texts of the labels and messages this backend names (replaced by `<cc-auth>`'s `strings`). */
+  readonly strings?: Readonly<Record<string, string>>;
+}
+
+/** A queue's figures, as the contact center reports them. */
+export interface QueueStats {
+  readonly queueId: string;
+  readonly queueName: string;
+  /** Contacts waiting in the queue now. */
+  readonly waiting: number;
+  /** How long the oldest waiting contact has waited, in seconds, when it was reported (0 when none waits). */
+  readonly longestWaitSeconds: number;
+  /** Agents ready to take a contact of this queue. */
+  readonly agentsAvailable: number;
+  /** Agents on a contact of this queue, when the backend knows. */
+  readonly agentsTalking?: number;
+  /** Contacts answered and abandoned today (or over the backend's window), when the backend knows. */
+  readonly answered?: number;
+  readonly abandoned?: number;
+  /** Epoch milliseconds (backend clock) of the report. */
+  readonly at: number;
+}
+
+/** The signed-in agent's own figures. */
+export interface AgentStats {
+  /** Contacts handled (connected and ended) in this session or today. */
+  readonly handled: number;
+  /** The average handle time in seconds (talk, hold and wrap-up), null before the first contact. */
+  readonly averageHandleSeconds: number | null;
+  /** Offers missed (RONA), when the backend knows. */
+  readonly missed?: number;
+  /** Epoch milliseconds (backend clock) of the report. */
+  readonly at: number;
+}
+
+/** One message of a conversation (a chat, a social thread, an email), as text. */
+export interface ConversationMessage {
+  readonly id: string;
+  readonly taskId: string;
+  readonly from: 'customer' | 'agent' | 'system';
+  /** Who wrote it, as shown (the customer's or the agent's name), when known. */
+  readonly author?: string;
+  readonly text: string;
+  /** Epoch milliseconds (backend clock). */
+  readonly at: number;
+}
 
 /** What a backend can do. Widgets hide controls for what it cannot. */
 export interface Capabilities {
