@@ -1,24 +1,15 @@
+import { REFUSALS, actionOf, actionSpec, refusalOf, taskIdOf, type Refusal } from '../core/actions.js';
 import type { Backend, BackendEvent } from '../core/backend.js';
-import { CcError, type CcErrorCode } from '../core/errors.js';
-import { redeemToken } from '../core/sealed-token.js';
-import { checkDialNumber, dialNumberMessage } from '../core/dial.js';
+import { CcError } from '../core/errors.js';
 import { normalizeEvent } from '../core/normalize.js';
 import { Store, type DeskState, type StoreAction, type StoreListener } from '../core/store.js';
-import type { Destination, DestinationOption } from '../core/types.js';
-import { outcome, type CcOutcomeEvent, type CcRequestEvent, type RequestDetails, type RequestName } from '../events/events.js';
+import type { DestinationOption } from '../core/types.js';
+import { outcome, type CcOutcomeEvent, type CcRequestEvent, type RequestName } from '../events/events.js';
 import { eventCatalog } from '../events/catalog.js';
 import { outcomesFor } from '../events/outcomes.js';
 import { checkDetail, excerpt, isRequestName } from '../events/request-check.js';
 
-/** The task a detail names, when it names one as text; never throws, whatever the detail is. */
-export function taskIdOf(detail: unknown): string | undefined {
-  try {
-    const taskId = typeof detail === 'object' && detail !== null ? (detail as { taskId?: unknown }).taskId : undefined;
-    return typeof taskId === 'string' ? taskId : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { actionOf, taskIdOf };
 
 /** The key under which a request's pending flag and error are kept: one per action, and per task. */
 export function requestKey(name: RequestName, detail?: unknown): string {
@@ -33,123 +24,6 @@ export function requestKey(name: RequestName, detail?: unknown): string {
 export interface RequestOrigin {
   readonly key: string;
   readonly taskId?: string;
-}
-
-/** `cc-task-hold-request` → `task-hold`: the `action` of a `cc-error`. */
-export const actionOf = (name: string): string => name.replace(/^cc-/, '').replace(/-request$/, '');
-
-type Refusal = readonly [CcErrorCode, string] | null;
-type Validator<N extends RequestName> = (detail: RequestDetails[N], state: DeskState) => Refusal;
-type Handler<N extends RequestName> = (backend: Backend, detail: RequestDetails[N], state: DeskState) => Promise<unknown>;
-
-const taskAction =
-  (method: 'accept' | 'decline' | 'hold' | 'resume' | 'toggleMute' | 'end' | 'pauseRecording' | 'resumeRecording' | 'endConsult' | 'consultTransfer') =>
-  (backend: Backend, detail: { taskId: string }) =>
-    backend[method](detail.taskId);
-
-/** Prototype-less lookups: only the kit's request names find anything here. */
-const lookup = <T extends object>(table: T): T => Object.freeze(Object.assign(Object.create(null) as T, table));
-
-const handlers: { [N in RequestName]: Handler<N> } = lookup({
-  'cc-sign-in-request': async (b, { credential, ...credentials }) => {
-    // A token sealed by <cc-auth> is redeemed here, once, and goes to the backend only.
-    if (credential !== undefined) {
-      const accessToken = redeemToken(credential);
-      if (!accessToken) throw new CcError('auth-failed', 'This sign-in was already used or did not come from this page. Sign in again.');
-      credentials = { ...credentials, accessToken };
-    }
-    await b.connect(credentials);
-    await b.register();
-  },
-  'cc-sign-out-request': async (b, _d, state) => {
-    if (state.station) {
-      try {
-        await b.stationLogout('User requested logout');
-      } catch (err) {
-        // The backend refuses the station logout; the agent asked to sign out, and is told so in those words.
-        const error = CcError.from(err, 'sign-out');
-        if (error.code === 'task-active') throw new CcError('task-active', 'You cannot sign out while you have a task or a wrap-up open.', 'sign-out');
-        throw error;
-      }
-    }
-    await b.deregister();
-  },
-  'cc-station-login-request': (b, d) => b.stationLogin(d),
-  'cc-station-logout-request': (b) => b.stationLogout('User requested logout'),
-  'cc-agent-state-request': (b, d) => b.setAgentState(d),
-  'cc-task-accept-request': taskAction('accept'),
-  'cc-task-decline-request': taskAction('decline'),
-  'cc-task-hold-request': taskAction('hold'),
-  'cc-task-resume-request': taskAction('resume'),
-  'cc-task-mute-request': taskAction('toggleMute'),
-  'cc-task-recording-pause-request': taskAction('pauseRecording'),
-  'cc-task-recording-resume-request': taskAction('resumeRecording'),
-  'cc-task-consult-request': (b, d) => b.consult(d.taskId, d.destination),
-  'cc-task-consult-end-request': taskAction('endConsult'),
-  'cc-task-transfer-request': (b, d) => b.transfer(d.taskId, d.destination),
-  'cc-task-consult-transfer-request': taskAction('consultTransfer'),
-  'cc-task-end-request': taskAction('end'),
-  'cc-wrapup-request': (b, d) => b.wrapup(d.taskId, { auxCodeId: d.auxCodeId, notes: d.notes }),
-  'cc-outdial-request': (b, d) => {
-    if (!b.outdial) throw new CcError('unsupported', `The ${b.name} backend cannot place outbound calls.`);
-    return b.outdial(d.number);
-  },
-  'cc-upload-logs-request': (b) => {
-    if (!b.uploadLogs) throw new CcError('unsupported', `The ${b.name} backend cannot upload logs.`);
-    return b.uploadLogs();
-  },
-});
-
-const checkDestination = (destination: Destination): Refusal => {
-  if (!destination.to.trim()) return ['invalid-request', 'Choose who to consult or transfer to.'];
-  const problem = destination.type === 'dialNumber' ? dialNumberMessage(destination.to) : null;
-  if (problem) return ['invalid-request', problem];
-  return null;
-};
-
-/** Checks made before any backend call: bad input never reaches the backend. */
-const validators: { [N in RequestName]?: Validator<N> } = lookup({
-  'cc-sign-in-request': (d, s) =>
-    d.accessToken?.trim() || d.credential || (d.username?.trim() && d.password) || d.oauth?.clientId || s.capabilities?.externalSession ? null : ['invalid-request', 'Enter an access token.'],
-  'cc-station-login-request': (d, s) => {
-    if (!s.profile) return ['not-registered', 'The profile is not loaded yet.'];
-    if (!s.profile.teams.some((t) => t.id === d.teamId)) return ['invalid-request', 'Choose a team.'];
-    if (!s.profile.loginOptions.includes(d.loginOption)) return ['invalid-request', 'Choose how to take calls.'];
-    const problem = checkDialNumber(s.profile, d.loginOption, d.dialNumber);
-    return problem ? ['invalid-dial-number', problem] : null;
-  },
-  'cc-agent-state-request': (d, s) => {
-    if (!s.station) return ['not-logged-in', 'Log in to a station first.'];
-    if (d.state === 'Idle' && !s.profile?.idleCodes.some((c) => c.id === d.auxCodeId)) {
-      return ['invalid-request', 'Choose an idle reason.'];
-    }
-    if (d.state !== 'Idle' && d.state !== 'Available') return ['invalid-request', `${excerpt(d.state)} is not a state an agent can choose.`];
-    return null;
-  },
-  'cc-task-consult-request': (d) => checkDestination(d.destination),
-  'cc-task-transfer-request': (d) => checkDestination(d.destination),
-  'cc-wrapup-request': (d, s) => {
-    if (s.capabilities?.wrapupCodes === false) return null;
-    return s.profile?.wrapupCodes.some((c) => c.id === d.auxCodeId) ? null : ['invalid-request', 'Choose a wrap-up code.'];
-  },
-  'cc-outdial-request': (d) => {
-    const problem = dialNumberMessage(d.number);
-    return problem ? ['invalid-request', problem] : null;
-  },
-});
-
-/** Why a request whose detail has the right shape (see `checkDetail`) is not sent, or null. */
-function refusal(name: RequestName, detail: RequestDetails[RequestName], state: DeskState, backend: Backend | null): Refusal {
-  if (!backend) return ['unknown-backend', 'No backend is connected.'];
-  if (name !== 'cc-sign-in-request' && state.session.status !== 'signed-in') {
-    return ['not-signed-in', 'Sign in first.'];
-  }
-  const taskId = taskIdOf(detail);
-  if (taskId !== undefined && !state.tasks.some((t) => t.id === taskId)) {
-    return ['unknown-task', `There is no task ${excerpt(taskId)}.`];
-  }
-  const validate = Object.hasOwn(validators, name) ? (validators[name] as Validator<RequestName>) : undefined;
-  return validate ? validate(detail, state) : null;
 }
 
 /**
@@ -255,22 +129,28 @@ export class Desk {
     const key = detail ? requestKey(name, detail) : (origin?.key ?? name);
     const taskId = detail ? taskIdOf(detail) : origin?.taskId;
     if (this.state.pending[key]) return;
-    let refused: Refusal;
+    // Every refusal is made here, once, against the store's snapshots (see the action table): bad input and
+    // actions the state does not allow never reach the backend.
+    let refused: Refusal | null;
     try {
-      refused = detail ? refusal(name, detail, this.state, this.#backend) : ['invalid-request', (checked as { problem: string }).problem];
+      refused = !detail
+        ? { code: 'invalid-request', message: (checked as { problem: string }).problem }
+        : !this.#backend
+          ? REFUSALS.noBackend
+          : refusalOf(name, detail, this.state);
     } catch {
-      refused = ['invalid-request', 'This request is malformed.'];
+      refused = { code: 'invalid-request', message: 'This request is malformed.' };
     }
     if (refused) {
-      this.#apply({ type: 'settled', key, taskId, error: { action, code: refused[0], message: refused[1] } });
+      this.#apply({ type: 'settled', key, taskId, error: { action, code: refused.code, message: refused.message } });
       return;
     }
     const backend = this.#backend!;
     const stateAtStart = this.state;
     this.#apply({ type: 'pending', key });
     try {
-      const handler = handlers[name] as Handler<RequestName>;
-      await handler(backend, detail!, stateAtStart);
+      // A capability whose method the backend lacks is off (see capabilities.ts), so it was refused above.
+      await actionSpec(name).call(backend as Required<Backend>, detail!, stateAtStart);
       if (backend === this.#backend) this.#apply({ type: 'settled', key, taskId });
     } catch (err) {
       // The error is reported under the kit's action name, whatever the backend called it.

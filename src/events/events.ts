@@ -1,11 +1,8 @@
-import type { AgentStateArgs, StationLoginArgs } from '../core/backend.js';
+import type { RequestDetails, RequestName } from '../core/actions.js';
 import type { CcErrorInfo } from '../core/errors.js';
-import type { SealedToken } from '../core/sealed-token.js';
 import type {
   ChangeSource,
   ConnectionStatus,
-  Credentials,
-  Destination,
   Profile,
   RejectReason,
   Station,
@@ -38,40 +35,13 @@ export interface OutcomeDetails {
   'cc-error': CcErrorInfo;
 }
 
-export interface TaskRef {
-  readonly taskId: string;
-}
-
-/** `detail` of each request event a widget dispatches (bubbles, composed, cancelable). */
-export interface RequestDetails {
-  /**
-   * `credential` is the access token sealed by `<cc-auth>` (only `<cc-sdk>` redeems it); `accessToken` is a
-   * raw token, from a script's `sdk.request()` or a `<cc-auth expose-token>`.
-   */
-  'cc-sign-in-request': Credentials & { readonly credential?: SealedToken };
-  'cc-sign-out-request': Record<string, never>;
-  'cc-station-login-request': StationLoginArgs;
-  'cc-station-logout-request': Record<string, never>;
-  'cc-agent-state-request': AgentStateArgs;
-  'cc-task-accept-request': TaskRef;
-  'cc-task-decline-request': TaskRef;
-  'cc-task-hold-request': TaskRef;
-  'cc-task-resume-request': TaskRef;
-  'cc-task-mute-request': TaskRef;
-  'cc-task-recording-pause-request': TaskRef;
-  'cc-task-recording-resume-request': TaskRef;
-  'cc-task-consult-request': TaskRef & { readonly destination: Destination };
-  'cc-task-consult-end-request': TaskRef;
-  'cc-task-transfer-request': TaskRef & { readonly destination: Destination };
-  'cc-task-consult-transfer-request': TaskRef;
-  'cc-task-end-request': TaskRef;
-  'cc-wrapup-request': TaskRef & { readonly auxCodeId: string; readonly notes: string };
-  'cc-outdial-request': { readonly number: string };
-  'cc-upload-logs-request': Record<string, never>;
-}
+/**
+ * `detail` of each request event a widget dispatches (bubbles, composed, cancelable), and the request names:
+ * both come from the action table (src/core/actions.ts), where each request is one entry.
+ */
+export type { RequestDetails, RequestName, TaskRef } from '../core/actions.js';
 
 export type OutcomeName = keyof OutcomeDetails;
-export type RequestName = keyof RequestDetails;
 
 /** An outcome: something that happened to the agent or a task, announced once by `<cc-sdk>`. */
 export class CcOutcomeEvent<N extends OutcomeName = OutcomeName> extends Event {

@@ -1,48 +1,17 @@
-import type { RequestDetails, RequestName } from './events.js';
+import { ACTIONS, REQUEST_NAMES, excerpt, type FieldShape, type Fields, type RequestDetails, type RequestName } from '../core/actions.js';
+
+export { excerpt };
 
 /**
- * The kit's request names, in a map without a prototype: `constructor`, `toString` or `__proto__` are not
- * request names, and neither is an outcome such as `cc-ready`.
+ * The kit's request names (the action table's keys), in a map without a prototype: `constructor`, `toString`
+ * or `__proto__` are not request names, and neither is an outcome such as `cc-ready`.
  */
-const REQUEST_NAMES: Readonly<Record<string, true>> = Object.freeze(
-  Object.assign(Object.create(null) as Record<string, true>, {
-    'cc-sign-in-request': true,
-    'cc-sign-out-request': true,
-    'cc-station-login-request': true,
-    'cc-station-logout-request': true,
-    'cc-agent-state-request': true,
-    'cc-task-accept-request': true,
-    'cc-task-decline-request': true,
-    'cc-task-hold-request': true,
-    'cc-task-resume-request': true,
-    'cc-task-mute-request': true,
-    'cc-task-recording-pause-request': true,
-    'cc-task-recording-resume-request': true,
-    'cc-task-consult-request': true,
-    'cc-task-consult-end-request': true,
-    'cc-task-transfer-request': true,
-    'cc-task-consult-transfer-request': true,
-    'cc-task-end-request': true,
-    'cc-wrapup-request': true,
-    'cc-outdial-request': true,
-    'cc-upload-logs-request': true,
-  } satisfies Record<RequestName, true>),
+const IS_REQUEST: Readonly<Record<string, true>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, true>, Object.fromEntries(REQUEST_NAMES.map((name) => [name, true]))),
 );
 
 /** True for the name of one of the kit's requests, and for nothing else. */
-export const isRequestName = (name: unknown): name is RequestName => typeof name === 'string' && REQUEST_NAMES[name] === true;
-
-/** A short, printable excerpt of any value, for a message: never the whole of a long or odd input. */
-export function excerpt(value: unknown, max = 40): string {
-  let text: string;
-  try {
-    text = typeof value === 'string' ? value : String(value);
-  } catch {
-    text = Object.prototype.toString.call(value);
-  }
-  text = text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ');
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
+export const isRequestName = (name: unknown): name is RequestName => typeof name === 'string' && IS_REQUEST[name] === true;
 
 /** What a value is, in words, for "must be text, not …". */
 function kindOf(value: unknown): string {
@@ -71,7 +40,7 @@ const optional =
     value === undefined || value === null ? undefined : field(value, name);
 
 const oneOf =
-  (...allowed: string[]): Field =>
+  (allowed: readonly string[]): Field =>
   (value, name) =>
     typeof value === 'string' && allowed.includes(value)
       ? value
@@ -84,10 +53,25 @@ const textList: Field = (value, name) => {
 
 type Shape = Readonly<Record<string, Field>>;
 
-const object =
-  (shape: Shape): Field =>
-  (value, name) =>
-    read(shape, value, name);
+/** The reader of one field, from its shape in the action table. */
+function fieldOf(field: FieldShape): Field {
+  switch (field.kind) {
+    case 'text':
+      return text;
+    case 'text-list':
+      return textList;
+    case 'one-of':
+      return oneOf(field.values);
+    case 'optional':
+      return optional(fieldOf(field.field));
+    case 'object': {
+      const inner = shapeOf(field.fields);
+      return (value, name) => read(inner, value, name);
+    }
+  }
+}
+
+const shapeOf = (fields: Fields): Shape => Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, fieldOf(field)]));
 
 /**
  * Copies `value` (each getter read once), checking the fields the shape names. Fields it does not name pass
@@ -106,36 +90,10 @@ function read(shape: Shape, value: unknown, path: string): Readonly<Record<strin
   return Object.freeze(copy);
 }
 
-const task: Shape = { taskId: text };
-const nothing: Shape = {};
-const destination = object({ type: oneOf('agent', 'queue', 'dialNumber'), to: text, name: optional(text) });
-
-/** The shape of each request's `detail`, as events.ts types it. */
-const SHAPES: { readonly [N in RequestName]: Shape } = {
-  'cc-sign-in-request': {
-    accessToken: optional(text),
-    oauth: optional(object({ clientId: text, redirectUri: text, scopes: optional(textList) })),
-  },
-  'cc-sign-out-request': nothing,
-  'cc-station-login-request': { teamId: text, loginOption: text, dialNumber: optional(text) },
-  'cc-station-logout-request': nothing,
-  'cc-agent-state-request': { state: text, auxCodeId: text, reason: optional(text) },
-  'cc-task-accept-request': task,
-  'cc-task-decline-request': task,
-  'cc-task-hold-request': task,
-  'cc-task-resume-request': task,
-  'cc-task-mute-request': task,
-  'cc-task-recording-pause-request': task,
-  'cc-task-recording-resume-request': task,
-  'cc-task-consult-request': { taskId: text, destination },
-  'cc-task-consult-end-request': task,
-  'cc-task-transfer-request': { taskId: text, destination },
-  'cc-task-consult-transfer-request': task,
-  'cc-task-end-request': task,
-  'cc-wrapup-request': { taskId: text, auxCodeId: text, notes: text },
-  'cc-outdial-request': { number: text },
-  'cc-upload-logs-request': nothing,
-};
+/** The shape of each request's `detail`, as the action table gives it. */
+const SHAPES: { readonly [N in RequestName]: Shape } = Object.fromEntries(
+  REQUEST_NAMES.map((name) => [name, shapeOf(ACTIONS[name].detail.fields)]),
+) as { readonly [N in RequestName]: Shape };
 
 export type DetailCheck<N extends RequestName> = { readonly detail: RequestDetails[N] } | { readonly problem: string };
 

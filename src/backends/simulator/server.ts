@@ -1,5 +1,6 @@
 import type { BackendEvent, StationLoginArgs, AgentStateArgs, WrapupArgs } from '../../core/backend.js';
 import { realClock, type Clock } from '../../core/clock.js';
+import { REFUSALS, actionByMethod, mediaRefusal, phaseRefusal, refusalError, unknownTaskRefusal, type BackendMethod } from '../../core/actions.js';
 import { CcError, ERROR_CODES, type CcErrorCode } from '../../core/errors.js';
 import { checkDialNumber, dialNumberMessage } from '../../core/dial.js';
 import type {
@@ -183,7 +184,7 @@ export class SimulatorServer {
 
   task(taskId: string): TaskSnapshot {
     const task = this.#state.tasks.find((t) => t.id === taskId);
-    if (!task) throw new CcError('unknown-task', `There is no task ${shown(taskId)}.`);
+    if (!task) throw refusalError(unknownTaskRefusal(shown(taskId)));
     return task;
   }
 
@@ -327,9 +328,7 @@ export class SimulatorServer {
       throw new CcError('invalid-dial-number', `${dialNumber} is already used by another agent.`);
     }
     // Changing station mid-call is refused; logging back in after a remote logout, mid-call, is not a change.
-    if (this.#state.station && this.#state.tasks.some(isActive)) {
-      throw new CcError('task-active', 'Finish your active tasks before changing station.');
-    }
+    if (this.#state.station && this.#state.tasks.some(isActive)) throw refusalError(REFUSALS.changeStationWithTasks);
     const station: Station = {
       teamId: args.teamId,
       loginOption: args.loginOption,
@@ -342,10 +341,8 @@ export class SimulatorServer {
   }
 
   stationLogout(reason = 'User requested logout'): void {
-    if (!this.#state.station) throw new CcError('not-logged-in', 'You are not logged in to a station.');
-    if (this.#state.tasks.length > 0) {
-      throw new CcError('task-active', 'You cannot log out while you have a task or a wrap-up open.');
-    }
+    if (!this.#state.station) throw refusalError(REFUSALS.notOnStation);
+    if (this.#state.tasks.length > 0) throw refusalError(REFUSALS.logoutWithTasks);
     this.#state.station = null;
     this.#state.agent = null;
     this.#save();
@@ -353,7 +350,7 @@ export class SimulatorServer {
   }
 
   setAgentState(args: AgentStateArgs): void {
-    if (!this.#state.station) throw new CcError('not-logged-in', 'Log in to a station first.');
+    if (!this.#state.station) throw refusalError(REFUSALS.noStation);
     if (args.state === 'Idle' && !this.profile.idleCodes.some((c) => c.id === args.auxCodeId)) {
       throw new CcError('invalid-request', `Unknown idle code ${shown(args.auxCodeId)}.`);
     }
@@ -363,7 +360,7 @@ export class SimulatorServer {
   // ---- tasks --------------------------------------------------------------------------------------
 
   accept(taskId: string): TaskSnapshot {
-    const task = this.#expect(taskId, 'offered', 'accept');
+    const task = this.#expect(taskId, 'accept');
     this.#clearTimer(`rona-${taskId}`);
     const next = this.#update(task, {
       state: 'connected',
@@ -377,46 +374,46 @@ export class SimulatorServer {
   }
 
   decline(taskId: string): void {
-    this.#reject(this.#expect(taskId, 'offered', 'decline'), 'declined');
+    this.#reject(this.#expect(taskId, 'decline'), 'declined');
   }
 
   hold(taskId: string): void {
-    const task = this.#expectVoice(taskId, 'hold');
-    if (task.held) throw new CcError('invalid-state', 'The call is already on hold.');
+    const task = this.#expect(taskId, 'hold');
+    if (task.held) throw refusalError(REFUSALS.alreadyHeld);
     this.#broadcastUpdate(this.#update(task, { held: true, heldAt: this.clock.now() }));
   }
 
   resume(taskId: string): void {
-    const task = this.#expectVoice(taskId, 'resume');
-    if (!task.held) throw new CcError('invalid-state', 'The call is not on hold.');
-    if (task.consult) throw new CcError('invalid-state', 'End the consult before resuming the customer.');
+    const task = this.#expect(taskId, 'resume');
+    if (!task.held) throw refusalError(REFUSALS.notHeld);
+    if (task.consult) throw refusalError(REFUSALS.resumeDuringConsult);
     this.#broadcastUpdate(this.#update(task, { held: false, heldAt: null }));
   }
 
   toggleMute(taskId: string): void {
-    const task = this.#expectVoice(taskId, 'mute');
+    const task = this.#expect(taskId, 'toggleMute');
     // A browser call stays a browser call after a remote logout: its microphone is still the agent's.
     if (this.#state.station?.loginOption !== 'BROWSER' && !this.#browserCalls.has(taskId)) {
-      throw new CcError('unsupported', 'Mute works for browser calls only; use your phone to mute.');
+      throw refusalError(REFUSALS.muteOnPhone);
     }
     this.#broadcastUpdate(this.#update(task, { muted: !task.muted }));
   }
 
   pauseRecording(taskId: string): void {
-    const task = this.#expectVoice(taskId, 'pause recording');
-    if (!task.recording || task.recordingPaused) throw new CcError('invalid-state', 'The recording is not running.');
+    const task = this.#expect(taskId, 'pauseRecording');
+    if (!task.recording || task.recordingPaused) throw refusalError(REFUSALS.recordingNotRunning);
     this.#broadcastUpdate(this.#update(task, { recordingPaused: true }));
   }
 
   resumeRecording(taskId: string): void {
-    const task = this.#expectVoice(taskId, 'resume recording');
-    if (!task.recordingPaused) throw new CcError('invalid-state', 'The recording is not paused.');
+    const task = this.#expect(taskId, 'resumeRecording');
+    if (!task.recordingPaused) throw refusalError(REFUSALS.recordingNotPaused);
     this.#broadcastUpdate(this.#update(task, { recordingPaused: false }));
   }
 
   consult(taskId: string, destination: Destination): void {
-    const task = this.#expect(taskId, 'connected', 'consult');
-    if (task.consult) throw new CcError('invalid-state', 'A consult is already under way.');
+    const task = this.#expect(taskId, 'consult');
+    if (task.consult) throw refusalError(REFUSALS.consultUnderWay);
     const named = this.#checkDestination(destination);
     const next = this.#update(task, {
       consult: { destination: named, state: 'ringing', startedAt: this.clock.now() },
@@ -433,34 +430,34 @@ export class SimulatorServer {
   }
 
   endConsult(taskId: string): void {
-    const task = this.#expect(taskId, 'connected', 'end the consult');
-    if (!task.consult) throw new CcError('invalid-state', 'There is no consult to end.');
+    const task = this.#expect(taskId, 'endConsult');
+    if (!task.consult) throw refusalError(REFUSALS.noConsult);
     this.#clearTimer(`consult-${taskId}`);
     this.#broadcastUpdate(this.#update(task, { consult: null }));
   }
 
   transfer(taskId: string, destination: Destination): void {
-    const task = this.#expect(taskId, 'connected', 'transfer');
-    if (task.consult) throw new CcError('invalid-state', 'End the consult or use consult transfer.');
+    const task = this.#expect(taskId, 'transfer');
+    if (task.consult) throw refusalError(REFUSALS.transferDuringConsult);
     this.#checkDestination(destination);
     this.#transferAway(task);
   }
 
   consultTransfer(taskId: string): void {
-    const task = this.#expect(taskId, 'connected', 'transfer');
-    if (task.consult?.state !== 'connected') throw new CcError('invalid-state', 'The consulted party has not answered yet.');
+    const task = this.#expect(taskId, 'consultTransfer');
+    if (task.consult?.state !== 'connected') throw refusalError(REFUSALS.consultNotAnswered);
     this.#clearTimer(`consult-${taskId}`);
     this.#transferAway(task);
   }
 
   end(taskId: string): void {
-    const task = this.#expect(taskId, 'connected', 'end');
+    const task = this.#expect(taskId, 'end');
     this.#clearTimer(`consult-${taskId}`);
     this.#endTask(task);
   }
 
   wrapup(taskId: string, args: WrapupArgs): void {
-    const task = this.#expect(taskId, 'wrapup', 'wrap up');
+    const task = this.#expect(taskId, 'wrapup');
     if (!this.profile.wrapupCodes.some((c) => c.id === args.auxCodeId)) {
       throw new CcError('invalid-request', `Unknown wrap-up code ${shown(args.auxCodeId)}.`);
     }
@@ -468,7 +465,7 @@ export class SimulatorServer {
   }
 
   outdial(number: string): void {
-    if (!this.#state.station) throw new CcError('not-logged-in', 'Log in to a station first.');
+    if (!this.#state.station) throw refusalError(REFUSALS.noStation);
     const problem = dialNumberMessage(number);
     if (problem) throw new CcError('invalid-request', problem);
     if (this.#busy('telephony')) throw new CcError('invalid-state', 'Finish the current call first.');
@@ -656,18 +653,15 @@ export class SimulatorServer {
     this.#routeQueued();
   }
 
-  #expect(taskId: string, state: TaskSnapshot['state'], verb: string): TaskSnapshot {
+  /**
+   * The task, when it is in the phase (and of the media) the action table asks of `method`: a real contact
+   * center refuses what its own state does not allow, whatever the desk checked first, in the table's words.
+   */
+  #expect(taskId: string, method: BackendMethod): TaskSnapshot {
     const task = this.task(taskId);
-    if (task.state !== state) {
-      const now = task.state === 'offered' ? 'still ringing' : task.state === 'wrapup' ? 'already ended' : 'in progress';
-      throw new CcError('invalid-state', `Cannot ${verb}: the task is ${now}.`);
-    }
-    return task;
-  }
-
-  #expectVoice(taskId: string, verb: string): TaskSnapshot {
-    const task = this.#expect(taskId, 'connected', verb);
-    if (task.mediaType !== 'telephony') throw new CcError('unsupported', `Cannot ${verb} a ${task.mediaType} task.`);
+    const spec = actionByMethod(method)!;
+    if (spec.phase && task.state !== spec.phase) throw refusalError(phaseRefusal(spec.verb, task.state));
+    if (spec.media && task.mediaType !== spec.media) throw refusalError(mediaRefusal(spec.verb, task.mediaType));
     return task;
   }
 

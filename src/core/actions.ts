@@ -1,0 +1,629 @@
+/**
+ * The one table of the kit's actions. Every request a widget or a script can send is one entry here: its event
+ * name (the key), the shape and type of its detail, the backend method it calls and how the detail maps to its
+ * arguments, the capability that gates it, its scope, the checks made before the backend is called (with their
+ * refusal code and message), the verb its messages use, the widget that offers it, and the words the catalog
+ * and the README show. Everything else is derived from it: the request names and detail types (events.ts),
+ * the shape checks (request-check.ts), the catalog (catalog.ts), the provider's runner (desk.ts), the React
+ * props (react/index.ts), the task panel's controls (`taskControls`) and which capabilities a backend really
+ * has (capabilities.ts). Adding an action is adding an entry here, plus the backend method it calls.
+ */
+import type { AgentStateArgs, Backend, StationLoginArgs } from './backend.js';
+import { checkDialNumber, dialNumberMessage } from './dial.js';
+import { CcError, type CcErrorCode } from './errors.js';
+import { redeemToken, type SealedToken } from './sealed-token.js';
+import type { DeskState } from './store.js';
+import type { Capabilities, Credentials, Destination, TaskSnapshot, TaskState } from './types.js';
+
+// ---- refusals ---------------------------------------------------------------------------------------
+
+/** Why an action is not sent: a stable code and a message for the agent. */
+export interface Refusal {
+  readonly code: CcErrorCode;
+  readonly message: string;
+}
+
+/**
+ * The refusals the kit and its simulated contact center share, each written once. The core checks them
+ * against the store's snapshots before any backend call; a backend that still meets one (its own state moved
+ * on) throws the same words with `refusalError`.
+ */
+export const REFUSALS = {
+  noBackend: { code: 'unknown-backend', message: 'No backend is connected.' },
+  notSignedIn: { code: 'not-signed-in', message: 'Sign in first.' },
+  noToken: { code: 'invalid-request', message: 'Enter an access token.' },
+  usedToken: { code: 'auth-failed', message: 'This sign-in was already used or did not come from this page. Sign in again.' },
+  signOutWithTasks: { code: 'task-active', message: 'You cannot sign out while you have a task or a wrap-up open.' },
+  noProfile: { code: 'not-registered', message: 'The profile is not loaded yet.' },
+  chooseTeam: { code: 'invalid-request', message: 'Choose a team.' },
+  chooseLoginOption: { code: 'invalid-request', message: 'Choose how to take calls.' },
+  changeStationWithTasks: { code: 'task-active', message: 'Finish your active tasks before changing station.' },
+  notOnStation: { code: 'not-logged-in', message: 'You are not logged in to a station.' },
+  logoutWithTasks: { code: 'task-active', message: 'You cannot log out while you have a task or a wrap-up open.' },
+  noStation: { code: 'not-logged-in', message: 'Log in to a station first.' },
+  chooseIdleReason: { code: 'invalid-request', message: 'Choose an idle reason.' },
+  alreadyHeld: { code: 'invalid-state', message: 'The call is already on hold.' },
+  notHeld: { code: 'invalid-state', message: 'The call is not on hold.' },
+  resumeDuringConsult: { code: 'invalid-state', message: 'End the consult before resuming the customer.' },
+  muteOnPhone: { code: 'unsupported', message: 'Mute works for browser calls only; use your phone to mute.' },
+  recordingNotRunning: { code: 'invalid-state', message: 'The recording is not running.' },
+  recordingNotPaused: { code: 'invalid-state', message: 'The recording is not paused.' },
+  consultUnderWay: { code: 'invalid-state', message: 'A consult is already under way.' },
+  noConsult: { code: 'invalid-state', message: 'There is no consult to end.' },
+  transferDuringConsult: { code: 'invalid-state', message: 'End the consult or use consult transfer.' },
+  consultNotAnswered: { code: 'invalid-state', message: 'The consulted party has not answered yet.' },
+  chooseDestination: { code: 'invalid-request', message: 'Choose who to consult or transfer to.' },
+  chooseWrapupCode: { code: 'invalid-request', message: 'Choose a wrap-up code.' },
+} as const satisfies Readonly<Record<string, Refusal>>;
+
+/** How a task in `phase` is named in "Cannot hold: the task is still ringing." */
+const PHASE_WORDS: Readonly<Record<TaskState, string>> = { offered: 'still ringing', connected: 'in progress', wrapup: 'already ended' };
+
+/** "Cannot hold: the task is still ringing.": an action asked of a task in the wrong phase. */
+export const phaseRefusal = (verb: string, now: TaskState): Refusal => ({
+  code: 'invalid-state',
+  message: `Cannot ${verb}: the task is ${PHASE_WORDS[now] ?? now}.`,
+});
+
+/** "Cannot hold a chat task.": a voice action asked of another media. */
+export const mediaRefusal = (verb: string, media: string): Refusal => ({ code: 'unsupported', message: `Cannot ${verb} a ${media} task.` });
+
+/** "The xuc backend cannot mute calls.": an action whose capability is off. */
+export const unsupportedRefusal = (backend: string, cannot: string): Refusal => ({ code: 'unsupported', message: `The ${backend} backend cannot ${cannot}.` });
+
+/** "There is no task t-9.": a request that names a task the desk does not have. */
+export const unknownTaskRefusal = (taskId: string): Refusal => ({ code: 'unknown-task', message: `There is no task ${excerpt(taskId)}.` });
+
+/** A refusal as the error a backend throws (`action` is the backend's name for it; the desk renames it). */
+export const refusalError = (refusal: Refusal, action = ''): CcError => new CcError(refusal.code, refusal.message, action);
+
+/** A short, printable excerpt of any value, for a message: never the whole of a long or odd input. */
+export function excerpt(value: unknown, max = 40): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : String(value);
+  } catch {
+    text = Object.prototype.toString.call(value);
+  }
+  text = text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ');
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+// ---- detail shapes ----------------------------------------------------------------------------------
+
+/** One field of a detail, as data: request-check.ts reads details by it, the docs can print it. */
+export type FieldShape =
+  | { readonly kind: 'text' }
+  | { readonly kind: 'text-list' }
+  | { readonly kind: 'one-of'; readonly values: readonly string[] }
+  | { readonly kind: 'object'; readonly fields: Fields }
+  | { readonly kind: 'optional'; readonly field: FieldShape };
+export type Fields = Readonly<Record<string, FieldShape>>;
+
+/** The fields of a detail the kit reads, with the detail's type carried along (phantom: never set at run time). */
+export interface DetailShape<D> {
+  readonly fields: Fields;
+  readonly type?: D;
+}
+
+const text: FieldShape = { kind: 'text' };
+const optional = (field: FieldShape): FieldShape => ({ kind: 'optional', field });
+const shape = <D>(fields: Fields): DetailShape<D> => ({ fields });
+
+const DESTINATION: FieldShape = {
+  kind: 'object',
+  fields: { type: { kind: 'one-of', values: ['agent', 'queue', 'dialNumber'] }, to: text, name: optional(text) },
+};
+
+export interface TaskRef {
+  readonly taskId: string;
+}
+type Nothing = Record<string, never>;
+
+const NOTHING = shape<Nothing>({});
+const TASK = shape<TaskRef>({ taskId: text });
+
+// ---- the entries ------------------------------------------------------------------------------------
+
+/** What a check sees: the request's detail (already of the right shape), the store, and the task it names. */
+export interface CheckContext<D> {
+  readonly detail: D;
+  readonly state: DeskState;
+  /** The task the detail names (task scope; the core has refused a task it does not have already). */
+  readonly task: TaskSnapshot;
+}
+
+/** A check made before the backend is called: the refusal, or null to go on. */
+export type Check<D> = (context: CheckContext<D>) => Refusal | null;
+
+/** A fixed refusal when `refuses` holds: the common kind of check. */
+const refuseIf =
+  <D>(refuses: (context: CheckContext<D>) => unknown, refusal: Refusal): Check<D> =>
+  (context) =>
+    refuses(context) ? refusal : null;
+
+/** The capabilities that switch an action on or off (the boolean ones). */
+export type CapabilityKey = { [K in keyof Capabilities]-?: Capabilities[K] extends boolean ? K : never }[keyof Capabilities];
+
+/** The backend methods an action may call. */
+export type BackendMethod = Exclude<
+  { [K in keyof Backend]-?: NonNullable<Backend[K]> extends (...args: never[]) => unknown ? K : never }[keyof Backend],
+  'subscribe' | 'dispose' | 'destinations'
+>;
+
+/** The elements that send requests. */
+export type WidgetTag = 'cc-auth' | 'cc-station-login' | 'cc-state-select' | 'cc-task-panel' | 'cc-wrapup';
+
+/** Where the task panel shows a control: on an offer, on a connected task, behind a destination picker, in the New call form. */
+export type ControlPlace = 'offer' | 'task' | 'picker' | 'new-call';
+
+export interface ActionSpec<D> {
+  /** One line, for the catalog, the README and the JSDoc. */
+  readonly summary: string;
+  /** What `detail` holds, in words (the catalog's `detail`). */
+  readonly detailText: string;
+  /** The fields the kit reads, checked before anything else. */
+  readonly detail: DetailShape<D>;
+  /** Whose action it is: the session's, the agent's (station, state, outbound call) or one task's. */
+  readonly scope: 'session' | 'agent' | 'task';
+  /** The backend method it calls. */
+  readonly method: BackendMethod;
+  /** The call itself: how the detail maps to the method's arguments. */
+  readonly call: (backend: Required<Backend>, detail: D, state: DeskState) => Promise<unknown>;
+  /** The capability that gates it: off (or the method absent), it is refused with `unsupported`. */
+  readonly capability?: CapabilityKey;
+  /** What a backend without the capability cannot do, for "The xuc backend cannot mute calls." */
+  readonly cannot?: string;
+  /** The verb of its messages: "Cannot hold: the task is still ringing." */
+  readonly verb: string;
+  /** The phase the task must be in (task scope). */
+  readonly phase?: TaskState;
+  /** The media the task must be (voice actions). */
+  readonly media?: 'telephony';
+  /** Checks of the input, first (before the capability). */
+  readonly input?: readonly Check<D>[];
+  /** Checks of the state, last (after the capability, the phase and the media). */
+  readonly when?: readonly Check<D>[];
+  /** The widget that offers it; null when only scripts send it. */
+  readonly offeredBy: WidgetTag | null;
+  /** Where the task panel shows its control. */
+  readonly place?: ControlPlace;
+}
+
+/** Types one entry: the detail's type flows from its shape into its call and checks. */
+const action = <D>(spec: ActionSpec<D>): ActionSpec<D> => spec;
+
+const checkDestination: Check<{ readonly destination: Destination }> = ({ detail: { destination } }) => {
+  if (!destination.to.trim()) return REFUSALS.chooseDestination;
+  const problem = destination.type === 'dialNumber' ? dialNumberMessage(destination.to) : null;
+  return problem ? { code: 'invalid-request', message: problem } : null;
+};
+
+const hasTaskOpen = (state: DeskState) => state.tasks.length > 0;
+
+/** The table. Its order is the catalog's, the README's and the React props'. */
+export const ACTIONS = {
+  'cc-sign-in-request': action<Credentials & { readonly credential?: SealedToken }>({
+    summary: 'Sign in.',
+    detailText: '{credential} (a sealed token), {accessToken} or {oauth: {clientId, redirectUri, scopes, state}}; frozen',
+    detail: shape({
+      accessToken: optional(text),
+      oauth: optional({ kind: 'object', fields: { clientId: text, redirectUri: text, scopes: optional({ kind: 'text-list' }) } }),
+    }),
+    scope: 'session',
+    method: 'connect',
+    // A token sealed by <cc-auth> is redeemed here, once, and goes to the backend only.
+    call: async (b, { credential, ...credentials }) => {
+      if (credential !== undefined) {
+        const accessToken = redeemToken(credential);
+        if (!accessToken) throw refusalError(REFUSALS.usedToken);
+        credentials = { ...credentials, accessToken };
+      }
+      await b.connect(credentials);
+      await b.register();
+    },
+    verb: 'sign in',
+    input: [
+      ({ detail: d, state: s }) =>
+        d.accessToken?.trim() || d.credential || (d.username?.trim() && d.password) || d.oauth?.clientId || s.capabilities?.externalSession ? null : REFUSALS.noToken,
+    ],
+    offeredBy: 'cc-auth',
+  }),
+  'cc-sign-out-request': action<Nothing>({
+    summary: 'Sign out: station logout, then deregister.',
+    detailText: '{}',
+    detail: NOTHING,
+    scope: 'session',
+    method: 'deregister',
+    call: async (b, _d, state) => {
+      if (state.station) {
+        try {
+          await b.stationLogout('User requested logout');
+        } catch (err) {
+          // The backend refuses the station logout; the agent asked to sign out, and is told so in those words.
+          const error = CcError.from(err, 'sign-out');
+          if (error.code === 'task-active') throw refusalError(REFUSALS.signOutWithTasks, 'sign-out');
+          throw error;
+        }
+      }
+      await b.deregister();
+    },
+    verb: 'sign out',
+    when: [refuseIf(({ state }) => state.station && hasTaskOpen(state), REFUSALS.signOutWithTasks)],
+    offeredBy: 'cc-auth',
+  }),
+  'cc-station-login-request': action<StationLoginArgs>({
+    summary: 'Log in to a station.',
+    detailText: '{teamId, loginOption, dialNumber}',
+    detail: shape({ teamId: text, loginOption: text, dialNumber: optional(text) }),
+    scope: 'agent',
+    method: 'stationLogin',
+    call: (b, d) => b.stationLogin(d),
+    verb: 'log in',
+    input: [
+      ({ detail: d, state: s }) => {
+        if (!s.profile) return REFUSALS.noProfile;
+        if (!s.profile.teams.some((t) => t.id === d.teamId)) return REFUSALS.chooseTeam;
+        if (!s.profile.loginOptions.includes(d.loginOption)) return REFUSALS.chooseLoginOption;
+        const problem = checkDialNumber(s.profile, d.loginOption, d.dialNumber);
+        return problem ? { code: 'invalid-dial-number', message: problem } : null;
+      },
+    ],
+    // Changing station mid-call is refused; logging back in after a remote logout, mid-call, is not a change.
+    when: [refuseIf(({ state }) => state.station && state.tasks.some((t) => t.state !== 'wrapup'), REFUSALS.changeStationWithTasks)],
+    offeredBy: 'cc-station-login',
+  }),
+  'cc-station-logout-request': action<Nothing>({
+    summary: 'Log out of the station.',
+    detailText: '{}',
+    detail: NOTHING,
+    scope: 'agent',
+    method: 'stationLogout',
+    call: (b) => b.stationLogout('User requested logout'),
+    verb: 'log out',
+    when: [refuseIf(({ state }) => !state.station, REFUSALS.notOnStation), refuseIf(({ state }) => hasTaskOpen(state), REFUSALS.logoutWithTasks)],
+    offeredBy: 'cc-station-login',
+  }),
+  'cc-agent-state-request': action<AgentStateArgs>({
+    summary: "Change the agent's state.",
+    detailText: "{state: 'Available'|'Idle', auxCodeId}",
+    detail: shape({ state: text, auxCodeId: text, reason: optional(text) }),
+    scope: 'agent',
+    method: 'setAgentState',
+    call: (b, d) => b.setAgentState(d),
+    verb: 'change state',
+    input: [
+      ({ detail: d, state: s }) => {
+        if (!s.station) return REFUSALS.noStation;
+        if (d.state === 'Idle' && !s.profile?.idleCodes.some((c) => c.id === d.auxCodeId)) return REFUSALS.chooseIdleReason;
+        if (d.state !== 'Idle' && d.state !== 'Available') return { code: 'invalid-request', message: `${excerpt(d.state)} is not a state an agent can choose.` };
+        return null;
+      },
+    ],
+    offeredBy: 'cc-state-select',
+  }),
+  'cc-task-accept-request': action<TaskRef>({
+    summary: 'Accept an offer.',
+    detailText: '{taskId}',
+    detail: TASK,
+    scope: 'task',
+    method: 'accept',
+    call: (b, d) => b.accept(d.taskId),
+    verb: 'accept',
+    phase: 'offered',
+    offeredBy: 'cc-task-panel',
+    place: 'offer',
+  }),
+  'cc-task-decline-request': action<TaskRef>({
+    summary: 'Decline an offer.',
+    detailText: '{taskId}',
+    detail: TASK,
+    scope: 'task',
+    method: 'decline',
+    call: (b, d) => b.decline(d.taskId),
+    verb: 'decline',
+    phase: 'offered',
+    offeredBy: 'cc-task-panel',
+    place: 'offer',
+  }),
+  'cc-task-hold-request': action<TaskRef>({
+    summary: 'Put a call on hold.',
+    detailText: '{taskId}',
+    detail: TASK,
+    scope: 'task',
+    method: 'hold',
+    call: (b, d) => b.hold(d.taskId),
+    capability: 'hold',
+    cannot: 'hold calls',
+    verb: 'hold',
+    phase: 'connected',
+    media: 'telephony',
+    when: [refuseIf(({ task }) => task.held, REFUSALS.alreadyHeld)],
+    offeredBy: 'cc-task-panel',
+    place: 'task',
+  }),
+  'cc-task-resume-request': action<TaskRef>({
+    summary: 'Resume a held call.',
+    detailText: '{taskId}',
+    detail: TASK,
+    scope: 'task',
+    method: 'resume',
+    call: (b, d) => b.resume(d.taskId),
+    capability: 'hold',
+    cannot: 'hold calls',
+    verb: 'resume',
+    phase: 'connected',
+    media: 'telephony',
+    when: [refuseIf(({ task }) => !task.held, REFUSALS.notHeld), refuseIf(({ task }) => task.consult, REFUSALS.resumeDuringConsult)],
+    offeredBy: 'cc-task-panel',
+    place: 'task',
+  }),
+  'cc-task-mute-request': action<TaskRef>({
+    summary: 'Mute or unmute the agent.',
+    detailText: '{taskId}',
+    detail: TASK,
+    scope: 'task',
+    method: 'toggleMute',
+    call: (b, d) => b.toggleMute(d.taskId),
+    capability: 'mute',
+    cannot: 'mute calls',
+    verb: 'mute',
+    phase: 'connected',
+    media: 'telephony',
+    // Mute belongs to a browser call. On a phone station, a call whose audio is not in this page is a phone
+    // call; with no station (a remote logout) the backend knows whether the call was a browser call.
+    when: [
+      refuseIf(
+        ({ state, task }) => state.station && state.station.loginOption !== 'BROWSER' && !state.media[task.id] && !task.muted,
+        REFUSALS.muteOnPhone,
+      ),
+    ],
+    offeredBy: 'cc-task-panel',
+    place: 'task',
+  }),
+  'cc-task-recording-pause-request': action<TaskRef>({
+    summary: 'Pause the recording.',
+    detailText: '{taskId}',
+    detail: TASK,
+    scope: 'task',
+    method: 'pauseRecording',
+    call: (b, d) => b.pauseRecording(d.taskId),
+    capability: 'recording',
+    cannot: 'pause recordings',
+    verb: 'pause recording',
+    phase: 'connected',
+    media: 'telephony',
+    when: [refuseIf(({ task }) => !task.recording || task.recordingPaused, REFUSALS.recordingNotRunning)],
+    offeredBy: 'cc-task-panel',
+    place: 'task',
+  }),
+  'cc-task-recording-resume-request': action<TaskRef>({
+    summary: 'Resume the recording.',
+    detailText: '{taskId}',
+    detail: TASK,
+    scope: 'task',
+    method: 'resumeRecording',
+    call: (b, d) => b.resumeRecording(d.taskId),
+    capability: 'recording',
+    cannot: 'pause recordings',
+    verb: 'resume recording',
+    phase: 'connected',
+    media: 'telephony',
+    when: [refuseIf(({ task }) => !task.recordingPaused, REFUSALS.recordingNotPaused)],
+    offeredBy: 'cc-task-panel',
+    place: 'task',
+  }),
+  'cc-task-consult-request': action<TaskRef & { readonly destination: Destination }>({
+    summary: 'Consult an agent, a queue or a dial number.',
+    detailText: '{taskId, destination: {type, to}}',
+    detail: shape({ taskId: text, destination: DESTINATION }),
+    scope: 'task',
+    method: 'consult',
+    call: (b, d) => b.consult(d.taskId, d.destination),
+    capability: 'consult',
+    cannot: 'consult',
+    verb: 'consult',
+    input: [checkDestination],
+    phase: 'connected',
+    when: [refuseIf(({ task }) => task.consult, REFUSALS.consultUnderWay)],
+    offeredBy: 'cc-task-panel',
+    place: 'picker',
+  }),
+  'cc-task-consult-end-request': action<TaskRef>({
+    summary: 'End the consult.',
+    detailText: '{taskId}',
+    detail: TASK,
+    scope: 'task',
+    method: 'endConsult',
+    call: (b, d) => b.endConsult(d.taskId),
+    capability: 'consult',
+    cannot: 'consult',
+    verb: 'end the consult',
+    phase: 'connected',
+    when: [refuseIf(({ task }) => !task.consult, REFUSALS.noConsult)],
+    offeredBy: 'cc-task-panel',
+    place: 'task',
+  }),
+  'cc-task-transfer-request': action<TaskRef & { readonly destination: Destination }>({
+    summary: 'Transfer the task.',
+    detailText: '{taskId, destination: {type, to}}',
+    detail: shape({ taskId: text, destination: DESTINATION }),
+    scope: 'task',
+    method: 'transfer',
+    call: (b, d) => b.transfer(d.taskId, d.destination),
+    capability: 'transfer',
+    cannot: 'transfer tasks',
+    verb: 'transfer',
+    input: [checkDestination],
+    phase: 'connected',
+    when: [refuseIf(({ task }) => task.consult, REFUSALS.transferDuringConsult)],
+    offeredBy: 'cc-task-panel',
+    place: 'picker',
+  }),
+  'cc-task-consult-transfer-request': action<TaskRef>({
+    summary: 'Transfer to the consulted party.',
+    detailText: '{taskId}',
+    detail: TASK,
+    scope: 'task',
+    method: 'consultTransfer',
+    call: (b, d) => b.consultTransfer(d.taskId),
+    capability: 'consultTransfer',
+    cannot: 'transfer to a consulted party',
+    verb: 'transfer',
+    phase: 'connected',
+    when: [refuseIf(({ task }) => task.consult?.state !== 'connected', REFUSALS.consultNotAnswered)],
+    offeredBy: 'cc-task-panel',
+    place: 'task',
+  }),
+  'cc-task-end-request': action<TaskRef>({
+    summary: 'End the task.',
+    detailText: '{taskId}',
+    detail: TASK,
+    scope: 'task',
+    method: 'end',
+    call: (b, d) => b.end(d.taskId),
+    verb: 'end',
+    phase: 'connected',
+    offeredBy: 'cc-task-panel',
+    place: 'task',
+  }),
+  'cc-wrapup-request': action<TaskRef & { readonly auxCodeId: string; readonly notes: string }>({
+    summary: 'Wrap up a task with a code and notes.',
+    detailText: '{taskId, auxCodeId, notes}',
+    detail: shape({ taskId: text, auxCodeId: text, notes: text }),
+    scope: 'task',
+    method: 'wrapup',
+    call: (b, d) => b.wrapup(d.taskId, { auxCodeId: d.auxCodeId, notes: d.notes }),
+    verb: 'wrap up',
+    input: [
+      ({ detail: d, state: s }) =>
+        s.capabilities?.wrapupCodes === false || s.profile?.wrapupCodes.some((c) => c.id === d.auxCodeId) ? null : REFUSALS.chooseWrapupCode,
+    ],
+    phase: 'wrapup',
+    offeredBy: 'cc-wrapup',
+  }),
+  'cc-outdial-request': action<{ readonly number: string }>({
+    summary: 'Place an outbound call.',
+    detailText: '{number}',
+    detail: shape({ number: text }),
+    scope: 'agent',
+    method: 'outdial',
+    call: (b, d) => b.outdial(d.number),
+    capability: 'outdial',
+    cannot: 'place outbound calls',
+    verb: 'call out',
+    input: [
+      ({ detail: d }) => {
+        const problem = dialNumberMessage(d.number);
+        return problem ? { code: 'invalid-request', message: problem } : null;
+      },
+    ],
+    when: [refuseIf(({ state }) => !state.station, REFUSALS.noStation)],
+    offeredBy: 'cc-task-panel',
+    place: 'new-call',
+  }),
+  'cc-upload-logs-request': action<Nothing>({
+    summary: "Upload the backend's logs for support.",
+    detailText: '{}',
+    detail: NOTHING,
+    scope: 'session',
+    method: 'uploadLogs',
+    call: (b) => b.uploadLogs(),
+    capability: 'uploadLogs',
+    cannot: 'upload logs',
+    verb: 'upload logs',
+    offeredBy: null,
+  }),
+} as const;
+
+// ---- what is derived from it ------------------------------------------------------------------------
+
+/** The name of each request (`cc-task-hold-request`, …). */
+export type RequestName = keyof typeof ACTIONS;
+
+/** The `detail` of each request, as its entry types it. */
+export type RequestDetails = { [N in RequestName]: (typeof ACTIONS)[N] extends ActionSpec<infer D> ? D : never };
+
+/** Every request name, in the table's order. */
+export const REQUEST_NAMES = Object.freeze(Object.keys(ACTIONS) as RequestName[]);
+
+/** An entry with its detail type widened, for code that walks the table. */
+export type AnyActionSpec = ActionSpec<RequestDetails[RequestName]>;
+
+/** The entry of a request name (the caller knows it is one: see `isRequestName`). */
+export const actionSpec = (name: RequestName): AnyActionSpec => ACTIONS[name] as unknown as AnyActionSpec;
+
+/** `cc-task-hold-request` → `task-hold`: the `action` of a `cc-error`. */
+export const actionOf = (name: string): string => name.replace(/^cc-/, '').replace(/-request$/, '');
+
+/** The requests each widget sends, from `offeredBy`. */
+export const requestsOf = (widget: WidgetTag): RequestName[] => REQUEST_NAMES.filter((n) => ACTIONS[n].offeredBy === widget);
+
+/** A control of the task panel: the request it sends, where it sits, and what gates it. */
+export interface TaskControl {
+  readonly request: RequestName;
+  /** `cc-task-hold-request` → `hold`, `cc-outdial-request` → `outdial`: the control's `data-action`. */
+  readonly action: string;
+  readonly place: ControlPlace;
+  readonly capability: CapabilityKey | null;
+  readonly phase: TaskState | null;
+  readonly media: 'telephony' | null;
+}
+
+/** The task panel's controls, in the table's order (the panel places them by `place`). */
+export const taskControls: readonly TaskControl[] = Object.freeze(
+  REQUEST_NAMES.filter((n) => ACTIONS[n].offeredBy === 'cc-task-panel').map((request) => {
+    const spec = actionSpec(request);
+    return Object.freeze({
+      request,
+      action: actionOf(request).replace(/^task-/, ''),
+      place: spec.place ?? 'task',
+      capability: spec.capability ?? null,
+      phase: spec.phase ?? null,
+      media: spec.media ?? null,
+    });
+  }),
+);
+
+/** The task a detail names, when it names one as text; never throws, whatever the detail is. */
+export function taskIdOf(detail: unknown): string | undefined {
+  try {
+    const taskId = typeof detail === 'object' && detail !== null ? (detail as { taskId?: unknown }).taskId : undefined;
+    return typeof taskId === 'string' ? taskId : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Why a request whose detail has the right shape (see `checkDetail`) is not sent to the backend, or null.
+ * Every refusal of the kit is made here, once, against the store's snapshots, in this order: a backend and a
+ * session, the task the detail names, the input, the capability, the task's phase and media, then the state.
+ */
+export function refusalOf<N extends RequestName>(name: N, detail: RequestDetails[N], state: DeskState): Refusal | null {
+  const spec = actionSpec(name);
+  if (state.backend === null) return REFUSALS.noBackend;
+  if (name !== 'cc-sign-in-request' && state.session.status !== 'signed-in') return REFUSALS.notSignedIn;
+  const taskId = taskIdOf(detail);
+  const task = taskId === undefined ? undefined : state.tasks.find((t) => t.id === taskId);
+  if (taskId !== undefined && !task) return unknownTaskRefusal(taskId);
+  const context: CheckContext<RequestDetails[RequestName]> = { detail, state, task: task! };
+  for (const check of spec.input ?? []) {
+    const refused = check(context);
+    if (refused) return refused;
+  }
+  if (spec.capability && state.capabilities?.[spec.capability] === false) {
+    return unsupportedRefusal(state.backend, spec.cannot ?? `${spec.verb}`);
+  }
+  if (task && spec.phase && task.state !== spec.phase) return phaseRefusal(spec.verb, task.state);
+  if (task && spec.media && task.mediaType !== spec.media) return mediaRefusal(spec.verb, task.mediaType);
+  for (const check of spec.when ?? []) {
+    const refused = check(context);
+    if (refused) return refused;
+  }
+  return null;
+}
+
+/** The entry whose backend method is `method` (the simulator names its actions by method). */
+export const actionByMethod = (method: BackendMethod): AnyActionSpec | undefined =>
+  REQUEST_NAMES.map(actionSpec).find((spec) => spec.method === method);
