@@ -85,6 +85,8 @@ export function excerpt(value: unknown, max = 40): string {
   } catch {
     text = Object.prototype.toString.call(value);
   }
+  // Control and direction characters are what this strips: the pattern names them on purpose.
+  // eslint-disable-next-line no-control-regex
   text = text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ');
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
