@@ -1,16 +1,12 @@
 import type { TaskData } from '@webex/contact-center';
 import type { Consult, Destination, MediaType, TaskSnapshot, TaskState } from '../../core/types.js';
+import { flag as yes, taskSnapshot, text as str, type TaskLife } from '../kit/index.js';
 
 /**
  * What the adapter knows of a task beyond `task.data`: when it saw it happen, and what it asked for. The SDK
  * keeps no mute flag it exposes, no consult destination by name, no notes.
  */
-export interface TaskMemo {
-  phase: TaskState;
-  offeredAt: number;
-  connectedAt: number | null;
-  endedAt: number | null;
-  heldAt: number | null;
+export interface TaskMemo extends TaskLife {
   muted: boolean;
   consult: Consult | null;
   autoWrapupAt: number | null;
@@ -24,8 +20,6 @@ interface RuntimeInteraction {
 
 type Data = TaskData;
 
-const str = (value: unknown): string => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
-const yes = (value: unknown): boolean => value === true || value === 'true';
 
 export function mediaTypeOf(data: Data): MediaType {
   const media = str(data.interaction?.mediaType ?? data.interaction?.mediaChannel).toLowerCase();
@@ -102,32 +96,25 @@ export function toSnapshot(data: Data, memo: TaskMemo): TaskSnapshot {
   const queueName = str(details.virtualTeamName) || str(assoc.virtualTeamName) || str(data.queueName);
   const ronaSeconds = Number(data.ronaTimeout ?? details.ronaTimeout ?? assoc.ronaTimeout);
   const main = mainMedia(data);
-  const live = memo.phase === 'connected';
-  const held = live && mediaType === 'telephony' && main?.isHold === true;
-  const holdTimestamp = Number(main?.holdTimestamp);
   const voice = mediaType === 'telephony';
   const paused = voice && yes(details.isPaused);
-  return {
+  return taskSnapshot(memo, {
     id: str(data.interactionId),
     mediaType,
     direction: outbound ? 'outbound' : 'inbound',
-    state: memo.phase,
     ani,
     ...(customerName ? { customerName } : {}),
     ...(subject ? { subject } : {}),
     ...(queueId ? { queue: { id: queueId, name: queueName || queueId } } : {}),
-    offeredAt: memo.offeredAt,
-    ronaAt: memo.phase === 'offered' && Number.isFinite(ronaSeconds) && ronaSeconds > 0 ? memo.offeredAt + ronaSeconds * 1000 : null,
-    connectedAt: memo.connectedAt,
-    endedAt: memo.endedAt,
-    held,
-    heldAt: held ? (Number.isFinite(holdTimestamp) && holdTimestamp > 0 ? holdTimestamp : memo.heldAt) : null,
-    muted: live && memo.muted,
+    ronaAfterMs: Number.isFinite(ronaSeconds) ? ronaSeconds * 1000 : null,
+    held: voice && main?.isHold === true,
+    heldSince: Number.isFinite(Number(main?.holdTimestamp)) ? Number(main?.holdTimestamp) : null,
+    muted: memo.muted,
     recording: voice && (yes(details.recordInProgress) || yes(details.recordingStarted) || paused),
     recordingPaused: paused,
-    consult: live ? memo.consult : null,
-    wrapupRequired: memo.phase === 'wrapup' || data.wrapUpRequired === true,
-    autoWrapupAt: memo.phase === 'wrapup' ? memo.autoWrapupAt : null,
+    consult: memo.consult,
+    wrapupRequired: data.wrapUpRequired === true,
+    autoWrapupAt: memo.autoWrapupAt,
     cad: cadOf(data),
-  };
+  });
 }

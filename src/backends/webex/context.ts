@@ -1,0 +1,115 @@
+import type { ITask, Profile as SdkProfile } from '@webex/contact-center';
+import type { BackendEvent } from '../../core/backend.js';
+import { realClock, type Clock } from '../../core/clock.js';
+import { CcError } from '../../core/errors.js';
+import type { AgentStateSnapshot, Profile, Station } from '../../core/types.js';
+import { BackendEvents, ConnectionState } from '../kit/index.js';
+import type { WebexAgentEvents } from './agent.js';
+import type { WebexCalls } from './calls.js';
+import type { WebexDirectory } from './directory.js';
+import type { SdkLoader, WebexCc, WebexCcInternals, WebexConfig, WebexInstance } from './sdk.js';
+import type { WebexSession } from './session.js';
+import type { WebexTasks } from './tasks.js';
+
+export interface WebexBackendOptions {
+  /**
+   * A Webex SDK instance the host page already has (`Webex.init(...)` of `@webex/contact-center` or of the full
+   * `webex` package), ready or about to be. The backend then uses its session: no SDK is loaded and the
+   * credentials given to `connect()` are not used. The backend never deregisters or disposes an instance it
+   * was given, only its own listeners.
+   */
+  readonly webex?: WebexInstance;
+  /** How to get the SDK's `Webex` class when the backend makes its own instance. Default: `import('@webex/contact-center')`. */
+  readonly loadSdk?: SdkLoader;
+  /** Extra `config` for `Webex.init` (merged over the defaults: logger, `cc`). */
+  readonly config?: WebexConfig;
+  /** OAuth defaults, used when `connect()` is given `{oauth}` without them, or nothing at all. */
+  readonly oauth?: { readonly clientId: string; readonly redirectUri: string; readonly scopes?: readonly string[] };
+  /** How long to wait for the SDK's `ready` event (default 20 s). */
+  readonly readyTimeoutMs?: number;
+  /** How long `register()` and `deregister()` may take (default 30 s). */
+  readonly requestTimeoutMs?: number;
+  /**
+   * After an outage longer than the SDK's 50 s it stops reconnecting for good (webex-sdk.md #5); the backend
+   * then registers again by itself, trying every this many ms (default 5000) until it works.
+   */
+  readonly reRegisterEveryMs?: number;
+  /** The number outbound calls show (E.164). Default: the first entry of the profile's outdial ANI list. */
+  readonly outdialAni?: string;
+  /** The clock snapshots are stamped with, and timers run on (the real one by default). */
+  readonly clock?: Clock;
+}
+
+/**
+ * What the parts of the Webex backend share: the session's SDK objects, the profile, the station and the
+ * agent's state, and the event stream. Each part (session, agent events, task events, directory, calls) holds
+ * this one object and reaches the others through it.
+ */
+export class WebexContext {
+  readonly options: WebexBackendOptions;
+  readonly clock: Clock;
+  readonly events = new BackendEvents();
+  readonly emit = this.events.emit;
+  readonly connection = new ConnectionState(this.emit);
+
+  webex: WebexInstance | null = null;
+  cc: WebexCc | null = null;
+  /** The backend made the instance (it was not given one): it may drop it and deregister it. */
+  ownsInstance = false;
+  raw: SdkProfile | null = null;
+  profile: Profile | null = null;
+  /** Every idle code, system codes included, by id. */
+  codes: ReadonlyMap<string, string> = new Map();
+  registered = false;
+  station: Station | null = null;
+  agent: AgentStateSnapshot | null = null;
+
+  // The parts, set by the front class once each is built.
+  session!: WebexSession;
+  agents!: WebexAgentEvents;
+  tasks!: WebexTasks;
+  directory!: WebexDirectory;
+  calls!: WebexCalls;
+
+  constructor(options: WebexBackendOptions) {
+    this.options = options;
+    this.clock = options.clock ?? realClock;
+  }
+
+  get agentId(): string {
+    return this.profile?.agentId ?? '';
+  }
+
+  emitAgent(agent: AgentStateSnapshot): void {
+    this.agent = agent;
+    this.emit({ type: 'agent-state', agent });
+  }
+
+  alive(action: string): void {
+    if (this.events.disposed) throw new CcError('backend-error', 'This backend has been disposed.', action);
+  }
+
+  /** The cc to act on, once signed in, registered and connected. */
+  ready(action: string): WebexCc {
+    this.alive(action);
+    if (!this.cc) throw new CcError('not-signed-in', 'Sign in first.', action);
+    if (!this.registered || !this.profile) throw new CcError('not-registered', 'The agent is not registered yet.', action);
+    if (this.connection.down) {
+      throw new CcError('offline', 'No connection to Webex Contact Center; reconnecting. Try again once it is back.', action);
+    }
+    return this.cc;
+  }
+
+  /** The SDK's own collection of tasks (empty when it has none to show). */
+  sdkTasks(): Record<string, ITask> {
+    try {
+      return (this.cc as (WebexCc & WebexCcInternals) | null)?.taskManager?.getAllTasks?.() ?? {};
+    } catch {
+      return {};
+    }
+  }
+
+  emitError(action: string, error: CcError): void {
+    this.emit({ type: 'error', error: { action, code: error.code, message: error.message } } satisfies BackendEvent);
+  }
+}

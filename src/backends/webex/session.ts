@@ -1,0 +1,340 @@
+import type { ITask, Profile as SdkProfile } from '@webex/contact-center';
+import { CcError } from '../../core/errors.js';
+import type { Credentials, Profile } from '../../core/types.js';
+import { Cleanup, TokenWatch, delay, text, withTimeout } from '../kit/index.js';
+import type { WebexContext } from './context.js';
+import { toCcError } from './errors.js';
+import { DEFAULT_SCOPES } from './oauth.js';
+import { allIdleCodes, stationOf, toProfile } from './profile.js';
+import { loadContactCenterSdk, type ConnectionLostDetails, type WebexCc, type WebexCcInternals, type WebexConfig, type WebexInstance } from './sdk.js';
+
+/**
+ * The Webex instance the backend made in this page, by the SDK class that made it. The SDK binds its services,
+ * request layer and task manager to the first instance of the page (webex-sdk.md #2): a second `Webex.init`
+ * keeps sending the first instance's token, so an agent whose first token expired could never sign in again.
+ * Every later sign-in in the page reuses this instance with the new token instead; its config is the first one's.
+ */
+const pageInstances = new WeakMap<object, WebexInstance>();
+
+/** The profile `register()` resolved with, or the reason it failed. */
+const profileFrom = (raw: unknown): SdkProfile => {
+  if (raw instanceof Error || !raw || typeof raw !== 'object') throw raw ?? new Error('register() returned no profile');
+  return raw as SdkProfile;
+};
+
+/**
+ * The session: the SDK instance (the host's, or one made here once per page), `register()` and `deregister()`,
+ * OAuth's first leg, the token's expiry, the SDK's connection, and registering again when the SDK gave up.
+ * It also wires the SDK's events to the agent and task parts.
+ */
+export class WebexSession {
+  readonly #ctx: WebexContext;
+  readonly #listeners = new Cleanup();
+  readonly #token: TokenWatch;
+  #reRegisterTimer: unknown = null;
+  /** Registering again after the SDK gave up: the relogin it brings is reported from here, not as it arrives. */
+  reRegistering = false;
+
+  constructor(ctx: WebexContext) {
+    this.#ctx = ctx;
+    this.#token = new TokenWatch(ctx.clock, ctx.emit);
+  }
+
+  async connect(credentials: Credentials): Promise<void> {
+    const ctx = this.#ctx;
+    ctx.alive('connect');
+    if (ctx.registered) return;
+    const given = ctx.options.webex;
+    let webex: WebexInstance;
+    if (given) {
+      webex = given;
+    } else {
+      this.#dropInstance();
+      webex = await this.#createInstance(credentials);
+    }
+    ctx.webex = webex;
+    ctx.ownsInstance = !given;
+    try {
+      await this.#whenReady(webex);
+      if (!webex.cc || typeof webex.cc.register !== 'function') {
+        throw new CcError(
+          'backend-error',
+          'This Webex instance has no contact-center plugin (webex.cc). Use @webex/contact-center, or webex 3.x, which includes it.',
+          'connect',
+        );
+      }
+      if (webex.canAuthorize === false) {
+        if (given) throw new CcError('auth-failed', 'The Webex instance has no credentials: sign it in first.', 'connect');
+        await this.#redirectToLogin(webex, credentials.oauth?.state);
+      }
+      ctx.cc = webex.cc;
+    } catch (err) {
+      if (!given) this.#dropInstance();
+      ctx.webex = given ?? null;
+      throw toCcError(err, 'connect');
+    }
+  }
+
+  async register(): Promise<Profile> {
+    const ctx = this.#ctx;
+    ctx.alive('register');
+    const cc = ctx.cc;
+    if (!cc) throw new CcError('not-signed-in', 'Sign in first.', 'register');
+    if (ctx.registered && ctx.profile) {
+      ctx.emit({ type: 'registered', profile: ctx.profile });
+      return ctx.profile;
+    }
+    this.#listen(cc);
+    let raw: SdkProfile;
+    try {
+      raw = profileFrom(await ctx.calls.limit(cc.register(), 'register'));
+    } catch (err) {
+      this.#listeners.run();
+      if (ctx.ownsInstance) this.#dropInstance();
+      throw toCcError(err, 'register');
+    }
+    if (ctx.cc !== cc) throw new CcError('not-signed-in', 'The session was closed while signing in.', 'register');
+    const profile = toProfile(raw);
+    ctx.raw = raw;
+    ctx.profile = profile;
+    ctx.codes = allIdleCodes(raw);
+    ctx.registered = true;
+    ctx.connection.set('connected');
+    ctx.emit({ type: 'signed-in', expiresAt: this.#expiresAt() });
+    ctx.emit({ type: 'registered', profile });
+    // Warn before the token expires; a token the SDK refreshes (OAuth) moves the warning along.
+    this.#token.watch(() => this.#expiresAt(true));
+    // An agent still logged in (a reload, another tab): pick up the station, the state and the tasks.
+    if (raw.isAgentLoggedIn) {
+      ctx.agents.sync(
+        { auxCodeId: raw.lastStateAuxCodeId, lastStateChangeTimestamp: raw.lastStateChangeTimestamp },
+        stationOf(raw.currentTeamId, raw.deviceType, raw.dn ?? raw.defaultDn),
+        null,
+      );
+    }
+    return profile;
+  }
+
+  async deregister(): Promise<void> {
+    const ctx = this.#ctx;
+    const cc = ctx.cc;
+    if (!cc) {
+      this.end('Signed out');
+      return;
+    }
+    try {
+      if (ctx.registered) await ctx.calls.limit(cc.deregister(), 'deregister');
+    } catch (err) {
+      throw toCcError(err, 'deregister');
+    }
+    this.end('Signed out');
+  }
+
+  async uploadLogs(): Promise<{ trackingId?: string }> {
+    const cc = this.#ctx.cc;
+    if (!cc) throw new CcError('not-signed-in', 'Sign in first.', 'uploadLogs');
+    const result = await this.#ctx.calls.run('uploadLogs', () => cc.uploadLogs());
+    const id = text(result?.trackingid) || text(result?.feedbackId) || text(result?.correlationId);
+    return id ? { trackingId: id } : {};
+  }
+
+  /** The session is over (signed out, or closed from elsewhere): forget it all, and say so once. */
+  end(reason: string): void {
+    const ctx = this.#ctx;
+    const was = ctx.registered;
+    this.#stopTimers();
+    ctx.tasks.forget();
+    this.#listeners.run();
+    ctx.registered = false;
+    ctx.station = null;
+    ctx.agent = null;
+    ctx.connection.reset();
+    ctx.raw = null;
+    ctx.profile = null;
+    ctx.directory.forget();
+    if (ctx.ownsInstance) this.#dropInstance();
+    else ctx.cc = ctx.webex?.cc ?? null;
+    if (was) ctx.emit({ type: 'signed-out', reason });
+  }
+
+  dispose(): void {
+    const ctx = this.#ctx;
+    this.#stopTimers();
+    const cc = ctx.cc;
+    const owned = ctx.ownsInstance && ctx.registered;
+    ctx.tasks.forget();
+    this.#listeners.run();
+    if (owned && cc) void cc.deregister().catch(() => undefined);
+    ctx.registered = false;
+    ctx.cc = null;
+    ctx.webex = null;
+  }
+
+  #stopTimers(): void {
+    if (this.#reRegisterTimer !== null) this.#ctx.clock.clearTimeout(this.#reRegisterTimer);
+    this.#reRegisterTimer = null;
+    this.#token.stop();
+  }
+
+  // ---- the SDK's events ---------------------------------------------------------------------------
+
+  #listen(cc: WebexCc): void {
+    const ctx = this.#ctx;
+    const on = this.#listeners;
+    on.run();
+    const internals = cc as WebexCc & WebexCcInternals;
+    const tasks = internals.taskManager;
+    const socket = internals.services?.webSocketManager;
+    if (tasks && typeof tasks.on === 'function' && typeof tasks.off === 'function' && socket && typeof socket.on === 'function') {
+      // The real SDK: listen where its events start. `webex.cc` relays them, but after a `deregister()` it never
+      // relays tasks or agent events again (webex-sdk.md #3), and after each reconnect it relays agent events
+      // once more per reconnect (#7). One listener here sees every frame once.
+      const source = tasks as Required<Pick<typeof tasks, 'on' | 'off'>>;
+      on.on(source, 'task:incoming', (task: ITask) => ctx.tasks.onIncoming(task));
+      on.on(source, 'task:hydrate', (task: ITask) => ctx.tasks.onHydrate(task));
+      on.on(source, 'task:merged', (task: ITask) => ctx.tasks.onMerged(task));
+      on.on(socket, 'message', (frame?: string) => ctx.agents.onFrame(frame));
+      // The SDK says the connection is lost only after 8 s without a frame; a closed socket is lost at once.
+      on.on(socket, 'socketClose', () => void (ctx.registered && ctx.connection.set('reconnecting')));
+    } else {
+      on.on(cc, 'task:incoming', (task: ITask) => ctx.tasks.onIncoming(task));
+      on.on(cc, 'task:hydrate', (task: ITask) => ctx.tasks.onHydrate(task));
+      on.on(cc, 'task:merged', (task: ITask) => ctx.tasks.onMerged(task));
+      ctx.agents.listenTo(cc, on);
+    }
+    const connection = internals.services?.connectionService;
+    if (connection && typeof connection.on === 'function') {
+      on.on(connection, 'connectionLost', (details: ConnectionLostDetails) => {
+        ctx.connection.set(details?.isRestoreFailed ? 'offline' : details?.isConnectionLost ? 'reconnecting' : 'connected');
+        if (details?.isRestoreFailed) this.#reRegisterLater(cc);
+      });
+    }
+  }
+
+  /** The SDK gave up reconnecting: register again (a new socket, a silent relogin), then re-sync the desk. */
+  #reRegisterLater(cc: WebexCc): void {
+    const ctx = this.#ctx;
+    if (this.#reRegisterTimer !== null || ctx.events.disposed || !ctx.registered) return;
+    this.#reRegisterTimer = ctx.clock.setTimeout(async () => {
+      this.#reRegisterTimer = null;
+      if (ctx.events.disposed || !ctx.registered || ctx.cc !== cc || ctx.connection.status !== 'offline') return;
+      this.reRegistering = true;
+      let raw: SdkProfile;
+      try {
+        raw = profileFrom(await ctx.calls.limit(cc.register(), 'register'));
+      } catch (err) {
+        this.reRegistering = false;
+        // An expired token will not get better by trying: the token watcher and the next action say so.
+        if (toCcError(err, 'register').code !== 'auth-failed') this.#reRegisterLater(cc);
+        return;
+      }
+      this.reRegistering = false;
+      if (ctx.events.disposed || ctx.cc !== cc) return;
+      ctx.raw = raw;
+      ctx.connection.set('connected');
+      ctx.agents.sync(
+        { auxCodeId: raw.lastStateAuxCodeId, lastStateChangeTimestamp: raw.lastStateChangeTimestamp },
+        raw.isAgentLoggedIn ? stationOf(raw.currentTeamId, raw.deviceType, raw.dn ?? raw.defaultDn) : null,
+        null,
+      );
+    }, ctx.options.reRegisterEveryMs ?? 5_000);
+  }
+
+  // ---- the instance -------------------------------------------------------------------------------
+
+  #dropInstance(): void {
+    this.#ctx.webex = null;
+    this.#ctx.cc = null;
+    this.#ctx.ownsInstance = false;
+  }
+
+  /** When the SDK's token expires (past times too when `evenPast`, so the watcher can say it has). */
+  #expiresAt(evenPast = false): number | null {
+    const expires = Number(this.#ctx.webex?.credentials?.supertoken?.expires);
+    return Number.isFinite(expires) && expires > 0 && (evenPast || expires > this.#ctx.clock.now()) ? expires : null;
+  }
+
+  async #whenReady(webex: WebexInstance): Promise<void> {
+    if (webex.ready) return;
+    const ms = this.#ctx.options.readyTimeoutMs ?? 20_000;
+    let onReady: () => void = () => undefined;
+    const ready = new Promise<void>((resolve) => {
+      onReady = resolve;
+      webex.once('ready', onReady);
+      if (webex.ready) resolve();
+    });
+    await withTimeout(this.#ctx.clock, ready, ms, () => {
+      try {
+        webex.off?.('ready', onReady);
+      } catch {
+        // ignore
+      }
+      return new CcError(
+        'timeout',
+        `The Webex SDK did not become ready within ${Math.round(ms / 1000)} s. Check the network connection and the SDK configuration, then try again.`,
+        'connect',
+      );
+    });
+  }
+
+  async #createInstance(credentials: Credentials): Promise<WebexInstance> {
+    const options = this.#ctx.options;
+    const token = credentials.accessToken?.trim().replace(/^Bearer\s+/i, '');
+    const oauth = credentials.oauth ?? (token ? undefined : options.oauth);
+    if (!token && !oauth) throw new CcError('auth-failed', 'An access token is required.', 'connect');
+    // A Webex user access token is three parts joined by "_" (the token, its region, the org id); the SDK
+    // refuses anything else. Saying so here spares loading the SDK for a mistyped token.
+    if (token && (!/^[A-Za-z0-9._~+/=-]{20,}$/.test(token) || token.split('_').length !== 3 || token.split('_').some((part) => !part))) {
+      throw new CcError('auth-failed', 'The access token is malformed: paste the whole token, three parts joined by "_", with no spaces.', 'connect');
+    }
+    if (oauth && (!oauth.clientId?.trim() || !oauth.redirectUri?.trim())) {
+      throw new CcError('invalid-request', 'OAuth needs a client id and a redirect URI.', 'connect');
+    }
+    const Webex = await (options.loadSdk ?? loadContactCenterSdk)();
+    const base = options.config ?? {};
+    const config: WebexConfig = {
+      ...base,
+      logger: { level: 'info', bufferLogLevel: 'log', ...base.logger },
+      cc: { allowMultiLogin: false, allowAutomatedRelogin: true, clientType: 'WebexCCSDK', isKeepAliveEnabled: false, force: true, ...base.cc },
+      ...(oauth
+        ? {
+            credentials: {
+              client_id: oauth.clientId.trim(),
+              redirect_uri: oauth.redirectUri.trim(),
+              scope: (oauth.scopes?.length ? oauth.scopes : DEFAULT_SCOPES).join(' '),
+            },
+          }
+        : {}),
+    };
+    const existing = pageInstances.get(Webex);
+    if (existing) {
+      if (token && existing.credentials?.supertoken?.access_token !== token) {
+        if (typeof existing.credentials?.set !== 'function') {
+          throw new CcError('backend-error', 'The Webex SDK in this page cannot take a new access token: reload the page to sign in again.', 'connect');
+        }
+        existing.credentials.set({ supertoken: { access_token: token } });
+      }
+      return existing;
+    }
+    try {
+      const webex = Webex.init(token ? { config, credentials: { access_token: token } } : { config });
+      pageInstances.set(Webex, webex);
+      return webex;
+    } catch (err) {
+      throw toCcError(err, 'connect');
+    }
+  }
+
+  /** OAuth, first visit: send the agent to Webex to sign in. On the way back the SDK picks the token up itself. */
+  async #redirectToLogin(webex: WebexInstance, state?: string): Promise<never> {
+    if (!webex.authorization || typeof webex.authorization.initiateLogin !== 'function') {
+      throw new CcError('auth-failed', 'The Webex instance has no credentials and cannot start an OAuth sign-in.', 'connect');
+    }
+    // The SDK adds its own CSRF token to the state object and sends it base64url-encoded; `cc` carries the
+    // round trip's state of <cc-auth> (see finishOAuthRoundTrip), which it checks on the way back.
+    await webex.authorization.initiateLogin(state ? { state: { cc: state } } : undefined);
+    // The page is leaving for Webex's sign-in page; if it has not gone after the time limit, say so.
+    await delay(this.#ctx.clock, this.#ctx.options.readyTimeoutMs ?? 20_000);
+    throw new CcError('timeout', 'The Webex sign-in page did not open. Check that pop-ups and redirects are allowed, then try again.', 'connect');
+  }
+}

@@ -1,0 +1,541 @@
+import type { ITask } from '@webex/contact-center';
+import type { WrapupArgs } from '../../core/backend.js';
+import { CcError } from '../../core/errors.js';
+import type { Destination, RejectReason, TaskSnapshot, TaskState } from '../../core/types.js';
+import { Cleanup, TaskBook, connect, endForWrapup, hold, positive, startLife, text } from '../kit/index.js';
+import type { WebexContext } from './context.js';
+import { toCcError } from './errors.js';
+import { isRonaCode } from './profile.js';
+import { consultOf, mainMedia, mainMediaResourceId, mediaTypeOf, phaseOf, toSnapshot, type TaskMemo } from './snapshot.js';
+
+/** Raw websocket types re-emitted on a task when it is transferred away. */
+const TRANSFERRED = ['AgentBlindTransferred', 'AgentVteamTransferred', 'AgentConsultTransferred'] as const;
+
+/** Task events that change nothing the adapter tracks itself: the snapshot is simply rebuilt from `task.data`. */
+const PLAIN_UPDATES = [
+  'task:recordingPaused',
+  'task:recordingResumed',
+  'task:autoAnswered',
+  'task:participantJoined',
+  'task:participantLeft',
+  'task:conferenceEstablishing',
+  'task:conferenceStarted',
+  'task:conferenceEnded',
+  'task:conferenceTransferred',
+  'task:postCallActivity',
+  'task:consultQueueFailed',
+] as const;
+
+/** How long a queue consult may take to be refused before the desk shows it waiting in the queue. */
+const QUEUE_CONSULT_GRACE_MS = 400;
+
+interface TaskRecord {
+  task: ITask;
+  memo: TaskMemo;
+  listeners: Cleanup;
+  /** The destination of the consult the agent started, by name when known. */
+  consultTarget: Destination | null;
+  transferred: boolean;
+  /** A consult to a queue that no queue agent has taken yet. */
+  queueConsultWaiting: boolean;
+  pendingWrapup: { auxCodeId: string; notes: string } | null;
+  hasMedia: boolean;
+  /** Ended without a wrap-up but still in the SDK's collection: listened to, not shown. */
+  gone: boolean;
+}
+
+const idOf = (task: ITask | undefined): string => text(task?.data?.interactionId);
+
+/**
+ * The tasks: one ITask per task id, the SDK's task events turned into whole snapshots, and the task actions.
+ * What the SDK does not keep (when the agent saw each step, mute, the consult's destination by name, the notes
+ * of a wrap-up) is kept here, in a task book.
+ */
+export class WebexTasks {
+  readonly #ctx: WebexContext;
+  readonly book = new TaskBook<TaskRecord>(
+    (r) => r.memo,
+    (r) => r.gone,
+  );
+
+  constructor(ctx: WebexContext) {
+    this.#ctx = ctx;
+  }
+
+  // ---- actions ------------------------------------------------------------------------------------
+
+  async accept(taskId: string): Promise<void> {
+    const rec = this.#taskIn(taskId, 'offered', 'accept');
+    await this.#ctx.calls.run('accept', () => rec.task.accept(), taskId);
+  }
+
+  async decline(taskId: string): Promise<void> {
+    const rec = this.#taskIn(taskId, 'offered', 'decline');
+    if (mediaTypeOf(rec.task.data) !== 'telephony' || this.#ctx.station?.loginOption !== 'BROWSER') {
+      throw new CcError('unsupported', 'Only a browser call can be declined: let the offer ring out, or answer it on your phone.', 'decline');
+    }
+    await this.#ctx.calls.run('decline', () => rec.task.decline(), taskId);
+    if (this.book.get(taskId) === rec) this.#reject(rec, 'declined');
+  }
+
+  async hold(taskId: string): Promise<void> {
+    const rec = this.#voice(taskId, 'hold', 'hold');
+    if (this.#snapshot(rec).held) throw new CcError('invalid-state', 'The call is already on hold.', 'hold');
+    await this.#ctx.calls.run('hold', () => rec.task.hold(mainMediaResourceId(rec.task.data)), taskId);
+  }
+
+  async resume(taskId: string): Promise<void> {
+    const rec = this.#voice(taskId, 'resume', 'resume');
+    if (!this.#snapshot(rec).held) throw new CcError('invalid-state', 'The call is not on hold.', 'resume');
+    if (rec.memo.consult) throw new CcError('invalid-state', 'End the consult before resuming the customer.', 'resume');
+    await this.#ctx.calls.run('resume', () => rec.task.resume(mainMediaResourceId(rec.task.data)), taskId);
+  }
+
+  async toggleMute(taskId: string): Promise<void> {
+    const rec = this.#voice(taskId, 'mute', 'toggleMute');
+    if (this.#ctx.station?.loginOption !== 'BROWSER') {
+      throw new CcError('unsupported', 'Mute works for browser calls only; use your phone to mute.', 'toggleMute');
+    }
+    await this.#ctx.calls.run('toggleMute', () => rec.task.toggleMute(), taskId);
+    if (this.book.get(taskId) !== rec) return;
+    rec.memo.muted = !rec.memo.muted;
+    this.#update(rec);
+  }
+
+  async end(taskId: string): Promise<void> {
+    const rec = this.#taskIn(taskId, 'connected', 'end');
+    // The tenant's settings (webex-sdk.md #13): what it forbids is refused here, before Webex is asked.
+    if (this.#ctx.raw?.isEndCallEnabled === false && mediaTypeOf(rec.task.data) === 'telephony') {
+      throw new CcError('unsupported', 'Your contact center does not let agents end calls from the desk: the customer ends the call.', 'end');
+    }
+    await this.#ctx.calls.run('end', () => rec.task.end(), taskId);
+  }
+
+  async pauseRecording(taskId: string): Promise<void> {
+    const rec = this.#voice(taskId, 'pause recording', 'pauseRecording');
+    if (text(rec.task.data.interaction?.callProcessingDetails?.pauseResumeEnabled) === 'false') {
+      throw new CcError('unsupported', 'The recording of this call cannot be paused.', 'pauseRecording');
+    }
+    const now = this.#snapshot(rec);
+    if (!now.recording || now.recordingPaused) throw new CcError('invalid-state', 'The recording is not running.', 'pauseRecording');
+    await this.#ctx.calls.run('pauseRecording', () => rec.task.pauseRecording(), taskId);
+  }
+
+  async resumeRecording(taskId: string): Promise<void> {
+    const rec = this.#voice(taskId, 'resume recording', 'resumeRecording');
+    if (!this.#snapshot(rec).recordingPaused) throw new CcError('invalid-state', 'The recording is not paused.', 'resumeRecording');
+    await this.#ctx.calls.run('resumeRecording', () => rec.task.resumeRecording({ autoResumed: false }), taskId);
+  }
+
+  async consult(taskId: string, destination: Destination): Promise<void> {
+    const ctx = this.#ctx;
+    const rec = this.#taskIn(taskId, 'connected', 'consult');
+    if (rec.memo.consult) throw new CcError('invalid-state', 'A consult is already under way.', 'consult');
+    if (destination.type === 'queue' && ctx.raw?.allowConsultToQueue === false) {
+      throw new CcError('unsupported', 'Your contact center does not let agents consult a queue: consult an agent instead.', 'consult');
+    }
+    const target = ctx.directory.named(destination);
+    rec.consultTarget = target;
+    rec.queueConsultWaiting = target.type === 'queue';
+    const call = ctx.calls.run('consult', () => rec.task.consult({ to: target.to, destinationType: target.type }), taskId);
+    const giveUp = (err: unknown) => {
+      if (rec.consultTarget !== target) return;
+      rec.consultTarget = null;
+      rec.queueConsultWaiting = false;
+      if (rec.memo.consult) {
+        rec.memo.consult = null;
+        this.#update(rec);
+      }
+      throw err;
+    };
+    if (target.type === 'queue') {
+      // A queue consult has no time limit: the SDK resolves it only when a queue agent takes it, or when it is
+      // cancelled (webex-sdk.md #4). Report it as ringing once it has not been refused at once; a later
+      // refusal or failure ends it and is announced as an error.
+      const first = await Promise.race([
+        call.then(() => 'created' as const, giveUp),
+        new Promise<'waiting'>((resolve) => globalThis.setTimeout(() => resolve('waiting'), QUEUE_CONSULT_GRACE_MS)),
+      ]);
+      if (first === 'waiting') {
+        call.catch((err: unknown) => {
+          try {
+            giveUp(err);
+          } catch (error) {
+            ctx.emitError('consult', error instanceof CcError ? error : toCcError(error, 'consult'));
+          }
+        });
+      }
+    } else {
+      await call.catch(giveUp);
+    }
+    // The SDK resolves on AgentConsultCreated, whose event normally came first; if not, say so now.
+    if (this.book.get(taskId) === rec && !rec.memo.consult) {
+      rec.memo.consult = { destination: target, state: 'ringing', startedAt: ctx.clock.now() };
+      this.#update(rec);
+    }
+  }
+
+  async endConsult(taskId: string): Promise<void> {
+    const rec = this.#taskIn(taskId, 'connected', 'end the consult', 'endConsult');
+    const consult = rec.memo.consult;
+    if (!consult) throw new CcError('invalid-state', 'There is no consult to end.', 'endConsult');
+    if (this.#ctx.raw?.isEndConsultEnabled === false) {
+      throw new CcError('unsupported', 'Your contact center does not let agents end a consult from the desk: transfer, or let the consulted party hang up.', 'endConsult');
+    }
+    // While a queue consult waits in the queue it is cancelled with its queue id; once a queue agent has taken
+    // it, it is ended like any consult (webex-sdk.md #4).
+    const queueId = consult.destination.type === 'queue' && rec.queueConsultWaiting ? consult.destination.to : undefined;
+    await this.#ctx.calls.run('endConsult', () => rec.task.endConsult({ isConsult: true, taskId, ...(queueId ? { queueId } : {}) }), taskId);
+    if (this.book.get(taskId) === rec && rec.memo.consult) {
+      rec.memo.consult = null;
+      rec.consultTarget = null;
+      this.#update(rec);
+    }
+  }
+
+  async transfer(taskId: string, destination: Destination): Promise<void> {
+    const rec = this.#taskIn(taskId, 'connected', 'transfer');
+    if (rec.memo.consult) throw new CcError('invalid-state', 'End the consult or use consult transfer.', 'transfer');
+    const target = this.#ctx.directory.named(destination);
+    await this.#ctx.calls.run('transfer', () => rec.task.transfer({ to: target.to, destinationType: target.type }), taskId);
+  }
+
+  async consultTransfer(taskId: string): Promise<void> {
+    const rec = this.#taskIn(taskId, 'connected', 'transfer', 'consultTransfer');
+    const consult = rec.memo.consult;
+    if (consult?.state !== 'connected') throw new CcError('invalid-state', 'The consulted party has not answered yet.', 'consultTransfer');
+    await this.#ctx.calls.run('consultTransfer', () => rec.task.consultTransfer({ to: consult.destination.to, destinationType: consult.destination.type }), taskId);
+  }
+
+  async wrapup(taskId: string, args: WrapupArgs): Promise<void> {
+    const rec = this.#taskIn(taskId, 'wrapup', 'wrap up', 'wrapup');
+    const code = this.#ctx.profile?.wrapupCodes.find((c) => c.id === args.auxCodeId);
+    if (!code) throw new CcError('invalid-request', `Unknown wrap-up code ${args.auxCodeId}.`, 'wrapup');
+    rec.pendingWrapup = { auxCodeId: code.id, notes: args.notes ?? '' };
+    try {
+      // Notes stay with the kit (cc-task-wrapup carries them): Webex takes only the code and its name.
+      await this.#ctx.calls.run('wrapup', () => rec.task.wrapup({ wrapUpReason: code.name, auxCodeId: code.id }), taskId);
+    } catch (err) {
+      rec.pendingWrapup = null;
+      throw err;
+    }
+    // The SDK resolves on AgentWrappedUp, whose event normally came first; if not, finish now.
+    if (this.book.get(taskId) === rec) this.#wrappedUp(rec, null);
+  }
+
+  // ---- the SDK's task events ----------------------------------------------------------------------
+
+  onIncoming(task: ITask): void {
+    this.#prune();
+    const id = idOf(task);
+    if (!id) return;
+    const known = this.book.get(id);
+    const rec = this.#track(task, 'offered');
+    if (!rec) return;
+    if (known && !known.gone) this.#update(rec);
+    else this.#ctx.emit({ type: 'task-offered', task: this.#snapshot(rec) });
+  }
+
+  onHydrate(task: ITask): void {
+    const rec = this.#track(task, 'hydrated');
+    if (rec) this.#ctx.emit({ type: 'task-hydrated', task: this.#snapshot(rec) });
+  }
+
+  onMerged(task: ITask): void {
+    const child = text(task?.data?.childInteractionId);
+    const childRec = child ? this.book.get(child) : undefined;
+    if (childRec && childRec.task !== task) this.#finish(childRec);
+    const known = this.book.has(idOf(task));
+    const rec = this.#track(task, 'hydrated');
+    if (!rec) return;
+    if (known) this.#update(rec);
+    else this.#ctx.emit({ type: 'task-hydrated', task: this.#snapshot(rec) });
+  }
+
+  /**
+   * Tracks the SDK's tasks again after a reconnect or a reload (only those in `interactionIds` when the
+   * contact center listed them; the others are dropped), and returns the snapshots the desk shows.
+   */
+  resync(interactionIds: readonly string[] | null): TaskSnapshot[] {
+    for (const [id, task] of Object.entries(this.#ctx.sdkTasks())) {
+      if (!interactionIds || interactionIds.includes(id)) this.#track(task, 'hydrated');
+    }
+    if (interactionIds) {
+      for (const rec of this.book.all()) if (!interactionIds.includes(idOf(rec.task))) this.#untrack(rec);
+    }
+    return this.book.open().map((r) => this.#snapshot(r));
+  }
+
+  /** Stops listening to every task (sign-out, dispose). */
+  forget(): void {
+    for (const rec of this.book.all()) this.#untrack(rec);
+    this.book.clear();
+  }
+
+  // ---- one task -----------------------------------------------------------------------------------
+
+  #track(task: ITask, how: 'offered' | 'hydrated'): TaskRecord | null {
+    const ctx = this.#ctx;
+    const data = task?.data;
+    const id = idOf(task);
+    if (!id || typeof task.on !== 'function') return null;
+    const known = this.book.get(id);
+    if (known && !known.gone) {
+      if (known.task !== task) {
+        known.listeners.run();
+        known.task = task;
+        this.#listenTo(known, task, id);
+      }
+      return known;
+    }
+    known?.listeners.run();
+    const now = ctx.clock.now();
+    const phase: TaskState = how === 'offered' ? 'offered' : phaseOf(data, ctx.agentId);
+    const me = data.interaction?.participants?.[ctx.agentId] as { joinTimestamp?: unknown } | undefined;
+    const life = startLife(phase, now, how === 'hydrated' ? { since: positive(data.interaction?.createdTimestamp), joinedAt: positive(me?.joinTimestamp) } : {});
+    const rec: TaskRecord = {
+      task,
+      memo: {
+        ...life,
+        muted: data.isWebCallMute === true,
+        consult: phase === 'connected' ? consultOf(data, ctx.agentId, now) : null,
+        autoWrapupAt: phase === 'wrapup' ? this.#autoWrapupAt(task) : null,
+      },
+      listeners: new Cleanup(),
+      consultTarget: null,
+      transferred: false,
+      queueConsultWaiting: false,
+      pendingWrapup: null,
+      hasMedia: false,
+      gone: false,
+    };
+    this.#listenTo(rec, task, id);
+    this.book.set(id, rec);
+    return rec;
+  }
+
+  #listenTo(rec: TaskRecord, task: ITask, id: string): void {
+    const ctx = this.#ctx;
+    const on = (event: string, handler: (rec: TaskRecord, payload: unknown) => void) => {
+      rec.listeners.on(task, event, (payload: unknown) => {
+        const current = this.book.get(id);
+        if (current && current.task === task) handler(current, payload);
+      });
+    };
+    on('task:assigned', (r) => this.#assigned(r));
+    on('task:hold', (r) => this.#held(r));
+    on('task:resume', (r) => this.#held(r));
+    for (const event of PLAIN_UPDATES) on(event, (r) => !r.gone && this.#update(r));
+    on('task:consultCreated', (r) => {
+      r.queueConsultWaiting = false;
+      const fromData = consultOf(r.task.data, ctx.agentId, ctx.clock.now());
+      const destination = r.consultTarget ?? fromData?.destination ?? { type: 'agent', to: text(r.task.data.destAgentId) };
+      r.memo.consult = { destination, state: 'ringing', startedAt: r.memo.consult?.startedAt ?? ctx.clock.now() };
+      this.#update(r);
+    });
+    on('task:consulting', (r) => {
+      const destination = r.memo.consult?.destination ?? r.consultTarget ?? { type: 'agent', to: text(r.task.data.destAgentId) };
+      r.memo.consult = { destination, state: 'connected', startedAt: r.memo.consult?.startedAt ?? ctx.clock.now() };
+      this.#update(r);
+    });
+    on('task:offerConsult', (r) => this.#update(r));
+    on('task:consultAccepted', (r) => this.#assigned(r));
+    on('task:consultEnd', (r) => {
+      if (r.task.data.isConsulted === true) {
+        this.#finish(r);
+        return;
+      }
+      r.memo.consult = null;
+      r.consultTarget = null;
+      this.#update(r);
+    });
+    on('task:consultQueueCancelled', (r) => {
+      r.queueConsultWaiting = false;
+      r.memo.consult = null;
+      r.consultTarget = null;
+      this.#update(r);
+    });
+    on('task:end', (r) => this.#ended(r));
+    on('task:wrappedup', (r, payload) => this.#wrappedUp(r, payload));
+    // A ring-out comes as `AgentOfferContactRona` (now the task's data.type); its reason is a code.
+    on('task:rejected', (r, reason) => this.#reject(r, text(r.task.data?.type) === 'AgentOfferContactRona' || /rona/i.test(text(reason)) ? 'rona' : 'cancelled'));
+    on('task:outdialFailed', (r, reason) => {
+      ctx.emitError('outdial', new CcError('rejected', `The call could not be placed: ${text(reason).toLowerCase().replace(/_/g, ' ') || 'unknown reason'}.`));
+      if (r.memo.phase === 'offered') this.#reject(r, 'cancelled');
+      else this.#finish(r);
+    });
+    on('task:media', (r, track) => {
+      const live = typeof MediaStreamTrack !== 'undefined' && track instanceof MediaStreamTrack ? track : null;
+      r.hasMedia = live !== null;
+      ctx.emit({ type: 'task-media', taskId: id, track: live });
+    });
+    // Every task message also reaches the task under its outer type, `RoutingMessage`, with the real type in
+    // `data.type`: the only way to see what the SDK has no task event for.
+    on('RoutingMessage', (r, payload) => {
+      const data = payload as (ITask['data'] & { type?: unknown }) | null;
+      if (!data || typeof data !== 'object') return;
+      const type = text(data.type);
+      if ((TRANSFERRED as readonly string[]).includes(type)) this.#transferred(r);
+      else if (type === 'AgentWrappedUp') this.#wrappedUp(r, data);
+      else if (type === 'AgentContact' && text(data.interactionId) === id) {
+        // A fresh copy of the contact, as the server sends it after a reconnect: the SDK does not apply it to
+        // a task it already has, so the adapter does.
+        // As the SDK does for a contact it did not have: the agent owes a wrap-up when marked so in it.
+        const me = ctx.agentId;
+        const owed = data.interaction?.participants?.[me]?.isWrapUp === true || (data.agentsPendingWrapUp ?? []).includes(me);
+        if (typeof r.task.updateTaskData === 'function' && data !== r.task.data) r.task.updateTaskData({ ...data, wrapUpRequired: owed });
+        const phase = phaseOf(r.task.data, ctx.agentId);
+        if (phase === 'wrapup' && r.memo.phase !== 'wrapup') this.#ended(r);
+        else if (phase === 'connected' && r.memo.phase === 'offered') this.#assigned(r);
+        else if (!r.gone) this.#update(r);
+      }
+    });
+  }
+
+  #assigned(rec: TaskRecord): void {
+    if (connect(rec.memo, this.#ctx.clock.now())) this.#ctx.emit({ type: 'task-assigned', task: this.#snapshot(rec) });
+    else this.#update(rec);
+  }
+
+  #held(rec: TaskRecord): void {
+    hold(rec.memo, mainMedia(rec.task.data)?.isHold === true, this.#ctx.clock.now());
+    this.#update(rec);
+  }
+
+  #transferred(rec: TaskRecord): void {
+    if (rec.transferred || rec.gone) return;
+    rec.transferred = true;
+    this.#ctx.emit({ type: 'task-updated', task: this.#snapshot(rec), transferred: true });
+  }
+
+  #ended(rec: TaskRecord): void {
+    const data = rec.task.data;
+    const wrapup = data.wrapUpRequired === true;
+    if (!rec.transferred && (TRANSFERRED as readonly string[]).includes(text(data.type))) this.#transferred(rec);
+    if (rec.memo.phase === 'wrapup') {
+      rec.memo.autoWrapupAt = this.#autoWrapupAt(rec.task) ?? rec.memo.autoWrapupAt;
+      this.#update(rec);
+      return;
+    }
+    if (rec.memo.phase === 'offered' && !wrapup) {
+      this.#reject(rec, 'cancelled');
+      return;
+    }
+    if (!wrapup) {
+      this.#finish(rec);
+      return;
+    }
+    rec.gone = false;
+    endForWrapup(rec.memo, this.#ctx.clock.now());
+    rec.memo.consult = null;
+    rec.memo.muted = false;
+    rec.consultTarget = null;
+    rec.memo.autoWrapupAt = this.#autoWrapupAt(rec.task);
+    this.#ctx.emit({ type: 'task-ended', task: this.#snapshot(rec) });
+    this.#dropMedia(rec);
+  }
+
+  /** The task ended and owes no wrap-up: announce it, and stop listening once the SDK has let it go. */
+  #finish(rec: TaskRecord): void {
+    if (rec.gone) return;
+    rec.memo.endedAt = this.#ctx.clock.now();
+    rec.memo.consult = null;
+    const snapshot = { ...this.#snapshot(rec), wrapupRequired: false, autoWrapupAt: null };
+    if (rec.memo.phase === 'offered') this.#ctx.emit({ type: 'task-rejected', task: { ...snapshot, ronaAt: null }, reason: 'cancelled' });
+    else this.#ctx.emit({ type: 'task-ended', task: { ...snapshot, state: 'connected' as const } });
+    this.#dropMedia(rec);
+    if (this.#ctx.sdkTasks()[idOf(rec.task)] === rec.task) rec.gone = true;
+    else this.#untrack(rec);
+  }
+
+  #wrappedUp(rec: TaskRecord, payload: unknown): void {
+    const profile = this.#ctx.profile;
+    const data = (payload && typeof payload === 'object' && 'data' in payload ? (payload as { data: unknown }).data : payload) as
+      | { wrapUpAuxCodeId?: unknown; auxCodeId?: unknown }
+      | null
+      | undefined;
+    const auxCodeId =
+      rec.pendingWrapup?.auxCodeId ||
+      text(data?.wrapUpAuxCodeId) ||
+      text(data?.auxCodeId) ||
+      (profile?.wrapupCodes.find((c) => c.isDefault) ?? profile?.wrapupCodes[0])?.id ||
+      '';
+    const notes = rec.pendingWrapup?.notes ?? '';
+    if (rec.memo.phase !== 'wrapup') {
+      rec.memo.phase = 'wrapup';
+      rec.memo.endedAt ??= this.#ctx.clock.now();
+    }
+    const task = { ...this.#snapshot(rec), autoWrapupAt: null };
+    this.#untrack(rec);
+    this.#dropMedia(rec);
+    this.#ctx.emit({ type: 'task-wrapped-up', task, auxCodeId, notes });
+  }
+
+  #reject(rec: TaskRecord, reason: RejectReason): void {
+    const ctx = this.#ctx;
+    const task = { ...this.#snapshot(rec), state: 'offered' as const, ronaAt: null, connectedAt: null };
+    this.#untrack(rec);
+    this.#dropMedia(rec);
+    ctx.emit({ type: 'task-rejected', task, reason });
+    if (reason === 'rona' && ctx.station) {
+      const rona = [...ctx.codes.keys()].find((id) => isRonaCode(ctx.codes, id));
+      ctx.emitAgent({ state: 'RONA', auxCodeId: rona ?? ctx.agent?.auxCodeId ?? 'RONA', since: ctx.clock.now(), by: 'system' });
+    }
+  }
+
+  #update(rec: TaskRecord): void {
+    if (rec.gone) return;
+    this.#ctx.emit({ type: 'task-updated', task: this.#snapshot(rec) });
+  }
+
+  #dropMedia(rec: TaskRecord): void {
+    if (!rec.hasMedia) return;
+    rec.hasMedia = false;
+    this.#ctx.emit({ type: 'task-media', taskId: idOf(rec.task), track: null });
+  }
+
+  #untrack(rec: TaskRecord): void {
+    rec.listeners.run();
+    this.book.delete(idOf(rec.task), rec);
+  }
+
+  /** Stops listening to tasks that ended without a wrap-up once the SDK has dropped them too. */
+  #prune(): void {
+    const all = this.#ctx.sdkTasks();
+    for (const rec of this.book.all()) if (rec.gone && all[idOf(rec.task)] !== rec.task) this.#untrack(rec);
+  }
+
+  #snapshot(rec: TaskRecord): TaskSnapshot {
+    return toSnapshot(rec.task.data, rec.memo);
+  }
+
+  #autoWrapupAt(task: ITask): number | null {
+    const timer = task.autoWrapup;
+    try {
+      if (timer && typeof timer.isRunning === 'function' && timer.isRunning()) return this.#ctx.clock.now() + Math.max(0, timer.getTimeLeft());
+    } catch {
+      // no timer to read
+    }
+    return null;
+  }
+
+  // ---- guards -------------------------------------------------------------------------------------
+
+  #taskIn(taskId: string, phase: TaskState, verb: string, action = verb): TaskRecord {
+    this.#ctx.ready(action);
+    const rec = this.book.get(taskId);
+    if (!rec || rec.gone) throw new CcError('unknown-task', `There is no task ${taskId}.`, action);
+    if (rec.memo.phase !== phase) {
+      const now = rec.memo.phase === 'offered' ? 'still ringing' : rec.memo.phase === 'wrapup' ? 'already ended' : 'in progress';
+      throw new CcError('invalid-state', `Cannot ${verb}: the task is ${now}.`, action);
+    }
+    return rec;
+  }
+
+  #voice(taskId: string, verb: string, action: string): TaskRecord {
+    const rec = this.#taskIn(taskId, 'connected', verb, action);
+    const media = mediaTypeOf(rec.task.data);
+    if (media !== 'telephony') throw new CcError('unsupported', `Cannot ${verb} a ${media} task.`, action);
+    return rec;
+  }
+}
