@@ -460,7 +460,7 @@ export function backendContract(name: string, factory: ContractFactory, options:
         const id = await connectedCall(r);
         const before = r.task(id);
         await r.drive.failNext('hold', 'Hold is not allowed right now.');
-        const refused = await r.backend.hold(id).then(
+        const refused = await r.backend.hold!(id).then(
           () => null,
           (e: CcError) => e,
         );
@@ -501,7 +501,7 @@ export function backendContract(name: string, factory: ContractFactory, options:
 
       it('answers an action on a task that does not exist with unknown-task', async () => {
         await readyAgent(r);
-        const code = await r.backend.hold('no-such-task').then(
+        const code = await r.backend.hold!('no-such-task').then(
           () => null,
           (e: CcError) => e.code,
         );
@@ -515,7 +515,7 @@ export function backendContract(name: string, factory: ContractFactory, options:
         await r.drive.dropConnection();
         await r.wait('reconnecting', () => r.desk.state.connection === 'reconnecting');
         const before = r.task(id);
-        const code = await r.backend.hold(id).then(
+        const code = await r.backend.hold!(id).then(
           () => null,
           (e: CcError) => e.code,
         );

@@ -1,9 +1,10 @@
 import { REFUSALS, actionOf, actionSpec, refusalOf, taskIdOf, type Refusal } from '../core/actions.js';
 import type { Backend, BackendEvent } from '../core/backend.js';
 import { CcError } from '../core/errors.js';
-import { normalizeEvent } from '../core/normalize.js';
+import { withMethods } from '../core/capabilities.js';
+import { capabilitiesOf, normalizeEvent } from '../core/normalize.js';
 import { Store, type DeskState, type StoreAction, type StoreListener } from '../core/store.js';
-import type { DestinationOption } from '../core/types.js';
+import type { Capabilities, DestinationOption } from '../core/types.js';
 import { outcome, type CcOutcomeEvent, type CcRequestEvent, type RequestName } from '../events/events.js';
 import { eventCatalog } from '../events/catalog.js';
 import { outcomesFor } from '../events/outcomes.js';
@@ -37,6 +38,8 @@ export class Desk {
   #media = new Map<string, MediaStreamTrack>();
   #clockListeners = new Set<() => void>();
   #offClock: (() => void) | null = null;
+  /** Whether the backend has sent its capabilities as an event since it was attached. */
+  #capabilitiesSent = false;
 
   constructor(private readonly emit: (event: CcOutcomeEvent) => void) {}
 
@@ -65,7 +68,8 @@ export class Desk {
     this.#backend?.dispose();
     this.#media.clear();
     this.#backend = backend;
-    this.store.dispatch({ type: 'reset', backend: backend?.name ?? null, capabilities: backend?.capabilities ?? null });
+    this.#capabilitiesSent = false;
+    this.store.dispatch({ type: 'reset', backend: backend?.name ?? null, capabilities: backend ? this.#capabilitiesOf(backend, backend.capabilities) : null });
     if (wasSignedIn && reason !== null) this.emit(outcome('cc-signed-out', { reason }));
     this.#detach = backend ? backend.subscribe((event) => this.#onBackendEvent(event)) : null;
     this.#offClock = backend?.clock.onAdvance?.(() => this.#clockListeners.forEach((l) => l())) ?? null;
@@ -165,6 +169,11 @@ export class Desk {
       this.report(new CcError('backend-error', event.dropped, 'backend-event'));
       return;
     }
+    if (event.type === 'capabilities') {
+      if (event.taskId === undefined) this.#capabilitiesSent = true;
+      this.#apply({ ...event, capabilities: this.#capabilitiesOf(this.#backend!, event.capabilities) });
+      return;
+    }
     if (event.type === 'task-media') {
       if (event.track) this.#media.set(event.taskId, event.track);
       else this.#media.delete(event.taskId);
@@ -172,8 +181,17 @@ export class Desk {
     this.#apply(event);
     // The store says which calls still have audio; let go of the tracks of the others.
     for (const taskId of this.#media.keys()) if (!this.state.media[taskId]) this.#media.delete(taskId);
-    // Some capabilities depend on the profile (Webex: outdial): read them again once it is known.
-    if (event.type === 'registered' && this.#backend) this.#apply({ type: 'capabilities', capabilities: this.#backend.capabilities });
+    // A backend that has never sent its capabilities as an event has them read again once the profile is
+    // known (they may depend on it). TRANSITIONAL: the Webex backend still works so (outdial follows its
+    // profile); once it sends a `capabilities` event after the profile, this line goes.
+    if (event.type === 'registered' && this.#backend && !this.#capabilitiesSent) {
+      this.#apply({ type: 'capabilities', capabilities: this.#capabilitiesOf(this.#backend, this.#backend.capabilities) });
+    }
+  }
+
+  /** What the backend can do: what it declares (in the store's shape) AND what it has methods for. */
+  #capabilitiesOf(backend: Backend, declared: unknown): Capabilities {
+    return withMethods(capabilitiesOf(declared) ?? capabilitiesOf({})!, backend);
   }
 
   #apply(action: StoreAction): void {

@@ -614,7 +614,7 @@ export function refusalOf<N extends RequestName>(name: N, detail: RequestDetails
     const refused = check(context);
     if (refused) return refused;
   }
-  if (spec.capability && state.capabilities?.[spec.capability] === false) {
+  if (spec.capability && capabilitiesFor(state, taskId)?.[spec.capability] === false) {
     return unsupportedRefusal(state.backend, spec.cannot ?? `${spec.verb}`);
   }
   if (task && spec.phase && task.state !== spec.phase) return phaseRefusal(spec.verb, task.state);
@@ -624,6 +624,19 @@ export function refusalOf<N extends RequestName>(name: N, detail: RequestDetails
     if (refused) return refused;
   }
   return null;
+}
+
+/**
+ * What the backend can do for one task: its capabilities AND the task's own, when it sent some (a call whose
+ * recording cannot be paused). Without a task id, or for a task with none of its own, the backend's.
+ */
+export function capabilitiesFor(state: Pick<DeskState, 'capabilities' | 'taskCapabilities'>, taskId?: string): Capabilities | null {
+  const own = taskId === undefined ? undefined : state.taskCapabilities[taskId];
+  const all = state.capabilities;
+  if (!own || !all) return all;
+  const both: Record<string, unknown> = { ...all, mediaTypes: all.mediaTypes.filter((m) => own.mediaTypes.includes(m)) };
+  for (const [key, value] of Object.entries(all)) if (value === true && (own as unknown as Record<string, unknown>)[key] !== true) both[key] = false;
+  return both as unknown as Capabilities;
 }
 
 /** The entry whose backend method is `method` (the simulator names its actions by method). */

@@ -45,6 +45,12 @@ export type BackendEvent =
   | { readonly type: 'agent-stats'; readonly stats: AgentStats }
   /** A message of a task's conversation (a chat line), from the customer, the agent or the system. */
   | { readonly type: 'message'; readonly message: ConversationMessage }
+  /**
+   * What the backend can do, sent whenever it changes (after the profile, say). With `taskId`, what it can do
+   * for that task only (a call whose recording cannot be paused): that task gets these AND the backend's.
+   * The kit turns off, in either, what the backend has no method for.
+   */
+  | { readonly type: 'capabilities'; readonly capabilities: Capabilities; readonly taskId?: string }
   /** The whole picture after a reconnect: tasks missing from it are gone. */
   | {
       readonly type: 'sync';
@@ -78,9 +84,17 @@ export interface WrapupArgs {
  * The contract every backend implements. Actions resolve when the contact center has accepted them and
  * reject with a CcError otherwise; the resulting state always arrives as events, never as return values.
  * A backend never touches the DOM.
+ *
+ * A method marked optional is one a backend may not have: a backend that cannot hold leaves `hold` and
+ * `resume` out, and the kit then treats its `hold` capability as off (the action table, src/core/actions.ts,
+ * says which capability each method serves). Nobody writes `throw unsupported` for what it cannot do.
  */
 export interface Backend {
   readonly name: string;
+  /**
+   * What it can do, read once when `<cc-sdk>` takes the backend; later changes arrive as `capabilities`
+   * events.
+   */
   readonly capabilities: Capabilities;
   readonly clock: Clock;
   /** How an agent signs in, when it differs from what the registry declared for this backend's name. */
@@ -107,16 +121,16 @@ export interface Backend {
   // tasks
   accept(taskId: string): Promise<void>;
   decline(taskId: string): Promise<void>;
-  hold(taskId: string): Promise<void>;
-  resume(taskId: string): Promise<void>;
-  toggleMute(taskId: string): Promise<void>;
+  hold?(taskId: string): Promise<void>;
+  resume?(taskId: string): Promise<void>;
+  toggleMute?(taskId: string): Promise<void>;
   end(taskId: string): Promise<void>;
-  pauseRecording(taskId: string): Promise<void>;
-  resumeRecording(taskId: string): Promise<void>;
-  consult(taskId: string, destination: Destination): Promise<void>;
-  endConsult(taskId: string): Promise<void>;
-  transfer(taskId: string, destination: Destination): Promise<void>;
-  consultTransfer(taskId: string): Promise<void>;
+  pauseRecording?(taskId: string): Promise<void>;
+  resumeRecording?(taskId: string): Promise<void>;
+  consult?(taskId: string, destination: Destination): Promise<void>;
+  endConsult?(taskId: string): Promise<void>;
+  transfer?(taskId: string, destination: Destination): Promise<void>;
+  consultTransfer?(taskId: string): Promise<void>;
   wrapup(taskId: string, args: WrapupArgs): Promise<void>;
   outdial?(number: string): Promise<void>;
   /** Agents and queues a task may be consulted or transferred to. */

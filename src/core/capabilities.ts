@@ -1,8 +1,11 @@
+import { ACTIONS, REQUEST_NAMES, type CapabilityKey } from './actions.js';
+import type { Backend } from './backend.js';
 import type { Capabilities } from './types.js';
 
 /**
  * Everything the Backend contract can do. A backend that can do less spreads this and turns off what it
- * cannot (`{...ALL_CAPABILITIES, consult: false}`), and widgets hide those controls.
+ * cannot (`{...ALL_CAPABILITIES, consult: false}`), or simply lacks the methods (see `withMethods`), and
+ * widgets hide those controls.
  */
 export const ALL_CAPABILITIES: Capabilities = Object.freeze<Capabilities>({
   mediaTypes: Object.freeze(['telephony', 'chat', 'email', 'social'] as const),
@@ -17,3 +20,23 @@ export const ALL_CAPABILITIES: Capabilities = Object.freeze<Capabilities>({
   outdial: true,
   uploadLogs: true,
 });
+
+/** Each capability the action table gates, with the backend methods its actions call. */
+const METHODS_OF: ReadonlyMap<CapabilityKey, readonly string[]> = REQUEST_NAMES.reduce((map, name) => {
+  const { capability, method } = ACTIONS[name] as { capability?: CapabilityKey; method: string };
+  if (capability) map.set(capability, [...(map.get(capability) ?? []), method]);
+  return map;
+}, new Map<CapabilityKey, string[]>());
+
+/**
+ * What a backend can really do: what it declares, AND what it has methods for. A capability whose actions
+ * call a method the backend lacks is off (`hold` needs both `hold` and `resume`). Returns `declared` itself
+ * when nothing is turned off.
+ */
+export function withMethods(declared: Capabilities, backend: Backend): Capabilities {
+  const has = backend as unknown as Record<string, unknown>;
+  const off = [...METHODS_OF].filter(([key, methods]) => declared[key] && methods.some((m) => typeof has[m] !== 'function')).map(([key]) => key);
+  return off.length ? Object.freeze({ ...declared, ...Object.fromEntries(off.map((key) => [key, false])) }) : declared;
+}
+
+export { capabilitiesFor } from './actions.js';

@@ -13,6 +13,7 @@ import type {
   AgentStateSnapshot,
   AgentStats,
   AuxCode,
+  Capabilities,
   ConversationMessage,
   Consult,
   Destination,
@@ -214,10 +215,24 @@ function messageOf(value: unknown): ConversationMessage | null {
   };
 }
 
+/** The on/off capabilities, each a boolean in the store whatever the backend sent (anything but `true` is off). */
+const CAPABILITY_FLAGS = [
+  'hold', 'mute', 'recording', 'consult', 'transfer', 'consultTransfer', 'wrapupCodes', 'oauth', 'outdial', 'uploadLogs',
+] as const satisfies readonly Exclude<keyof Capabilities, 'mediaTypes' | 'externalSession'>[];
+
+/** Capabilities of the right shape, or null when the backend sent no object. */
+export function capabilitiesOf(value: unknown): Capabilities | null {
+  if (!isObject(value)) return null;
+  const mediaTypes = listOf(own(value, 'mediaTypes'), (v) => oneOf(v, MEDIA_TYPES) ?? null);
+  const flags = Object.fromEntries(CAPABILITY_FLAGS.map((key) => [key, flag(own(value, key))])) as Record<(typeof CAPABILITY_FLAGS)[number], boolean>;
+  return { mediaTypes, ...flags, ...(own(value, 'externalSession') === true ? { externalSession: true } : {}) };
+}
+
 const EVENT_TYPES = new Set<string>([
   'connection', 'signed-in', 'registered', 'signed-out', 'auth-expiring', 'auth-expired', 'station-login',
   'station-logout', 'agent-state', 'task-offered', 'task-hydrated', 'task-assigned', 'task-updated', 'task-ended',
   'task-wrapped-up', 'task-rejected', 'task-media', 'sync', 'error', 'queue-stats', 'agent-stats', 'message',
+  'capabilities',
 ] satisfies BackendEvent['type'][]);
 
 /** What is wrong with an event that had to be dropped, for the Desk to report. */
@@ -275,6 +290,15 @@ export function normalizeEvent(event: BackendEvent): BackendEvent | Dropped {
     case 'message': {
       const message = messageOf(own(event as unknown as Loose, 'message'));
       return message ? { type: 'message', message } : { dropped: 'The backend sent a message without an id or a task.' };
+    }
+    case 'capabilities': {
+      const capabilities = capabilitiesOf(own(event as unknown as Loose, 'capabilities'));
+      if (!capabilities) return { dropped: 'The backend sent capabilities that are not an object.' };
+      const taskId: unknown = own(event as unknown as Loose, 'taskId');
+      if (taskId === undefined || taskId === null) return { type: 'capabilities', capabilities };
+      return typeof taskId === 'string' && taskId
+        ? { type: 'capabilities', capabilities, taskId }
+        : { dropped: 'The backend sent capabilities for a task without a usable id.' };
     }
     case 'station-login': {
       const station = stationOf(event.station);

@@ -17,7 +17,10 @@ import type {
 /** Everything the widgets render from. Replaced, never mutated: compare by reference. */
 export interface DeskState {
   readonly backend: string | null;
+  /** What the backend can do (what it declares, and has methods for); null with no backend. */
   readonly capabilities: Capabilities | null;
+  /** What the backend can do for a task, where it said so for that task (see `capabilitiesFor`), by task id. */
+  readonly taskCapabilities: Readonly<Record<string, Capabilities>>;
   readonly connection: ConnectionStatus;
   readonly session: SessionSnapshot;
   readonly profile: Profile | null;
@@ -59,8 +62,7 @@ export type StoreAction =
   | { readonly type: 'pending'; readonly key: string }
   /** A request finished; a failure is kept under its key, unless its task is gone by now. */
   | { readonly type: 'settled'; readonly key: string; readonly taskId?: string; readonly error?: CcErrorInfo }
-  | { readonly type: 'dismiss-error'; readonly key: string }
-  | { readonly type: 'capabilities'; readonly capabilities: Capabilities };
+  | { readonly type: 'dismiss-error'; readonly key: string };
 
 /**
  * A record without a prototype, for maps keyed by names from outside (request keys, task ids): a task called
@@ -74,6 +76,7 @@ const SIGNED_OUT: SessionSnapshot = Object.freeze({ status: 'signed-out', expire
 export const initialState: DeskState = deepFreeze({
   backend: null,
   capabilities: null,
+  taskCapabilities: dict<Capabilities>(),
   connection: 'idle',
   session: SIGNED_OUT,
   profile: null,
@@ -123,6 +126,7 @@ function forgetTask(state: DeskState, taskId: string): DeskState {
     pending: without(state.pending, mine),
     errors: without(state.errors, mine),
     media: without(state.media, (k) => k === taskId),
+    taskCapabilities: without(state.taskCapabilities, (k) => k === taskId),
     messages: without(state.messages, (k) => k === taskId),
   };
 }
@@ -210,7 +214,12 @@ function reduceOnce(state: DeskState, action: StoreAction): DeskState {
       return pending === state.pending && errors === state.errors ? state : { ...state, pending, errors };
     }
     case 'capabilities':
-      return set(state, 'capabilities', action.capabilities);
+      if (action.taskId === undefined) return set(state, 'capabilities', action.capabilities);
+      // A task's own capabilities live as long as the task: none are kept for a task the store does not have.
+      if (!state.tasks.some((t) => t.id === action.taskId)) return state;
+      return equal(state.taskCapabilities[action.taskId], action.capabilities)
+        ? state
+        : { ...state, taskCapabilities: dict({ ...state.taskCapabilities, [action.taskId]: action.capabilities }) };
     case 'dismiss-error':
       return set(state, 'errors', without(state.errors, (k) => k === action.key));
     case 'connection': {
