@@ -1,5 +1,4 @@
 import type { AgentStateArgs, StationLoginArgs } from '../../core/backend.js';
-import { CcError } from '../../core/errors.js';
 import type { ChangeSource, AgentStateSnapshot, Station } from '../../core/types.js';
 import { Cleanup, isRecord, syncEvent, text } from '../kit/index.js';
 import type { WebexContext } from './context.js';
@@ -30,19 +29,6 @@ export class WebexAgentEvents {
   async stationLogin(args: StationLoginArgs): Promise<void> {
     const ctx = this.#ctx;
     const cc = ctx.ready('stationLogin');
-    const profile = ctx.profile!;
-    if (!profile.loginOptions.includes(args.loginOption)) {
-      throw new CcError(
-        'invalid-request',
-        args.loginOption === 'BROWSER'
-          ? 'Browser calling (WebRTC) is not enabled for this agent or organisation.'
-          : `${args.loginOption} login is not allowed for this agent.`,
-        'stationLogin',
-      );
-    }
-    if (ctx.tasks.book.active().length > 0) {
-      throw new CcError('task-active', 'Finish your active tasks before changing station.', 'stationLogin');
-    }
     const dialNumber = args.loginOption === 'BROWSER' ? undefined : args.dialNumber?.trim();
     const login = { teamId: args.teamId, loginOption: args.loginOption, ...(dialNumber ? { dialNumber } : {}) };
     // Changing station is the SDK's updateAgentProfile (a logout "User requested agent profile update", then a
@@ -65,10 +51,6 @@ export class WebexAgentEvents {
   async stationLogout(reason?: string): Promise<void> {
     const ctx = this.#ctx;
     const cc = ctx.ready('stationLogout');
-    if (!ctx.station) throw new CcError('not-logged-in', 'You are not logged in to a station.', 'stationLogout');
-    if (ctx.tasks.book.open().length > 0) {
-      throw new CcError('task-active', 'You cannot log out while you have a task or a wrap-up open.', 'stationLogout');
-    }
     const logoutReason: LogoutReason = LOGOUT_REASONS.find((r) => r === reason) ?? 'User requested logout';
     this.#pendingLogout = true;
     try {
@@ -84,7 +66,6 @@ export class WebexAgentEvents {
   async setAgentState(args: AgentStateArgs): Promise<void> {
     const ctx = this.#ctx;
     const cc = ctx.ready('setAgentState');
-    if (!ctx.station) throw new CcError('not-logged-in', 'Log in to a station first.', 'setAgentState');
     const auxCodeId = args.state === 'Available' ? '0' : args.auxCodeId;
     this.#pendingState = auxCodeId;
     try {

@@ -131,7 +131,7 @@ export class WebexBackend implements Backend {
   async outdial(number: string): Promise<void> {
     const ctx = this.#ctx;
     const cc = ctx.ready('outdial');
-    if (!ctx.station) throw new CcError('not-logged-in', 'Log in to a station first.', 'outdial');
+    // The tenant's and the agent's settings (the profile): what they forbid is refused before Webex is asked.
     if (!this.capabilities.outdial) {
       throw new CcError('unsupported', 'Outbound calls are not enabled for this agent (or no outdial entry point is set).', 'outdial');
     }

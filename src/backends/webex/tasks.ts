@@ -1,5 +1,6 @@
 import type { ITask } from '@webex/contact-center';
 import type { WrapupArgs } from '../../core/backend.js';
+import { REFUSALS, refusalError } from '../../core/actions.js';
 import { CcError } from '../../core/errors.js';
 import type { Destination, RejectReason, TaskSnapshot, TaskState } from '../../core/types.js';
 import { Cleanup, TaskBook, connect, endForWrapup, hold, positive, startLife, text } from '../kit/index.js';
@@ -65,12 +66,13 @@ export class WebexTasks {
   // ---- actions ------------------------------------------------------------------------------------
 
   async accept(taskId: string): Promise<void> {
-    const rec = this.#taskIn(taskId, 'offered', 'accept');
+    const rec = this.#task(taskId, 'accept');
     await this.#ctx.calls.run('accept', () => rec.task.accept(), taskId);
   }
 
   async decline(taskId: string): Promise<void> {
-    const rec = this.#taskIn(taskId, 'offered', 'decline');
+    const rec = this.#task(taskId, 'decline');
+    // The SDK declines a WebRTC call only (webex-sdk.md #11): on a phone, decline() would do nothing.
     if (mediaTypeOf(rec.task.data) !== 'telephony' || this.#ctx.station?.loginOption !== 'BROWSER') {
       throw new CcError('unsupported', 'Only a browser call can be declined: let the offer ring out, or answer it on your phone.', 'decline');
     }
@@ -79,23 +81,19 @@ export class WebexTasks {
   }
 
   async hold(taskId: string): Promise<void> {
-    const rec = this.#voice(taskId, 'hold', 'hold');
-    if (this.#snapshot(rec).held) throw new CcError('invalid-state', 'The call is already on hold.', 'hold');
+    const rec = this.#task(taskId, 'hold');
     await this.#ctx.calls.run('hold', () => rec.task.hold(mainMediaResourceId(rec.task.data)), taskId);
   }
 
   async resume(taskId: string): Promise<void> {
-    const rec = this.#voice(taskId, 'resume', 'resume');
-    if (!this.#snapshot(rec).held) throw new CcError('invalid-state', 'The call is not on hold.', 'resume');
-    if (rec.memo.consult) throw new CcError('invalid-state', 'End the consult before resuming the customer.', 'resume');
+    const rec = this.#task(taskId, 'resume');
     await this.#ctx.calls.run('resume', () => rec.task.resume(mainMediaResourceId(rec.task.data)), taskId);
   }
 
   async toggleMute(taskId: string): Promise<void> {
-    const rec = this.#voice(taskId, 'mute', 'toggleMute');
-    if (this.#ctx.station?.loginOption !== 'BROWSER') {
-      throw new CcError('unsupported', 'Mute works for browser calls only; use your phone to mute.', 'toggleMute');
-    }
+    const rec = this.#task(taskId, 'toggleMute');
+    // The SDK mutes a WebRTC call only: on a phone login it has nothing to mute, whatever the desk shows.
+    if (this.#ctx.station?.loginOption !== 'BROWSER') throw refusalError(REFUSALS.muteOnPhone, 'toggleMute');
     await this.#ctx.calls.run('toggleMute', () => rec.task.toggleMute(), taskId);
     if (this.book.get(taskId) !== rec) return;
     rec.memo.muted = !rec.memo.muted;
@@ -103,7 +101,7 @@ export class WebexTasks {
   }
 
   async end(taskId: string): Promise<void> {
-    const rec = this.#taskIn(taskId, 'connected', 'end');
+    const rec = this.#task(taskId, 'end');
     // The tenant's settings (webex-sdk.md #13): what it forbids is refused here, before Webex is asked.
     if (this.#ctx.raw?.isEndCallEnabled === false && mediaTypeOf(rec.task.data) === 'telephony') {
       throw new CcError('unsupported', 'Your contact center does not let agents end calls from the desk: the customer ends the call.', 'end');
@@ -112,25 +110,22 @@ export class WebexTasks {
   }
 
   async pauseRecording(taskId: string): Promise<void> {
-    const rec = this.#voice(taskId, 'pause recording', 'pauseRecording');
+    const rec = this.#task(taskId, 'pauseRecording');
+    // This call's own setting (its flow may forbid a pause): refused here, before Webex is asked.
     if (text(rec.task.data.interaction?.callProcessingDetails?.pauseResumeEnabled) === 'false') {
       throw new CcError('unsupported', 'The recording of this call cannot be paused.', 'pauseRecording');
     }
-    const now = this.#snapshot(rec);
-    if (!now.recording || now.recordingPaused) throw new CcError('invalid-state', 'The recording is not running.', 'pauseRecording');
     await this.#ctx.calls.run('pauseRecording', () => rec.task.pauseRecording(), taskId);
   }
 
   async resumeRecording(taskId: string): Promise<void> {
-    const rec = this.#voice(taskId, 'resume recording', 'resumeRecording');
-    if (!this.#snapshot(rec).recordingPaused) throw new CcError('invalid-state', 'The recording is not paused.', 'resumeRecording');
+    const rec = this.#task(taskId, 'resumeRecording');
     await this.#ctx.calls.run('resumeRecording', () => rec.task.resumeRecording({ autoResumed: false }), taskId);
   }
 
   async consult(taskId: string, destination: Destination): Promise<void> {
     const ctx = this.#ctx;
-    const rec = this.#taskIn(taskId, 'connected', 'consult');
-    if (rec.memo.consult) throw new CcError('invalid-state', 'A consult is already under way.', 'consult');
+    const rec = this.#task(taskId, 'consult');
     if (destination.type === 'queue' && ctx.raw?.allowConsultToQueue === false) {
       throw new CcError('unsupported', 'Your contact center does not let agents consult a queue: consult an agent instead.', 'consult');
     }
@@ -176,9 +171,10 @@ export class WebexTasks {
   }
 
   async endConsult(taskId: string): Promise<void> {
-    const rec = this.#taskIn(taskId, 'connected', 'end the consult', 'endConsult');
+    const rec = this.#task(taskId, 'endConsult');
+    // Which consult to end (its queue, below) is known here only.
     const consult = rec.memo.consult;
-    if (!consult) throw new CcError('invalid-state', 'There is no consult to end.', 'endConsult');
+    if (!consult) throw refusalError(REFUSALS.noConsult, 'endConsult');
     if (this.#ctx.raw?.isEndConsultEnabled === false) {
       throw new CcError('unsupported', 'Your contact center does not let agents end a consult from the desk: transfer, or let the consulted party hang up.', 'endConsult');
     }
@@ -194,23 +190,24 @@ export class WebexTasks {
   }
 
   async transfer(taskId: string, destination: Destination): Promise<void> {
-    const rec = this.#taskIn(taskId, 'connected', 'transfer');
-    if (rec.memo.consult) throw new CcError('invalid-state', 'End the consult or use consult transfer.', 'transfer');
+    const rec = this.#task(taskId, 'transfer');
     const target = this.#ctx.directory.named(destination);
     await this.#ctx.calls.run('transfer', () => rec.task.transfer({ to: target.to, destinationType: target.type }), taskId);
   }
 
   async consultTransfer(taskId: string): Promise<void> {
-    const rec = this.#taskIn(taskId, 'connected', 'transfer', 'consultTransfer');
+    const rec = this.#task(taskId, 'consultTransfer');
+    // Where the consult went is known here only: the SDK is told whom to transfer to.
     const consult = rec.memo.consult;
-    if (consult?.state !== 'connected') throw new CcError('invalid-state', 'The consulted party has not answered yet.', 'consultTransfer');
+    if (consult?.state !== 'connected') throw refusalError(REFUSALS.consultNotAnswered, 'consultTransfer');
     await this.#ctx.calls.run('consultTransfer', () => rec.task.consultTransfer({ to: consult.destination.to, destinationType: consult.destination.type }), taskId);
   }
 
   async wrapup(taskId: string, args: WrapupArgs): Promise<void> {
-    const rec = this.#taskIn(taskId, 'wrapup', 'wrap up', 'wrapup');
+    const rec = this.#task(taskId, 'wrapup');
+    // Webex takes the code's name too, which only the profile has.
     const code = this.#ctx.profile?.wrapupCodes.find((c) => c.id === args.auxCodeId);
-    if (!code) throw new CcError('invalid-request', `Unknown wrap-up code ${args.auxCodeId}.`, 'wrapup');
+    if (!code) throw refusalError(REFUSALS.chooseWrapupCode, 'wrapup');
     rec.pendingWrapup = { auxCodeId: code.id, notes: args.notes ?? '' };
     try {
       // Notes stay with the kit (cc-task-wrapup carries them): Webex takes only the code and its name.
@@ -521,21 +518,14 @@ export class WebexTasks {
 
   // ---- guards -------------------------------------------------------------------------------------
 
-  #taskIn(taskId: string, phase: TaskState, verb: string, action = verb): TaskRecord {
+  /**
+   * The task to act on, once the session is ready. Whether the action suits the task (its phase, its media, hold,
+   * consult, recording) the core has checked against the snapshots (src/core/actions.ts) before calling.
+   */
+  #task(taskId: string, action: string): TaskRecord {
     this.#ctx.ready(action);
     const rec = this.book.get(taskId);
     if (!rec || rec.gone) throw new CcError('unknown-task', `There is no task ${taskId}.`, action);
-    if (rec.memo.phase !== phase) {
-      const now = rec.memo.phase === 'offered' ? 'still ringing' : rec.memo.phase === 'wrapup' ? 'already ended' : 'in progress';
-      throw new CcError('invalid-state', `Cannot ${verb}: the task is ${now}.`, action);
-    }
-    return rec;
-  }
-
-  #voice(taskId: string, verb: string, action: string): TaskRecord {
-    const rec = this.#taskIn(taskId, 'connected', verb, action);
-    const media = mediaTypeOf(rec.task.data);
-    if (media !== 'telephony') throw new CcError('unsupported', `Cannot ${verb} a ${media} task.`, action);
     return rec;
   }
 }
