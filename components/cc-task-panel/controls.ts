@@ -2,51 +2,21 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { DeskState } from '../../src/core/store.js';
 import type { TaskSnapshot } from '../../src/core/types.js';
-import type { RequestName } from '../../src/events/events.js';
+import { taskControls, type RequestName } from '../../src/core/actions.js';
 import { END } from './cc-task-panel.strings.js';
 import { PICKER_ACTION, type DestinationPicker } from './destination-picker.js';
 import { actionButton, errorList, type PanelView, type TaskAction } from './view.js';
 
-type Capability = 'hold' | 'mute' | 'recording' | 'consult' | 'consultTransfer' | 'transfer';
+/** The controls of a connected task, from the action table, in its order (a picker's opens its form). */
+const CONTROLS = taskControls.filter((c) => c.phase === 'connected' && (c.place === 'task' || c.place === 'picker'));
 
-/** A control of a connected task: the request it sends, its `data-action`, and what gates it. */
-interface Control {
-  readonly request: RequestName;
-  readonly action: string;
-  /** `picker`: it opens the consult or transfer form, which sends the request. */
-  readonly place: 'task' | 'picker';
-  readonly capability: Capability | null;
-  readonly media: 'telephony' | null;
-}
-
-/** The controls of a connected task, in the order they are shown. */
-const CONTROLS: readonly Control[] = [
-  { request: 'cc-task-hold-request', action: 'hold', place: 'task', capability: 'hold', media: 'telephony' },
-  { request: 'cc-task-resume-request', action: 'resume', place: 'task', capability: 'hold', media: 'telephony' },
-  { request: 'cc-task-mute-request', action: 'mute', place: 'task', capability: 'mute', media: 'telephony' },
-  { request: 'cc-task-recording-pause-request', action: 'recording-pause', place: 'task', capability: 'recording', media: 'telephony' },
-  { request: 'cc-task-recording-resume-request', action: 'recording-resume', place: 'task', capability: 'recording', media: 'telephony' },
-  { request: 'cc-task-consult-request', action: 'consult', place: 'picker', capability: 'consult', media: null },
-  { request: 'cc-task-consult-end-request', action: 'consult-end', place: 'task', capability: null, media: null },
-  { request: 'cc-task-transfer-request', action: 'transfer', place: 'picker', capability: 'transfer', media: null },
-  { request: 'cc-task-consult-transfer-request', action: 'consult-transfer', place: 'task', capability: 'consultTransfer', media: null },
-  { request: 'cc-task-end-request', action: 'end', place: 'task', capability: null, media: null },
-];
-
-/** The requests whose refusals are listed under a connected task's controls, in this order. */
-const TASK_ERRORS: readonly RequestName[] = [
-  'cc-task-accept-request',
-  'cc-task-hold-request',
-  'cc-task-resume-request',
-  'cc-task-mute-request',
-  'cc-task-recording-pause-request',
-  'cc-task-recording-resume-request',
-  'cc-task-consult-request',
-  'cc-task-consult-end-request',
-  'cc-task-consult-transfer-request',
-  'cc-task-transfer-request',
-  'cc-task-end-request',
-];
+/**
+ * The requests whose refusals are listed under a connected task's controls: its controls', and Accept's (a
+ * refusal that came back once the call was connected all the same).
+ */
+const TASK_ERRORS: readonly RequestName[] = taskControls
+  .filter((c) => c.request === 'cc-task-accept-request' || CONTROLS.includes(c))
+  .map((c) => c.request);
 
 /** When the panel shows a control, beyond its capability and media: what the task is doing now. */
 const SHOWN: Readonly<Record<string, (task: TaskSnapshot, state: DeskState) => boolean>> = {

@@ -1,12 +1,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDuration } from '../../src/base/format.js';
+import { taskControls } from '../../src/core/actions.js';
 import type { TaskSnapshot } from '../../src/core/types.js';
 import { mediaIcon } from './cc-task-panel.icons.js';
-import { actionButton, errorList, mediaLabel, who, type PanelView } from './view.js';
+import { actionButton, errorList, mediaLabel, who, type PanelView, type TaskAction } from './view.js';
+
+/** What an offer's controls are (Accept, Decline), from the action table. */
+const OFFER = taskControls.filter((c) => c.place === 'offer');
 
 /**
  * One incoming offer (part `offer`): its media, the time left before it rings out, who and through which
- * queue, Accept and Decline, and the backend's refusal of either. `now` is the backend's time.
+ * queue, its controls (Accept, Decline), and the backend's refusal of either. `now` is the backend's time.
  */
 export function renderOffer(view: PanelView, task: TaskSnapshot, now: number): TemplateResult {
   const id = view.domId(task.id);
@@ -25,9 +29,18 @@ export function renderOffer(view: PanelView, task: TaskSnapshot, now: number): T
     ${task.queue ? html`<p class="muted queue">${view.tParts('viaQueue', { queue: view.netText(task.queue.name) })}</p>` : nothing}
     ${task.subject ? html`<p class="subject">${view.netText(task.subject)}</p>` : nothing}
     <div part="actions" class="row actions">
-      ${actionButton(view, 'cc-task-accept-request', task, view.t('accept'), { action: 'accept', variant: 'primary', describedBy: `offer-${id}` })}
-      ${actionButton(view, 'cc-task-decline-request', task, view.t('decline'), { action: 'decline', describedBy: `offer-${id}` })}
+      ${OFFER.map((c) =>
+        actionButton(view, c.request as TaskAction, task, view.t(c.action as 'accept' | 'decline'), {
+          action: c.action,
+          variant: c.action === 'accept' ? 'primary' : undefined,
+          describedBy: `offer-${id}`,
+        }),
+      )}
     </div>
-    ${errorList(view, task, ['cc-task-accept-request', 'cc-task-decline-request'])}
+    ${errorList(
+      view,
+      task,
+      OFFER.map((c) => c.request),
+    )}
   </li>`;
 }

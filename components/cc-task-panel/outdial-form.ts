@@ -1,8 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { taskControls } from '../../src/core/actions.js';
 import { mediaIcon } from './cc-task-panel.icons.js';
 import { dialProblem } from './dial-problem.js';
 import { face, type PanelView } from './view.js';
+
+/** The capability that offers New call, from the action table. */
+const CAPABILITY = taskControls.find((c) => c.place === 'new-call')?.capability ?? 'outdial';
 
 /** The open New call form. */
 interface Form {
@@ -27,7 +31,7 @@ export class OutdialForm {
   /** Whether New call is offered now. */
   #available(): boolean {
     const { capabilities, station, tasks } = this.#view.cc.state;
-    return !!capabilities?.outdial && !!station && !tasks.some((t) => t.mediaType === 'telephony' && t.state !== 'wrapup');
+    return !!capabilities?.[CAPABILITY] && !!station && !tasks.some((t) => t.mediaType === 'telephony' && t.state !== 'wrapup');
   }
 
   /** Closes the form once New call is no longer offered. */
