@@ -1,9 +1,7 @@
 import type { AgentStateArgs, Backend, BackendListener, StationLoginArgs, WrapupArgs } from '../../core/backend.js';
-import { ALL_CAPABILITIES } from '../../core/capabilities.js';
 import type { Clock } from '../../core/clock.js';
 import { CcError } from '../../core/errors.js';
 import type { Capabilities, Credentials, Destination, DestinationOption, Profile } from '../../core/types.js';
-import { text } from '../kit/index.js';
 import { WebexAgentEvents } from './agent.js';
 import { WebexCalls } from './calls.js';
 import { WebexContext, type WebexBackendOptions } from './context.js';
@@ -13,12 +11,6 @@ import { WebexSession } from './session.js';
 import { WebexTasks } from './tasks.js';
 
 export type { WebexBackendOptions } from './context.js';
-
-// Webex does all the contract asks. The SDK mutes browser (WebRTC) calls only: toggleMute refuses other
-// logins with `unsupported`, and the task panel shows Mute for a browser login only.
-const BASE_CAPABILITIES: Capabilities = ALL_CAPABILITIES;
-
-const HOST_SESSION_CAPABILITIES: Capabilities = Object.freeze<Capabilities>({ ...BASE_CAPABILITIES, externalSession: true });
 
 /**
  * The Webex Contact Center backend: the real SDK (`webex.cc`) behind the kit's Backend contract. A thin front
@@ -44,13 +36,9 @@ export class WebexBackend implements Backend {
     return this.#ctx.clock;
   }
 
-  /** What Webex can do; outdial follows the agent's profile once it is loaded. */
+  /** What Webex can do now; a change (outdial follows the agent's profile) is also sent as a `capabilities` event. */
   get capabilities(): Capabilities {
-    const raw = this.#ctx.raw;
-    const base = this.#ctx.options.webex ? HOST_SESSION_CAPABILITIES : BASE_CAPABILITIES;
-    if (!raw) return base;
-    const outdial = raw.isOutboundEnabledForTenant !== false && raw.isOutboundEnabledForAgent !== false && Boolean(text(raw.outDialEp));
-    return outdial === base.outdial ? base : Object.freeze({ ...base, outdial });
+    return this.#ctx.capabilities();
   }
 
   /** The SDK instance in use, for a host that wants to reach what the kit does not wrap. */

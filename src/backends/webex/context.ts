@@ -1,9 +1,10 @@
 import type { ITask, Profile as SdkProfile } from '@webex/contact-center';
 import type { BackendEvent } from '../../core/backend.js';
+import { ALL_CAPABILITIES } from '../../core/capabilities.js';
 import { realClock, type Clock } from '../../core/clock.js';
 import { CcError } from '../../core/errors.js';
-import type { AgentStateSnapshot, Profile, Station } from '../../core/types.js';
-import { BackendEvents, ConnectionState } from '../kit/index.js';
+import type { AgentStateSnapshot, Capabilities, Profile, Station } from '../../core/types.js';
+import { BackendEvents, ConnectionState, text } from '../kit/index.js';
 import type { WebexAgentEvents } from './agent.js';
 import type { WebexCalls } from './calls.js';
 import type { WebexDirectory } from './directory.js';
@@ -40,6 +41,12 @@ export interface WebexBackendOptions {
   readonly clock?: Clock;
 }
 
+// Webex does all the contract asks. The SDK mutes browser (WebRTC) calls only: toggleMute refuses other
+// logins with `unsupported`, and the task panel shows Mute for a browser login only.
+const BASE_CAPABILITIES: Capabilities = ALL_CAPABILITIES;
+
+const HOST_SESSION_CAPABILITIES: Capabilities = Object.freeze<Capabilities>({ ...BASE_CAPABILITIES, externalSession: true });
+
 /**
  * What the parts of the Webex backend share: the session's SDK objects, the profile, the station and the
  * agent's state, and the event stream. Each part (session, agent events, task events, directory, calls) holds
@@ -74,6 +81,26 @@ export class WebexContext {
   constructor(options: WebexBackendOptions) {
     this.options = options;
     this.clock = options.clock ?? realClock;
+  }
+
+  /** What Webex can do: outdial follows the agent's profile once it is loaded. */
+  capabilities(): Capabilities {
+    const base = this.options.webex ? HOST_SESSION_CAPABILITIES : BASE_CAPABILITIES;
+    const raw = this.raw;
+    if (!raw) return base;
+    const outdial = raw.isOutboundEnabledForTenant !== false && raw.isOutboundEnabledForAgent !== false && Boolean(text(raw.outDialEp));
+    return outdial === base.outdial ? base : Object.freeze({ ...base, outdial });
+  }
+
+  #announced: Capabilities | null = null;
+
+  /** Sends the capabilities as an event when they differ from what the desk has (read at attach, or last sent). */
+  announceCapabilities(): void {
+    const now = this.capabilities();
+    const before = this.#announced ?? (this.options.webex ? HOST_SESSION_CAPABILITIES : BASE_CAPABILITIES);
+    if (JSON.stringify(now) === JSON.stringify(before)) return;
+    this.#announced = now;
+    this.emit({ type: 'capabilities', capabilities: now });
   }
 
   get agentId(): string {

@@ -102,6 +102,7 @@ export class WebexSession {
     ctx.connection.set('connected');
     ctx.emit({ type: 'signed-in', expiresAt: this.#expiresAt() });
     ctx.emit({ type: 'registered', profile });
+    ctx.announceCapabilities();
     // Warn before the token expires; a token the SDK refreshes (OAuth) moves the warning along.
     this.#token.watch(() => this.#expiresAt(true));
     // An agent still logged in (a reload, another tab): pick up the station, the state and the tasks.
@@ -231,6 +232,7 @@ export class WebexSession {
       this.reRegistering = false;
       if (ctx.events.disposed || ctx.cc !== cc) return;
       ctx.raw = raw;
+      ctx.announceCapabilities();
       ctx.connection.set('connected');
       ctx.agents.sync(
         { auxCodeId: raw.lastStateAuxCodeId, lastStateChangeTimestamp: raw.lastStateChangeTimestamp },
