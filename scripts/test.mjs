@@ -58,14 +58,19 @@ const nodeTotals = {
 };
 
 // 1. web-test-runner. The test files it will run that load the CDN bundle get a fresh one first.
+// Its files: test/**/*.test.ts, in folders that mirror the sources (the node checks are .mjs, not .ts).
+const browserTests = readdirSync('test', { recursive: true })
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => `test/${f.split('\\').join('/')}`)
+  .sort();
 const filesAt = args.indexOf('--files');
 const selected = filesAt >= 0
   ? args.slice(filesAt + 1).filter((a) => !a.startsWith('--'))
-  : readdirSync('test').filter((f) => f.endsWith('.test.ts')).map((f) => `test/${f}`);
+  : browserTests;
 // A pattern (`'test/cc-*.test.ts'`) is not a file: then any test file that loads dist/cdn counts.
 const loadsCdn = (f) => readFileSync(f, 'utf8').includes('/dist/cdn/');
 const needsCdn = selected.some((f) =>
-  existsSync(f) ? loadsCdn(f) : readdirSync('test').some((t) => t.endsWith('.test.ts') && loadsCdn(`test/${t}`)),
+  existsSync(f) ? loadsCdn(f) : browserTests.some(loadsCdn),
 );
 let cdnFailed = 0;
 if (needsCdn) {
