@@ -10,8 +10,8 @@ import { CcStateSelect as CcStateSelectElement } from '../define/cc-state-select
 import { CcStationLogin as CcStationLoginElement } from '../define/cc-station-login.js';
 import { CcTaskPanel as CcTaskPanelElement } from '../define/cc-task-panel.js';
 import { CcWrapup as CcWrapupElement } from '../define/cc-wrapup.js';
+import { requestsOf } from '../src/core/actions.js';
 import { outcomeEvents, requestEvents } from '../src/events/catalog.js';
-import type { RequestName } from '../src/events/events.js';
 import type { CcEventMap } from '../src/events/events.js';
 
 type CcEventName = keyof CcEventMap;
@@ -33,22 +33,19 @@ function eventProps<N extends CcEventName>(names: readonly N[]): EventProps<N> {
   return Object.fromEntries(names.map((name) => [eventProp(name), name])) as unknown as EventProps<N>;
 }
 
-const authEvents = eventProps(['cc-sign-in-request', 'cc-sign-out-request']);
-const stationLoginEvents = eventProps(['cc-station-login-request', 'cc-station-logout-request']);
-const stateSelectEvents = eventProps(['cc-agent-state-request']);
-// The task panel sends every task request (the catalog names them all cc-task-*) and the outbound call.
-type TaskPanelRequest = Extract<RequestName, `cc-task-${string}`> | 'cc-outdial-request';
-const taskPanelEvents = eventProps(
-  requestEvents.filter((name): name is TaskPanelRequest => name.startsWith('cc-task-') || name === 'cc-outdial-request'),
-);
-const wrapupEvents = eventProps(['cc-wrapup-request']);
+// Each widget's requests are the ones the action table says it offers (`offeredBy`).
+const authEvents = eventProps(requestsOf('cc-auth'));
+const stationLoginEvents = eventProps(requestsOf('cc-station-login'));
+const stateSelectEvents = eventProps(requestsOf('cc-state-select'));
+const taskPanelEvents = eventProps(requestsOf('cc-task-panel'));
+const wrapupEvents = eventProps(requestsOf('cc-wrapup'));
 /**
  * `<cc-sdk>` announces every outcome; every widget's request bubbles up to it too, so a page can veto any
  * request in one place (`onCcWrapupRequest={(e) => e.detail.notes || e.preventDefault()}`).
  */
 const sdkEvents = eventProps<CcEventName>([...outcomeEvents, ...requestEvents]);
 
-/** Each tag's event props, from the event catalog and each widget's requests (checked against the manifest in the tests). */
+/** Each tag's event props, from the event catalog and the action table (checked against the manifest in the tests). */
 export const reactEvents = {
   'cc-sdk': sdkEvents,
   'cc-auth': authEvents,

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import manifest from '../custom-elements.json';
 import { CcSdk, CcTaskPanel, CcWrapup, eventProp, reactEvents, type CcSdkElement } from '../react/index.js';
 import { SimulatorBackend } from '../src/backends/simulator/backend.js';
+import { REQUEST_NAMES, requestsOf } from '../src/core/actions.js';
 import { SimulatorServer } from '../src/backends/simulator/server.js';
 import { ManualClock } from '../src/core/clock.js';
 import type { TaskSnapshot } from '../src/core/types.js';
@@ -116,5 +117,14 @@ describe('React wrappers', () => {
     // <cc-sdk> also takes every request, since they bubble to it: the whole catalog.
     expect(Object.keys(reactEvents['cc-sdk'])).toHaveLength(36);
     expect(reactEvents['cc-sdk'].onCcTaskIncoming).toBe('cc-task-incoming');
+  });
+
+  it('give each widget the props of the requests the action table says it sends, and <cc-sdk> all of them', () => {
+    for (const tag of ['cc-auth', 'cc-station-login', 'cc-state-select', 'cc-task-panel', 'cc-wrapup'] as const) {
+      expect(Object.values(reactEvents[tag]), tag).toEqual(requestsOf(tag));
+    }
+    const sdkProps = reactEvents['cc-sdk'] as Record<string, string>;
+    for (const name of REQUEST_NAMES) expect(sdkProps[eventProp(name)], name).toBe(name);
+    expect(reactEvents['cc-task-panel'].onCcOutdialRequest).toBe('cc-outdial-request');
   });
 });

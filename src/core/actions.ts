@@ -192,8 +192,11 @@ export interface ActionSpec<D> {
   readonly place?: ControlPlace;
 }
 
-/** Types one entry: the detail's type flows from its shape into its call and checks. */
-const action = <D>(spec: ActionSpec<D>): ActionSpec<D> => spec;
+/**
+ * Types one entry: the detail's type flows from its shape into its call and checks, and the widget that
+ * offers it stays a literal type (the React props are typed from it).
+ */
+const action = <D, const W extends WidgetTag | null>(spec: ActionSpec<D> & { readonly offeredBy: W }): ActionSpec<D> & { readonly offeredBy: W } => spec;
 
 const checkDestination: Check<{ readonly destination: Destination }> = ({ detail: { destination } }) => {
   if (!destination.to.trim()) return REFUSALS.chooseDestination;
@@ -205,10 +208,10 @@ const hasTaskOpen = (state: DeskState) => state.tasks.length > 0;
 
 /** The table. Its order is the catalog's, the README's and the React props'. */
 export const ACTIONS = {
-  'cc-sign-in-request': action<Credentials & { readonly credential?: SealedToken }>({
+  'cc-sign-in-request': action({
     summary: 'Sign in.',
-    detailText: '{credential} (a sealed token), {accessToken} or {oauth: {clientId, redirectUri, scopes, state}}; frozen',
-    detail: shape({
+    detailText: '{credential} (from <cc-auth>: the token sealed in a handle), {accessToken} (from a script, or <cc-auth expose-token>) or {oauth: {clientId, redirectUri, scopes, state}}; frozen',
+    detail: shape<Credentials & { readonly credential?: SealedToken }>({
       accessToken: optional(text),
       oauth: optional({ kind: 'object', fields: { clientId: text, redirectUri: text, scopes: optional({ kind: 'text-list' }) } }),
     }),
@@ -231,7 +234,7 @@ export const ACTIONS = {
     ],
     offeredBy: 'cc-auth',
   }),
-  'cc-sign-out-request': action<Nothing>({
+  'cc-sign-out-request': action({
     summary: 'Sign out: station logout, then deregister.',
     detailText: '{}',
     detail: NOTHING,
@@ -254,10 +257,10 @@ export const ACTIONS = {
     when: [refuseIf(({ state }) => state.station && hasTaskOpen(state), REFUSALS.signOutWithTasks)],
     offeredBy: 'cc-auth',
   }),
-  'cc-station-login-request': action<StationLoginArgs>({
+  'cc-station-login-request': action({
     summary: 'Log in to a station.',
     detailText: '{teamId, loginOption, dialNumber}',
-    detail: shape({ teamId: text, loginOption: text, dialNumber: optional(text) }),
+    detail: shape<StationLoginArgs>({ teamId: text, loginOption: text, dialNumber: optional(text) }),
     scope: 'agent',
     method: 'stationLogin',
     call: (b, d) => b.stationLogin(d),
@@ -275,7 +278,7 @@ export const ACTIONS = {
     when: [refuseIf(({ state }) => state.station && state.tasks.some((t) => t.state !== 'wrapup'), REFUSALS.changeStationWithTasks)],
     offeredBy: 'cc-station-login',
   }),
-  'cc-station-logout-request': action<Nothing>({
+  'cc-station-logout-request': action({
     summary: 'Log out of the station.',
     detailText: '{}',
     detail: NOTHING,
@@ -286,10 +289,10 @@ export const ACTIONS = {
     when: [refuseIf(({ state }) => !state.station, REFUSALS.notOnStation), refuseIf(({ state }) => hasTaskOpen(state), REFUSALS.logoutWithTasks)],
     offeredBy: 'cc-station-login',
   }),
-  'cc-agent-state-request': action<AgentStateArgs>({
+  'cc-agent-state-request': action({
     summary: "Change the agent's state.",
     detailText: "{state: 'Available'|'Idle', auxCodeId}",
-    detail: shape({ state: text, auxCodeId: text, reason: optional(text) }),
+    detail: shape<AgentStateArgs>({ state: text, auxCodeId: text, reason: optional(text) }),
     scope: 'agent',
     method: 'setAgentState',
     call: (b, d) => b.setAgentState(d),
@@ -304,7 +307,7 @@ export const ACTIONS = {
     ],
     offeredBy: 'cc-state-select',
   }),
-  'cc-task-accept-request': action<TaskRef>({
+  'cc-task-accept-request': action({
     summary: 'Accept an offer.',
     detailText: '{taskId}',
     detail: TASK,
@@ -316,7 +319,7 @@ export const ACTIONS = {
     offeredBy: 'cc-task-panel',
     place: 'offer',
   }),
-  'cc-task-decline-request': action<TaskRef>({
+  'cc-task-decline-request': action({
     summary: 'Decline an offer.',
     detailText: '{taskId}',
     detail: TASK,
@@ -328,7 +331,7 @@ export const ACTIONS = {
     offeredBy: 'cc-task-panel',
     place: 'offer',
   }),
-  'cc-task-hold-request': action<TaskRef>({
+  'cc-task-hold-request': action({
     summary: 'Put a call on hold.',
     detailText: '{taskId}',
     detail: TASK,
@@ -344,7 +347,7 @@ export const ACTIONS = {
     offeredBy: 'cc-task-panel',
     place: 'task',
   }),
-  'cc-task-resume-request': action<TaskRef>({
+  'cc-task-resume-request': action({
     summary: 'Resume a held call.',
     detailText: '{taskId}',
     detail: TASK,
@@ -360,7 +363,7 @@ export const ACTIONS = {
     offeredBy: 'cc-task-panel',
     place: 'task',
   }),
-  'cc-task-mute-request': action<TaskRef>({
+  'cc-task-mute-request': action({
     summary: 'Mute or unmute the agent.',
     detailText: '{taskId}',
     detail: TASK,
@@ -383,7 +386,7 @@ export const ACTIONS = {
     offeredBy: 'cc-task-panel',
     place: 'task',
   }),
-  'cc-task-recording-pause-request': action<TaskRef>({
+  'cc-task-recording-pause-request': action({
     summary: 'Pause the recording.',
     detailText: '{taskId}',
     detail: TASK,
@@ -399,7 +402,7 @@ export const ACTIONS = {
     offeredBy: 'cc-task-panel',
     place: 'task',
   }),
-  'cc-task-recording-resume-request': action<TaskRef>({
+  'cc-task-recording-resume-request': action({
     summary: 'Resume the recording.',
     detailText: '{taskId}',
     detail: TASK,
@@ -415,10 +418,10 @@ export const ACTIONS = {
     offeredBy: 'cc-task-panel',
     place: 'task',
   }),
-  'cc-task-consult-request': action<TaskRef & { readonly destination: Destination }>({
+  'cc-task-consult-request': action({
     summary: 'Consult an agent, a queue or a dial number.',
-    detailText: '{taskId, destination: {type, to}}',
-    detail: shape({ taskId: text, destination: DESTINATION }),
+    detailText: "{taskId, destination: {type: 'agent'|'queue'|'dialNumber', to}}",
+    detail: shape<TaskRef & { readonly destination: Destination }>({ taskId: text, destination: DESTINATION }),
     scope: 'task',
     method: 'consult',
     call: (b, d) => b.consult(d.taskId, d.destination),
@@ -431,7 +434,7 @@ export const ACTIONS = {
     offeredBy: 'cc-task-panel',
     place: 'picker',
   }),
-  'cc-task-consult-end-request': action<TaskRef>({
+  'cc-task-consult-end-request': action({
     summary: 'End the consult.',
     detailText: '{taskId}',
     detail: TASK,
@@ -446,10 +449,10 @@ export const ACTIONS = {
     offeredBy: 'cc-task-panel',
     place: 'task',
   }),
-  'cc-task-transfer-request': action<TaskRef & { readonly destination: Destination }>({
+  'cc-task-transfer-request': action({
     summary: 'Transfer the task.',
-    detailText: '{taskId, destination: {type, to}}',
-    detail: shape({ taskId: text, destination: DESTINATION }),
+    detailText: "{taskId, destination: {type: 'agent'|'queue'|'dialNumber', to}}",
+    detail: shape<TaskRef & { readonly destination: Destination }>({ taskId: text, destination: DESTINATION }),
     scope: 'task',
     method: 'transfer',
     call: (b, d) => b.transfer(d.taskId, d.destination),
@@ -462,7 +465,7 @@ export const ACTIONS = {
     offeredBy: 'cc-task-panel',
     place: 'picker',
   }),
-  'cc-task-consult-transfer-request': action<TaskRef>({
+  'cc-task-consult-transfer-request': action({
     summary: 'Transfer to the consulted party.',
     detailText: '{taskId}',
     detail: TASK,
@@ -477,7 +480,7 @@ export const ACTIONS = {
     offeredBy: 'cc-task-panel',
     place: 'task',
   }),
-  'cc-task-end-request': action<TaskRef>({
+  'cc-task-end-request': action({
     summary: 'End the task.',
     detailText: '{taskId}',
     detail: TASK,
@@ -489,10 +492,10 @@ export const ACTIONS = {
     offeredBy: 'cc-task-panel',
     place: 'task',
   }),
-  'cc-wrapup-request': action<TaskRef & { readonly auxCodeId: string; readonly notes: string }>({
+  'cc-wrapup-request': action({
     summary: 'Wrap up a task with a code and notes.',
     detailText: '{taskId, auxCodeId, notes}',
-    detail: shape({ taskId: text, auxCodeId: text, notes: text }),
+    detail: shape<TaskRef & { readonly auxCodeId: string; readonly notes: string }>({ taskId: text, auxCodeId: text, notes: text }),
     scope: 'task',
     method: 'wrapup',
     call: (b, d) => b.wrapup(d.taskId, { auxCodeId: d.auxCodeId, notes: d.notes }),
@@ -504,10 +507,10 @@ export const ACTIONS = {
     phase: 'wrapup',
     offeredBy: 'cc-wrapup',
   }),
-  'cc-outdial-request': action<{ readonly number: string }>({
+  'cc-outdial-request': action({
     summary: 'Place an outbound call.',
     detailText: '{number}',
-    detail: shape({ number: text }),
+    detail: shape<{ readonly number: string }>({ number: text }),
     scope: 'agent',
     method: 'outdial',
     call: (b, d) => b.outdial(d.number),
@@ -524,7 +527,7 @@ export const ACTIONS = {
     offeredBy: 'cc-task-panel',
     place: 'new-call',
   }),
-  'cc-upload-logs-request': action<Nothing>({
+  'cc-upload-logs-request': action({
     summary: "Upload the backend's logs for support.",
     detailText: '{}',
     detail: NOTHING,
@@ -558,8 +561,12 @@ export const actionSpec = (name: RequestName): AnyActionSpec => ACTIONS[name] as
 /** `cc-task-hold-request` → `task-hold`: the `action` of a `cc-error`. */
 export const actionOf = (name: string): string => name.replace(/^cc-/, '').replace(/-request$/, '');
 
-/** The requests each widget sends, from `offeredBy`. */
-export const requestsOf = (widget: WidgetTag): RequestName[] => REQUEST_NAMES.filter((n) => ACTIONS[n].offeredBy === widget);
+/** The requests a widget sends, as a type: `RequestsOf<'cc-auth'>` is `'cc-sign-in-request' | 'cc-sign-out-request'`. */
+export type RequestsOf<W extends WidgetTag> = { [N in RequestName]: (typeof ACTIONS)[N]['offeredBy'] extends W ? N : never }[RequestName];
+
+/** The requests each widget sends, from `offeredBy`, in the table's order. */
+export const requestsOf = <W extends WidgetTag>(widget: W): RequestsOf<W>[] =>
+  REQUEST_NAMES.filter((n): n is RequestsOf<W> => ACTIONS[n].offeredBy === widget);
 
 /** A control of the task panel: the request it sends, where it sits, and what gates it. */
 export interface TaskControl {

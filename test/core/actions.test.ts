@@ -59,7 +59,10 @@ describe('the action table', () => {
     expect(requestsOf('cc-state-select')).to.deep.equal(['cc-agent-state-request']);
     const offered = (['cc-auth', 'cc-station-login', 'cc-state-select', 'cc-task-panel', 'cc-wrapup'] as const).flatMap(requestsOf);
     // Every request but the script-only upload of logs is offered by exactly one widget.
-    expect(REQUEST_NAMES.filter((n) => !offered.includes(n))).to.deep.equal(['cc-upload-logs-request']);
+    expect(REQUEST_NAMES.filter((n) => !(offered as string[]).includes(n))).to.deep.equal(['cc-upload-logs-request']);
+    // The widget is a literal type too: the React props of each element are typed from it.
+    const auth: ('cc-sign-in-request' | 'cc-sign-out-request')[] = requestsOf('cc-auth');
+    expect(auth).to.have.length(2);
     expect(new Set(offered).size).to.equal(offered.length);
     expect(taskControls.map((c) => c.request)).to.deep.equal(requestsOf('cc-task-panel'));
     const hold = taskControls.find((c) => c.action === 'hold');
