@@ -93,5 +93,3 @@ export interface XucQueueStatistics {
   readonly counters?: readonly { readonly statName: string; readonly value: number }[];
 }
 
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
