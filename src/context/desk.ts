@@ -38,8 +38,6 @@ export class Desk {
   #media = new Map<string, MediaStreamTrack>();
   #clockListeners = new Set<() => void>();
   #offClock: (() => void) | null = null;
-  /** Whether the backend has sent its capabilities as an event since it was attached. */
-  #capabilitiesSent = false;
 
   constructor(private readonly emit: (event: CcOutcomeEvent) => void) {}
 
@@ -68,7 +66,6 @@ export class Desk {
     this.#backend?.dispose();
     this.#media.clear();
     this.#backend = backend;
-    this.#capabilitiesSent = false;
     this.store.dispatch({ type: 'reset', backend: backend?.name ?? null, capabilities: backend ? this.#capabilitiesOf(backend, backend.capabilities) : null });
     if (wasSignedIn && reason !== null) this.emit(outcome('cc-signed-out', { reason }));
     this.#detach = backend ? backend.subscribe((event) => this.#onBackendEvent(event)) : null;
@@ -170,7 +167,6 @@ export class Desk {
       return;
     }
     if (event.type === 'capabilities') {
-      if (event.taskId === undefined) this.#capabilitiesSent = true;
       this.#apply({ ...event, capabilities: this.#capabilitiesOf(this.#backend!, event.capabilities) });
       return;
     }
@@ -181,12 +177,6 @@ export class Desk {
     this.#apply(event);
     // The store says which calls still have audio; let go of the tracks of the others.
     for (const taskId of this.#media.keys()) if (!this.state.media[taskId]) this.#media.delete(taskId);
-    // A backend that has never sent its capabilities as an event has them read again once the profile is
-    // known (they may depend on it). TRANSITIONAL: the Webex backend still works so (outdial follows its
-    // profile); once it sends a `capabilities` event after the profile, this line goes.
-    if (event.type === 'registered' && this.#backend && !this.#capabilitiesSent) {
-      this.#apply({ type: 'capabilities', capabilities: this.#capabilitiesOf(this.#backend, this.#backend.capabilities) });
-    }
   }
 
   /** What the backend can do: what it declares (in the store's shape) AND what it has methods for. */
