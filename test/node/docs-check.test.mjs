@@ -1,12 +1,12 @@
 // Docs drift: the README's events tables are the event catalog's rows (src/events/catalog.ts); each element's
 // JSDoc (@event, @csspart, @cssproperty) is what custom-elements.json holds; an element's events are in the
-// catalog (a widget's are requests, <cc-sdk> announces every outcome); the README's events and parts rows of
+// catalog (a widget's are requests, <cc-sdk> announces every outcome) with the catalog's detail fields; the README's events and parts rows of
 // each element are its manifest's; and the parts its templates render are the parts it documents.
 // (Tokens: tokens.test.mjs.) The checks live in docs-drift.mjs; here they run on the repository, then on
 // copies with one drift injected.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { docsProblems, loadCatalog, readManifest, readReadme, readSources } from './docs-drift.mjs';
+import { detailFields, docsProblems, loadCatalog, readManifest, readReadme, readSources } from './docs-drift.mjs';
 
 const real = { sources: readSources(), readme: readReadme(), manifest: readManifest(), catalog: await loadCatalog() };
 const WRAPUP = 'components/cc-wrapup/cc-wrapup.ts';
@@ -74,7 +74,7 @@ test("an element's README rows drifting from its manifest are caught", () => {
 test('a widget that documents an outcome as its event, or an event not in the catalog, is caught', () => {
   const line = " * @event {CcRequestEvent<'cc-wrapup-request'>} cc-wrapup-request";
   const outcome = withSource(WRAPUP, (t) => t.replace(line, ` * @event {CcOutcomeEvent<'cc-task-wrapup'>} cc-task-wrapup - Wrapped up.\n${line}`));
-  const addEvent = (name, type) => (d) => d.events.push({ name, type: { text: type }, description: '' });
+  const addEvent = (name, type) => (d) => d.events.push({ name, type: { text: type }, description: 'Wrapped up. `detail: {task, auxCodeId, notes}`' });
   assert.deepEqual(docsProblems(analyzed(outcome, 'cc-wrapup', addEvent('cc-task-wrapup', "CcOutcomeEvent<'cc-task-wrapup'>"))), [
     '<cc-wrapup> documents @event cc-task-wrapup, an outcome: widgets send requests',
     "<cc-wrapup>'s event cc-task-wrapup is not in its README events row",
@@ -89,4 +89,14 @@ test('<cc-sdk> must document every outcome it announces', () => {
   const stripped = withSource(path, (t) => t.replace(/^ \* @event \{CcOutcomeEvent<'cc-error'>\}.*\n/m, ''));
   const problems = docsProblems(analyzed(stripped, 'cc-sdk', (d) => (d.events = d.events.filter((e) => e.name !== 'cc-error'))));
   assert.deepEqual(problems, ['<cc-sdk> announces cc-error, which its @event JSDoc does not list']);
+});
+
+test("an event's JSDoc detail that differs from the catalog's fields is caught", () => {
+  const catalog = { ...real.catalog, 'cc-task-end': { ...real.catalog['cc-task-end'], detail: '{task, wrapupRequired, reason}' } };
+  const problems = docsProblems({ ...real, catalog });
+  assert.ok(problems.includes("<cc-sdk>'s @event cc-task-end gives the detail `task`, `wrapupRequired`; the catalog `reason`, `task`, `wrapupRequired`"), problems.join('\n'));
+  assert.deepEqual(
+    ['{task, reason: \'declined\'|\'rona\'}', '{credential} (a handle) or {oauth: {clientId, state}}; frozen', '{}'].map((d) => detailFields(d).join()),
+    ['reason,task', 'credential,oauth', ''],
+  );
 });

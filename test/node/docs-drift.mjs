@@ -52,6 +52,7 @@ export function elementsOf(manifest) {
         superclass: d.superclass?.name ?? null,
         events: (d.events ?? []).map((e) => e.name),
         eventTypes: Object.fromEntries((d.events ?? []).map((e) => [e.name, e.type?.text ?? ''])),
+        eventDescriptions: Object.fromEntries((d.events ?? []).map((e) => [e.name, e.description ?? ''])),
         parts: own(d.cssParts),
         inheritedParts: inherited(d.cssParts),
         tokens: own(d.cssProperties),
@@ -188,6 +189,33 @@ export function jsdocOf(source) {
   };
 }
 
+/** The field names of every top-level `{…}` in a detail's description: `{a, b: {c}} or {d}` gives a, b, d. */
+export function detailFields(text) {
+  const fields = [];
+  let depth = 0;
+  let field = '';
+  let naming = false;
+  for (const ch of text) {
+    if (ch === '{') {
+      depth++;
+      if (depth === 1) [field, naming] = ['', true];
+      continue;
+    }
+    if (ch === '}') {
+      if (depth === 1 && field.trim()) fields.push(field.trim());
+      depth = Math.max(0, depth - 1);
+      continue;
+    }
+    if (depth !== 1) continue;
+    if (ch === ',') {
+      if (field.trim()) fields.push(field.trim());
+      [field, naming] = ['', true];
+    } else if (ch === ':') naming = false;
+    else if (naming) field += ch;
+  }
+  return sorted(fields);
+}
+
 /** Part names a folder's templates render: `part="a b"`, `part=a`, `setAttribute('part', 'a')`. */
 export function partsRendered(sources, folder) {
   const names = [];
@@ -259,6 +287,15 @@ export function docsProblems({ sources, readme, manifest, catalog }) {
       if (!entry) problems.push(`<${element.tag}> documents @event ${name}, which is not in the event catalog`);
       else if (element.tag !== 'cc-sdk' && entry.kind !== 'request') problems.push(`<${element.tag}> documents @event ${name}, an outcome: widgets send requests`);
       else if (!element.eventTypes[name].includes(`'${name}'`)) problems.push(`<${element.tag}>'s @event ${name} has the type ${element.eventTypes[name]}`);
+      if (!entry) continue;
+      const description = element.eventDescriptions[name];
+      const at = description.indexOf('detail:');
+      if (at < 0) problems.push(`<${element.tag}>'s @event ${name} does not say what its detail holds (\`detail: {…}\`)`);
+      else if (detailFields(description.slice(at).replace(/`/g, '')).join() !== detailFields(entry.detail).join()) {
+        problems.push(
+          `<${element.tag}>'s @event ${name} gives the detail ${list(detailFields(description.slice(at).replace(/`/g, '')))}; the catalog ${list(detailFields(entry.detail))}`,
+        );
+      }
     }
     if (element.tag === 'cc-sdk') {
       for (const name of minus(outcomes, element.events)) problems.push(`<cc-sdk> announces ${name}, which its @event JSDoc does not list`);
