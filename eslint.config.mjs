@@ -46,11 +46,6 @@ export default tseslint.config(
     },
   },
   {
-    // Strips control and bidi characters from text that came from the network: the control range is the point.
-    files: ['src/events/request-check.ts'],
-    rules: { 'no-control-regex': 'off' },
-  },
-  {
     // The Webex SDK types its event listeners' arguments as `any`; the adapter's listener type says so once.
     files: ['src/backends/webex/webex-types.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
