@@ -24,6 +24,11 @@ export class BackendEvents {
     for (const listener of [...this.#listeners]) listener(event);
   };
 
+  /** Forgets every listener but stays usable: for a backend that may be attached again after a dispose (the simulator). */
+  clear(): void {
+    this.#listeners.clear();
+  }
+
   dispose(): void {
     this.#disposed = true;
     this.#listeners.clear();

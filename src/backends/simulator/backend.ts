@@ -1,7 +1,7 @@
 import type { AgentStateArgs, Backend, BackendEvent, BackendListener, StationLoginArgs, WrapupArgs } from '../../core/backend.js';
 import { ALL_CAPABILITIES } from '../../core/capabilities.js';
-import { watchTokenExpiry } from '../../core/token-expiry.js';
 import { CcError } from '../../core/errors.js';
+import { BackendEvents, ConnectionState, TokenWatch, syncEvent } from '../kit/index.js';
 import type { Capabilities, Credentials, Destination, DestinationOption, Profile } from '../../core/types.js';
 import { simulatorBuddies, simulatorQueues } from './data.js';
 import { SimulatorServer, type SimulatorAction, type SimulatorClient } from './server.js';
@@ -39,17 +39,19 @@ export class SimulatorBackend implements Backend, SimulatorClient {
   readonly server: SimulatorServer;
   readonly latencyMs: number;
   readonly #ownsServer: boolean;
-  #listeners = new Set<BackendListener>();
+  readonly #events = new BackendEvents();
+  readonly #emit = this.#events.emit;
+  readonly #connection = new ConnectionState(this.#emit);
+  readonly #token: TokenWatch;
   #signedIn = false;
   #registered = false;
-  #expired = false;
   #tokenExpiresAt: number | null = null;
-  #stopExpiryWatch: (() => void) | null = null;
 
   constructor(options: SimulatorBackendOptions = {}) {
     this.server = options.server ?? new SimulatorServer();
     this.latencyMs = options.latencyMs ?? 0;
     this.#ownsServer = options.ownsServer ?? !options.server;
+    this.#token = new TokenWatch(this.server.clock, this.#emit);
   }
 
   get clock() {
@@ -57,8 +59,7 @@ export class SimulatorBackend implements Backend, SimulatorClient {
   }
 
   subscribe(listener: BackendListener): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#events.subscribe(listener);
   }
 
   // ---- SimulatorClient: what the server tells this session ---------------------------------------
@@ -75,7 +76,7 @@ export class SimulatorBackend implements Backend, SimulatorClient {
 
   networkChanged(up: boolean): void {
     if (!this.#signedIn) return;
-    this.#emit({ type: 'connection', status: up ? 'connected' : 'reconnecting' });
+    this.#connection.set(up ? 'connected' : 'reconnecting');
     if (up && this.#registered) this.#emitSync();
   }
 
@@ -95,11 +96,10 @@ export class SimulatorBackend implements Backend, SimulatorClient {
       throw new CcError('auth-failed', 'The access token was refused: it is malformed or has expired.', 'connect');
     }
     if (!this.server.networkUp) throw new CcError('offline', 'The contact center cannot be reached.', 'connect');
-    const wasSignedIn = this.#signedIn;
     this.#signedIn = true;
-    this.#expired = false;
+    this.#token.reset();
     this.server.attach(this);
-    if (!wasSignedIn) this.#emit({ type: 'connection', status: 'connected' });
+    this.#connection.set('connected');
   }
 
   async register(): Promise<Profile> {
@@ -193,9 +193,10 @@ export class SimulatorBackend implements Backend, SimulatorClient {
   }
 
   dispose(): void {
-    this.#clearExpiry();
+    this.#token.stop();
     this.server.detach(this);
-    this.#listeners.clear();
+    // Its listeners go, but it stays usable: a desk may take the same backend again (attach disposes the old one).
+    this.#events.clear();
     this.#signedIn = false;
     this.#registered = false;
     if (this.#ownsServer) this.server.dispose();
@@ -203,46 +204,29 @@ export class SimulatorBackend implements Backend, SimulatorClient {
 
   // ---- internals ----------------------------------------------------------------------------------
 
-  #emit(event: BackendEvent): void {
-    for (const listener of [...this.#listeners]) listener(event);
-  }
-
   #emitSync(): void {
     const { station, agent, tasks } = this.server;
-    this.#emit({ type: 'sync', station, agent, tasks });
+    this.#emit(syncEvent(station, agent, tasks));
   }
 
   #signOut(reason: string): void {
-    this.#clearExpiry();
+    this.#token.stop();
     this.server.detach(this);
     const was = this.#signedIn;
     this.#signedIn = false;
     this.#registered = false;
+    this.#connection.reset();
     if (was) this.#emit({ type: 'signed-out', reason });
   }
 
   #scheduleExpiry(at: number): void {
-    this.#clearExpiry();
     this.#tokenExpiresAt = at;
-    this.#stopExpiryWatch = watchTokenExpiry(
-      this.clock,
-      () => this.#tokenExpiresAt,
-      (event) => {
-        if (event.type === 'auth-expired') this.#expired = true;
-        this.#emit(event);
-      },
-      this.server.timing.tokenWarningMs,
-    );
-  }
-
-  #clearExpiry(): void {
-    this.#stopExpiryWatch?.();
-    this.#stopExpiryWatch = null;
+    this.#token.watch(() => this.#tokenExpiresAt, this.server.timing.tokenWarningMs);
   }
 
   #guard(action: SimulatorAction, needRegistered = true): void {
     if (!this.#signedIn) throw new CcError('not-signed-in', 'Sign in first.', action);
-    if (this.#expired) throw new CcError('token-expired', 'The session expired. Sign in again to continue.', action);
+    if (this.#token.expired) throw new CcError('token-expired', 'The session expired. Sign in again to continue.', action);
     if (!this.server.networkUp) throw new CcError('offline', 'No connection to the contact center. Try again once it is back.', action);
     if (needRegistered && !this.#registered) throw new CcError('not-registered', 'The agent is not registered yet.', action);
     this.server.checkFault(action);

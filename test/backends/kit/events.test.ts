@@ -39,4 +39,16 @@ describe('kit: BackendEvents', () => {
     expect(events.disposed).to.equal(true);
     expect(heard).to.deep.equal(['connection']);
   });
+
+  it('clear() forgets the listeners and stays usable', () => {
+    const events = new BackendEvents();
+    const heard: string[] = [];
+    events.subscribe((e) => heard.push(`old:${e.type}`));
+    events.clear();
+    events.emit(connected);
+    events.subscribe((e) => heard.push(`new:${e.type}`));
+    events.emit(connected);
+    expect(events.disposed).to.equal(false);
+    expect(heard).to.deep.equal(['new:connection']);
+  });
 });
