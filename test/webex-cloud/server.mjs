@@ -15,11 +15,12 @@
  *
  * Each tenant (org) is separate: a test makes its own, so tests never see each other's agent or tasks.
  *
- * Where the real service's behaviour is not known, the code says so with "GUESS:".
+ * Where the real service's behaviour is not known, the choice the double makes is in ./guesses.mjs (GUESSES).
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { LoopbackServer, loopbackPlugin } from '../loopback/server.mjs';
+import { GUESSES } from './guesses.mjs';
 
 const SDK_FILE = fileURLToPath(new URL('../../node_modules/@webex/contact-center/umd/contact-center.min.js', import.meta.url));
 
@@ -187,8 +188,7 @@ class Tenant {
     this.agentMessage('AgentStateChange', {
       ...this.agentData(),
       type: 'AgentStateChangeSuccess',
-      // GUESS: how the service names a change it made itself (RONA): `changedBy: 'system'`.
-      changedBy: by === AGENT_ID ? 'agent' : by === 'system' ? 'system' : 'supervisor',
+      changedBy: GUESSES.changedBy(by, AGENT_ID),
       changedById: by,
       changedByName: by === AGENT_ID ? 'Dana Whitfield' : by === 'system' ? 'System' : 'Rae Supervisor',
     });
@@ -259,10 +259,7 @@ class Tenant {
           recordingStarted: 'false',
         },
         callAssociatedDetails: { ani, dn: '+18005550100', customerName: customer.name, virtualTeamName: 'Support queue', ronaTimeout: '20' },
-        // GUESS: call-associated data (CAD variables) as `interaction.callAssociatedData` (webex-sdk.md #16).
-        callAssociatedData: {
-          accountNumber: { name: 'accountNumber', value: customer.account, type: 'STRING', agentEditable: false, displayName: 'Account' },
-        },
+        callAssociatedData: GUESSES.callAssociatedData(customer),
         callFlowParams: {},
       },
     };
@@ -294,8 +291,7 @@ class Tenant {
   rona(id) {
     const c = this.contact(id);
     this.contacts.delete(id);
-    // GUESS: the reason string of a ring-out (webex-sdk.md #16 lists RONA reasons as unverified).
-    this.routing('AgentOfferContactRona', c, { reason: 'USER_NOT_ANSWERED', reasonCode: 156 });
+    this.routing('AgentOfferContactRona', c, GUESSES.rona);
     if (this.agent) this.setState('idle-rona', 'system', 'RONA');
   }
 
@@ -388,10 +384,10 @@ class Tenant {
         c.pendingConsult = body;
         c.isConsulted = false;
         if (queue) {
-          // A queue consult is created only once a queue agent takes it (webex-sdk.md #4); meanwhile the main
-          // call is held. GUESS: the real service may send other messages while the consult waits in the queue.
+          // A queue consult is created only once a queue agent takes it (webex-sdk.md #4); meanwhile
+          // (GUESSES.queueConsultWaiting) the main call is held.
           c.queueConsultWaiting = true;
-          return this.routing('AgentContactHeld', c);
+          return GUESSES.queueConsultWaiting.holdsMainCall ? this.routing('AgentContactHeld', c) : undefined;
         }
         c.destAgentId = body.to;
         return this.routing('AgentConsultCreated', c);
@@ -399,8 +395,10 @@ class Tenant {
       case 'consult/end': {
         if (body.queueId) {
           if (this.refused('endConsult', c)) return;
-          // GUESS: cancelling a queue consult a queue agent has already taken is refused.
-          if (!c.queueConsultWaiting) return this.routing('AgentCtqCancelFailed', c, { reason: 'CONSULT_ALREADY_ACCEPTED', reasonCode: 1134 });
+          if (!c.queueConsultWaiting) {
+            const { type, ...refusal } = GUESSES.cancelTakenQueueConsult;
+            return this.routing(type, c, refusal);
+          }
           delete c.interaction.media[`${id}-consult`];
           c.consultMediaResourceId = '';
           c.queueConsultWaiting = false;
@@ -408,8 +406,10 @@ class Tenant {
           return this.routing('AgentCtqCancelled', c);
         }
         if (this.refused('endConsult', c)) return;
-        // GUESS: ending a queue consult no queue agent has taken, without its queue id, is refused.
-        if (c.queueConsultWaiting) return this.routing('AgentConsultEndFailed', c, { reason: 'CONSULT_NOT_FOUND', reasonCode: 1134 });
+        if (c.queueConsultWaiting) {
+          const { type, ...refusal } = GUESSES.endWaitingQueueConsult;
+          return this.routing(type, c, refusal);
+        }
         delete c.interaction.media[`${id}-consult`];
         c.consultMediaResourceId = '';
         c.interaction.state = 'connected';
@@ -440,10 +440,9 @@ class Tenant {
     if (!fault) return false;
     this.refuse.delete(action);
     const outcome = REFUSALS[action];
-    // GUESS: a refusal's outcome carries the contact, `reason` (a code such as HOLD_NOT_ALLOWED_ON_QUEUE or a
-    // sentence) and a numeric `reasonCode`; the exact wording of the real service's reasons is not known.
-    if (contact) this.routing(outcome.type, contact, { reason: fault.reason, reasonCode: 1134 });
-    else this.agentMessage(outcome.top, { type: outcome.type, reason: fault.reason, reasonCode: 1134 });
+    const reasonCode = GUESSES.refusalReasonCode;
+    if (contact) this.routing(outcome.type, contact, { reason: fault.reason, reasonCode });
+    else this.agentMessage(outcome.top, { type: outcome.type, reason: fault.reason, reasonCode });
     return true;
   }
 
@@ -455,9 +454,7 @@ class Tenant {
       return;
     }
     this.agentMessage('AgentReloginSuccess', { ...this.agentData(), type: 'AgentReloginSuccess' });
-    // GUESS: after a relogin the service sends every open contact again as `AgentContact`, so a desk that
-    // reconnects or reloads learns what happened to them meanwhile.
-    for (const c of this.contacts.values()) this.routing('AgentContact', c);
+    if (GUESSES.contactsAgainAfterRelogin) for (const c of this.contacts.values()) this.routing('AgentContact', c);
   }
 
   stationLogin(body) {
@@ -687,9 +684,7 @@ export class WebexCloud extends LoopbackServer {
         } catch {
           return;
         }
-        // GUESS: the notification service answers each keepalive with one of its own; the SDK only needs a
-        // frame at least every 8 s.
-        if (message?.keepalive === 'true' && !t.silent && !t.down) ws.send(JSON.stringify({ keepalive: 'true' }));
+        if (GUESSES.answersKeepalive && message?.keepalive === 'true' && !t.silent && !t.down) ws.send(JSON.stringify({ keepalive: 'true' }));
       });
       if (!t.silent) ws.send(JSON.stringify({ type: 'Welcome', data: { agentId: AGENT_ID, orgId: t.orgId, subscriptionId: id } }));
     });

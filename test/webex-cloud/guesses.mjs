@@ -1,0 +1,33 @@
+/**
+ * Every choice the loopback Webex cloud (./server.mjs) makes where neither the SDK's own code nor
+ * ../../../shared/webex-sdk.md says what the real service does, in one place. When the real service shows
+ * otherwise, change it here and the double follows.
+ */
+export const GUESSES = Object.freeze({
+  /** How the service names who changed the agent's state, itself included (a RONA): `changedBy: 'system'`. */
+  changedBy: (by, agentId) => (by === agentId ? 'agent' : by === 'system' ? 'system' : 'supervisor'),
+  /** Call-associated data (CAD variables) as `interaction.callAssociatedData` (webex-sdk.md #16), one variable per field. */
+  callAssociatedData: (customer) => ({
+    accountNumber: { name: 'accountNumber', value: customer.account, type: 'STRING', agentEditable: false, displayName: 'Account' },
+  }),
+  /** The reason of a ring-out (`AgentOfferContactRona`); webex-sdk.md #16 lists RONA reasons as unverified. */
+  rona: Object.freeze({ reason: 'USER_NOT_ANSWERED', reasonCode: 156 }),
+  /**
+   * While a queue consult waits for a queue agent (webex-sdk.md #4), the main call is held and nothing else is
+   * sent; the real service may send other messages meanwhile.
+   */
+  queueConsultWaiting: Object.freeze({ holdsMainCall: true }),
+  /** Cancelling (with its queue id) a queue consult a queue agent has already taken is refused so. */
+  cancelTakenQueueConsult: Object.freeze({ type: 'AgentCtqCancelFailed', reason: 'CONSULT_ALREADY_ACCEPTED', reasonCode: 1134 }),
+  /** Ending, without its queue id, a queue consult no queue agent has taken is refused so. */
+  endWaitingQueueConsult: Object.freeze({ type: 'AgentConsultEndFailed', reason: 'CONSULT_NOT_FOUND', reasonCode: 1134 }),
+  /**
+   * A refusal's outcome carries the contact, `reason` (a code such as HOLD_NOT_ALLOWED_ON_QUEUE, or a sentence)
+   * and this numeric `reasonCode`; the exact wording of the real service's reasons is not known.
+   */
+  refusalReasonCode: 1134,
+  /** After a relogin the service sends every open contact again as `AgentContact`, so a desk that reconnects learns what happened meanwhile. */
+  contactsAgainAfterRelogin: true,
+  /** The notification service answers each keepalive with one of its own (the SDK only needs a frame at least every 8 s). */
+  answersKeepalive: true,
+});
