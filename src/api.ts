@@ -9,7 +9,20 @@ export { CcWidget, setLocaleStrings } from './base/cc-widget.js';
 export { CcElement } from './base/cc-element.js';
 export * from './core/types.js';
 export type { Backend, BackendEvent, BackendFactory, StationLoginArgs, AgentStateArgs, WrapupArgs } from './core/backend.js';
-export { ALL_CAPABILITIES } from './core/capabilities.js';
+export { ALL_CAPABILITIES, capabilitiesFor, withMethods } from './core/capabilities.js';
+export {
+  ACTIONS,
+  REFUSALS,
+  refusalError,
+  refusalOf,
+  requestsOf,
+  taskControls,
+  type ActionSpec,
+  type Refusal,
+  type RequestsOf,
+  type TaskControl,
+  type WidgetTag,
+} from './core/actions.js';
 export { CcError, ERROR_CODES, type CcErrorCode, type CcErrorInfo } from './core/errors.js';
 export { ManualClock, realClock, type Clock } from './core/clock.js';
 export { Store, reduce, initialState, type DeskState, type StoreAction } from './core/store.js';

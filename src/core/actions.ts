@@ -633,6 +633,13 @@ export function refusalOf<N extends RequestName>(name: N, detail: RequestDetails
   return null;
 }
 
+/** The capabilities that gate a task's actions (hold, mute, recording, consult, transfer, consult transfer). */
+const TASK_GATES: ReadonlySet<CapabilityKey> = new Set(
+  REQUEST_NAMES.map(actionSpec)
+    .filter((spec) => spec.scope === 'task' && spec.capability)
+    .map((spec) => spec.capability!),
+);
+
 /**
  * What the backend can do for one task: its capabilities AND the task's own, when it sent some (a call whose
  * recording cannot be paused). Without a task id, or for a task with none of its own, the backend's.
@@ -642,7 +649,8 @@ export function capabilitiesFor(state: Pick<DeskState, 'capabilities' | 'taskCap
   const all = state.capabilities;
   if (!own || !all) return all;
   const both: Record<string, unknown> = { ...all, mediaTypes: all.mediaTypes.filter((m) => own.mediaTypes.includes(m)) };
-  for (const [key, value] of Object.entries(all)) if (value === true && (own as unknown as Record<string, unknown>)[key] !== true) both[key] = false;
+  // Only what gates a task's actions can differ per task; the session's (OAuth, an external session) cannot.
+  for (const key of TASK_GATES) if (all[key] && !own[key]) both[key] = false;
   return both as unknown as Capabilities;
 }
 

@@ -77,6 +77,9 @@ describe('capabilities as backend events', () => {
     send(r, { type: 'capabilities', taskId: first, capabilities: { ...ALL_CAPABILITIES, recording: false } });
     expect(capabilitiesFor(r.desk.state, first)?.recording).to.equal(false);
     expect(capabilitiesFor(r.desk.state, second)?.recording).to.equal(true);
+    // Only what gates a task's actions differs per task: the session's own capabilities stay the backend's.
+    send(r, { type: 'capabilities', taskId: second, capabilities: { ...ALL_CAPABILITIES, oauth: false, hold: false } });
+    expect(capabilitiesFor(r.desk.state, second)).to.include({ oauth: true, hold: false, recording: true });
     expect(r.desk.state.capabilities?.recording).to.equal(true);
     await r.run('cc-task-recording-pause-request', { taskId: first });
     expect(detailsOf(r.events, 'cc-error').at(-1)).to.include({ action: 'task-recording-pause', code: 'unsupported' });
@@ -85,10 +88,10 @@ describe('capabilities as backend events', () => {
     expect(r.server.task(second).recordingPaused).to.equal(true);
     await r.run('cc-task-end-request', { taskId: first });
     await r.run('cc-wrapup-request', { taskId: first, auxCodeId: 'wrap-resolved', notes: '' });
-    expect(Object.keys(r.desk.state.taskCapabilities)).to.deep.equal([]);
+    expect(Object.keys(r.desk.state.taskCapabilities)).to.deep.equal([second]);
     // None are kept for a task the desk does not have.
     send(r, { type: 'capabilities', taskId: 'nobody', capabilities: ALL_CAPABILITIES });
-    expect(Object.keys(r.desk.state.taskCapabilities)).to.deep.equal([]);
+    expect(Object.keys(r.desk.state.taskCapabilities)).to.deep.equal([second]);
   });
 
   it('are read from the backend once, when it is attached; after that only its events change them', async () => {
