@@ -177,5 +177,6 @@ export class WebexAgentEvents {
     }
     ctx.agent = agent;
     ctx.emit(syncEvent(station, agent, tasks));
+    ctx.tasks.announceCapabilities();
   }
 }

@@ -43,6 +43,8 @@ interface TaskRecord {
   hasMedia: boolean;
   /** Ended without a wrap-up but still in the SDK's collection: listened to, not shown. */
   gone: boolean;
+  /** Its own capabilities were sent (a call whose recording cannot be paused). */
+  capabilitiesSent: boolean;
 }
 
 const idOf = (task: ITask | undefined): string => text(task?.data?.interactionId);
@@ -231,11 +233,14 @@ export class WebexTasks {
     if (!rec) return;
     if (known && !known.gone) this.#update(rec);
     else this.#ctx.emit({ type: 'task-offered', task: this.#snapshot(rec) });
+    this.#announceCapabilities(rec);
   }
 
   onHydrate(task: ITask): void {
     const rec = this.#track(task, 'hydrated');
-    if (rec) this.#ctx.emit({ type: 'task-hydrated', task: this.#snapshot(rec) });
+    if (!rec) return;
+    this.#ctx.emit({ type: 'task-hydrated', task: this.#snapshot(rec) });
+    this.#announceCapabilities(rec);
   }
 
   onMerged(task: ITask): void {
@@ -247,6 +252,7 @@ export class WebexTasks {
     if (!rec) return;
     if (known) this.#update(rec);
     else this.#ctx.emit({ type: 'task-hydrated', task: this.#snapshot(rec) });
+    this.#announceCapabilities(rec);
   }
 
   /**
@@ -261,6 +267,11 @@ export class WebexTasks {
       for (const rec of this.book.all()) if (!interactionIds.includes(idOf(rec.task))) this.#untrack(rec);
     }
     return this.book.open().map((r) => this.#snapshot(r));
+  }
+
+  /** Sends each shown task's own capabilities, after a sync has put the tasks in the store. */
+  announceCapabilities(): void {
+    for (const rec of this.book.open()) this.#announceCapabilities(rec);
   }
 
   /** Stops listening to every task (sign-out, dispose). */
@@ -305,6 +316,7 @@ export class WebexTasks {
       pendingWrapup: null,
       hasMedia: false,
       gone: false,
+      capabilitiesSent: false,
     };
     this.#listenTo(rec, task, id);
     this.book.set(id, rec);
@@ -500,6 +512,17 @@ export class WebexTasks {
   #prune(): void {
     const all = this.#ctx.sdkTasks();
     for (const rec of this.book.all()) if (rec.gone && all[idOf(rec.task)] !== rec.task) this.#untrack(rec);
+  }
+
+  /**
+   * A call whose flow forbids pausing its recording (`pauseResumeEnabled: 'false'`) can do less than the
+   * backend: that is sent as the task's own capabilities, once, so the desk refuses (and hides) it unasked.
+   */
+  #announceCapabilities(rec: TaskRecord): void {
+    if (rec.capabilitiesSent || rec.gone) return;
+    if (text(rec.task.data.interaction?.callProcessingDetails?.pauseResumeEnabled) !== 'false') return;
+    rec.capabilitiesSent = true;
+    this.#ctx.emit({ type: 'capabilities', taskId: idOf(rec.task), capabilities: { ...this.#ctx.capabilities(), recording: false } });
   }
 
   #snapshot(rec: TaskRecord): TaskSnapshot {
