@@ -6,6 +6,8 @@ import { formatDuration } from '../../src/base/format.js';
 import { TickController } from '../../src/base/tick-controller.js';
 import { beginOAuthRoundTrip, finishOAuthRoundTrip, forgetOAuthRoundTrip, type OAuthReturn } from '../../src/core/oauth.js';
 import { sealToken } from '../../src/core/sealed-token.js';
+import { TOKEN_SIGN_IN, offersSignIn } from '../../src/core/sign-in.js';
+import type { SignInDescriptor, SignInKind, SignInMethod } from '../../src/core/types.js';
 import { styles } from './cc-auth.styles.js';
 
 /** How long before the token expires the agent is warned. */
@@ -15,9 +17,16 @@ const defaultStrings = {
   tokenLabel: 'Access token',
   tokenHint: 'Paste the access token of your contact-center account.',
   tokenRequired: 'Enter your access token.',
+  usernameLabel: 'Username',
+  usernameRequired: 'Enter your username.',
+  passwordLabel: 'Password',
+  passwordRequired: 'Enter your password.',
+  usernameHint: '',
   signIn: 'Sign in',
   signingIn: 'Signing in…',
-  signInWithWebex: 'Sign in with Webex',
+  signInWithOAuth: 'Sign in with single sign-on',
+  signInWithServer: 'Sign in',
+  continueSession: 'Continue',
   or: 'or',
   signedInAs: 'Signed in as',
   signOut: 'Sign out',
@@ -31,32 +40,42 @@ const defaultStrings = {
   signedIn: 'Signed in as {name}.',
   signedOut: 'You are signed out.',
   oauthRefused: 'A sign-in link that this page did not start was ignored. Sign in here to continue.',
-  oauthFailed: 'Sign-in with Webex did not finish ({error}). Try again.',
+  oauthFailed: 'Sign-in did not finish ({error}). Try again.',
 };
 
-export type CcAuthStrings = typeof defaultStrings;
+/**
+ * The widget's own strings, and those the backend's sign-in descriptor names (e.g. `signInWithWebex`): every
+ * one replaceable through `strings`.
+ */
+export type CcAuthStrings = typeof defaultStrings & Record<string, string>;
 
 /**
- * Signs the agent in (with an access token, or with Webex OAuth when configured) and out, and warns before
- * the session expires so the agent can sign in again without losing a task. The token is read from the
- * field once, sealed in an opaque handle, sent with the request and cleared: it is never kept in an attribute,
- * the DOM or storage, and the page's listeners see only the handle (set `expose-token` to give them the token).
+ * Signs the agent in and out the ways the backend declares (its sign-in descriptor, known before the backend
+ * loads): an access token, an OAuth redirect (when `client-id` and `redirect-uri` are set), a username and
+ * password, or a button for a session the host's server issues or the page already has. The labels that name
+ * a contact center come from the backend's descriptor. It warns before the session expires so the agent can
+ * sign in again without losing a task. A token or a password is read from its field once, sealed in an opaque
+ * handle, sent with the request and cleared: it is never kept in an attribute, the DOM or storage, and the
+ * page's listeners see only the handle (set `expose-token` to give them an access token).
  *
- * OAuth: Sign in with Webex starts a round trip with a fresh random `state` kept in sessionStorage. Back from
+ * OAuth: the OAuth button starts a round trip with a fresh random `state` kept in sessionStorage. Back from
  * the sign-in page, the element removes every OAuth parameter from the URL at once (`history.replaceState`)
  * and signs in only when the returned state is the one it kept (then forgets it); a link it did not start
  * (login CSRF) is ignored with a visible message that repeats nothing of the URL.
  *
  * @summary Sign-in and sign-out, with a session-expiry warning and re-sign-in.
  * @tag cc-auth
- * @event {CcRequestEvent<'cc-sign-in-request'>} cc-sign-in-request - The agent signs in. `detail: {credential}` (the token sealed in a handle only `<cc-sdk>` redeems; `{accessToken}` with `expose-token`) or `{oauth: {clientId, redirectUri, scopes, state}}`; frozen; cancelable.
+ * @event {CcRequestEvent<'cc-sign-in-request'>} cc-sign-in-request - The agent signs in. `detail: {credential}` (the token sealed in a handle only `<cc-sdk>` redeems; `{accessToken}` with `expose-token`), `{username, credential}` (the password sealed), `{oauth: {clientId, redirectUri, scopes, state}}`, or `{}` (a server-issued or existing session); frozen; cancelable.
  * @event {CcRequestEvent<'cc-sign-out-request'>} cc-sign-out-request - The agent signs out. `detail: {}`; cancelable.
  * @csspart base - The wrapper.
  * @csspart form - The sign-in form.
  * @csspart field - The access-token field (label, input, hint and message).
  * @csspart input - The access-token input.
  * @csspart submit - The Sign in button.
- * @csspart oauth - The Sign in with Webex button.
+ * @csspart oauth - The OAuth button, labelled by the backend ("Sign in with Webex").
+ * @csspart username - The username input (a backend that signs in with a username and password).
+ * @csspart password - The password input; emptied when the form is sent.
+ * @csspart continue - The button of a sign-in the host's server issues or the page already has, labelled by the backend.
  * @csspart user - Who is signed in.
  * @csspart sign-out - The Sign out button.
  * @csspart warning - The session-expiry warning with its countdown.
@@ -72,12 +91,15 @@ export type CcAuthStrings = typeof defaultStrings;
  */
 export class CcAuth extends CcWidget<CcAuthStrings> {
   static override styles = [...CcWidget.styles, styles];
-  protected readonly defaultStrings = defaultStrings;
+  /** The widget's strings, with the texts of the backend's sign-in descriptor. */
+  protected get defaultStrings(): CcAuthStrings {
+    return { ...defaultStrings, ...this.cc.state.signIn?.strings };
+  }
 
   protected override renderedFrom(s: DeskState) {
-    return [s.session, s.profile, s.capabilities, s.pending, s.errors, s.tasks.length];
+    return [s.session, s.profile, s.capabilities, s.pending, s.errors, s.tasks.length, s.signIn];
   }
-  protected override focusFallback = '#token, [part="oauth"], [part="renew"], [part="sign-out"]';
+  protected override focusFallback = '#token, #username, [part="oauth"], [part="continue"], [part="renew"], [part="sign-out"]';
 
   /** The OAuth client id of the host's Webex integration. With `redirect-uri`, offers Sign in with Webex. */
   @property({ attribute: 'client-id' }) clientId = '';
@@ -108,6 +130,10 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
   /** A message about the token field (it was empty). */
   @state() private tokenError = '';
 
+  /** Messages about the username and password fields (empty). */
+  @state() private usernameError = '';
+  @state() private passwordError = '';
+
   /** The agent asked to sign in again before the session expired. */
   @state() private renewing = false;
 
@@ -115,7 +141,7 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
   @state() private signOutBlocked = false;
 
   /** Which way the last sign-in went, so progress and errors show by the control that was used. */
-  @state() private via: 'token' | 'oauth' = 'token';
+  @state() private via: SignInKind = 'token';
 
   #tick = new TickController(this, this.cc, () => this.#warning() !== null);
   #wake: ReturnType<typeof setTimeout> | null = null;
@@ -125,8 +151,19 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
   #wasSigningIn = false;
   #warnedFor: number | null = null;
 
+  /** How the backend lets agents sign in (an access token until `<cc-sdk>` says). */
+  get #descriptor(): SignInDescriptor {
+    return this.cc.state.signIn ?? TOKEN_SIGN_IN;
+  }
+
+  /** The backend's OAuth way in, when it has one and this element is configured for it. */
+  get #oauthMethod(): Extract<SignInMethod, { kind: 'oauth' }> | undefined {
+    if (!this.clientId || !this.redirectUri || this.cc.state.capabilities?.oauth === false) return undefined;
+    return this.#descriptor.methods.find((m): m is Extract<SignInMethod, { kind: 'oauth' }> => m.kind === 'oauth');
+  }
+
   get #oauth(): boolean {
-    return !!(this.clientId && this.redirectUri && this.cc.state.capabilities?.oauth);
+    return !!this.#oauthMethod;
   }
 
   /** Milliseconds left when the session is in its warning window (and not yet expired), else null. */
@@ -243,6 +280,36 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
     this.cc.request('cc-sign-in-request', this.#credentials(accessToken));
   }
 
+  #onPasswordSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this.cc.pending('cc-sign-in-request')) return;
+    const userField = this.renderRoot.querySelector<HTMLInputElement>('#username')!;
+    const passwordField = this.renderRoot.querySelector<HTMLInputElement>('#password')!;
+    // The password lives in this local only: the field is emptied before the request leaves.
+    const username = userField.value.trim();
+    const password = passwordField.value;
+    passwordField.value = '';
+    this.usernameError = username ? '' : this.t('usernameRequired');
+    this.passwordError = password ? '' : this.t('passwordRequired');
+    if (!username || !password) {
+      (username ? passwordField : userField).focus();
+      return;
+    }
+    this.redirectMessage = '';
+    this.via = 'password';
+    // Sealed like a token: the page's listeners see the username and an opaque handle, never the password.
+    this.cc.request('cc-sign-in-request', { username, credential: sealToken(password) });
+  }
+
+  /** A way in with nothing to enter: a session the host's server issues, or one the page already has. */
+  #onContinue(kind: 'server' | 'external'): void {
+    if (this.cc.pending('cc-sign-in-request')) return;
+    this.tokenError = '';
+    this.redirectMessage = '';
+    this.via = kind;
+    this.cc.request('cc-sign-in-request', {});
+  }
+
   #onOauth(): void {
     if (this.cc.pending('cc-sign-in-request')) return;
     const scopes = this.scopes.trim() ? this.scopes.trim().split(/\s+/) : undefined;
@@ -271,12 +338,14 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
   async #onRenew(): Promise<void> {
     this.renewing = true;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('#token, [part="oauth"]')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('#token, #username, [part="oauth"], [part="continue"]')?.focus();
   }
 
   async #onCancelRenew(): Promise<void> {
     this.renewing = false;
     this.tokenError = '';
+    this.usernameError = '';
+    this.passwordError = '';
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part="renew"]')?.focus();
   }
@@ -285,12 +354,94 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
     if (this.tokenError) this.tokenError = '';
   }
 
+  #onUsernameInput(): void {
+    if (this.usernameError) this.usernameError = '';
+  }
+
+  #onPasswordInput(): void {
+    if (this.passwordError) this.passwordError = '';
+  }
+
+  #renderCancel() {
+    return this.renewing ? html`<button part="cancel" type="button" @click=${this.#onCancelRenew}>${this.t('cancel')}</button>` : nothing;
+  }
+
+  #renderPasswordForm(pending: boolean, backendError: string | undefined, withCancel: boolean) {
+    const spinner = this.renderSpinner(this.t('signingIn'));
+    const passwordMessage = this.passwordError || (this.via === 'password' && !this.usernameError ? backendError : undefined);
+    const hint = this.t('usernameHint');
+    return html`<form part="form" novalidate @submit=${this.#onPasswordSubmit}>
+      <div part="field" class="field">
+        <label for="username">${this.t('usernameLabel')}</label>
+        <input
+          id="username"
+          part="username"
+          type="text"
+          autocomplete="username"
+          autocapitalize="off"
+          spellcheck="false"
+          aria-required="true"
+          aria-invalid=${this.usernameError ? 'true' : 'false'}
+          aria-describedby=${this.usernameError ? 'username-error' : hint ? 'username-hint' : nothing}
+          @input=${this.#onUsernameInput}
+        />
+        ${hint ? html`<p class="hint" id="username-hint">${hint}</p>` : nothing}
+        ${this.renderError(this.usernameError || undefined, 'username-error')}
+      </div>
+      <div part="field" class="field">
+        <label for="password">${this.t('passwordLabel')}</label>
+        <input
+          id="password"
+          part="password"
+          type="password"
+          autocomplete="current-password"
+          autocapitalize="off"
+          spellcheck="false"
+          aria-required="true"
+          aria-invalid=${passwordMessage ? 'true' : 'false'}
+          aria-describedby=${passwordMessage ? 'password-error' : nothing}
+          @input=${this.#onPasswordInput}
+        />
+        ${this.renderError(passwordMessage, 'password-error')}
+      </div>
+      <div class="actions">
+        <button part="submit" class="primary" type="submit" aria-disabled=${pending ? 'true' : 'false'}>
+          ${pending && this.via === 'password' ? spinner : nothing}${this.t('signIn')}
+        </button>
+        ${withCancel ? this.#renderCancel() : nothing}
+      </div>
+    </form>`;
+  }
+
+  /** The button of a way in with nothing to enter (a server-issued or an existing session). */
+  #renderContinue(method: Extract<SignInMethod, { kind: 'server' | 'external' }>, pending: boolean, backendError: string | undefined, primary: boolean) {
+    const message = this.via === method.kind ? backendError : undefined;
+    return html`<div class="actions">
+        <button
+          part="continue"
+          class=${primary ? 'primary' : ''}
+          type="button"
+          data-kind=${method.kind}
+          aria-disabled=${pending ? 'true' : 'false'}
+          aria-describedby=${message ? `${method.kind}-error` : nothing}
+          @click=${() => this.#onContinue(method.kind)}
+        >
+          ${pending && this.via === method.kind ? this.renderSpinner(this.t('signingIn')) : nothing}${this.t(method.label)}
+        </button>
+        ${primary ? this.#renderCancel() : nothing}
+      </div>
+      ${this.renderError(message, `${method.kind}-error`)}`;
+  }
+
   #renderForm() {
     const pending = this.cc.pending('cc-sign-in-request');
     const backendError = this.cc.error('cc-sign-in-request');
     const oauth = this.#oauth;
-    const showToken = !(oauth && this.hideToken);
-    const tokenMessage = this.tokenError || (this.via === 'token' || !oauth ? backendError : undefined);
+    const descriptor = this.#descriptor;
+    const showToken = offersSignIn(descriptor, 'token') && !(oauth && this.hideToken);
+    const showPassword = offersSignIn(descriptor, 'password');
+    const others = descriptor.methods.filter((m): m is Extract<SignInMethod, { kind: 'server' | 'external' }> => m.kind === 'server' || m.kind === 'external');
+    const tokenMessage = this.tokenError || (this.via === 'token' || (!oauth && this.via === 'oauth') ? backendError : undefined);
     const oauthMessage = this.via === 'oauth' && oauth ? backendError : undefined;
     const spinner = this.renderSpinner(this.t('signingIn'));
     return html`
@@ -334,14 +485,21 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
                 aria-describedby=${oauthMessage ? 'oauth-error' : nothing}
                 @click=${this.#onOauth}
               >
-                ${pending && this.via === 'oauth' ? spinner : nothing}${this.t('signInWithWebex')}
+                ${pending && this.via === 'oauth' ? spinner : nothing}${this.t(this.#oauthMethod?.label ?? 'signInWithOAuth')}
               </button>
-              ${this.renewing && !showToken
-                ? html`<button part="cancel" type="button" @click=${this.#onCancelRenew}>${this.t('cancel')}</button>`
-                : nothing}
+              ${!showToken ? this.#renderCancel() : nothing}
             </div>
             ${this.renderError(oauthMessage, 'oauth-error')}`
         : nothing}
+      ${showPassword
+        ? html`${showToken || oauth ? html`<p class="or muted" aria-hidden="true">${this.t('or')}</p>` : nothing}
+          ${this.#renderPasswordForm(pending, backendError, !showToken && !oauth)}`
+        : nothing}
+      ${others.map(
+        (method, i) =>
+          html`${showToken || oauth || showPassword || i > 0 ? html`<p class="or muted" aria-hidden="true">${this.t('or')}</p>` : nothing}
+          ${this.#renderContinue(method, pending, backendError, !showToken && !oauth && !showPassword && i === 0)}`,
+      )}
     `;
   }
 

@@ -2,11 +2,11 @@ import { ContextProvider } from '@lit/context';
 import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { CcElement, warnOnce } from '../../src/base/cc-element.js';
-import { backendNames, createBackend } from '../../src/backends/registry.js';
-import type { SimulatorServer } from '../../src/backends/simulator/server.js';
+import { backendHandles, backendNames, backendOptions, createBackend, signInFor, type BackendOption } from '../../src/backends/registry.js';
 import type { Backend } from '../../src/core/backend.js';
 import { CcError } from '../../src/core/errors.js';
 import type { DeskState } from '../../src/core/store.js';
+import { TOKEN_SIGN_IN } from '../../src/core/sign-in.js';
 import { deskContext } from '../../src/context/context.js';
 import { Desk } from '../../src/context/desk.js';
 import { request, type RequestDetails, type RequestName } from '../../src/events/events.js';
@@ -97,26 +97,54 @@ export class CcSdk extends CcElement {
   }
   #backend: string | Backend = 'simulator';
 
-  /** Simulator only: a scenario to run, by name (`first-call`, `busy-hour`) or as JSON steps. */
-  @property({ attribute: 'scenario' }) scenario = '';
+  /** The values of the backends' options (see `BackendOption`), by property; absent ones are at their initial value. */
+  #options = new Map<string, unknown>();
 
-  /** Simulator only: keep the simulated contact center in sessionStorage under this key, so a reload restores it. */
-  @property({ attribute: 'persist' }) persist = '';
+  static {
+    // Each registered backend's options become attributes and properties of this element, and its handles
+    // read-only properties: the element names none of them (the simulator's are `scenario`, `persist`,
+    // `latency` and `simulator`, declared in src/backends/simulator/options.ts).
+    for (const option of backendOptions()) {
+      if (option.property in this.prototype) continue;
+      this.createProperty(option.property, { attribute: option.attribute, noAccessor: true });
+      Object.defineProperty(this.prototype, option.property, {
+        configurable: true,
+        enumerable: true,
+        get(this: CcSdk) {
+          return this.#optionValue(option);
+        },
+        set(this: CcSdk, value: unknown) {
+          this.#setOption(option, value);
+        },
+      });
+    }
+    for (const [name, read] of backendHandles()) {
+      if (name in this.prototype) continue;
+      Object.defineProperty(this.prototype, name, {
+        configurable: true,
+        enumerable: true,
+        get(this: CcSdk) {
+          return read(this.desk.backend);
+        },
+      });
+    }
+  }
 
-  /**
-   * Simulator only: network latency of each action in milliseconds. A value that is not a number ≥ 0
-   * (`latency="abc"`) is ignored with a console warning: the current value and the backend stay.
-   */
-  @property({ attribute: 'latency' })
-  get latency(): number {
-    return this.#latency;
+  #optionValue(option: BackendOption): unknown {
+    return this.#options.has(option.property) ? this.#options.get(option.property) : option.initial;
   }
-  set latency(value: number) {
-    const ms = milliseconds(value);
-    if (ms === null) warnOnce(`<cc-sdk> latency="${String(value).slice(0, 40)}" is not a number of milliseconds: ignored.`);
-    else this.#latency = ms;
+
+  /** A value for an option: read by the backend's rule; a bad one is ignored with one warning, and nothing changes. */
+  #setOption(option: BackendOption, value: unknown): void {
+    const next = value === null || value === undefined ? option.initial : option.read(value);
+    if (next === undefined) {
+      warnOnce(`<cc-sdk> ${option.attribute}="${String(value).slice(0, 40)}" is not ${option.expects}: ignored.`);
+      return;
+    }
+    const old = this.#optionValue(option);
+    this.#options.set(option.property, next);
+    this.requestUpdate(option.property, old);
   }
-  #latency = 0;
 
   /**
    * How long, in milliseconds, the element keeps its backend and session after it leaves the page (default
@@ -167,15 +195,6 @@ export class CcSdk extends CcElement {
   }
 
   /**
-   * The simulated contact center, when the backend is the simulator (for tests and the sample page's controls).
-   * Read by shape, so this element loads no simulator code: the simulator is a lazily loaded backend.
-   */
-  get simulator(): SimulatorServer | null {
-    const server = (this.desk.backend as { server?: unknown } | null)?.server as Partial<SimulatorServer> | undefined;
-    return server && typeof server.offer === 'function' && typeof server.runScenario === 'function' ? (server as SimulatorServer) : null;
-  }
-
-  /**
    * Sends a request as a widget would: dispatched on this element (the page may cancel it), then run.
    * Resolves when the backend has answered; a failure is in `state.errors` and announced as `cc-error`.
    * Never rejects. An unknown name (or an outcome's, such as `cc-ready`) is not dispatched: it resolves
@@ -216,16 +235,17 @@ export class CcSdk extends CcElement {
     else queueMicrotask(release);
   }
 
-  /** What the current backend was built from; a different backend, persist or latency builds a new one. */
+  /** What the current backend was built from; a different backend, backendOptions or option builds a new one. */
   #built: readonly unknown[] | null = null;
 
   protected override updated(changed: Map<string, unknown>): void {
-    const spec = [this.backend, this.persist, this.latency, this.backendOptions];
-    if (!this.#built || spec.some((value, i) => value !== this.#built![i])) {
+    const options = backendOptions();
+    const spec = [this.backend, this.backendOptions, ...options.filter((o) => !o.apply).map((o) => this.#optionValue(o))];
+    if (!this.#built || spec.length !== this.#built.length || spec.some((value, i) => value !== this.#built![i])) {
       this.#built = spec;
       void this.#setup();
-    } else if (changed.has('scenario')) {
-      this.#runScenario();
+    } else {
+      for (const option of options) if (option.apply && changed.has(option.property)) this.#apply(option);
     }
   }
 
@@ -238,7 +258,10 @@ export class CcSdk extends CcElement {
     const spec = this.backend;
     try {
       const attributes = Object.fromEntries([...this.attributes].map((a) => [a.name, a.value]));
-      const options = { ...attributes, persist: this.persist, latency: this.latency, ...this.backendOptions };
+      const declared = Object.fromEntries(backendOptions().map((o) => [o.property, this.#optionValue(o)]));
+      const options = { ...attributes, ...declared, ...this.backendOptions };
+      // How the agent will sign in is known before the backend's code loads: <cc-auth> renders it meanwhile.
+      if (typeof spec === 'string' && !this.desk.backend) this.desk.describeSignIn(signInFor(spec, options) ?? TOKEN_SIGN_IN);
       const backend = typeof spec === 'string' ? await createBackend(spec, options) : spec;
       if (!isBackend(backend)) throw new CcError('unknown-backend', `The "${String(spec)}" backend's factory returned no Backend.`, 'backend');
       // A newer setup (or a release) started meanwhile: this one is out of date.
@@ -247,23 +270,21 @@ export class CcSdk extends CcElement {
         return;
       }
       this.desk.attach(backend, 'backend-changed');
-      this.#runScenario();
+      this.desk.describeSignIn(backend.signIn ?? signInFor(typeof spec === 'string' ? spec : backend.name, options) ?? TOKEN_SIGN_IN);
+      for (const option of backendOptions()) if (option.apply) this.#apply(option);
     } catch (err) {
       if (run === this.#setupRun) this.desk.report(CcError.from(err, 'backend'));
     }
   }
 
-  #runScenario(): void {
-    if (!this.scenario) return;
-    const server = this.simulator;
-    if (!server) {
-      this.desk.report(new CcError('invalid-scenario', 'Scenarios run on the simulator backend only.', 'scenario'));
-      return;
-    }
+  /** Hands an option that does not rebuild (a scenario) to the running backend; what it refuses is a cc-error. */
+  #apply(option: BackendOption): void {
+    const backend = this.desk.backend;
+    if (!backend || !option.apply) return;
     try {
-      server.runScenario(this.scenario);
+      option.apply(backend, this.#optionValue(option));
     } catch (err) {
-      this.desk.report(CcError.from(err, 'scenario'));
+      this.desk.report(CcError.from(err, option.attribute));
     }
   }
 }

@@ -4,7 +4,7 @@ import { CcError } from '../core/errors.js';
 import { withMethods } from '../core/capabilities.js';
 import { capabilitiesOf, normalizeEvent } from '../core/normalize.js';
 import { Store, type DeskState, type StoreAction, type StoreListener } from '../core/store.js';
-import type { Capabilities, DestinationOption } from '../core/types.js';
+import type { Capabilities, DestinationOption, SignInDescriptor } from '../core/types.js';
 import { outcome, type CcOutcomeEvent, type CcRequestEvent, type RequestName } from '../events/events.js';
 import { eventCatalog } from '../events/catalog.js';
 import { outcomesFor } from '../events/outcomes.js';
@@ -90,6 +90,11 @@ export class Desk {
 
   async destinations(kind: 'agent' | 'queue'): Promise<readonly DestinationOption[]> {
     return this.#backend ? this.#backend.destinations(kind) : [];
+  }
+
+  /** How the agent signs in to the backend being loaded or attached (`<cc-auth>` renders it). */
+  describeSignIn(signIn: SignInDescriptor | null): void {
+    this.#apply({ type: 'sign-in-methods', signIn });
   }
 
   /** Reports a problem that is no request's (a malformed scenario, an unknown backend). */

@@ -12,6 +12,7 @@ import type { AgentStateArgs, Backend, StationLoginArgs } from './backend.js';
 import { checkDialNumber, dialNumberMessage } from './dial.js';
 import { CcError, type CcErrorCode } from './errors.js';
 import { redeemToken, type SealedToken } from './sealed-token.js';
+import { signInProblem } from './sign-in.js';
 import type { DeskState } from './store.js';
 import type { Capabilities, Credentials, Destination, TaskSnapshot, TaskState } from './types.js';
 
@@ -217,20 +218,25 @@ export const ACTIONS = {
     }),
     scope: 'session',
     method: 'connect',
-    // A token sealed by <cc-auth> is redeemed here, once, and goes to the backend only.
+    // A secret sealed by <cc-auth> is redeemed here, once, and goes to the backend only: the password when a
+    // username comes with it, else the access token.
     call: async (b, { credential, ...credentials }) => {
       if (credential !== undefined) {
-        const accessToken = redeemToken(credential);
-        if (!accessToken) throw refusalError(REFUSALS.usedToken);
-        credentials = { ...credentials, accessToken };
+        const secret = redeemToken(credential);
+        if (!secret) throw refusalError(REFUSALS.usedToken);
+        credentials = credentials.username !== undefined ? { ...credentials, password: secret } : { ...credentials, accessToken: secret };
       }
       await b.connect(credentials);
       await b.register();
     },
     verb: 'sign in',
+    // The credentials must fit a way in the backend declares (its SignInDescriptor): "Enter an access token."
+    // or the words of its own way in.
     input: [
-      ({ detail: d, state: s }) =>
-        d.accessToken?.trim() || d.credential || (d.username?.trim() && d.password) || d.oauth?.clientId || s.capabilities?.externalSession ? null : REFUSALS.noToken,
+      ({ detail: d, state: s }) => {
+        const problem = signInProblem(d, s.signIn, s.capabilities);
+        return problem ? { code: 'invalid-request', message: problem } : null;
+      },
     ],
     offeredBy: 'cc-auth',
   }),

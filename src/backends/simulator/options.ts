@@ -1,0 +1,73 @@
+/**
+ * The simulator's options on `<cc-sdk>` (`scenario`, `persist`, `latency`) and its handle (`sdk.simulator`),
+ * declared to the registry. Small and free of the simulator's code: `<cc-sdk>` reads these before the
+ * simulator loads, and only by what the registry declares.
+ */
+import type { Backend } from '../../core/backend.js';
+import { CcError } from '../../core/errors.js';
+import type { BackendOption } from '../registry.js';
+import type { SimulatorServer } from './server.js';
+
+/** The simulated contact center behind a backend, when it is the simulator's (read by shape: no code loads). */
+export function simulatorServerOf(backend: Backend | null): SimulatorServer | null {
+  const server = (backend as { server?: unknown } | null)?.server as Partial<SimulatorServer> | undefined;
+  return server && typeof server.offer === 'function' && typeof server.runScenario === 'function' ? (server as SimulatorServer) : null;
+}
+
+const milliseconds = (value: unknown): number | undefined => {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+};
+const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+
+export const simulatorOptions: readonly BackendOption[] = Object.freeze([
+  {
+    // A scenario to run, by name (`first-call`, `busy-hour`) or as JSON steps: on the running simulator, not a rebuild.
+    attribute: 'scenario',
+    property: 'scenario',
+    initial: '',
+    expects: 'a scenario',
+    read: text,
+    apply(backend: Backend, value: unknown) {
+      if (!value) return;
+      const server = simulatorServerOf(backend);
+      if (!server) throw new CcError('invalid-scenario', 'Scenarios run on the simulator backend only.', 'scenario');
+      server.runScenario(String(value));
+    },
+  },
+  {
+    // Keep the simulated contact center in sessionStorage under this key, so a reload restores it.
+    attribute: 'persist',
+    property: 'persist',
+    initial: '',
+    expects: 'a storage key',
+    read: text,
+  },
+  {
+    // Network latency of each action in milliseconds.
+    attribute: 'latency',
+    property: 'latency',
+    initial: 0,
+    expects: 'a number of milliseconds',
+    read: milliseconds,
+  },
+]);
+
+export const simulatorHandles = Object.freeze({ simulator: simulatorServerOf });
+
+// The simulator's options and handle, typed on `<cc-sdk>` (which defines them from the registry at run time).
+declare module '../../../components/cc-sdk/cc-sdk.js' {
+  interface CcSdk {
+    /** Simulator: a scenario to run, by name (`first-call`, `busy-hour`) or as JSON steps. */
+    scenario: string;
+    /** Simulator: keep the simulated contact center in sessionStorage under this key, so a reload restores it. */
+    persist: string;
+    /**
+     * Simulator: network latency of each action in milliseconds. A value that is not a number ≥ 0
+     * (`latency="abc"`) is ignored with a console warning: the current value and the backend stay.
+     */
+    latency: number;
+    /** The simulated contact center, when the backend is the simulator (for tests and the sample page's controls); else null. */
+    readonly simulator: SimulatorServer | null;
+  }
+}
