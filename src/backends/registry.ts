@@ -1,10 +1,10 @@
 import type { Backend, BackendFactory } from '../core/backend.js';
 import { CcError } from '../core/errors.js';
 import type { SignInDescriptor } from '../core/types.js';
-import { simulatorHandles, simulatorOptions } from './simulator/options.js';
-import { simulatorSignIn } from './simulator/sign-in.js';
-import { webexSignIn } from './webex/sign-in.js';
-import { xucSignIn } from './xuc/sign-in.js';
+// What each built-in backend declares before its code loads (its own folder loads only when it is chosen).
+import { simulatorHandles, simulatorOptions, simulatorSignIn } from './declared/simulator.js';
+import { webexSignIn } from './declared/webex.js';
+import { xucSignIn } from './declared/xuc.js';
 
 /**
  * An option a backend takes from `<cc-sdk>`: an attribute (and the matching property) of the element, read

@@ -1,12 +1,13 @@
 /**
- * The simulator's options on `<cc-sdk>` (`scenario`, `persist`, `latency`) and its handle (`sdk.simulator`),
- * declared to the registry. Small and free of the simulator's code: `<cc-sdk>` reads these before the
- * simulator loads, and only by what the registry declares.
+ * What the simulator declares to the registry, loaded with it and free of the simulator's code (its folder
+ * loads only when it is the backend): how agents sign in, its options on `<cc-sdk>` (`scenario`, `persist`,
+ * `latency`) and its handle (`sdk.simulator`), which `<cc-sdk>` reads only through the registry.
  */
 import type { Backend } from '../../core/backend.js';
 import { CcError } from '../../core/errors.js';
+import type { SignInDescriptor } from '../../core/types.js';
 import type { BackendOption } from '../registry.js';
-import type { SimulatorServer } from './server.js';
+import type { SimulatorServer } from '../simulator/server.js';
 
 /** The simulated contact center behind a backend, when it is the simulator's (read by shape: no code loads). */
 export function simulatorServerOf(backend: Backend | null): SimulatorServer | null {
@@ -52,6 +53,19 @@ export const simulatorOptions: readonly BackendOption[] = Object.freeze([
     read: milliseconds,
   },
 ]);
+
+/**
+ * How an agent signs in to the simulator: it stands in for a Webex-like contact center, so it takes any
+ * access token, and any OAuth sign-in (it never leaves the page). Loaded with the registry, before the
+ * simulator's own code.
+ */
+export const simulatorSignIn: SignInDescriptor = Object.freeze({
+  methods: Object.freeze([{ kind: 'token' as const }, { kind: 'oauth' as const, label: 'signInWithWebex' }]),
+  strings: Object.freeze({
+    signInWithWebex: 'Sign in with Webex',
+    oauthFailed: 'Sign-in with Webex did not finish ({error}). Try again.',
+  }),
+});
 
 export const simulatorHandles = Object.freeze({ simulator: simulatorServerOf });
 
