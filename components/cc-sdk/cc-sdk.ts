@@ -42,6 +42,14 @@ function milliseconds(value: unknown): number | null {
  *
  * @summary Owns the backend and the store; provides them to widgets; announces outcomes.
  * @tag cc-sdk
+ * Each backend's own options are attributes and properties it declares to the registry (`BackendOption`);
+ * this element defines them from there and names none. The built-in ones, for the docs and Storybook:
+ * @property {string} scenario - Simulator option: a scenario to run, by name (`first-call`, `busy-hour`) or as JSON steps.
+ * @property {string} persist - Simulator option: keep the simulated contact center in sessionStorage under this key.
+ * @property {number} latency - Simulator option: network latency of each action in milliseconds (a bad value is ignored with a warning).
+ * @attribute {string} scenario - Simulator option (see the property).
+ * @attribute {string} persist - Simulator option (see the property).
+ * @attribute {number} latency - Simulator option (see the property).
  * @slot - The widgets (and any other content) that use this SDK.
  * @event {CcOutcomeEvent<'cc-ready'>} cc-ready - The backend is connected and the agent signed in. `detail: {backend}`
  * @event {CcOutcomeEvent<'cc-registered'>} cc-registered - The agent's profile arrived. `detail: {profile}`

@@ -49,6 +49,6 @@ const ANY: readonly SignInKind[] = ['token', 'oauth', 'password'];
 export function signInProblem(detail: SignInDetail, descriptor: SignInDescriptor | null, capabilities: Capabilities | null): string | null {
   if (capabilities?.externalSession) return null;
   const kinds = descriptor?.methods.map((m) => m.kind) ?? ANY;
-  if (kinds.some((kind) => fits(detail, kind))) return null;
+  if ([...kinds, ...(descriptor?.scripted ?? [])].some((kind) => fits(detail, kind))) return null;
   return MISSING[kinds[0] ?? 'token'] || MISSING.token;
 }
