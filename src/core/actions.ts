@@ -211,7 +211,8 @@ const hasTaskOpen = (state: DeskState) => state.tasks.length > 0;
 export const ACTIONS = {
   'cc-sign-in-request': action({
     summary: 'Sign in.',
-    detailText: '{credential} (from <cc-auth>: the token sealed in a handle), {accessToken} (from a script, or <cc-auth expose-token>) or {oauth: {clientId, redirectUri, scopes, state}}; frozen',
+    detailText:
+      "{credential} (from <cc-auth>: the token sealed in a handle), {accessToken} (from a script, or <cc-auth expose-token>), {username, credential} (the password sealed; a script may send it as password), {oauth: {clientId, redirectUri, scopes, state}} or {} (a session the host's server issues or the page has), as the backend's sign-in descriptor declares; frozen",
     detail: shape<Credentials & { readonly credential?: SealedToken }>({
       accessToken: optional(text),
       oauth: optional({ kind: 'object', fields: { clientId: text, redirectUri: text, scopes: optional({ kind: 'text-list' }) } }),
