@@ -1,5 +1,6 @@
 import type { Profile as SdkProfile } from '@webex/contact-center';
 import type { AgentStateSnapshot, AuxCode, ChangeSource, DialRule, LoginOption, Profile, Station, Team } from '../../core/types.js';
+import { text as str } from '../kit/index.js';
 
 /** A team as `register()` really returns it (`{id, name, …}`), or as the SDK's types say (`{teamId, teamName}`). */
 interface RuntimeTeam {
@@ -21,7 +22,6 @@ const LOGIN_OPTIONS: readonly LoginOption[] = ['BROWSER', 'AGENT_DN', 'EXTENSION
 /** The SDK's own check of an AGENT_DN when the profile has no dial plan (`FALLBACK_DIAL_NUMBER_REGEX`). */
 const SDK_FALLBACK_DIAL_NUMBER = '1[0-9]{3}[2-9][0-9]{6}([,]{1,10}[0-9]+){0,1}';
 
-const str = (value: unknown): string => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
 
 function teamOf(raw: RuntimeTeam): Team | null {
   const id = str(raw.id) || str(raw.teamId);
