@@ -5,6 +5,7 @@ import { ACTIONS, REFUSALS, REQUEST_NAMES, actionOf, requestsOf, taskControls, t
 import { eventCatalog, requestEvents } from '../../src/events/catalog.js';
 import { checkDetail, isRequestName } from '../../src/events/request-check.js';
 import type { CcErrorInfo } from '../../src/core/errors.js';
+import { SIMULATOR_ACTIONS } from '../../src/backends/simulator/server.js';
 import { deskRig, detailsOf, readyAgent } from '../helpers.js';
 
 type DeskRig = ReturnType<typeof deskRig>;
@@ -51,6 +52,8 @@ describe('the action table', () => {
     });
     expect(checkDetail('cc-outdial-request', { number: '+1 415', extra: 1 })).to.deep.equal({ detail: { number: '+1 415', extra: 1 } });
     expect(isRequestName('cc-ready')).to.equal(false);
+    // The simulated contact center can fail every method an action calls (failNext), so a new action is testable.
+    for (const name of REQUEST_NAMES) expect(SIMULATOR_ACTIONS, name).to.include(ACTIONS[name].method);
   });
 
   it('says which widget sends which request, and lists the task panel controls', () => {
