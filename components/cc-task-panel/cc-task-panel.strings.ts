@@ -75,6 +75,8 @@ export const defaultStrings = {
   sendConsult: 'Start consult',
   sendTransfer: 'Transfer now',
   cancel: 'Cancel',
+  formLoading: 'Loading…',
+  formLoadFailed: 'This form could not be loaded: {message}',
   cadLabel: 'Task details',
   unreadable: 'A task could not be shown (its data is malformed).',
   wrapupHint: 'This task has ended. Complete its wrap-up to finish it.',

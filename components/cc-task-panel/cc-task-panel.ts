@@ -8,6 +8,7 @@ import { CallAudio } from './audio.js';
 import { defaultStrings } from './cc-task-panel.strings.js';
 import { styles } from './cc-task-panel.styles.js';
 import { DestinationPicker } from './destination-picker.js';
+import { forms } from './lazy.js';
 import { renderOffer } from './offers.js';
 import { OutdialForm } from './outdial-form.js';
 import { TaskTabs } from './tabs.js';
@@ -122,6 +123,35 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
     this.#outdial.closeIfUnavailable();
     // When the focused control goes away (an accepted offer, an ended task), focus lands on the selected task.
     this.focusFallback = listed.length > 0 ? '[role="tab"][aria-selected="true"]' : tasks.length > 0 ? '[part~="offer"] button' : '[part="base"]';
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    // The forms' code (consult/transfer, New call) is not in the entry: it is fetched once the panel has
+    // painted, off the path to every tag defined, so it is there by the time an agent opens a form.
+    void forms.load();
+  }
+
+  /**
+   * Also waits for the code of a form the agent opened before it had loaded, and for the update that shows
+   * the form (see `lazy.ts`): once `updateComplete` resolves, what the agent opened is on screen.
+   */
+  protected override getUpdateComplete(): Promise<boolean> {
+    // Nothing to wait for (the usual case): the base class's promise itself, with its timing.
+    if (!this.#waitingForForms()) return super.getUpdateComplete();
+    return (async () => {
+      let done = await super.getUpdateComplete();
+      while (this.#waitingForForms()) {
+        await forms.load();
+        done = await super.getUpdateComplete();
+      }
+      return done;
+    })();
+  }
+
+  /** Whether a form is open whose code is still on its way. */
+  #waitingForForms(): boolean {
+    return !!forms.loading && !!(this.#picker.form || this.#outdial.form);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -1,12 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { DestinationOption, DestinationType, TaskSnapshot } from '../../src/core/types.js';
-import { TYPES } from './cc-task-panel.strings.js';
-import { dialProblem } from './dial-problem.js';
-import { errorId, face, type PanelView } from './view.js';
+import { forms } from './lazy.js';
+import type { PanelView } from './view.js';
 
 export type PickerMode = 'consult' | 'transfer';
-type ListKind = 'agent' | 'queue';
+export type ListKind = 'agent' | 'queue';
 
 /** The request each form sends. */
 export const PICKER_ACTION = {
@@ -14,13 +12,13 @@ export const PICKER_ACTION = {
   transfer: 'cc-task-transfer-request',
 } as const satisfies Readonly<Record<PickerMode, string>>;
 
-type ListState =
+export type ListState =
   | { readonly status: 'loading' }
   | { readonly status: 'ready'; readonly options: readonly DestinationOption[] }
   | { readonly status: 'failed'; readonly message: string };
 
-/** The open consult or transfer form of the selected task. */
-interface Form {
+/** The open consult or transfer form of the selected task (what the agent has chosen and typed so far). */
+export interface PickerForm {
   readonly taskId: string;
   readonly mode: PickerMode;
   type: DestinationType;
@@ -29,23 +27,38 @@ interface Form {
   problem: string | null;
 }
 
+/** Where focus goes when a form opens: the checked destination type. */
+const FIRST_FIELD = 'input[name="destination-type"]:checked';
+
 /**
- * The consult and transfer form of the selected task: who to consult or transfer to (an agent or a queue
- * from the backend's lists, loaded when the form opens, with a loading state and a retry; or a number to
- * dial, checked before anything is sent), its opener buttons, Escape and Cancel to close it (focus goes back
- * to the opener), and the backend's refusal next to it. It closes by itself when its task is no longer
- * selected or connected, and once the consult it asked for is on.
+ * The consult and transfer form of the selected task: its opener buttons, its state (who to consult or
+ * transfer to: an agent or a queue from the backend's lists, loaded when the form opens, with a loading state
+ * and a retry; or a number to dial), Escape and Cancel to close it (focus goes back to the opener), and the
+ * backend's refusal next to it. It closes by itself when its task is no longer selected or connected, and once
+ * the consult it asked for is on. The form's template is a lazy chunk (`destination-picker.form.ts`), fetched
+ * once the panel has painted (see `CcTaskPanel.firstUpdated`) and waited for, with a visible
+ * loading state, if the agent is quicker.
  */
 export class DestinationPicker {
-  #view: PanelView;
+  readonly view: PanelView;
   #selected: () => TaskSnapshot | undefined;
-  #form: Form | null = null;
+  #form: PickerForm | null = null;
   #lists: Partial<Record<ListKind, ListState>> = {};
 
   /** `selected` gives the task the panel shows (the one the openers act on). */
   constructor(view: PanelView, selected: () => TaskSnapshot | undefined) {
-    this.#view = view;
+    this.view = view;
     this.#selected = selected;
+  }
+
+  /** The open form, if any. */
+  get form(): PickerForm | null {
+    return this.#form;
+  }
+
+  /** The agents or queues to pick from, as loaded so far. */
+  list(kind: ListKind): ListState | undefined {
+    return this.#lists[kind];
   }
 
   /** Which form is open for this task, if any. */
@@ -61,93 +74,74 @@ export class DestinationPicker {
     if (!task || task.state !== 'connected' || task.id !== selectedId || task.consult) {
       this.#form = null;
       this.#lists = {};
-      if (task?.consult) this.#view.focusNext('[data-action="consult-end"]', true);
+      if (task?.consult) this.view.focusNext('[data-action="consult-end"]', true);
     }
   }
 
   #toggle(task: TaskSnapshot, mode: PickerMode): void {
     if (this.#form?.mode === mode) {
-      this.#close();
+      this.close();
       return;
     }
-    if (this.#view.offline) return;
-    this.#form = { taskId: task.id, mode, type: 'agent', choice: { agent: '', queue: '' }, dial: '', problem: null };
+    if (this.view.offline) return;
+    const form: PickerForm = { taskId: task.id, mode, type: 'agent', choice: { agent: '', queue: '' }, dial: '', problem: null };
+    this.#form = form;
     this.#lists = {};
-    void this.#load('agent');
-    this.#view.focusNext('input[name="destination-type"]:checked');
-    this.#view.requestUpdate();
+    void this.load('agent');
+    this.view.focusNext(FIRST_FIELD);
+    this.view.requestUpdate();
+    if (!forms.module) this.#whenLoaded(form);
   }
 
-  #close = (): void => {
+  /** Shows the form once its code has come (focus into it, as if it had been there at once). */
+  #whenLoaded(form: PickerForm): void {
+    void forms.load().then((module) => {
+      if (module && this.#form === form) this.view.focusNext(FIRST_FIELD);
+      this.view.requestUpdate();
+    });
+  }
+
+  /** Closes the form; its refusal goes with it, and focus goes back to its opener. */
+  close = (): void => {
     const form = this.#form;
     const mode = form?.mode;
     // A refusal belongs to the form: closing the form lets it go.
-    if (form) this.#view.cc.dismissError(PICKER_ACTION[form.mode], form.taskId);
+    if (form) this.view.cc.dismissError(PICKER_ACTION[form.mode], form.taskId);
     this.#form = null;
     this.#lists = {};
-    if (mode) this.#view.focusNext(`[data-action="${mode}"]`);
-    this.#view.requestUpdate();
+    if (mode) this.view.focusNext(`[data-action="${mode}"]`);
+    this.view.requestUpdate();
   };
 
   /** Loads the agents or queues to pick from; a reply that arrives after the form closed is dropped. */
-  async #load(kind: ListKind): Promise<void> {
+  async load(kind: ListKind): Promise<void> {
     const loading: ListState = { status: 'loading' };
     this.#lists = { ...this.#lists, [kind]: loading };
-    this.#view.requestUpdate();
+    this.view.requestUpdate();
     let next: ListState;
     try {
-      next = { status: 'ready', options: (await this.#view.cc.desk?.destinations(kind)) ?? [] };
+      next = { status: 'ready', options: (await this.view.cc.desk?.destinations(kind)) ?? [] };
     } catch (err) {
       next = { status: 'failed', message: err instanceof Error ? err.message : String(err) };
     }
     if (this.#lists[kind] !== loading) return;
     this.#lists = { ...this.#lists, [kind]: next };
-    this.#view.requestUpdate();
+    this.view.requestUpdate();
   }
 
-  #setType(type: DestinationType): void {
+  /** The agent picked another destination type: its list loads unless it is there already. */
+  setType(type: DestinationType): void {
     const form = this.#form;
     if (!form || form.type === type) return;
     form.type = type;
     form.problem = null;
-    if (type !== 'dialNumber' && this.#lists[type]?.status !== 'ready') void this.#load(type);
-    this.#view.requestUpdate();
+    if (type !== 'dialNumber' && this.#lists[type]?.status !== 'ready') void this.load(type);
+    this.view.requestUpdate();
   }
-
-  #onKey = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopPropagation();
-    this.#close();
-  };
-
-  #onSubmit = (event: SubmitEvent): void => {
-    event.preventDefault();
-    const form = this.#form;
-    if (!form) return;
-    const view = this.#view;
-    const name = PICKER_ACTION[form.mode];
-    if (view.offline || view.cc.pending(name, form.taskId)) return;
-    const to = form.type === 'dialNumber' ? form.dial.trim() : form.choice[form.type];
-    let problem: string | null = null;
-    if (form.type === 'dialNumber') {
-      problem = dialProblem(view, to, 'dialEmpty');
-    } else if (!to) {
-      problem = view.t(form.type === 'agent' ? 'pickAgent' : 'pickQueue');
-    }
-    form.problem = problem;
-    if (problem) {
-      view.focusNext(form.type === 'dialNumber' ? '#dial' : '#destination');
-      view.requestUpdate();
-      return;
-    }
-    view.cc.request(name, { taskId: form.taskId, destination: { type: form.type, to } });
-    view.requestUpdate();
-  };
 
   /** The Consult or Transfer button, which opens and closes its form. */
   opener(task: TaskSnapshot, mode: PickerMode): TemplateResult {
-    const view = this.#view;
+    const view = this.view;
     const open = this.openFor(task) === mode;
     return html`<button
       type="button"
@@ -164,108 +158,24 @@ export class DestinationPicker {
     </button>`;
   }
 
-  /** The open form of this task (part `picker`), or nothing. */
+  /** The open form of this task (part `picker`); while its code loads, a loading state; or nothing. */
   render(task: TaskSnapshot): TemplateResult | typeof nothing {
     const form = this.#form;
     if (!form || form.taskId !== task.id) return nothing;
-    const view = this.#view;
-    const types: DestinationType[] = task.mediaType === 'telephony' ? ['agent', 'queue', 'dialNumber'] : ['agent', 'queue'];
-    const name = PICKER_ACTION[form.mode];
-    const pending = view.cc.pending(name, task.id);
-    const error = view.cc.error(name, task.id);
-    return html`<form id="picker" part="picker" class="picker" novalidate @submit=${this.#onSubmit} @keydown=${this.#onKey}>
-      <fieldset class="types">
-        <legend>${view.t(form.mode === 'consult' ? 'consultWho' : 'transferWho')}</legend>
-        ${types.map(
-          (type) =>
-            html`<label class="choice"
-              ><input
-                type="radio"
-                name="destination-type"
-                value=${type}
-                .checked=${live(form.type === type)}
-                @change=${() => this.#setType(type)}
-              />${view.t(TYPES[type])}</label
-            >`,
-        )}
-      </fieldset>
-      ${form.type === 'dialNumber' ? this.#dialField(form) : this.#listField(form, form.type)}
-      ${view.renderError(error, errorId(view, name, task))}
-      <div class="row">
-        <button type="submit" class="primary" data-action="send" aria-disabled=${pending || view.offline ? 'true' : nothing}>
-          ${face(view, view.t(form.mode === 'consult' ? 'sendConsult' : 'sendTransfer'), pending)}
-        </button>
-        <button type="button" data-action="cancel" @click=${this.#close}><span class="label">${view.t('cancel')}</span></button>
-      </div>
-    </form>`;
-  }
-
-  #listField(form: Form, kind: ListKind): TemplateResult {
-    const view = this.#view;
-    const list = this.#lists[kind];
-    const agent = kind === 'agent';
-    const loading = !list || list.status === 'loading';
-    const options = list?.status === 'ready' ? list.options : [];
-    const describedBy = [loading ? 'destination-loading' : '', form.problem ? 'destination-problem' : ''].filter(Boolean).join(' ');
-    return html`<div class="field">
-      <label for="destination">${view.t(agent ? 'agentLabel' : 'queueLabel')}</label>
-      <select
-        id="destination"
-        aria-busy=${loading ? 'true' : 'false'}
-        aria-invalid=${form.problem ? 'true' : 'false'}
-        aria-describedby=${describedBy || nothing}
-        @change=${(e: Event) => {
-          form.choice[kind] = (e.target as HTMLSelectElement).value;
-          form.problem = null;
-          view.requestUpdate();
-        }}
-      >
-        <option value="" ?selected=${!form.choice[kind]}>${view.t(agent ? 'chooseAgent' : 'chooseQueue')}</option>
-        ${options.map(
-          (o) =>
-            html`<option value=${o.to} ?selected=${o.to === form.choice[kind]}>
-              ${o.detail ? view.t('optionWithDetail', { name: o.name, detail: o.detail }) : o.name}
-            </option>`,
-        )}
-      </select>
-      ${loading
-        ? html`<p class="hint loading" id="destination-loading">
-            <span class="spinner" aria-hidden="true"></span>${view.t(agent ? 'loadingAgents' : 'loadingQueues')}
-          </p>`
-        : nothing}
-      ${list?.status === 'ready' && options.length === 0 ? html`<p class="hint">${view.t(agent ? 'noAgents' : 'noQueues')}</p>` : nothing}
-      ${list?.status === 'failed'
-        ? html`<p class="error" role="alert">${view.t('loadFailed', { message: list.message })}</p>
-            <button type="button" data-action="reload" @click=${() => void this.#load(kind)}>
-              <span class="label">${view.t('retry')}</span>
-            </button>`
-        : nothing}
-      ${form.problem ? html`<p class="error" id="destination-problem">${form.problem}</p>` : nothing}
-    </div>`;
-  }
-
-  #dialField(form: Form): TemplateResult {
-    const view = this.#view;
-    return html`<div class="field">
-      <label for="dial">${view.t('dialLabel')}</label>
-      <input
-        id="dial"
-        type="tel"
-        inputmode="tel"
-        autocomplete="off"
-        .value=${live(form.dial)}
-        aria-invalid=${form.problem ? 'true' : 'false'}
-        aria-describedby=${form.problem ? 'dial-problem dial-hint' : 'dial-hint'}
-        @input=${(e: Event) => {
-          form.dial = (e.target as HTMLInputElement).value;
-          if (form.problem) {
-            form.problem = null;
-            view.requestUpdate();
-          }
-        }}
-      />
-      <p class="hint" id="dial-hint">${view.t('dialHint')}</p>
-      ${form.problem ? html`<p class="error" id="dial-problem">${form.problem}</p>` : nothing}
+    const module = forms.module;
+    if (module) return module.renderPicker(this, task, form);
+    const view = this.view;
+    const failure = forms.failure;
+    return html`<div id="picker" part="picker" class="picker" aria-busy=${failure ? 'false' : 'true'}>
+      ${failure
+        ? html`<p class="error" role="alert">${view.t('formLoadFailed', { message: failure })}</p>
+            <div class="row">
+              <button type="button" data-action="reload-form" @click=${() => this.#whenLoaded(form)}>
+                <span class="label">${view.t('retry')}</span>
+              </button>
+              <button type="button" data-action="cancel" @click=${this.close}><span class="label">${view.t('cancel')}</span></button>
+            </div>`
+        : html`<p class="hint loading"><span class="spinner" aria-hidden="true"></span>${view.t('formLoading')}</p>`}
     </div>`;
   }
 }
