@@ -5,6 +5,7 @@ import { chromiumPath, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { webexCloudPlugin } from './test/webex-cloud/server.mjs';
 import { xucDoublePlugin } from './test/xuc-double/server.mjs';
+import { tcccDoublePlugin } from './test/tccc-double/server.mjs';
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -12,7 +13,7 @@ export default {
   concurrency: 2,
   browserStartTimeout: 60000,
   testsFinishTimeout: 180000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), webexCloudPlugin(), xucDoublePlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), webexCloudPlugin(), xucDoublePlugin(), tcccDoublePlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS },

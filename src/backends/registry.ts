@@ -5,6 +5,7 @@ import type { SignInDescriptor } from '../core/types.js';
 import { simulatorHandles, simulatorOptions, simulatorSignIn } from './declared/simulator.js';
 import { webexSignIn } from './declared/webex.js';
 import { xucSignIn } from './declared/xuc.js';
+import { tcccOptions, tcccSignIn } from './declared/tccc.js';
 
 /**
  * An option a backend takes from `<cc-sdk>`: an attribute (and the matching property) of the element, read
@@ -78,6 +79,11 @@ const entries = new Map<string, Entry>([
   ],
   // XiVO's XuC server (REST sign-in, one WebSocket), spoken directly: `server` is the XuC base URL.
   ['xuc', { factory: async (options) => (await import('./xuc/index.js')).createXucBackend(options), signIn: xucSignIn }],
+  // Tencent Cloud Contact Center's Web SDK, from an SdkURL the host's server mints: `sdk-url-endpoint` is its route.
+  [
+    'tccc',
+    { factory: async (options) => (await import('./tccc/index.js')).createTcccBackend(options), signIn: tcccSignIn, options: tcccOptions },
+  ],
 ]);
 
 /**
