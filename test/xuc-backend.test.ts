@@ -189,6 +189,20 @@ describe('xuc backend: line login and agent state', () => {
     expect(r.named('cc-station-logout')).to.have.length(1);
   });
 
+  it('a logout the agent asked for says so; a later remote logout says it came from elsewhere', async () => {
+    const { site, r } = await readyAgent();
+    await r.run('cc-station-logout-request', {});
+    await until(() => r.desk.state.station === null, 3000, 'logged out');
+    await r.loginLine();
+    await until(() => r.desk.state.station !== null, 3000, 'logged in again');
+    await site.remoteLogout();
+    await until(() => r.named('cc-station-logout').length === 2, 3000, 'remote logout');
+    expect(r.named('cc-station-logout').map((d) => d.reason)).to.deep.equal([
+      'User requested logout',
+      'Logged out from elsewhere (a supervisor, or another agent logged in on this line)',
+    ]);
+  });
+
   it('logs out of the line, and is refused while a call is open', async () => {
     const { site, r } = await readyAgent();
     const id = await r.call();

@@ -73,14 +73,18 @@ export class XucAgent {
     // The AgentStateEvent that answered has already made the station and the agent's state (onAgentState).
   }
 
-  async stationLogout(reason = 'Logged out'): Promise<void> {
+  async stationLogout(reason?: string): Promise<void> {
     const ctx = this.#ctx;
     ctx.link.guard('stationLogout');
     const done = ctx.link.agentState((m) => m.name === 'AgentLoggedOut', 'station-logout');
     ctx.requested = 'AgentLoggedOut';
     ctx.link.send('agentLogout');
-    await done;
-    this.#logoutReason = reason;
+    // The reason goes with this logout's event only (onAgentState uses it once): never with a later one.
+    this.#logoutReason = reason ?? null;
+    await done.catch((err) => {
+      this.#logoutReason = null;
+      throw err;
+    });
   }
 
   async setAgentState(args: AgentStateArgs): Promise<void> {
