@@ -354,6 +354,17 @@ describe('xuc backend: calls', () => {
   });
 });
 
+describe('xuc backend: statistics in the store', () => {
+  it('queue statistics reach the desk as the kit\'s figures, by queue, with its name', async () => {
+    const { site, r } = await readyAgent();
+    await site.queueStats(2, { WaitingCalls: 4, LongestWaitingTime: 95, AvailableAgents: 1, TalkingAgents: 3, TotalNumberCallsAnswered: 12, TotalNumberCallsAbandonned: 2 });
+    await until(() => r.desk.state.queueStats.find((q) => q.queueId === '2')?.waiting === 4, 3000, 'queue figures');
+    const billing = r.desk.state.queueStats.find((q) => q.queueId === '2')!;
+    const queue = (await r.backend.destinations('queue')).find((q) => q.to === '2');
+    expect(billing).to.deep.include({ queueName: queue?.name, waiting: 4, longestWaitSeconds: 95, agentsAvailable: 1, agentsTalking: 3, answered: 12, abandoned: 2 });
+  });
+});
+
 describe('xuc backend: faults', () => {
   it('an action XiVO never confirms times out with a clear error, changes nothing, and the retry works', async () => {
     const { site, r } = await readyAgent();

@@ -295,6 +295,29 @@ export class XucCalls {
     const counters = { ...(this.#stats.get(id) ?? {}) };
     for (const c of m.counters) if (isRecord(c) && typeof c.value === 'number') counters[text(c.statName)] = c.value;
     this.#stats.set(id, counters);
+    // The kit's figures, from XuC's counters (messages are deltas: the figures are the counters kept so far).
+    const queue = this.#ctx.queues.find((q) => String(q.id) === id);
+    const count = (name: string): number => counters[name] ?? 0;
+    const known = (name: string) => (name in counters ? counters[name] : undefined);
+    const talking = known('TalkingAgents');
+    const answered = known('TotalNumberCallsAnswered');
+    const abandoned = known('TotalNumberCallsAbandonned');
+    this.#ctx.emit({
+      type: 'queue-stats',
+      queues: [
+        {
+          queueId: id,
+          queueName: queue?.displayName || queue?.name || id,
+          waiting: count('WaitingCalls'),
+          longestWaitSeconds: count('LongestWaitingTime'),
+          agentsAvailable: count('AvailableAgents'),
+          ...(talking !== undefined ? { agentsTalking: talking } : {}),
+          ...(answered !== undefined ? { answered } : {}),
+          ...(abandoned !== undefined ? { abandoned } : {}),
+          at: this.#ctx.clock.now(),
+        },
+      ],
+    });
   }
 
   onAgentStats(statistics: readonly unknown[]): void {
