@@ -250,7 +250,7 @@ export const ACTIONS = {
     call: async (b, _d, state) => {
       if (state.station) {
         try {
-          await b.stationLogout('User requested logout');
+          await b.stationLogout('requested');
         } catch (err) {
           // The backend refuses the station logout; the agent asked to sign out, and is told so in those words.
           const error = CcError.from(err, 'sign-out');
@@ -291,7 +291,7 @@ export const ACTIONS = {
     detail: NOTHING,
     scope: 'agent',
     method: 'stationLogout',
-    call: (b) => b.stationLogout('User requested logout'),
+    call: (b) => b.stationLogout('requested'),
     verb: 'log out',
     when: [refuseIf(({ state }) => !state.station, REFUSALS.notOnStation), refuseIf(({ state }) => hasTaskOpen(state), REFUSALS.logoutWithTasks)],
     offeredBy: 'cc-station-login',

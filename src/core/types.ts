@@ -39,6 +39,25 @@ export const AVAILABLE_CODE = '0';
 export type LogoutReason = 'requested' | 'inactivity' | 'profile-update';
 export const LOGOUT_REASONS: readonly LogoutReason[] = Object.freeze(['requested', 'inactivity', 'profile-update'] as const);
 
+/** What `cc-station-logout` says (its `reason`) after a logout for each of the kit's reasons. */
+const LOGOUT_REASON_TEXT: Readonly<Record<LogoutReason, string>> = Object.freeze({
+  requested: 'User requested logout',
+  inactivity: 'Logged out for inactivity',
+  'profile-update': 'Logged out to update the profile',
+});
+
+/** Whether a logout reason is one of the kit's (else it is text of the page's own). */
+export const isLogoutReason = (reason: unknown): reason is LogoutReason => (LOGOUT_REASONS as readonly unknown[]).includes(reason);
+
+/**
+ * The text a backend announces in `station-logout` for a logout it was asked for: the kit's words for one of
+ * its reasons, a page's own reason as it is, the kit's `requested` words when none was given.
+ */
+export function logoutReasonText(reason?: string): string {
+  if (reason === undefined || reason === '') return LOGOUT_REASON_TEXT.requested;
+  return isLogoutReason(reason) ? LOGOUT_REASON_TEXT[reason] : reason;
+}
+
 export interface Team {
   readonly id: string;
   readonly name: string;

@@ -2,7 +2,7 @@ import type { AgentStateArgs, Backend, BackendEvent, BackendListener, StationLog
 import { ALL_CAPABILITIES } from '../../core/capabilities.js';
 import { CcError } from '../../core/errors.js';
 import { BackendEvents, ConnectionState, TokenWatch, syncEvent } from '../kit/index.js';
-import type { Capabilities, Credentials, Destination, DestinationOption, Profile } from '../../core/types.js';
+import { logoutReasonText, type Capabilities, type Credentials, type Destination, type DestinationOption, type Profile } from '../../core/types.js';
 import { simulatorBuddies, simulatorQueues } from './data.js';
 import { SimulatorServer, type SimulatorAction, type SimulatorClient } from './server.js';
 
@@ -135,7 +135,7 @@ export class SimulatorBackend implements Backend, SimulatorClient {
   }
 
   stationLogout(reason?: string): Promise<void> {
-    return this.#act('stationLogout', () => this.server.stationLogout(reason));
+    return this.#act('stationLogout', () => this.server.stationLogout(logoutReasonText(reason)));
   }
 
   setAgentState(args: AgentStateArgs): Promise<void> {

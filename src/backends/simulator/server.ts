@@ -12,6 +12,7 @@ import type {
   Station,
   TaskSnapshot,
 } from '../../core/types.js';
+import { AVAILABLE_CODE } from '../../core/types.js';
 import { channelCapacity, knownExtension, simulatorBuddies, simulatorCustomers, simulatorProfile, simulatorQueues } from './data.js';
 import { durationProblem, offerProblem, parseScenario, shown, type OfferSpec, type ScenarioStep } from './scenarios.js';
 
@@ -263,7 +264,7 @@ export class SimulatorServer {
       refuse(`supervisorSetState: ${shown(auxCodeId)} is not an idle code of this agent.`);
     }
     if (!this.#state.station) return;
-    const code = state === 'Available' ? '0' : (auxCodeId ?? this.#defaultIdleCode());
+    const code = state === 'Available' ? AVAILABLE_CODE : (auxCodeId ?? this.#defaultIdleCode());
     this.#setAgent(state, code, 'remote', 'Changed by a supervisor');
   }
 
@@ -354,7 +355,7 @@ export class SimulatorServer {
     if (args.state === 'Idle' && !this.profile.idleCodes.some((c) => c.id === args.auxCodeId)) {
       throw new CcError('invalid-request', `Unknown idle code ${shown(args.auxCodeId)}.`);
     }
-    this.#setAgent(args.state, args.state === 'Available' ? '0' : args.auxCodeId, 'agent', args.reason);
+    this.#setAgent(args.state, args.state === 'Available' ? AVAILABLE_CODE : args.auxCodeId, 'agent', args.reason);
   }
 
   // ---- tasks --------------------------------------------------------------------------------------

@@ -1,12 +1,17 @@
 import type { AgentStateArgs, StationLoginArgs } from '../../core/backend.js';
-import type { ChangeSource, AgentStateSnapshot, Station } from '../../core/types.js';
+import { isLogoutReason, logoutReasonText, type ChangeSource, type AgentStateSnapshot, type LogoutReason as KitLogoutReason, type Station } from '../../core/types.js';
 import { Cleanup, isRecord, syncEvent, text } from '../kit/index.js';
 import type { WebexContext } from './context.js';
 import { agentStateOf, stationOf, type StateData } from './profile.js';
 import type { WebexCc } from './sdk.js';
 
-const LOGOUT_REASONS = ['User requested logout', 'Inactivity Logout', 'User requested agent profile update'] as const;
-type LogoutReason = (typeof LOGOUT_REASONS)[number];
+/** Webex's logout reasons for the kit's (a page's own reason is sent as Webex's `User requested logout`). */
+const WEBEX_LOGOUT_REASONS = {
+  requested: 'User requested logout',
+  inactivity: 'Inactivity Logout',
+  'profile-update': 'User requested agent profile update',
+} as const satisfies Record<KitLogoutReason, string>;
+type LogoutReason = (typeof WEBEX_LOGOUT_REASONS)[KitLogoutReason];
 
 type StationData = StateData & { teamId?: unknown; deviceType?: unknown; dialNumber?: unknown; dn?: unknown; interactionIds?: unknown };
 
@@ -51,7 +56,7 @@ export class WebexAgentEvents {
   async stationLogout(reason?: string): Promise<void> {
     const ctx = this.#ctx;
     const cc = ctx.ready('stationLogout');
-    const logoutReason: LogoutReason = LOGOUT_REASONS.find((r) => r === reason) ?? 'User requested logout';
+    const logoutReason: LogoutReason = WEBEX_LOGOUT_REASONS[isLogoutReason(reason) ? reason : 'requested'];
     this.#pendingLogout = true;
     try {
       await ctx.calls.run('stationLogout', () => cc.stationLogout({ logoutReason }));
@@ -60,7 +65,7 @@ export class WebexAgentEvents {
     }
     ctx.station = null;
     ctx.agent = null;
-    ctx.emit({ type: 'station-logout', reason: reason ?? logoutReason });
+    ctx.emit({ type: 'station-logout', reason: logoutReasonText(reason) });
   }
 
   async setAgentState(args: AgentStateArgs): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Profile as SdkProfile } from '@webex/contact-center';
-import type { AgentStateSnapshot, AuxCode, ChangeSource, DialRule, LoginOption, Profile, Station, Team } from '../../core/types.js';
+import { AVAILABLE_CODE, type AgentStateSnapshot, type AuxCode, type ChangeSource, type DialRule, type LoginOption, type Profile, type Station, type Team } from '../../core/types.js';
 import { text as str } from '../kit/index.js';
 
 /** A team as `register()` really returns it (`{id, name, …}`), or as the SDK's types say (`{teamId, teamName}`). */
@@ -126,7 +126,7 @@ export function agentStateOf(data: StateData, by: ChangeSource, codes: ReadonlyM
   const state = isRonaCode(codes, aux) || sub === 'RONA' ? 'RONA' : aux === '0' || sub === 'Available' ? 'Available' : 'Idle';
   return {
     state,
-    auxCodeId: state === 'Available' ? '0' : aux,
+    auxCodeId: state === 'Available' ? AVAILABLE_CODE : aux,
     since: Number.isFinite(since) && since > 0 ? since : now,
     by: state === 'RONA' ? 'system' : by,
     ...(reason ? { reason } : {}),

@@ -1,6 +1,6 @@
 import type { AgentStateArgs, StationLoginArgs } from '../../core/backend.js';
 import { CcError, type CcErrorCode } from '../../core/errors.js';
-import type { AgentStateSnapshot, AuxCode, ChangeSource, Profile, Station } from '../../core/types.js';
+import { AVAILABLE_CODE, logoutReasonText, type AgentStateSnapshot, type AuxCode, type ChangeSource, type Profile, type Station } from '../../core/types.js';
 import { isRecord, text } from '../kit/index.js';
 import type { XucContext } from './context.js';
 import type { XucAgentConfig, XucAgentState, XucQueue } from './protocol.js';
@@ -80,7 +80,7 @@ export class XucAgent {
     ctx.requested = 'AgentLoggedOut';
     ctx.link.send('agentLogout');
     // The reason goes with this logout's event only (onAgentState uses it once): never with a later one.
-    this.#logoutReason = reason ?? null;
+    this.#logoutReason = logoutReasonText(reason);
     await done.catch((err) => {
       this.#logoutReason = null;
       throw err;
@@ -108,7 +108,7 @@ export class XucAgent {
     ctx.xucState = s;
     if (s.name === 'AgentLoggedOut') {
       if (ctx.station) {
-        const reason = this.#logoutReason ?? (ctx.requested === 'AgentLoggedOut' ? 'User requested logout' : 'Logged out from elsewhere (a supervisor, or another agent logged in on this line)');
+        const reason = this.#logoutReason ?? (ctx.requested === 'AgentLoggedOut' ? logoutReasonText('requested') : 'Logged out from elsewhere (a supervisor, or another agent logged in on this line)');
         ctx.requested = null;
         this.#logoutReason = null;
         ctx.station = null;
@@ -144,7 +144,7 @@ export class XucAgent {
 
   #snapshotOf(s: XucAgentState, by: ChangeSource): AgentStateSnapshot | null {
     const since = this.#ctx.clock.now() - (typeof s.since === 'number' ? s.since * 1000 : 0);
-    if (s.name === 'AgentReady') return { state: 'Available', auxCodeId: '0', since, by };
+    if (s.name === 'AgentReady') return { state: 'Available', auxCodeId: AVAILABLE_CODE, since, by };
     if (s.name === 'AgentOnPause') {
       const cause = text(s.cause);
       const status = this.#ctx.statuses.find((x) => x.name === cause);
