@@ -5,6 +5,7 @@ import { sdkFixture, detailsOf, until } from './helpers.js';
 import type { CcTaskPanel } from '../components/cc-task-panel/cc-task-panel.js';
 import { SimulatorBackend } from '../src/backends/simulator/backend.js';
 import type { OfferSpec } from '../src/backends/simulator/scenarios.js';
+import { taskControls } from '../src/core/actions.js';
 import type { DestinationOption, LoginOption } from '../src/core/types.js';
 import type { CcRequestEvent, RequestDetails, RequestName } from '../src/events/events.js';
 
@@ -200,6 +201,26 @@ describe('<cc-task-panel>', () => {
     expect(audio.srcObject).to.be.instanceOf(MediaStream);
     expect((audio.srcObject as MediaStream).getTracks()[0] === rig.sdk.desk.media(taskId)).to.equal(true);
     await expect(rig.el).to.be.accessible();
+  });
+
+  it('hides each control of a connected call whose capability (from the action table) the backend lacks, and only it', async () => {
+    const all = ['hold', 'mute', 'recording-pause', 'consult', 'transfer', 'end'];
+    const gated = taskControls.filter((c) => c.capability && all.includes(c.action));
+    expect(gated.map((c) => c.action)).to.deep.equal(['hold', 'mute', 'recording-pause', 'consult', 'transfer']);
+    for (const control of gated) {
+      class Without extends SimulatorBackend {
+        override readonly capabilities = { ...new SimulatorBackend().capabilities, [control.capability!]: false };
+      }
+      const rig = await deskWithPanel();
+      const backend = new Without({ server: rig.server });
+      rig.sdk.backend = backend;
+      await until(() => rig.sdk.desk.backend === backend);
+      await rig.login('BROWSER');
+      await rig.connect();
+      const shown = rig.$$<HTMLButtonElement>('[part~="task"] [part~="actions"] button').map((b) => b.dataset.action);
+      expect(shown, `without ${control.capability}`).to.deep.equal(all.filter((a) => a !== control.action));
+      rig.sdk.remove();
+    }
   });
 
   it('offers mute to a browser login only', async () => {
