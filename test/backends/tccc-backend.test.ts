@@ -484,6 +484,43 @@ describe('tccc backend: faults', () => {
     expect(document.querySelectorAll('t3c-sdk')).to.have.length(1);
   });
 
+  it('two desks starting at once: one gets TCCC, the other is refused, and one URL is fetched', async () => {
+    const site = await newSite();
+    r = rig(site);
+    const other = new TcccBackend(optionsFor(site));
+    try {
+      const [first, second] = await Promise.allSettled([r.backend.connect(), other.connect()]);
+      expect(first.status).to.equal('fulfilled');
+      expect(second.status).to.equal('rejected');
+      expect((second as PromiseRejectedResult).reason).to.deep.include({ code: 'invalid-state' });
+      expect((second as PromiseRejectedResult).reason.message).to.contain('TCCC is already signed in on this page by another desk');
+      expect((await site.state()).rest).to.have.length(1);
+      expect(document.querySelectorAll('t3c-sdk')).to.have.length(1);
+    } finally {
+      other.dispose();
+    }
+  });
+
+  it('neither sdk-url-endpoint nor getSdkUrl: the sign-in says what to set, and fetches nothing', async () => {
+    const site = await newSite();
+    r = rig(site, { sdkUrlEndpoint: undefined });
+    expect(await signInFails(r)).to.deep.include({
+      code: 'invalid-request',
+      message: "The tccc backend needs sdk-url-endpoint (your server's route that returns {SdkURL}) or a getSdkUrl function in backendOptions.",
+    });
+    expect((await site.state()).rest).to.deep.equal([]);
+    clean();
+  });
+
+  it('getSdkUrl() that throws: a message of ours (not the thrown text), and nothing injected', async () => {
+    const site = await newSite();
+    r = rig(site, { sdkUrlEndpoint: undefined, getSdkUrl: () => Promise.reject(new Error('https://secret.example/?token=s3cr3t')) });
+    const error = await signInFails(r);
+    expect(error).to.deep.include({ code: 'auth-failed', message: 'getSdkUrl() failed: TCCC could not be started. Try again.' });
+    expect(JSON.stringify(r.outcomes.map((e) => e.detail))).to.not.contain('s3cr3t');
+    clean();
+  });
+
   it('a call event for a session it does not know: a cc-error and nothing changed; a call the agent is on elsewhere is shown', async () => {
     const { site, r } = await readyAgent();
     const id = await r.call();
