@@ -1,5 +1,5 @@
 import type { AgentStateArgs, StationLoginArgs } from '../../core/backend.js';
-import { AVAILABLE_CODE, type AgentStateSnapshot, type AuxCode, type ChangeSource, type Profile } from '../../core/types.js';
+import { AVAILABLE_CODE, logoutReasonText, type AgentStateSnapshot, type AuxCode, type ChangeSource, type Profile } from '../../core/types.js';
 import { text } from '../kit/index.js';
 import type { TcccContext } from './context.js';
 
@@ -66,12 +66,13 @@ export class TcccAgent {
     }
   }
 
-  async stationLogout(reason = 'User requested logout'): Promise<void> {
+  /** `reason`: one of the kit's logout reasons (announced in its words) or a page's own text. */
+  async stationLogout(reason?: string): Promise<void> {
     const ctx = this.#ctx;
     ctx.guard('station-logout');
     if (ctx.status === 'offline') return;
     ctx.requested = 'offline';
-    this.#logoutReason = reason;
+    this.#logoutReason = logoutReasonText(reason);
     try {
       await ctx.call('Agent', 'offline', undefined, 'station-logout', 'go offline');
       await ctx.until(() => ctx.status === 'offline', 'station-logout', 'go offline');
@@ -119,7 +120,7 @@ export class TcccAgent {
     if (!ctx.registered) return;
     if (status === 'offline') {
       if (!ctx.station) return;
-      const reason = this.#logoutReason ?? (ctx.requested === 'offline' ? 'User requested logout' : 'Logged out from elsewhere (an administrator, or TCCC)');
+      const reason = this.#logoutReason ?? (ctx.requested === 'offline' ? logoutReasonText('requested') : 'Logged out from elsewhere (an administrator, or TCCC)');
       this.#logoutReason = null;
       ctx.station = null;
       ctx.agent = null;
