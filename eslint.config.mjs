@@ -46,6 +46,15 @@ export default tseslint.config(
     },
   },
   {
+    // The server companion (cc-elements/server): Node code, no elements.
+    files: ['server/**/*.ts'],
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
+  {
     // The Webex SDK types its event listeners' arguments as `any`; the adapter's listener type says so once.
     files: ['src/backends/webex/webex-types.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -1,0 +1,356 @@
+// Reporting for the statistics widgets: queue and agent figures, an agent's recent tasks and a task's recordings,
+// from Webex's reporting APIs with a server-side token; cached, rate-limited, within the APIs' window limits.
+import type { IncomingMessage } from 'node:http';
+import type { AgentStats, QueueStats } from '../src/core/types.js';
+import { HttpError, requestUrl, sendError, sendJson, type NodeHandler } from './http.js';
+import { callWebex, type WebexAnswer, type WebexApiOptions } from './webex-api.js';
+import type { TokenSource } from './webex-auth.js';
+
+const QUARTER = 15 * 60_000;
+const DAY = 24 * 60 * 60_000;
+/** The statistics APIs want `to − from` under 24 hours, both on a quarter hour: the longest window is 23 h 45. */
+export const LONGEST_STATISTICS_WINDOW = DAY - QUARTER;
+
+/**
+ * The windows a statistics query of [from, to) becomes: both ends rounded down to a quarter hour, split into
+ * consecutive windows of at most 23 h 45 (the APIs refuse 24 h or more). Empty when less than a quarter hour remains.
+ */
+export function statisticsWindows(from: number, to: number): Array<{ from: number; to: number }> {
+  const start = from - (from % QUARTER);
+  const end = to - (to % QUARTER);
+  const windows: Array<{ from: number; to: number }> = [];
+  for (let at = start; at < end; at += LONGEST_STATISTICS_WINDOW) {
+    windows.push({ from: at, to: Math.min(end, at + LONGEST_STATISTICS_WINDOW) });
+  }
+  return windows;
+}
+
+/** Splits a list into groups of at most `size` (the APIs take 100 ids, captures 10 task ids). */
+function groups<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Why figures are old, and how old (seconds). */
+export interface Staleness {
+  readonly reason: string;
+  readonly ageSeconds: number;
+}
+
+export interface Reported<T> {
+  readonly value: T;
+  /** Epoch ms (server clock) of the upstream answer these figures come from. */
+  readonly at: number;
+  /** Present when fresh figures could not be had (rate limit, timeout, upstream error) and older ones are served. */
+  readonly stale?: Staleness;
+}
+
+/** An agent's figures: the kit's `AgentStats` plus time in each state. */
+export interface ReportedAgentStats extends AgentStats {
+  readonly agentId: string;
+  readonly agentName?: string;
+  /** Seconds Available and not Available (idle, busy…) over the window. */
+  readonly availableSeconds: number;
+  readonly unavailableSeconds: number;
+}
+
+export interface ReportedTask {
+  readonly id: string;
+  readonly status: string;
+  readonly channelType?: string;
+  readonly direction?: string;
+  readonly queueId?: string;
+  readonly queueName?: string;
+  readonly origin?: string;
+  readonly createdAt?: number;
+  readonly updatedAt?: number;
+  readonly captureRequested?: boolean;
+}
+
+export interface TaskRecording {
+  readonly taskId: string;
+  readonly status: string;
+  readonly files: ReadonlyArray<{ readonly name?: string; readonly url: string; readonly startedAt?: number; readonly endedAt?: number }>;
+}
+
+export interface WebexReportingOptions extends WebexApiOptions {
+  /** A supervisor's or administrator's token (`cjp:config_read`), e.g. `auth.tokenSource(serviceSessionId)`. */
+  readonly token: TokenSource;
+  /** The org, when the token's org is not the one to report on. */
+  readonly orgId?: string;
+  /** How long figures are reused (ms, default 30 000). */
+  readonly ttlMs?: number;
+  /** Upstream refreshes allowed per minute, all queries together (default 30). */
+  readonly maxCallsPerMinute?: number;
+  /** The start of "today" for a given time (default: midnight UTC). */
+  readonly dayStart?: (now: number) => number;
+  /** How far back to look for contacts still waiting (ms, default 4 h). */
+  readonly waitingLookbackMs?: number;
+  /** The queues the stats route reports by default (default: every queue the org reports). */
+  readonly queueIds?: readonly string[];
+  readonly now?: () => number;
+}
+
+export interface StatsRouteOptions {
+  /** The route's path (default `/cc/webex/stats`). */
+  readonly path?: string;
+  /** Who may read the figures (default: anyone who reaches the route — put it behind your own sign-in). */
+  readonly authorize?: (req: IncomingMessage) => boolean | Promise<boolean>;
+  /** The signed-in agent's id, for their own figures (default: none; the `agent` query parameter is not trusted). */
+  readonly agentId?: (req: IncomingMessage) => string | undefined | Promise<string | undefined>;
+}
+
+export interface WebexReporting {
+  queueStats(queueIds?: readonly string[]): Promise<Reported<QueueStats[]>>;
+  agentStats(agentIds: readonly string[]): Promise<Reported<ReportedAgentStats[]>>;
+  recentTasks(agentId: string, options?: { readonly sinceMs?: number; readonly limit?: number }): Promise<Reported<ReportedTask[]>>;
+  recordings(taskIds: readonly string[], options?: { readonly urlExpirationMinutes?: number }): Promise<TaskRecording[]>;
+  /** `GET` route the browser polls: `{queues, agent, unknownQueues, at, stale?}`. */
+  statsRoute(options?: StatsRouteOptions): NodeHandler;
+}
+
+const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const rows = (body: unknown): Record<string, unknown>[] => {
+  const data = body && typeof body === 'object' ? (body as Record<string, unknown>).data : undefined;
+  return Array.isArray(data) ? data.filter((r): r is Record<string, unknown> => !!r && typeof r === 'object') : [];
+};
+
+export function createWebexReporting(options: WebexReportingOptions): WebexReporting {
+  const now = options.now ?? Date.now;
+  const ttl = options.ttlMs ?? 30_000;
+  const perMinute = options.maxCallsPerMinute ?? 30;
+  const dayStart = options.dayStart ?? ((t: number) => t - (t % DAY));
+  const lookback = options.waitingLookbackMs ?? 4 * 60 * 60_000;
+  const org = options.orgId ? { orgId: options.orgId } : {};
+
+  const cache = new Map<string, { value: unknown; at: number }>();
+  const inflight = new Map<string, Promise<Reported<unknown>>>();
+  const calls: number[] = [];
+  let blockedUntil = 0;
+
+  /** One upstream GET/POST; anything but 2xx becomes an `HttpError` with a reason the stale marker carries. */
+  const ask = async (method: string, path: string, params: Record<string, string | number> = {}, body?: unknown): Promise<unknown> => {
+    const query = new URLSearchParams(Object.entries({ ...params, ...(method === 'GET' ? org : {}) }).map(([k, v]) => [k, String(v)]));
+    const answer: WebexAnswer = await callWebex(options, options.token, method, `${path}${query.size ? `?${query}` : ''}`, body);
+    if (answer.status >= 200 && answer.status < 300) return answer.body;
+    if (answer.status === 429) {
+      blockedUntil = now() + (answer.retryAfter ?? 60) * 1000;
+      throw new HttpError(503, 'rate-limited', 'Webex is rate-limiting the reporting APIs.');
+    }
+    if (answer.status === 401 || answer.status === 403) throw new HttpError(503, 'unauthorized', 'Webex refused the reporting token.');
+    throw new HttpError(503, 'upstream', `Webex's reporting API answered ${answer.status}.`);
+  };
+
+  /** Cached figures; fresh ones within the rate limit; older ones marked stale when fresh ones fail. */
+  const cached = <T>(key: string, load: () => Promise<T>): Promise<Reported<T>> => {
+    const hit = cache.get(key) as { value: T; at: number } | undefined;
+    const t = now();
+    if (hit && t - hit.at < ttl) return Promise.resolve({ value: hit.value, at: hit.at });
+    const staleOr = (reason: string, message: string): Reported<T> => {
+      if (hit) return { value: hit.value, at: hit.at, stale: { reason, ageSeconds: Math.floor((now() - hit.at) / 1000) } };
+      throw new HttpError(503, reason, message);
+    };
+    const running = inflight.get(key);
+    if (running) return running as Promise<Reported<T>>;
+    while (calls.length && calls[0]! <= t - 60_000) calls.shift();
+    if (t < blockedUntil || calls.length >= perMinute) {
+      return Promise.resolve().then(() => staleOr('rate-limited', 'Too many reporting requests; try again shortly.'));
+    }
+    calls.push(t);
+    const run = (async (): Promise<Reported<T>> => {
+      try {
+        const value = await load();
+        const at = now();
+        cache.set(key, { value, at });
+        return { value, at };
+      } catch (err) {
+        if (err instanceof HttpError) return staleOr(err.reason, err.message);
+        return staleOr('upstream', 'The reporting APIs could not be read.');
+      } finally {
+        inflight.delete(key);
+      }
+    })();
+    inflight.set(key, run);
+    return run;
+  };
+
+  /** A statistics API over [from, to), split into the windows it accepts, every row of every window. */
+  const statistics = async (path: string, idsParam: string, ids: readonly string[], from: number, to: number): Promise<Record<string, unknown>[]> => {
+    const all: Record<string, unknown>[] = [];
+    const idGroups = ids.length ? groups(ids, 100) : [[]];
+    for (const window of statisticsWindows(from, to)) {
+      for (const group of idGroups) {
+        const params: Record<string, string | number> = { from: window.from, to: window.to, interval: 60 };
+        if (group.length) params[idsParam] = group.join(',');
+        all.push(...rows(await ask('GET', path, params)));
+      }
+    }
+    return all;
+  };
+
+  const tasks = async (from: number, to: number): Promise<Record<string, unknown>[]> =>
+    rows(await ask('GET', '/v1/tasks', { from, to, pageSize: 1000 }));
+
+  const queueStats = (queueIds: readonly string[] = options.queueIds ?? []): Promise<Reported<QueueStats[]>> =>
+    cached(`queues:${[...queueIds].sort().join(',')}`, async () => {
+      const t = now();
+      const byQueue = new Map<string, { name: string; waiting: number; longest: number; answered: number; abandoned: number }>();
+      const entry = (id: string, name?: string) => {
+        let e = byQueue.get(id);
+        if (!e) byQueue.set(id, (e = { name: name ?? id, waiting: 0, longest: 0, answered: 0, abandoned: 0 }));
+        if (name && e.name === id) e.name = name;
+        return e;
+      };
+      for (const id of queueIds) entry(id);
+      for (const row of await statistics('/v1/queues/statistics', 'queueIds', queueIds, dayStart(t), t)) {
+        const id = str(row.queueId);
+        if (!id) continue;
+        const e = entry(id, str(row.queueName));
+        e.answered += num(row.totalAcceptedTasks);
+        e.abandoned += num(row.totalAbandonedTasks);
+      }
+      for (const task of await tasks(t - lookback, t)) {
+        const a = (task.attributes ?? {}) as Record<string, unknown>;
+        const queue = (a.queue ?? {}) as Record<string, unknown>;
+        const id = str(queue.id);
+        if (a.status !== 'queued' || !id || (queueIds.length && !queueIds.includes(id))) continue;
+        const e = entry(id, str(queue.name));
+        e.waiting += 1;
+        e.longest = Math.max(e.longest, Math.floor((t - num(a.createdTime)) / 1000));
+      }
+      return [...byQueue].map(([queueId, e]) => ({
+        queueId,
+        queueName: e.name,
+        waiting: e.waiting,
+        longestWaitSeconds: e.longest,
+        // Webex's reporting REST APIs give no live count of agents per queue (that takes the /search API).
+        agentsAvailable: 0,
+        answered: e.answered,
+        abandoned: e.abandoned,
+        at: t,
+      }));
+    });
+
+  const agentStats = (agentIds: readonly string[]): Promise<Reported<ReportedAgentStats[]>> =>
+    cached(`agents:${[...agentIds].sort().join(',')}`, async () => {
+      const t = now();
+      const byAgent = new Map<string, { name?: string; handled: number; missed: number; handleMs: number; available: number; unavailable: number }>();
+      for (const row of await statistics('/v1/agents/statistics', 'agentIds', agentIds, dayStart(t), t)) {
+        const id = str(row.agentId);
+        if (!id) continue;
+        let e = byAgent.get(id);
+        if (!e) byAgent.set(id, (e = { handled: 0, missed: 0, handleMs: 0, available: 0, unavailable: 0 }));
+        e.name ??= str(row.agentName);
+        e.available += num(row.totalAvailableTime);
+        e.unavailable += num(row.totalUnavailableTime);
+        for (const channel of Array.isArray(row.channel) ? (row.channel as Record<string, unknown>[]) : []) {
+          e.handled += num(channel.totalAcceptedTasks);
+          e.missed += num(channel.totalRejectedTasks);
+          e.handleMs += num(channel.totalEngagedDuration) + num(channel.totalHoldDuration) + num(channel.totalWrapUpDuration);
+        }
+      }
+      return agentIds.map((agentId) => {
+        const e = byAgent.get(agentId) ?? { handled: 0, missed: 0, handleMs: 0, available: 0, unavailable: 0 };
+        return {
+          agentId,
+          ...(e.name ? { agentName: e.name } : {}),
+          handled: e.handled,
+          averageHandleSeconds: e.handled ? Math.round(e.handleMs / e.handled / 1000) : null,
+          missed: e.missed,
+          availableSeconds: Math.round(e.available / 1000),
+          unavailableSeconds: Math.round(e.unavailable / 1000),
+          at: t,
+        };
+      });
+    });
+
+  const recentTasks = (agentId: string, opts: { readonly sinceMs?: number; readonly limit?: number } = {}): Promise<Reported<ReportedTask[]>> => {
+    const since = Math.min(opts.sinceMs ?? DAY, 7 * DAY);
+    const limit = Math.max(1, Math.min(opts.limit ?? 20, 1000));
+    return cached(`tasks:${agentId}:${since}:${limit}`, async () => {
+      const t = now();
+      return (await tasks(t - since, t))
+        .filter((task) => {
+          const owner = ((task.attributes ?? {}) as Record<string, unknown>).owner as Record<string, unknown> | undefined;
+          return str(owner?.id) === agentId;
+        })
+        .map((task): ReportedTask => {
+          const a = (task.attributes ?? {}) as Record<string, unknown>;
+          const queue = (a.queue ?? {}) as Record<string, unknown>;
+          return {
+            id: String(task.id ?? ''),
+            status: str(a.status) ?? 'unknown',
+            channelType: str(a.channelType),
+            direction: str(a.direction),
+            queueId: str(queue.id),
+            queueName: str(queue.name),
+            origin: str(a.origin),
+            createdAt: typeof a.createdTime === 'number' ? a.createdTime : undefined,
+            updatedAt: typeof a.lastUpdatedTime === 'number' ? a.lastUpdatedTime : undefined,
+            captureRequested: typeof a.captureRequested === 'boolean' ? a.captureRequested : undefined,
+          };
+        })
+        .sort((x, y) => (y.createdAt ?? 0) - (x.createdAt ?? 0))
+        .slice(0, limit);
+    });
+  };
+
+  const recordings = async (taskIds: readonly string[], opts: { readonly urlExpirationMinutes?: number } = {}): Promise<TaskRecording[]> => {
+    const urlExpiration = Math.max(1, Math.min(opts.urlExpirationMinutes ?? 10, 60));
+    const out: TaskRecording[] = [];
+    for (const group of groups(taskIds, 10)) {
+      const body = await ask('POST', '/v1/captures/query', {}, { query: { ...org, taskIds: group, urlExpiration } });
+      for (const row of rows(body)) {
+        const recording = (row.recording ?? {}) as Record<string, unknown>;
+        const files: TaskRecording['files'][number][] = [];
+        for (const artifact of Array.isArray(recording.artifacts) ? (recording.artifacts as Record<string, unknown>[]) : []) {
+          for (const file of Array.isArray(artifact.attributes) ? (artifact.attributes as Record<string, unknown>[]) : []) {
+            const url = str(file.filePath);
+            if (!url || !/^https:\/\//.test(url)) continue;
+            files.push({ name: str(file.fileName), url, startedAt: num(file.startTime) || undefined, endedAt: num(file.stopTime) || undefined });
+          }
+        }
+        out.push({ taskId: str(row.taskId) ?? '', status: str(recording.status) ?? 'Not Found', files });
+      }
+    }
+    return out;
+  };
+
+  const statsRoute = (route: StatsRouteOptions = {}): NodeHandler => {
+    const path = route.path ?? '/cc/webex/stats';
+    return (req, res, next) => {
+      const url = requestUrl(req);
+      if (url.pathname !== path) {
+        if (next) next();
+        else sendJson(res, 404, { error: 'not-found', reason: 'not-found', message: 'No such route.' });
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        sendJson(res, 405, { error: 'method-not-allowed', reason: 'method-not-allowed', message: 'Use GET.' }, { allow: 'GET' });
+        return;
+      }
+      void (async () => {
+        if (route.authorize && !(await route.authorize(req))) {
+          throw new HttpError(401, 'no-session', 'Not signed in.');
+        }
+        const asked = (url.searchParams.get('queues') ?? '').split(',').map((q) => q.trim()).filter((q) => /^[\w-]{1,80}$/.test(q));
+        const agentId = route.agentId ? await route.agentId(req) : undefined;
+        const queues = await queueStats(asked.length ? asked : undefined);
+        const agent = agentId ? await agentStats([agentId]) : undefined;
+        const known = new Set(queues.value.filter((q) => q.queueName !== q.queueId || q.answered || q.abandoned || q.waiting).map((q) => q.queueId));
+        const stale = [queues.stale, agent?.stale].filter((s): s is Staleness => !!s).sort((a, b) => b.ageSeconds - a.ageSeconds)[0];
+        sendJson(res, 200, {
+          queues: queues.value,
+          agent: agent?.value[0] ?? null,
+          unknownQueues: asked.filter((q) => !known.has(q)),
+          at: Math.min(queues.at, agent?.at ?? Infinity),
+          ...(stale ? { stale } : {}),
+        });
+      })().catch((err: unknown) => sendError(res, err));
+    };
+  };
+
+  return { queueStats, agentStats, recentTasks, recordings, statsRoute };
+}
