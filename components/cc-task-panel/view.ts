@@ -2,24 +2,16 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { SharedStrings } from '../../src/base/cc-widget.js';
 import type { DeskController } from '../../src/context/desk-controller.js';
 import type { Consult, MediaType, TaskSnapshot } from '../../src/core/types.js';
-import type { RequestName } from '../../src/events/events.js';
+import type { RequestDetails, RequestName, TaskRef } from '../../src/core/actions.js';
 import { MEDIA, type StringKey } from './cc-task-panel.strings.js';
 
 /** A string key of the panel (its own or one every widget shares). */
 export type PanelKey = (StringKey | keyof SharedStrings) & string;
 
-/** The requests whose detail is just `{taskId}`: one button sends each. */
-export type TaskAction =
-  | 'cc-task-accept-request'
-  | 'cc-task-decline-request'
-  | 'cc-task-hold-request'
-  | 'cc-task-resume-request'
-  | 'cc-task-mute-request'
-  | 'cc-task-recording-pause-request'
-  | 'cc-task-recording-resume-request'
-  | 'cc-task-consult-end-request'
-  | 'cc-task-consult-transfer-request'
-  | 'cc-task-end-request';
+/** The requests whose detail is just `{taskId}` (from the action table): one button sends each. */
+export type TaskAction = {
+  [N in RequestName]: RequestDetails[N] extends TaskRef ? (TaskRef extends RequestDetails[N] ? N : never) : never;
+}[RequestName];
 
 /**
  * What the panel's controllers and template functions use of their element: its strings, its desk, its
