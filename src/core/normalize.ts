@@ -190,10 +190,19 @@ function queueStatsOf(value: unknown): QueueStats | null {
 function agentStatsOf(value: unknown): AgentStats | null {
   if (!isObject(value)) return null;
   const missed = amount(own(value, 'missed'));
+  const states = own(value, 'stateSeconds');
+  const stateSeconds: Partial<Record<AgentStateName, number>> = {};
+  if (isObject(states)) {
+    for (const name of AGENT_STATES) {
+      const n = amount(own(states, name));
+      if (n !== null) stateSeconds[name] = n;
+    }
+  }
   return {
     handled: amount(own(value, 'handled')) ?? 0,
     averageHandleSeconds: amount(own(value, 'averageHandleSeconds')),
     ...(missed !== null ? { missed } : {}),
+    ...(isObject(states) ? { stateSeconds } : {}),
     at: time(own(value, 'at')) ?? 0,
   };
 }

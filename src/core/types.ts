@@ -244,6 +244,11 @@ export interface AgentStats {
   readonly averageHandleSeconds: number | null;
   /** Offers missed (RONA), when the backend knows. */
   readonly missed?: number;
+  /**
+   * Seconds spent in each state today (or over the backend's window) up to `at`, when the backend knows; the
+   * current state's time since `at` is not in it (a widget adds it as the clock runs).
+   */
+  readonly stateSeconds?: Readonly<Partial<Record<AgentStateName, number>>>;
   /** Epoch milliseconds (backend clock) of the report. */
   readonly at: number;
 }
