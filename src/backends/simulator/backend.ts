@@ -114,6 +114,8 @@ export class SimulatorBackend implements Backend, SimulatorClient {
     this.#emit({ type: 'registered', profile });
     // A session that finds the agent already logged in picks up where the last one left off (a reload).
     if (this.server.station) this.#emitSync();
+    // The contact center's figures right away (then every 10 s): statistics widgets need not wait for the next report.
+    this.server.reportStats();
     return profile;
   }
 

@@ -5,6 +5,8 @@ import { CcError, ERROR_CODES, type CcErrorCode } from '../../core/errors.js';
 import { checkDialNumber, dialNumberMessage } from '../../core/dial.js';
 import type {
   AgentStateSnapshot,
+  AgentStats,
+  QueueStats,
   ChangeSource,
   Destination,
   MediaType,
@@ -14,6 +16,7 @@ import type {
 } from '../../core/types.js';
 import { AVAILABLE_CODE } from '../../core/types.js';
 import { channelCapacity, knownExtension, simulatorBuddies, simulatorCustomers, simulatorProfile, simulatorQueues } from './data.js';
+import { SimulatorStats, STATS_INTERVAL_MS } from './stats.js';
 import { durationProblem, offerProblem, parseScenario, shown, type OfferSpec, type ScenarioStep } from './scenarios.js';
 
 export interface SimulatorTiming {
@@ -38,6 +41,11 @@ export interface SimulatorServerOptions {
   storageKey?: string;
   /** How many tasks of each media the agent may hold at once (benchmarks raise it). */
   capacity?: Partial<Record<MediaType, number>>;
+  /**
+   * Other agents' traffic on the simulated queues (their waiting contacts, agents and counts, changing over
+   * time), on by default; off, the queue figures are the agent's own contacts only (tests that count).
+   */
+  queueActivity?: boolean;
 }
 
 /**
@@ -142,6 +150,7 @@ export class SimulatorServer {
   #customerIndex = 0;
   #capacity: Readonly<Record<MediaType, number>>;
   readonly #tag = instanceTag();
+  readonly #stats: SimulatorStats;
 
   constructor(options: SimulatorServerOptions = {}) {
     this.clock = options.clock ?? realClock;
@@ -150,6 +159,7 @@ export class SimulatorServer {
     this.#storage = options.storage;
     this.#storageKey = options.storageKey ?? 'cc-elements-simulator';
     this.#capacity = { ...channelCapacity, ...options.capacity };
+    this.#stats = new SimulatorStats(() => this.clock.now(), options.queueActivity ?? true);
     for (const [key, value] of Object.entries(this.timing)) {
       const problem = durationProblem(value, `timing.${key}`);
       if (problem) refuse(`SimulatorServer: ${problem}`);
@@ -191,10 +201,26 @@ export class SimulatorServer {
 
   attach(client: SimulatorClient): void {
     this.#clients.add(client);
+    if (!this.#timers.has('stats')) this.reportStats();
   }
 
   detach(client: SimulatorClient): void {
     this.#clients.delete(client);
+    if (this.#clients.size === 0) this.#clearTimer('stats');
+  }
+
+  /** The queue and agent figures now (what the next report will say). */
+  get stats(): { queues: QueueStats[]; agent: AgentStats } {
+    return { queues: this.#stats.queueStats(this.#state.queued, this.#state.tasks, this.#state.agent), agent: this.#stats.agentStats(this.#state.agent) };
+  }
+
+  /** Reports the figures to every client now, and again every 10 s (simulator clock) while any is attached. */
+  reportStats(): void {
+    if (this.#clients.size === 0) return;
+    const { queues, agent } = this.stats;
+    this.#broadcast({ type: 'queue-stats', queues });
+    this.#broadcast({ type: 'agent-stats', stats: agent });
+    this.#setTimer('stats', STATS_INTERVAL_MS, () => this.reportStats());
   }
 
   // ---- fault injection ----------------------------------------------------------------------------
@@ -282,6 +308,7 @@ export class SimulatorServer {
   remoteLogout(reason = 'Logged out by a supervisor'): void {
     if (!this.#state.station) return;
     this.#state.station = null;
+    this.#stats.stateChanged(this.#state.agent);
     this.#state.agent = null;
     this.#save();
     this.#broadcast({ type: 'station-logout', reason });
@@ -300,9 +327,12 @@ export class SimulatorServer {
   offer(spec: OfferSpec = {}): void {
     const problem = offerProblem(spec);
     if (problem) refuse(`offer: ${problem}`);
-    this.#state.queued = [...this.#state.queued, { ...spec, ...(spec.cad ? { cad: { ...spec.cad } } : {}) }];
+    const queued = { ...spec, ...(spec.cad ? { cad: { ...spec.cad } } : {}) };
+    this.#stats.queued(queued);
+    this.#state.queued = [...this.#state.queued, queued];
     this.#save();
     this.#routeQueued();
+    this.reportStats();
   }
 
   /** Runs a scenario: a name, a JSON text or an array of steps. Throws `invalid-scenario` before running any. */
@@ -345,6 +375,7 @@ export class SimulatorServer {
     if (!this.#state.station) throw refusalError(REFUSALS.notOnStation);
     if (this.#state.tasks.length > 0) throw refusalError(REFUSALS.logoutWithTasks);
     this.#state.station = null;
+    this.#stats.stateChanged(this.#state.agent);
     this.#state.agent = null;
     this.#save();
     this.#broadcast({ type: 'station-logout', reason });
@@ -371,6 +402,8 @@ export class SimulatorServer {
     });
     if (this.#state.station?.loginOption === 'BROWSER' && next.mediaType === 'telephony') this.#browserCalls.add(taskId);
     this.#broadcast({ type: 'task-assigned', task: next });
+    this.#stats.answered(next);
+    this.reportStats();
     return next;
   }
 
@@ -520,6 +553,7 @@ export class SimulatorServer {
 
   #setAgent(state: AgentStateSnapshot['state'], auxCodeId: string, by: ChangeSource, reason?: string): void {
     const agent: AgentStateSnapshot = { state, auxCodeId, by, since: this.clock.now(), ...(reason ? { reason } : {}) };
+    this.#stats.stateChanged(this.#state.agent);
     this.#state.agent = agent;
     this.#save();
     this.#broadcast({ type: 'agent-state', agent });
@@ -555,6 +589,7 @@ export class SimulatorServer {
     }
     this.#state.queued = waiting.filter((s) => !routed.includes(s));
     this.#save();
+    if (routed.length) this.reportStats();
   }
 
   #newTask(spec: OfferSpec, direction: 'inbound' | 'outbound'): TaskSnapshot {
@@ -618,6 +653,8 @@ export class SimulatorServer {
     this.#state.tasks = this.#state.tasks.filter((t) => t.id !== task.id);
     this.#save();
     this.#broadcast({ type: 'task-rejected', task: { ...task, ronaAt: null }, reason });
+    this.#stats.rejected(task, reason);
+    this.reportStats();
   }
 
   #endTask(task: TaskSnapshot): void {
@@ -650,6 +687,8 @@ export class SimulatorServer {
     this.#state.tasks = this.#state.tasks.filter((t) => t.id !== task.id);
     this.#save();
     this.#broadcast({ type: 'task-wrapped-up', task, auxCodeId, notes });
+    this.#stats.wrappedUp(task);
+    this.reportStats();
     // The wrap-up done, the agent can take the next contact waiting.
     this.#routeQueued();
   }
