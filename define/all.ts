@@ -5,5 +5,7 @@ import './cc-station-login.js';
 import './cc-state-select.js';
 import './cc-task-panel.js';
 import './cc-wrapup.js';
+import './cc-queue-stats.js';
+import './cc-agent-stats.js';
 
 export * from '../index.js';

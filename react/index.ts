@@ -1,7 +1,7 @@
 // React wrappers for the kit's elements (`cc-elements/react`), made with @lit/react: properties are set as
 // properties (a Backend object, `strings`), and every event of an element is an `onX` prop, typed with its
 // event class: `<CcSdk onCcTaskIncoming={(e) => openRecord(e.detail.task)} />`.
-// Importing this module defines the six tags. React comes from the app; @lit/react is a dependency of the kit.
+// Importing this module defines the eight tags. React comes from the app; @lit/react is a dependency of the kit.
 import { createComponent, type EventName, type ReactWebComponent } from '@lit/react';
 import * as React from 'react';
 import { CcAuth as CcAuthElement } from '../define/cc-auth.js';
@@ -10,6 +10,8 @@ import { CcStateSelect as CcStateSelectElement } from '../define/cc-state-select
 import { CcStationLogin as CcStationLoginElement } from '../define/cc-station-login.js';
 import { CcTaskPanel as CcTaskPanelElement } from '../define/cc-task-panel.js';
 import { CcWrapup as CcWrapupElement } from '../define/cc-wrapup.js';
+import { CcQueueStats as CcQueueStatsElement } from '../define/cc-queue-stats.js';
+import { CcAgentStats as CcAgentStatsElement } from '../define/cc-agent-stats.js';
 import { requestsOf } from '../src/core/actions.js';
 import { outcomeEvents, requestEvents } from '../src/events/catalog.js';
 import type { CcEventMap } from '../src/events/events.js';
@@ -53,6 +55,8 @@ export const reactEvents = {
   'cc-state-select': stateSelectEvents,
   'cc-task-panel': taskPanelEvents,
   'cc-wrapup': wrapupEvents,
+  'cc-queue-stats': {},
+  'cc-agent-stats': {},
 } as const;
 
 /** `<cc-sdk>`: the backend, the store and every outcome event (`onCcTaskIncoming`, `onCcTaskWrapup`, …). */
@@ -109,5 +113,30 @@ export const CcWrapup: ReactWebComponent<CcWrapupElement, typeof wrapupEvents> =
   displayName: 'CcWrapup',
 });
 
+/** `<cc-queue-stats>`: each queue's figures, the service-level warning and an hour's trend (it sends no events). */
+export const CcQueueStats: ReactWebComponent<CcQueueStatsElement> = createComponent({
+  react: React,
+  tagName: 'cc-queue-stats',
+  elementClass: CcQueueStatsElement,
+  displayName: 'CcQueueStats',
+});
+
+/** `<cc-agent-stats>`: the agent's handled contacts and time in each state (it sends no events). */
+export const CcAgentStats: ReactWebComponent<CcAgentStatsElement> = createComponent({
+  react: React,
+  tagName: 'cc-agent-stats',
+  elementClass: CcAgentStatsElement,
+  displayName: 'CcAgentStats',
+});
+
 /** The element classes, for refs: `useRef<CcSdkElement>(null)`, then `ref.current.simulator`. */
-export type { CcAuthElement, CcSdkElement, CcStateSelectElement, CcStationLoginElement, CcTaskPanelElement, CcWrapupElement };
+export type {
+  CcAgentStatsElement,
+  CcAuthElement,
+  CcQueueStatsElement,
+  CcSdkElement,
+  CcStateSelectElement,
+  CcStationLoginElement,
+  CcTaskPanelElement,
+  CcWrapupElement,
+};

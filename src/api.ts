@@ -5,6 +5,12 @@ export { CcStationLogin, type CcStationLoginStrings } from '../components/cc-sta
 export { CcStateSelect, type CcStateSelectStrings } from '../components/cc-state-select/cc-state-select.js';
 export { CcTaskPanel, type CcTaskPanelStrings } from '../components/cc-task-panel/cc-task-panel.js';
 export { CcWrapup, type CcWrapupStrings } from '../components/cc-wrapup/cc-wrapup.js';
+// The statistics widgets: types here (the CDN entry loads their code as a chunk); classes from the package's
+// main entry (src/api-stats.ts) or from their define entries.
+export type { CcQueueStats, QueueSort } from '../components/cc-queue-stats/cc-queue-stats.js';
+export type { CcQueueStatsStrings } from '../components/cc-queue-stats/cc-queue-stats.strings.js';
+export type { CcAgentStats } from '../components/cc-agent-stats/cc-agent-stats.js';
+export type { CcAgentStatsStrings } from '../components/cc-agent-stats/cc-agent-stats.strings.js';
 export { CcWidget, setLocaleStrings } from './base/cc-widget.js';
 export { CcElement } from './base/cc-element.js';
 export * from './core/types.js';

@@ -9,3 +9,12 @@ import '../../define/cc-task-panel.js';
 import '../../define/cc-wrapup.js';
 
 export * from '../api.js';
+
+// The statistics widgets are a chunk of their own: fetched at once when the page already has one of their
+// tags, else when the browser is idle (a tag added later is upgraded when it arrives; define order does not
+// matter to the kit's widgets).
+const STATS_TAGS = 'cc-queue-stats, cc-agent-stats';
+const loadStats = () => void import('./stats.js');
+if (globalThis.document?.querySelector(STATS_TAGS)) loadStats();
+else if ('requestIdleCallback' in globalThis) requestIdleCallback(loadStats, { timeout: 3000 });
+else setTimeout(loadStats, 1000);

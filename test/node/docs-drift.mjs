@@ -121,7 +121,9 @@ export function tokenProblems({ sources, readme, manifest }) {
   // src/ (the :host block every element includes), the local ones in the element's own folder.
   const scopeOf = (path) => (path.startsWith('components/') ? path.split('/').slice(0, 2).join('/') + '/' : 'src/');
   const privates = (filter, re) => sorted(Object.entries(sources).filter(([p]) => filter(p)).flatMap(([, t]) => all(t, re)));
-  const readRe = /var\(\s*(--_[a-z0-9-]+)/g;
+  // Read: `var(--_x)` in a style, or `getPropertyValue('--_x')` in an element that reads a token's value (a
+  // number such as <cc-queue-stats>' service-level target).
+  const readRe = /(?:var\(|getPropertyValue\(\s*['"])\s*(--_[a-z0-9-]+)/g;
   // Set: a declaration (`--_x: …`, or `'--_x': …` in a style map) or `style.setProperty('--_x', …)`.
   const setRe = /(?:^|[\s{;'"]|setProperty\(\s*['"])(--_[a-z0-9-]+)(?:['"]?\s*:|['"]\s*,)/gm;
   const scopes = sorted(Object.keys(sources).map(scopeOf));

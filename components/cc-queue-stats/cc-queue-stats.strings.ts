@@ -1,0 +1,31 @@
+/** Every visible string of `<cc-queue-stats>` in English; replace any through its `strings` property. */
+export const defaultStrings = {
+  title: 'Queues',
+  sortLabel: 'Sort by',
+  sortName: 'Name',
+  sortWaiting: 'Most waiting',
+  sortLongest: 'Longest wait',
+  waiting: 'Waiting',
+  longestWait: 'Longest wait',
+  overTarget: 'Over target ({target})',
+  withinTarget: 'Target {target}',
+  available: 'Available agents',
+  busy: 'Busy agents',
+  handled: 'Handled',
+  abandoned: 'Abandoned',
+  unknown: '–',
+  trendLabel: 'Waiting contacts over the last hour in {queue}',
+  trendChange: 'Waiting went from {from} to {to} in the last hour (highest {peak}).',
+  trendSteady: 'Waiting stayed at {to} in the last hour.',
+  trendOne: 'Waiting is {to}; the trend starts with the next update.',
+  stale: 'Stale: updated {age} ago',
+  staleSaid: 'Stale: the server says these figures are out of date (updated {age} ago)',
+  loading: 'Loading statistics…',
+  empty: 'No queue statistics yet.',
+  signedOut: 'Sign in to see queue statistics.',
+  pollFailed: 'Could not load statistics: {message}. Retrying.',
+  endpointRefused: 'This statistics endpoint is not used: {message}.',
+  overTargetAnnounce: '{queue}: longest wait over target ({wait}).',
+};
+
+export type CcQueueStatsStrings = typeof defaultStrings;
