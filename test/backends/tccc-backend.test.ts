@@ -35,7 +35,8 @@ const optionsFor = (site: TcccSite, more: Partial<TcccBackendOptions> = {}): Tcc
   sdkUrlEndpoint: site.endpoint,
   restReasons: ['Meal', 'Meeting'],
   skillGroups: site.info.skillGroups,
-  agents: site.info.agents,
+  // The agent itself among them, as a console's list would have it: never offered as a destination.
+  agents: [...site.info.agents, { id: site.info.user.userId, name: site.info.user.name }],
   agentName: site.info.user.name,
   ...FAST,
   ...more,
@@ -292,6 +293,8 @@ describe('tccc backend: calls', () => {
       { method: 'Call.transfer', args: { sessionId: first, skillGroupId: '102' } },
       { method: 'Call.transfer', args: { sessionId: second, userId: 'bob@example.com' } },
     ]);
+    // The agent is not offered as a destination of its own calls.
+    expect(await r.backend.destinations('agent')).to.deep.equal([{ type: 'agent', to: 'bob@example.com', name: 'Bob Li' }]);
     expect(await r.backend.destinations('queue')).to.deep.equal([
       { type: 'queue', to: '101', name: 'Support' },
       { type: 'queue', to: '102', name: 'Billing' },

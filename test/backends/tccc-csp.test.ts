@@ -94,8 +94,11 @@ describe('the desk on TCCC under a strict CSP with Trusted Types', () => {
 
   it("without the backend's Trusted Types policy, the sign-in says which to add", async function () {
     this.timeout(30000);
-    const { sdk, signIn } = await pageUnder((origin) => policyFor(origin, { trustedTypes: 'lit-html' }));
+    const { doc, sdk, signIn } = await pageUnder((origin) => policyFor(origin, { trustedTypes: 'lit-html' }));
     await signIn();
+    // Nothing of TCCC's loading is left in the page.
+    expect(doc.getElementById('cc-tccc-ui')).to.equal(null);
+    expect(doc.querySelector('script[data-cc-tccc]')).to.equal(null);
     expect(sdk.state.errors['cc-sign-in-request']).to.deep.include({
       code: 'backend-error',
       message: 'The page\'s Content-Security-Policy does not allow the Trusted Types policy "cc-elements-tccc" that loads TCCC\'s script: add it to trusted-types.',

@@ -151,7 +151,10 @@ export class TcccCalls {
   destinations(kind: 'agent' | 'queue'): DestinationOption[] {
     this.#ctx.guard('destinations');
     const list = (kind === 'queue' ? this.#ctx.options.skillGroups : this.#ctx.options.agents) ?? [];
-    return list.filter((t) => text(t.id)).map((t) => ({ type: kind, to: text(t.id), name: text(t.name) || text(t.id) }));
+    // The agent is no destination of its own calls.
+    return list
+      .filter((t) => text(t.id) && !(kind === 'agent' && text(t.id) === this.#ctx.agentId))
+      .map((t) => ({ type: kind, to: text(t.id), name: text(t.name) || text(t.id) }));
   }
 
   /** Signed out: every call is forgotten. */

@@ -196,7 +196,15 @@ async function inject(url: string, options: StartOptions): Promise<TcccSdk> {
       }
     });
   })();
-  script.src = scriptUrl(url);
+  // Settled by the time limit first, it must not surface later as an unhandled rejection.
+  ready.catch(() => undefined);
+  try {
+    script.src = scriptUrl(url);
+  } catch (err) {
+    // The page refused our Trusted Types policy: nothing was loaded, and nothing of ours stays.
+    removeTraces();
+    throw err;
+  }
   document.head.append(script);
   const seconds = Math.round(options.readyTimeoutMs / 100) / 10;
   try {
