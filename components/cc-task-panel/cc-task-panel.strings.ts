@@ -19,6 +19,7 @@ export const defaultStrings = {
   ringing: 'Ringing',
   accept: 'Accept',
   decline: 'Decline',
+  answerOnPhone: 'Answer this call on your phone.',
   summary: '{media} · {state}',
   separator: ' · ',
   stateConnected: 'Connected',

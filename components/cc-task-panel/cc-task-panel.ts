@@ -41,6 +41,7 @@ export type CcTaskPanelStrings = typeof defaultStrings;
  * @csspart base - The wrapper.
  * @csspart empty - The message when there is no task, or no station login.
  * @csspart offer - One incoming offer.
+ * @csspart answer-on-phone - On an offer that rings the agent's phone: the words saying to answer it there (no Accept).
  * @csspart media-icon - A media type's icon (call, chat, email, social).
  * @csspart task-list - The list (tabs) of active and wrap-up tasks.
  * @csspart task - The selected task.
@@ -68,7 +69,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
   protected readonly defaultStrings = defaultStrings;
 
   protected override renderedFrom(s: DeskState) {
-    return [s.tasks, s.station, s.capabilities, s.pending, s.errors, s.media];
+    return [s.tasks, s.station, s.capabilities, s.taskCapabilities, s.pending, s.errors, s.media];
   }
 
   /** What the panel's pieces use of it (see `PanelView`). */

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { DeskState } from '../../src/core/store.js';
 import type { TaskSnapshot } from '../../src/core/types.js';
-import { taskControls, type RequestName } from '../../src/core/actions.js';
+import { capabilitiesFor, taskControls, type RequestName } from '../../src/core/actions.js';
 import { END } from './cc-task-panel.strings.js';
 import { PICKER_ACTION, type DestinationPicker } from './destination-picker.js';
 import { actionButton, errorList, type PanelView, type TaskAction } from './view.js';
@@ -61,12 +61,15 @@ function label(view: PanelView, action: string, task: TaskSnapshot): string {
  */
 export function renderControls(view: PanelView, task: TaskSnapshot, picker: DestinationPicker): TemplateResult {
   const state = view.cc.state;
-  const caps = state.capabilities;
+  // The backend's capabilities AND this task's own (a call whose recording cannot be paused); an optional
+  // switch is hidden only when it is said off.
+  const caps = capabilitiesFor(state, task.id);
   const consult = task.consult;
   const buttons: [string, TemplateResult][] = [];
   for (const control of CONTROLS) {
     if (control.media && task.mediaType !== control.media) continue;
-    if (control.capability && !caps?.[control.capability]) continue;
+    if (control.capability && (!caps || caps[control.capability] === false)) continue;
+    if (control.action === 'consult-end' && caps?.endConsult === false) continue;
     if (SHOWN[control.action] && !SHOWN[control.action](task, state)) continue;
     const { action } = control;
     if (control.place === 'picker') {

@@ -1,6 +1,7 @@
 // Loaded lazily (see lazy.ts): the consult and transfer form's template and its checks before sending.
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { capabilitiesFor } from '../../src/core/actions.js';
 import type { DestinationType, TaskSnapshot } from '../../src/core/types.js';
 import { TYPES } from './cc-task-panel.strings.js';
 import { PICKER_ACTION, type DestinationPicker, type ListKind, type PickerForm } from './destination-picker.js';
@@ -43,7 +44,11 @@ function onSubmit(picker: DestinationPicker, event: SubmitEvent): void {
 /** The consult or transfer form of `task` (part `picker`). */
 export function renderPicker(picker: DestinationPicker, task: TaskSnapshot, form: PickerForm): TemplateResult {
   const view = picker.view;
-  const types: DestinationType[] = task.mediaType === 'telephony' ? ['agent', 'queue', 'dialNumber'] : ['agent', 'queue'];
+  // A queue is not offered for a consult where the backend says it cannot consult one (a tenant's setting).
+  const noQueue = form.mode === 'consult' && capabilitiesFor(view.cc.state, task.id)?.consultQueue === false;
+  const types = (task.mediaType === 'telephony' ? (['agent', 'queue', 'dialNumber'] as const) : (['agent', 'queue'] as const)).filter(
+    (type): type is DestinationType => !(noQueue && type === 'queue'),
+  );
   const name = PICKER_ACTION[form.mode];
   const pending = view.cc.pending(name, task.id);
   const error = view.cc.error(name, task.id);

@@ -120,7 +120,8 @@ export class DestinationPicker {
     this.view.requestUpdate();
     let next: ListState;
     try {
-      next = { status: 'ready', options: (await this.view.cc.desk?.destinations(kind)) ?? [] };
+      // The task goes along: a backend may list only the destinations for its channel.
+      next = { status: 'ready', options: (await this.view.cc.desk?.destinations(kind, this.#form?.taskId)) ?? [] };
     } catch (err) {
       next = { status: 'failed', message: err instanceof Error ? err.message : String(err) };
     }

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDuration } from '../../src/base/format.js';
-import { taskControls } from '../../src/core/actions.js';
+import { capabilitiesFor, taskControls } from '../../src/core/actions.js';
 import type { TaskSnapshot } from '../../src/core/types.js';
 import { mediaIcon } from './cc-task-panel.icons.js';
 import { actionButton, errorList, mediaLabel, who, type PanelView, type TaskAction } from './view.js';
@@ -15,6 +15,11 @@ const OFFER = taskControls.filter((c) => c.place === 'offer');
 export function renderOffer(view: PanelView, task: TaskSnapshot, now: number): TemplateResult {
   const id = view.domId(task.id);
   const left = task.ronaAt === null ? null : Math.ceil((task.ronaAt - now) / 1000) * 1000;
+  // What the backend cannot do for this offer is not offered (a call that rings the agent's phone is answered
+  // there: the panel says so instead of showing an Accept that would do nothing).
+  const caps = capabilitiesFor(view.cc.state, task.id);
+  const controls = OFFER.filter((c) => !c.capability || caps?.[c.capability] !== false);
+  const onPhone = caps?.accept === false;
   return html`<li part="offer" class="offer" data-task=${task.id}>
     <div class="offer-head">
       ${mediaIcon(task.mediaType)}
@@ -28,8 +33,9 @@ export function renderOffer(view: PanelView, task: TaskSnapshot, now: number): T
     ${task.customerName ? html`<p class="muted ani">${view.netText(task.ani)}</p>` : nothing}
     ${task.queue ? html`<p class="muted queue">${view.tParts('viaQueue', { queue: view.netText(task.queue.name) })}</p>` : nothing}
     ${task.subject ? html`<p class="subject">${view.netText(task.subject)}</p>` : nothing}
+    ${onPhone ? html`<p part="answer-on-phone" class="answer-on-phone" id="phone-${id}">${view.t('answerOnPhone')}</p>` : nothing}
     <div part="actions" class="row actions">
-      ${OFFER.map((c) =>
+      ${controls.map((c) =>
         actionButton(view, c.request as TaskAction, task, view.t(c.action as 'accept' | 'decline'), {
           action: c.action,
           variant: c.action === 'accept' ? 'primary' : undefined,

@@ -88,8 +88,8 @@ export class Desk {
     return this.#media.get(taskId) ?? null;
   }
 
-  async destinations(kind: 'agent' | 'queue'): Promise<readonly DestinationOption[]> {
-    return this.#backend ? this.#backend.destinations(kind) : [];
+  async destinations(kind: 'agent' | 'queue', taskId?: string): Promise<readonly DestinationOption[]> {
+    return this.#backend ? this.#backend.destinations(kind, taskId) : [];
   }
 
   /** How the agent signs in to the backend being loaded or attached (`<cc-auth>` renders it). */

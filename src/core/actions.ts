@@ -55,6 +55,8 @@ export const REFUSALS = {
   consultNotAnswered: { code: 'invalid-state', message: 'The consulted party has not answered yet.' },
   chooseDestination: { code: 'invalid-request', message: 'Choose who to consult or transfer to.' },
   chooseWrapupCode: { code: 'invalid-request', message: 'Choose a wrap-up code.' },
+  noQueueConsult: { code: 'unsupported', message: 'Your contact center does not let agents consult a queue: consult an agent instead.' },
+  noEndConsult: { code: 'unsupported', message: 'Your contact center does not let agents end a consult from the desk.' },
 } as const satisfies Readonly<Record<string, Refusal>>;
 
 /** How a task in `phase` is named in "Cannot hold: the task is still ringing." */
@@ -145,8 +147,8 @@ const refuseIf =
   (context) =>
     refuses(context) ? refusal : null;
 
-/** The capabilities that switch an action on or off (the boolean ones). */
-export type CapabilityKey = { [K in keyof Capabilities]-?: Capabilities[K] extends boolean ? K : never }[keyof Capabilities];
+/** The capabilities that switch an action on or off (the boolean ones; an optional one is on unless `false`). */
+export type CapabilityKey = { [K in keyof Capabilities]-?: NonNullable<Capabilities[K]> extends boolean ? K : never }[keyof Capabilities];
 
 /** The backend methods an action may call. */
 export type BackendMethod = Exclude<
@@ -321,6 +323,8 @@ export const ACTIONS = {
     scope: 'task',
     method: 'accept',
     call: (b, d) => b.accept(d.taskId),
+    capability: 'accept',
+    cannot: 'accept this offer from the desk: answer it on your phone',
     verb: 'accept',
     phase: 'offered',
     offeredBy: 'cc-task-panel',
@@ -333,6 +337,8 @@ export const ACTIONS = {
     scope: 'task',
     method: 'decline',
     call: (b, d) => b.decline(d.taskId),
+    capability: 'decline',
+    cannot: 'decline this offer: let it ring out, or answer it on your phone',
     verb: 'decline',
     phase: 'offered',
     offeredBy: 'cc-task-panel',
@@ -437,7 +443,10 @@ export const ACTIONS = {
     verb: 'consult',
     input: [checkDestination],
     phase: 'connected',
-    when: [refuseIf(({ task }) => task.consult, REFUSALS.consultUnderWay)],
+    when: [
+      refuseIf(({ task }) => task.consult, REFUSALS.consultUnderWay),
+      refuseIf(({ detail, state, task }) => detail.destination.type === 'queue' && capabilitiesFor(state, task.id)?.consultQueue === false, REFUSALS.noQueueConsult),
+    ],
     offeredBy: 'cc-task-panel',
     place: 'picker',
   }),
@@ -452,7 +461,10 @@ export const ACTIONS = {
     cannot: 'consult',
     verb: 'end the consult',
     phase: 'connected',
-    when: [refuseIf(({ task }) => !task.consult, REFUSALS.noConsult)],
+    when: [
+      refuseIf(({ task }) => !task.consult, REFUSALS.noConsult),
+      refuseIf(({ state, task }) => capabilitiesFor(state, task.id)?.endConsult === false, REFUSALS.noEndConsult),
+    ],
     offeredBy: 'cc-task-panel',
     place: 'task',
   }),
@@ -494,6 +506,8 @@ export const ACTIONS = {
     scope: 'task',
     method: 'end',
     call: (b, d) => b.end(d.taskId),
+    capability: 'end',
+    cannot: 'end this task from the desk',
     verb: 'end',
     phase: 'connected',
     offeredBy: 'cc-task-panel',
@@ -641,11 +655,14 @@ export function refusalOf<N extends RequestName>(name: N, detail: RequestDetails
 }
 
 /** The capabilities that gate a task's actions (hold, mute, recording, consult, transfer, consult transfer). */
-const TASK_GATES: ReadonlySet<CapabilityKey> = new Set(
-  REQUEST_NAMES.map(actionSpec)
+const TASK_GATES: ReadonlySet<CapabilityKey> = new Set<CapabilityKey>([
+  ...REQUEST_NAMES.map(actionSpec)
     .filter((spec) => spec.scope === 'task' && spec.capability)
     .map((spec) => spec.capability!),
-);
+  // The switches the table's checks read for one task (consult a queue, end a consult).
+  'consultQueue',
+  'endConsult',
+]);
 
 /**
  * What the backend can do for one task: its capabilities AND the task's own, when it sent some (a call whose
@@ -657,7 +674,8 @@ export function capabilitiesFor(state: Pick<DeskState, 'capabilities' | 'taskCap
   if (!own || !all) return all;
   const both: Record<string, unknown> = { ...all, mediaTypes: all.mediaTypes.filter((m) => own.mediaTypes.includes(m)) };
   // Only what gates a task's actions can differ per task; the session's (OAuth, an external session) cannot.
-  for (const key of TASK_GATES) if (all[key] && !own[key]) both[key] = false;
+  // An optional switch the backend left unsaid is on; the task's own `false` turns it off.
+  for (const key of TASK_GATES) if (all[key] !== false && own[key] === false) both[key] = false;
   return both as unknown as Capabilities;
 }
 

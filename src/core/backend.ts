@@ -133,8 +133,11 @@ export interface Backend {
   consultTransfer?(taskId: string): Promise<void>;
   wrapup(taskId: string, args: WrapupArgs): Promise<void>;
   outdial?(number: string): Promise<void>;
-  /** Agents and queues a task may be consulted or transferred to. */
-  destinations(kind: 'agent' | 'queue'): Promise<readonly DestinationOption[]>;
+  /**
+   * Agents and queues a task may be consulted or transferred to. `taskId` names the task when the list is for
+   * one (the panel's picker sends it): a backend may list only what suits its channel.
+   */
+  destinations(kind: 'agent' | 'queue', taskId?: string): Promise<readonly DestinationOption[]>;
 
   /** Releases timers and listeners. */
   dispose(): void;

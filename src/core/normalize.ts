@@ -234,8 +234,12 @@ export function capabilitiesOf(value: unknown): Capabilities | null {
   if (!isObject(value)) return null;
   const mediaTypes = listOf(own(value, 'mediaTypes'), (v) => oneOf(v, MEDIA_TYPES) ?? null);
   const flags = Object.fromEntries(CAPABILITY_FLAGS.map((key) => [key, flag(own(value, key))])) as Record<(typeof CAPABILITY_FLAGS)[number], boolean>;
-  return { mediaTypes, ...flags, ...(own(value, 'externalSession') === true ? { externalSession: true } : {}) };
+  // The optional switches are on unless said off: only a `false` is kept.
+  const off = Object.fromEntries(OPTIONAL_FLAGS.filter((key) => own(value, key) === false).map((key) => [key, false]));
+  return { mediaTypes, ...flags, ...(own(value, 'externalSession') === true ? { externalSession: true } : {}), ...off };
 }
+
+const OPTIONAL_FLAGS = ['accept', 'decline', 'end', 'endConsult', 'consultQueue'] as const satisfies readonly (keyof Capabilities)[];
 
 const EVENT_TYPES = new Set<string>([
   'connection', 'signed-in', 'registered', 'signed-out', 'auth-expiring', 'auth-expired', 'station-login',

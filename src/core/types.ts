@@ -280,6 +280,18 @@ export interface Capabilities {
   readonly uploadLogs: boolean;
   /** The host page signed the backend in already (a Webex instance it made): sign-in takes no credentials. */
   readonly externalSession?: boolean;
+  // Finer switches, on unless said `false` (by the backend, or for one task by its own capabilities); the
+  // desk refuses what is off and the task panel hides it.
+  /** Offers can be accepted from the desk; `false`: the call is answered elsewhere (on the agent's phone). */
+  readonly accept?: boolean;
+  /** Offers can be declined from the desk. */
+  readonly decline?: boolean;
+  /** The task can be ended from the desk (a tenant may leave ending a call to the customer). */
+  readonly end?: boolean;
+  /** A consult can be ended from the desk. */
+  readonly endConsult?: boolean;
+  /** A queue can be consulted (agents and dial numbers stay). */
+  readonly consultQueue?: boolean;
 }
 
 export interface Credentials {

@@ -28,6 +28,11 @@ export const GUESSES = Object.freeze({
   refusalReasonCode: 1134,
   /** After a relogin the service sends every open contact again as `AgentContact`, so a desk that reconnects learns what happened meanwhile. */
   contactsAgainAfterRelogin: true,
+  /**
+   * The buddy list is asked for one media type and lists the agents available for it; which media each agent
+   * takes is the double's choice (Sam everything, Inés calls only).
+   */
+  buddyMedia: Object.freeze({ 'agent-sam': ['telephony', 'chat', 'email', 'social'], 'agent-ines': ['telephony'] }),
   /** The notification service answers each keepalive with one of its own (the SDK only needs a frame at least every 8 s). */
   answersKeepalive: true,
 });

@@ -775,7 +775,8 @@ export class WebexCloud extends LoopbackServer {
       if (api === '/v1/agents/session/state' && req.method === 'PUT') return answer(() => t.stateChange(body));
       if (api === '/v1/agents/logout' && req.method === 'POST') return answer(() => t.stationLogout(body));
       if (api === '/v1/agents/buddyList' && req.method === 'POST') {
-        return answer(() => t.agentMessage('BuddyAgents', { type: 'BuddyAgents', mediaType: body.mediaType, agentList: BUDDIES }));
+        const agentList = BUDDIES.filter((b) => GUESSES.buddyMedia[b.agentId].includes(String(body.mediaType)));
+        return answer(() => t.agentMessage('BuddyAgents', { type: 'BuddyAgents', mediaType: body.mediaType, agentList }));
       }
       const task = api.match(/^\/v1\/tasks\/([^/]+)\/(.+)$/);
       if (task && req.method === 'POST') {

@@ -127,8 +127,8 @@ export class WebexBackend implements Backend {
     await ctx.calls.run('outdial', () => cc.startOutdial(number.trim(), origin));
   }
 
-  destinations(kind: 'agent' | 'queue'): Promise<readonly DestinationOption[]> {
-    return this.#ctx.directory.destinations(kind);
+  destinations(kind: 'agent' | 'queue', taskId?: string): Promise<readonly DestinationOption[]> {
+    return this.#ctx.directory.destinations(kind, taskId);
   }
 
   dispose(): void {

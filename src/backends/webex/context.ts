@@ -83,13 +83,21 @@ export class WebexContext {
     this.clock = options.clock ?? realClock;
   }
 
-  /** What Webex can do: outdial follows the agent's profile once it is loaded. */
+  /**
+   * What Webex can do: outdial follows the agent's profile once it is loaded, and what the tenant forbids
+   * (webex-sdk.md #13: consulting a queue, ending a consult) is off, so the desk hides it.
+   */
   capabilities(): Capabilities {
     const base = this.options.webex ? HOST_SESSION_CAPABILITIES : BASE_CAPABILITIES;
     const raw = this.raw;
     if (!raw) return base;
     const outdial = raw.isOutboundEnabledForTenant !== false && raw.isOutboundEnabledForAgent !== false && Boolean(text(raw.outDialEp));
-    return outdial === base.outdial ? base : Object.freeze({ ...base, outdial });
+    const forbidden = {
+      ...(raw.allowConsultToQueue === false ? { consultQueue: false } : {}),
+      ...(raw.isEndConsultEnabled === false ? { endConsult: false } : {}),
+    };
+    if (outdial === base.outdial && Object.keys(forbidden).length === 0) return base;
+    return Object.freeze({ ...base, outdial, ...forbidden });
   }
 
   #announced: Capabilities | null = null;

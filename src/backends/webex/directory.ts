@@ -1,7 +1,16 @@
-import type { Destination, DestinationOption } from '../../core/types.js';
+import type { Destination, DestinationOption, MediaType } from '../../core/types.js';
 import { text } from '../kit/index.js';
 import type { WebexContext } from './context.js';
 import type { WebexCc } from './sdk.js';
+import { mediaTypeOf } from './snapshot.js';
+
+/** A queue's `channelType` for each of the kit's media (webex-sdk.md #12: `getQueues` lists every channel's). */
+const CHANNEL_OF: Readonly<Record<Exclude<MediaType, 'other'>, string>> = {
+  telephony: 'TELEPHONY',
+  chat: 'CHAT',
+  email: 'EMAIL',
+  social: 'SOCIAL_CHANNEL',
+};
 
 /**
  * Who and where a task can go: available agents (the buddy list), the org's queues, the names the agent saw them
@@ -16,9 +25,17 @@ export class WebexDirectory {
     this.#ctx = ctx;
   }
 
-  async destinations(kind: 'agent' | 'queue'): Promise<readonly DestinationOption[]> {
+  /**
+   * Agents or queues for a task's channel (webex-sdk.md #12): the buddy list is asked for its media type, and
+   * of the org's queues (every channel's) those of another channel are left out. Without a task (or one the
+   * backend does not know): a call's.
+   */
+  async destinations(kind: 'agent' | 'queue', taskId?: string): Promise<readonly DestinationOption[]> {
     const cc = this.#ctx.ready('destinations');
-    const options = kind === 'agent' ? await this.#buddies(cc) : await this.#queues(cc);
+    const data = taskId === undefined ? undefined : this.#ctx.tasks.book.get(taskId)?.task.data;
+    const media = data ? mediaTypeOf(data) : 'telephony';
+    const channel = media === 'other' ? 'telephony' : media;
+    const options = kind === 'agent' ? await this.#buddies(cc, channel) : await this.#queues(cc, CHANNEL_OF[channel]);
     for (const option of options) this.#names.set(`${option.type}:${option.to}`, option.name);
     return options;
   }
@@ -53,8 +70,8 @@ export class WebexDirectory {
     this.#outdialOrigin = null;
   }
 
-  async #buddies(cc: WebexCc): Promise<DestinationOption[]> {
-    const response = await this.#ctx.calls.run('destinations', () => cc.getBuddyAgents({ mediaType: 'telephony', state: 'Available' }));
+  async #buddies(cc: WebexCc, mediaType: Exclude<MediaType, 'other'>): Promise<DestinationOption[]> {
+    const response = await this.#ctx.calls.run('destinations', () => cc.getBuddyAgents({ mediaType, state: 'Available' }));
     const list = (response as { data?: { agentList?: unknown } } | undefined)?.data?.agentList;
     const me = this.#ctx.profile?.agentId;
     const teams = new Map((this.#ctx.profile?.teams ?? []).map((t) => [t.id, t.name]));
@@ -67,14 +84,17 @@ export class WebexDirectory {
       .filter((b) => b.to && b.to !== me);
   }
 
-  async #queues(cc: WebexCc): Promise<DestinationOption[]> {
+  async #queues(cc: WebexCc, channel: string): Promise<DestinationOption[]> {
     const out: DestinationOption[] = [];
     for (let page = 0; page < 20; page++) {
       const response = await this.#ctx.calls.run('destinations', () => cc.getQueues({ page, pageSize: 100 }));
       const items: unknown[] = Array.isArray(response) ? response : Array.isArray(response?.data) ? response.data : [];
-      for (const q of items as { id?: unknown; name?: unknown; active?: unknown; description?: unknown }[]) {
+      for (const q of items as { id?: unknown; name?: unknown; active?: unknown; description?: unknown; channelType?: unknown }[]) {
         const to = text(q.id);
         if (!to || q.active === false) continue;
+        // A queue that names no channel is kept (the kit cannot tell); one of another channel is not.
+        const type = text(q.channelType).toUpperCase();
+        if (type && type !== channel) continue;
         const detail = text(q.description);
         out.push({ type: 'queue', to, name: text(q.name) || to, ...(detail ? { detail } : {}) });
       }

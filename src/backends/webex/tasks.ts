@@ -515,14 +515,26 @@ export class WebexTasks {
   }
 
   /**
-   * A call whose flow forbids pausing its recording (`pauseResumeEnabled: 'false'`) can do less than the
-   * backend: that is sent as the task's own capabilities, once, so the desk refuses (and hides) it unasked.
+   * What a task can do less than the backend, sent as the task's own capabilities, once, so the desk refuses
+   * (and hides) it unasked: a call whose flow forbids pausing its recording (`pauseResumeEnabled: 'false'`);
+   * a call that rings the agent's phone (AGENT_DN, EXTENSION), which is answered there and cannot be
+   * declined (webex-sdk.md #11; only a browser call can be declined); a call the tenant does not let agents
+   * end (`isEndCallEnabled: false`, #13).
    */
   #announceCapabilities(rec: TaskRecord): void {
     if (rec.capabilitiesSent || rec.gone) return;
-    if (text(rec.task.data.interaction?.callProcessingDetails?.pauseResumeEnabled) !== 'false') return;
+    const data = rec.task.data;
+    const call = mediaTypeOf(data) === 'telephony';
+    const browser = this.#ctx.station?.loginOption === 'BROWSER';
+    const off = {
+      ...(text(data.interaction?.callProcessingDetails?.pauseResumeEnabled) === 'false' ? { recording: false } : {}),
+      ...(call && !browser && rec.memo.phase === 'offered' ? { accept: false } : {}),
+      ...(!call || !browser ? { decline: false } : {}),
+      ...(call && this.#ctx.raw?.isEndCallEnabled === false ? { end: false } : {}),
+    };
+    if (Object.keys(off).length === 0) return;
     rec.capabilitiesSent = true;
-    this.#ctx.emit({ type: 'capabilities', taskId: idOf(rec.task), capabilities: { ...this.#ctx.capabilities(), recording: false } });
+    this.#ctx.emit({ type: 'capabilities', taskId: idOf(rec.task), capabilities: { ...this.#ctx.capabilities(), ...off } });
   }
 
   #snapshot(rec: TaskRecord): TaskSnapshot {
