@@ -206,7 +206,7 @@ describe('<cc-task-panel>', () => {
   it('hides each control of a connected call whose capability (from the action table) the backend lacks, and only it', async () => {
     const all = ['hold', 'mute', 'recording-pause', 'consult', 'transfer', 'end'];
     const gated = taskControls.filter((c) => c.capability && all.includes(c.action));
-    expect(gated.map((c) => c.action)).to.deep.equal(['hold', 'mute', 'recording-pause', 'consult', 'transfer']);
+    expect(gated.map((c) => c.action)).to.deep.equal(['hold', 'mute', 'recording-pause', 'consult', 'transfer', 'end']);
     for (const control of gated) {
       class Without extends SimulatorBackend {
         override readonly capabilities = { ...new SimulatorBackend().capabilities, [control.capability!]: false };
