@@ -557,6 +557,8 @@ export class SimulatorServer {
     this.#state.agent = agent;
     this.#save();
     this.#broadcast({ type: 'agent-state', agent });
+    // The time in the state just left is counted now, not at the next periodic report.
+    this.reportStats();
     if (state === 'Available') this.#routeQueued();
   }
 
