@@ -631,7 +631,10 @@ export class WebexDouble {
     }
     this.#message(id, 'AgentContactAssigned', 'task:assigned');
     if (this.station?.loginOption === 'BROWSER' && data.interaction.mediaType === 'telephony') {
-      this.collection[id]?.emit('task:media', silentTrack());
+      // As the real SDK does (webex-sdk.md #10): every task listens to the one calling service, so the call's
+      // remote track reaches every task in the collection, a chat's too.
+      const track = silentTrack();
+      for (const task of Object.values(this.collection)) task.emit('task:media', track);
     }
   }
 

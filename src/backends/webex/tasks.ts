@@ -374,6 +374,9 @@ export class WebexTasks {
       else this.#finish(r);
     });
     on('task:media', (r, track) => {
+      // Every task subscribes to the one calling service's remote audio (webex-sdk.md #10): with a browser
+      // login and a chat open, the call's track also comes as the chat's. It belongs to the call only.
+      if (mediaTypeOf(r.task.data) !== 'telephony') return;
       const live = typeof MediaStreamTrack !== 'undefined' && track instanceof MediaStreamTrack ? track : null;
       r.hasMedia = live !== null;
       ctx.emit({ type: 'task-media', taskId: id, track: live });
