@@ -266,12 +266,20 @@ describe('tccc backend: calls', () => {
     expect((await site.state()).received.at(-1)).to.deep.equal({ method: 'Call.hungUp', args: { sessionId: id } });
   });
 
-  it('an offer TCCC moves elsewhere (autoTransfer) is withdrawn as RONA', async () => {
+  it('an offer TCCC moves elsewhere (autoTransfer) or closes by its timer is withdrawn as RONA; one the caller abandons, as cancelled', async () => {
     const { site, r } = await readyAgent();
     const id = await r.call();
     await site.ringOut(id);
     await until(() => !r.task(id), 3000, 'withdrawn');
     expect(r.named('cc-task-rejected').at(-1)).to.deep.include({ reason: 'rona' });
+    const timed = await r.call();
+    await site.rawEvent('sessionEnded', { data: { sessionId: timed, closeBy: 'timer' } });
+    await until(() => !r.task(timed), 3000, 'closed by the timer');
+    expect(r.named('cc-task-rejected').at(-1)).to.deep.include({ reason: 'rona' });
+    const abandoned = await r.call();
+    await site.customerHangsUp(abandoned);
+    await until(() => !r.task(abandoned), 3000, 'abandoned');
+    expect(r.named('cc-task-rejected').map((d) => d.reason)).to.deep.equal(['rona', 'rona', 'cancelled']);
   });
 
   it('transfers blind to a skill group and to an agent; a number is refused with a reason', async () => {

@@ -264,7 +264,9 @@ export class TcccCalls {
     this.#remember(id);
     if (c.life.phase === 'offered') {
       this.book.delete(id);
-      ctx.emit({ type: 'task-rejected', task: this.#snapshot(c), reason: c.declining ? 'declined' : 'cancelled' });
+      // Declined by the agent, rung out (TCCC's timer closed it), or abandoned by the caller.
+      const reason = c.declining ? 'declined' : closedBy === 'timer' ? 'rona' : 'cancelled';
+      ctx.emit({ type: 'task-rejected', task: this.#snapshot(c), reason });
       return;
     }
     // A transfer still waiting for TCCC's confirmation when the call ends: the call is over, the transfer did not happen.
