@@ -6,6 +6,10 @@ import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { webexCloudPlugin } from './test/webex-cloud/server.mjs';
 import { xucDoublePlugin } from './test/xuc-double/server.mjs';
 import { tcccDoublePlugin } from './test/tccc-double/server.mjs';
+import { serverCompanion } from './test/server-companion/plugin.mjs';
+
+// The server companion's routes on the test server's own origin (cookies as behind a real site).
+const companion = serverCompanion();
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -13,7 +17,8 @@ export default {
   concurrency: 2,
   browserStartTimeout: 60000,
   testsFinishTimeout: 180000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), webexCloudPlugin(), xucDoublePlugin(), tcccDoublePlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), webexCloudPlugin(), xucDoublePlugin(), tcccDoublePlugin(), companion.plugin],
+  middleware: [companion.middleware],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS },

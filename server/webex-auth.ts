@@ -37,7 +37,10 @@ export interface WebexAuthOptions {
   /** The session cookie's name (default `cc_session`) and attributes (`Secure` and `SameSite=Lax` by default). */
   readonly cookieName?: string;
   readonly cookie?: CookieOptions;
-  /** Refresh this long before the access token expires (seconds, default 300). */
+  /**
+   * Refresh this long before the access token expires (seconds, default 600: longer than `<cc-sdk
+   * token-endpoint>` waits before asking again, 6 minutes before expiry, so its ask always gets a fresh token).
+   */
   readonly refreshMarginSeconds?: number;
   /** Where the browser lands after signing in, unless the sign-in link named a page (`?return=/desk`). Default `/`. */
   readonly afterSignIn?: string;
@@ -124,7 +127,7 @@ export function createWebexAuth(options: WebexAuthOptions): WebexAuth {
   const store = options.store ?? memoryStore();
   const cookieName = options.cookieName ?? 'cc_session';
   const cookie = options.cookie ?? {};
-  const margin = (options.refreshMarginSeconds ?? 300) * 1000;
+  const margin = (options.refreshMarginSeconds ?? 600) * 1000;
   const now = options.now ?? Date.now;
   const doFetch = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;

@@ -3,7 +3,7 @@ import { CcError } from '../core/errors.js';
 import type { SignInDescriptor } from '../core/types.js';
 // What each built-in backend declares before its code loads (its own folder loads only when it is chosen).
 import { simulatorHandles, simulatorOptions, simulatorSignIn } from './declared/simulator.js';
-import { webexSignIn } from './declared/webex.js';
+import { webexOptions, webexSignIn } from './declared/webex.js';
 import { xucSignIn } from './declared/xuc.js';
 import { tcccOptions, tcccSignIn } from './declared/tccc.js';
 
@@ -75,6 +75,7 @@ const entries = new Map<string, Entry>([
         return createWebexBackend(options);
       },
       signIn: webexSignIn,
+      options: webexOptions,
     },
   ],
   // XiVO's XuC server (REST sign-in, one WebSocket), spoken directly: `server` is the XuC base URL.

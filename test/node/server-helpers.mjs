@@ -89,7 +89,8 @@ export async function startWebexStandIn({ clientId = 'client-1', clientSecret = 
     captures: {},
   };
   const issue = () => {
-    const a = `at-${b64url(randomBytes(9))}_PF84_org-1`;
+    // Shaped like a Webex token (three parts joined by `_`, the last the org id): hex, so no `_` inside a part.
+    const a = `at${randomBytes(12).toString('hex')}_PF84_org-1`;
     const r = `rt-${b64url(randomBytes(9))}`;
     access.add(a);
     refresh.add(r);

@@ -1,4 +1,5 @@
 import type { SignInDescriptor } from '../../core/types.js';
+import type { BackendOption } from '../registry.js';
 
 /** The labels of Webex's ways in (replaceable through `<cc-auth>`'s `strings`). */
 const strings = Object.freeze({
@@ -9,12 +10,39 @@ const strings = Object.freeze({
 
 /**
  * How an agent signs in to Webex Contact Center: an access token or Webex OAuth; with a `webex` instance the
- * page already signed in (`backendOptions.webex`), nothing to enter. Loaded with the registry, before the
+ * page already signed in (`backendOptions.webex`), nothing to enter; with the host server's token route
+ * (`token-endpoint`), one button. Loaded with the registry, before the
  * Webex adapter and SDK.
  */
 export function webexSignIn(options: Readonly<Record<string, unknown>> = {}): SignInDescriptor {
   if (options.webex && typeof options.webex === 'object') {
     return { methods: [{ kind: 'external', label: 'continueWithWebex' }], strings };
   }
+  // The host's server holds the session (cc-elements/server): one button; the server's own sign-in if needed.
+  if (typeof options.tokenEndpoint === 'string' && options.tokenEndpoint.trim()) {
+    return { methods: [{ kind: 'server', label: 'signInWithWebex' }], strings };
+  }
   return { methods: [{ kind: 'token' }, { kind: 'oauth', label: 'signInWithWebex' }], strings };
+}
+
+const route = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+
+/** Webex's options on `<cc-sdk>` that the registry declares. */
+export const webexOptions: readonly BackendOption[] = Object.freeze([
+  {
+    // The host server's token route (cc-elements/server: `/cc/webex/token`): a change builds a new backend.
+    attribute: 'token-endpoint',
+    property: 'tokenEndpoint',
+    initial: undefined,
+    expects: 'a URL or path',
+    read: route,
+  },
+]);
+
+// The option, typed on `<cc-sdk>` (which defines it from the registry at run time).
+declare module '../../../components/cc-sdk/cc-sdk.js' {
+  interface CcSdk {
+    /** Webex: the host server's token route (for example `/cc/webex/token`): a server-issued session. */
+    tokenEndpoint: string | undefined;
+  }
 }

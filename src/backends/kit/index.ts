@@ -10,3 +10,4 @@ export { OptionReader, attributeName } from './options.js';
 export { withTimeout, delay } from './timeout.js';
 export { TokenWatch } from './token-watch.js';
 export { TaskBook, startLife, connect, hold, endForWrapup, taskSnapshot, syncEvent, type TaskLife, type TaskFacts } from './task-book.js';
+export { fetchServerToken, serverSignInUrl, ServerSessionEnded, type ServerToken } from './server-token.js';

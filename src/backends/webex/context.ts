@@ -39,6 +39,15 @@ export interface WebexBackendOptions {
   readonly outdialAni?: string;
   /** The clock snapshots are stamped with, and timers run on (the real one by default). */
   readonly clock?: Clock;
+  /**
+   * The host server's token route (cc-elements/server's `/cc/webex/token`): signing in takes the token it hands
+   * out (with the page's cookies), and the backend renews it silently `renewBeforeMs` before it expires (default
+   * 6 minutes, before the 5-minute warning). When the server says its session is gone, signing in sends the
+   * agent to the server's sign-in page (`navigate`, by default `location.assign`).
+   */
+  readonly tokenEndpoint?: string;
+  readonly renewBeforeMs?: number;
+  readonly navigate?: (url: string) => void;
 }
 
 // Webex does all the contract asks. The SDK mutes browser (WebRTC) calls only: toggleMute refuses other

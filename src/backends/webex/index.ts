@@ -18,7 +18,9 @@ export { loadContactCenterSdk, type SdkLoader, type WebexInstance, type WebexSta
  * - `requestTimeout` / `request-timeout`: milliseconds `register()` and `deregister()` may take (default 30000);
  * - `outdialAni` / `outdial-ani`: the number outbound calls show;
  * - `config`: extra `Webex.init` config (property only);
- * - `clock`, `loadSdk`: for tests.
+ * - `tokenEndpoint` / `token-endpoint`: the host server's token route (a server-issued session, see
+ *   cc-elements/server); `renewBefore` / `renew-before`: milliseconds before expiry to renew it (default 360000);
+ * - `clock`, `loadSdk`, `navigate`: for tests.
  * An unusable value is ignored, with a warning that names it.
  */
 export function createWebexBackend(options: Readonly<Record<string, unknown>> = {}): WebexBackend {
@@ -33,6 +35,9 @@ export function createWebexBackend(options: Readonly<Record<string, unknown>> = 
   const config = read.object<NonNullable<WebexBackendOptions['config']>>('config');
   const clock = read.object<Clock>('clock');
   const loadSdk = read.func<NonNullable<WebexBackendOptions['loadSdk']>>('loadSdk');
+  const tokenEndpoint = read.text('tokenEndpoint');
+  const renewBeforeMs = read.positive('renewBefore');
+  const navigate = read.func<NonNullable<WebexBackendOptions['navigate']>>('navigate');
   for (const problem of read.problems) console.warn(`cc-elements: ${problem}`);
   return new WebexBackend({
     ...(webex ? { webex } : {}),
@@ -43,5 +48,8 @@ export function createWebexBackend(options: Readonly<Record<string, unknown>> = 
     ...(config ? { config } : {}),
     ...(clock ? { clock } : {}),
     ...(loadSdk ? { loadSdk } : {}),
+    ...(tokenEndpoint ? { tokenEndpoint } : {}),
+    ...(renewBeforeMs ? { renewBeforeMs } : {}),
+    ...(navigate ? { navigate } : {}),
   });
 }

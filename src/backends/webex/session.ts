@@ -1,7 +1,7 @@
 import type { ITask, Profile as SdkProfile } from '@webex/contact-center';
 import { CcError } from '../../core/errors.js';
 import type { Credentials, Profile } from '../../core/types.js';
-import { Cleanup, TokenWatch, delay, text, withTimeout } from '../kit/index.js';
+import { Cleanup, ServerSessionEnded, TokenWatch, delay, fetchServerToken, serverSignInUrl, text, withTimeout, type ServerToken } from '../kit/index.js';
 import type { WebexContext } from './context.js';
 import { toCcError } from './errors.js';
 import { DEFAULT_SCOPES } from './oauth.js';
@@ -32,6 +32,9 @@ export class WebexSession {
   readonly #listeners = new Cleanup();
   readonly #token: TokenWatch;
   #reRegisterTimer: unknown = null;
+  /** With a token endpoint: when the server's token expires, and the timer that renews it. */
+  #serverExpiresAt: number | null = null;
+  #renewTimer: unknown = null;
   /** Registering again after the SDK gave up: the relogin it brings is reported from here, not as it arrives. */
   reRegistering = false;
 
@@ -43,6 +46,16 @@ export class WebexSession {
   async connect(credentials: Credentials): Promise<void> {
     const ctx = this.#ctx;
     ctx.alive('connect');
+    if (ctx.options.tokenEndpoint && !ctx.options.webex && !credentials.accessToken && !credentials.oauth) {
+      // A session the host's server holds: its token route hands out the token (signing in again renews it).
+      const issued = await this.#serverToken('connect');
+      if (ctx.registered && ctx.webex) {
+        this.#useServerToken(ctx.webex, issued);
+        return;
+      }
+      credentials = { ...credentials, accessToken: issued.accessToken };
+      this.#serverExpiresAt = issued.expiresAt;
+    }
     if (ctx.registered) return;
     const given = ctx.options.webex;
     let webex: WebexInstance;
@@ -105,6 +118,7 @@ export class WebexSession {
     ctx.announceCapabilities();
     // Warn before the token expires; a token the SDK refreshes (OAuth) moves the warning along.
     this.#token.watch(() => this.#expiresAt(true));
+    this.#renewLater();
     // An agent still logged in (a reload, another tab): pick up the station, the state and the tasks.
     if (raw.isAgentLoggedIn) {
       ctx.agents.sync(
@@ -174,7 +188,78 @@ export class WebexSession {
   #stopTimers(): void {
     if (this.#reRegisterTimer !== null) this.#ctx.clock.clearTimeout(this.#reRegisterTimer);
     this.#reRegisterTimer = null;
+    if (this.#renewTimer !== null) this.#ctx.clock.clearTimeout(this.#renewTimer);
+    this.#renewTimer = null;
+    this.#serverExpiresAt = null;
     this.#token.stop();
+  }
+
+  // ---- a token the host's server hands out ----------------------------------------------------------
+
+  /** The server's token; when its session is gone, the agent is sent to its sign-in page. */
+  async #serverToken(action: string): Promise<ServerToken> {
+    try {
+      return await fetchServerToken(this.#ctx.options.tokenEndpoint!, this.#ctx.clock, action);
+    } catch (err) {
+      if (err instanceof ServerSessionEnded && err.signIn) {
+        (this.#ctx.options.navigate ?? ((url: string) => location.assign(url)))(serverSignInUrl(err.signIn));
+        throw new ServerSessionEnded('Your session on this site has ended: opening its sign-in page…', action, err.signIn);
+      }
+      throw err;
+    }
+  }
+
+  /** A renewed token goes to the SDK in place (the socket and any call carry on); the expiry watch follows it. */
+  #useServerToken(webex: WebexInstance, issued: ServerToken): void {
+    if (webex.credentials?.supertoken?.access_token !== issued.accessToken) {
+      if (typeof webex.credentials?.set !== 'function') {
+        throw new CcError('backend-error', 'The Webex SDK in this page cannot take a new access token: reload the page to sign in again.', 'connect');
+      }
+      webex.credentials.set({ supertoken: { access_token: issued.accessToken } });
+    }
+    this.#serverExpiresAt = issued.expiresAt;
+    // Still signed in, with a later expiry: a warning on screen goes away.
+    if (this.#ctx.registered) this.#ctx.emit({ type: 'signed-in', expiresAt: issued.expiresAt });
+    this.#token.watch(() => this.#expiresAt(true));
+    this.#renewLater();
+  }
+
+  /**
+   * Renews the server's token `renewBeforeMs` before it expires, silently. A server that cannot answer is asked
+   * again every 30 s; one whose session is gone is not (the expiry warning then tells the agent, and signing in
+   * again goes to the server's sign-in page, never in the middle of a call by itself).
+   */
+  #renewLater(retry = false): void {
+    const ctx = this.#ctx;
+    if (this.#renewTimer !== null) ctx.clock.clearTimeout(this.#renewTimer);
+    this.#renewTimer = null;
+    if (!ctx.options.tokenEndpoint || this.#serverExpiresAt === null) return;
+    const now = ctx.clock.now();
+    if (this.#serverExpiresAt <= now) return;
+    const due = this.#serverExpiresAt - (ctx.options.renewBeforeMs ?? 6 * 60_000);
+    const wait = retry || due <= now ? 30_000 : due - now;
+    this.#renewTimer = ctx.clock.setTimeout(() => {
+      this.#renewTimer = null;
+      void this.#renew();
+    }, Math.min(wait, Math.max(0, this.#serverExpiresAt - now)));
+  }
+
+  async #renew(): Promise<void> {
+    const ctx = this.#ctx;
+    const webex = ctx.webex;
+    if (!ctx.registered || !webex || ctx.events.disposed) return;
+    let issued: ServerToken;
+    try {
+      issued = await fetchServerToken(ctx.options.tokenEndpoint!, ctx.clock, 'renew');
+    } catch (err) {
+      if (!(err instanceof ServerSessionEnded)) this.#renewLater(true);
+      return;
+    }
+    if (!ctx.registered || ctx.webex !== webex) return;
+    const before = this.#serverExpiresAt ?? 0;
+    this.#useServerToken(webex, issued);
+    // The same token again (the server renews later than we ask): ask again in 30 s, not in a loop.
+    if (issued.expiresAt <= before + 1000) this.#renewLater(true);
   }
 
   // ---- the SDK's events ---------------------------------------------------------------------------
@@ -252,7 +337,7 @@ export class WebexSession {
 
   /** When the SDK's token expires (past times too when `evenPast`, so the watcher can say it has). */
   #expiresAt(evenPast = false): number | null {
-    const expires = Number(this.#ctx.webex?.credentials?.supertoken?.expires);
+    const expires = this.#serverExpiresAt ?? Number(this.#ctx.webex?.credentials?.supertoken?.expires);
     return Number.isFinite(expires) && expires > 0 && (evenPast || expires > this.#ctx.clock.now()) ? expires : null;
   }
 
