@@ -46,13 +46,13 @@ export interface Reported<T> {
   readonly stale?: Staleness;
 }
 
-/** An agent's figures: the kit's `AgentStats` plus time in each state. */
+/**
+ * An agent's figures: the kit's `AgentStats` with whose they are. `stateSeconds` holds Webex's time Available,
+ * not Available (as `Idle`) and wrapping up (as `AfterCall`) over the window.
+ */
 export interface ReportedAgentStats extends AgentStats {
   readonly agentId: string;
   readonly agentName?: string;
-  /** Seconds Available and not Available (idle, busy…) over the window. */
-  readonly availableSeconds: number;
-  readonly unavailableSeconds: number;
 }
 
 export interface ReportedTask {
@@ -106,7 +106,7 @@ export interface WebexReporting {
   agentStats(agentIds: readonly string[]): Promise<Reported<ReportedAgentStats[]>>;
   recentTasks(agentId: string, options?: { readonly sinceMs?: number; readonly limit?: number }): Promise<Reported<ReportedTask[]>>;
   recordings(taskIds: readonly string[], options?: { readonly urlExpirationMinutes?: number }): Promise<TaskRecording[]>;
-  /** `GET` route the browser polls: `{queues, agent, unknownQueues, at, stale?}`. */
+  /** `GET` route the browser polls: `{queues, agent, unknownQueues, at, stale?: true, staleness?: {reason, ageSeconds}}`. */
   statsRoute(options?: StatsRouteOptions): NodeHandler;
 }
 
@@ -236,12 +236,12 @@ export function createWebexReporting(options: WebexReportingOptions): WebexRepor
   const agentStats = (agentIds: readonly string[]): Promise<Reported<ReportedAgentStats[]>> =>
     cached(`agents:${[...agentIds].sort().join(',')}`, async () => {
       const t = now();
-      const byAgent = new Map<string, { name?: string; handled: number; missed: number; handleMs: number; available: number; unavailable: number }>();
+      const byAgent = new Map<string, { name?: string; handled: number; missed: number; handleMs: number; available: number; unavailable: number; wrapUp: number }>();
       for (const row of await statistics('/v1/agents/statistics', 'agentIds', agentIds, dayStart(t), t)) {
         const id = str(row.agentId);
         if (!id) continue;
         let e = byAgent.get(id);
-        if (!e) byAgent.set(id, (e = { handled: 0, missed: 0, handleMs: 0, available: 0, unavailable: 0 }));
+        if (!e) byAgent.set(id, (e = { handled: 0, missed: 0, handleMs: 0, available: 0, unavailable: 0, wrapUp: 0 }));
         e.name ??= str(row.agentName);
         e.available += num(row.totalAvailableTime);
         e.unavailable += num(row.totalUnavailableTime);
@@ -249,18 +249,18 @@ export function createWebexReporting(options: WebexReportingOptions): WebexRepor
           e.handled += num(channel.totalAcceptedTasks);
           e.missed += num(channel.totalRejectedTasks);
           e.handleMs += num(channel.totalEngagedDuration) + num(channel.totalHoldDuration) + num(channel.totalWrapUpDuration);
+          e.wrapUp += num(channel.totalWrapUpDuration);
         }
       }
       return agentIds.map((agentId) => {
-        const e = byAgent.get(agentId) ?? { handled: 0, missed: 0, handleMs: 0, available: 0, unavailable: 0 };
+        const e = byAgent.get(agentId) ?? { handled: 0, missed: 0, handleMs: 0, available: 0, unavailable: 0, wrapUp: 0 };
         return {
           agentId,
           ...(e.name ? { agentName: e.name } : {}),
           handled: e.handled,
           averageHandleSeconds: e.handled ? Math.round(e.handleMs / e.handled / 1000) : null,
           missed: e.missed,
-          availableSeconds: Math.round(e.available / 1000),
-          unavailableSeconds: Math.round(e.unavailable / 1000),
+          stateSeconds: { Available: Math.round(e.available / 1000), Idle: Math.round(e.unavailable / 1000), AfterCall: Math.round(e.wrapUp / 1000) },
           at: t,
         };
       });
@@ -346,7 +346,8 @@ export function createWebexReporting(options: WebexReportingOptions): WebexRepor
           agent: agent?.value[0] ?? null,
           unknownQueues: asked.filter((q) => !known.has(q)),
           at: Math.min(queues.at, agent?.at ?? Infinity),
-          ...(stale ? { stale } : {}),
+          // `stale: true` is what the statistics widgets read; `staleness` says why and how old.
+          ...(stale ? { stale: true, staleness: stale } : {}),
         });
       })().catch((err: unknown) => sendError(res, err));
     };

@@ -141,7 +141,7 @@ test('a reporting API that times out: stale figures with their age; with nothing
   assert.match(body.message, /answered 500/);
 });
 
-test('agent statistics become the kit’s AgentStats with time available and not available', async (t) => {
+test('agent statistics become the kit’s AgentStats with the time in each state', async (t) => {
   const { webex, reporting, clock } = await setup(t);
   const day = clock.now - (clock.now % DAY);
   webex.state.agentRows = [
@@ -164,8 +164,7 @@ test('agent statistics become the kit’s AgentStats with time available and not
     handled: 4,
     averageHandleSeconds: 200,
     missed: 1,
-    availableSeconds: 1800,
-    unavailableSeconds: 600,
+    stateSeconds: { Available: 1800, Idle: 600, AfterCall: 130 },
     at: clock.now,
   });
   assert.equal(value[1].handled, 0);
@@ -216,6 +215,13 @@ test('the stats route the browser polls: queues, the agent’s own figures, unkn
   assert.equal(body.agent.averageHandleSeconds, 60);
   assert.equal(body.stale, undefined);
   assert.equal((await fetch(`${app.origin}/cc/webex/stats`, { method: 'POST' })).status, 405);
+  // Webex rate-limits the next refresh: the same figures, with `stale: true` (what the widgets read) and why.
+  clock.now += 40_000;
+  webex.state.reportingFaults = [429];
+  const limited = await (await fetch(`${app.origin}/cc/webex/stats?queues=q1,nope`)).json();
+  assert.equal(limited.stale, true);
+  assert.deepEqual(limited.staleness, { reason: 'rate-limited', ageSeconds: 40 });
+  assert.equal(limited.queues.find((q) => q.queueId === 'q1').answered, 4);
   allowed = false;
   assert.equal((await fetch(`${app.origin}/cc/webex/stats`)).status, 401);
 });
