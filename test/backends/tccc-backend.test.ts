@@ -182,6 +182,34 @@ describe('tccc backend: station and agent status', () => {
     expect(r.named('cc-station-logout')).to.deep.equal([{ reason: 'Logged out from elsewhere (an administrator, or TCCC)' }]);
   });
 
+  it("names TCCC's statuses in the page's words (statusNames), from the registry's options too", async () => {
+    const site = await newSite();
+    const backend = await createBackend('tccc', {
+      'sdk-url-endpoint': site.endpoint,
+      'rest-reasons': '午餐, 会议',
+      statusNames: { notReady: '示忙', rest: '小休', arrange: '话后整理' },
+      ...FAST,
+    });
+    const { desk, run } = deskOn(backend);
+    try {
+      await run('cc-sign-in-request', { accessToken: 'unused' });
+      await until(() => desk.state.profile, 3000, 'registered');
+      expect(desk.state.profile!.idleCodes.map((c) => c.name)).to.deep.equal(['示忙', '小休', '午餐', '会议']);
+      await run('cc-station-login-request', { teamId: TCCC_TEAM.id, loginOption: 'BROWSER' });
+      expect(desk.state.agent).to.deep.include({ state: 'Idle', reason: '示忙' });
+      await run('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
+      const id = await site.ring();
+      await until(() => desk.state.tasks.some((t) => t.id === id), 3000, 'the offer');
+      await run('cc-task-accept-request', { taskId: id });
+      await site.customerHangsUp(id);
+      await until(() => desk.state.agent?.state === 'AfterCall', 3000, 'after-call work');
+      expect(desk.state.agent).to.deep.include({ reason: '话后整理' });
+    } finally {
+      desk.attach(null);
+      backend.dispose();
+    }
+  });
+
   it('logs out with offline, and says so', async () => {
     const { site, r } = await readyAgent();
     await r.run('cc-station-logout-request', {});

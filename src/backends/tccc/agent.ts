@@ -28,11 +28,17 @@ export class TcccAgent {
     this.#ctx = ctx;
   }
 
+  /** The name shown for one of TCCC's statuses: the page's (`statusNames`), else the kit's English. */
+  #name(status: 'notReady' | 'rest' | 'arrange'): string {
+    const given = text(this.#ctx.options.statusNames?.[status]);
+    return given || { notReady: 'Not ready', rest: 'Rest', arrange: 'After-call work' }[status];
+  }
+
   idleCodes(): AuxCode[] {
     const reasons = this.#ctx.options.restReasons ?? [];
     return [
-      { id: NOT_READY_CODE, name: 'Not ready' },
-      { id: REST_CODE, name: 'Rest' },
+      { id: NOT_READY_CODE, name: this.#name('notReady') },
+      { id: REST_CODE, name: this.#name('rest') },
       ...reasons.map((r) => ({ id: `${REST_PREFIX}${r}`, name: r })),
     ];
   }
@@ -181,7 +187,7 @@ export class TcccAgent {
   #snapshot(key: string, by: ChangeSource): AgentStateSnapshot {
     const since = this.#ctx.clock.now();
     if (key === 'free') return { state: 'Available', auxCodeId: AVAILABLE_CODE, since, by };
-    if (key === 'arrange') return { state: 'AfterCall', auxCodeId: 'arrange', reason: 'After-call work', since, by: by === 'agent' ? 'agent' : 'system' };
+    if (key === 'arrange') return { state: 'AfterCall', auxCodeId: 'arrange', reason: this.#name('arrange'), since, by: by === 'agent' ? 'agent' : 'system' };
     const code = this.idleCodes().find((c) => c.id === key);
     const reason = code?.name ?? (key.startsWith(REST_PREFIX) ? key.slice(REST_PREFIX.length) : key);
     return { state: 'Idle', auxCodeId: key, reason: text(reason), since, by };

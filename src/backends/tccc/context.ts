@@ -26,6 +26,11 @@ export interface TcccBackendOptions {
   /** Skill groups and agents to transfer to. */
   readonly skillGroups?: readonly TcccTarget[];
   readonly agents?: readonly TcccTarget[];
+  /**
+   * The names shown for TCCC's own statuses (the break reasons are named by `restReasons`): `notReady`
+   * ("Not ready"), `rest` ("Rest") and `arrange` ("After-call work"), e.g. in the agents' language.
+   */
+  readonly statusNames?: Readonly<Partial<Record<'notReady' | 'rest' | 'arrange', string>>>;
   /** The agent's account, when the SdkURL does not carry it (`userid=`). */
   readonly agentId?: string;
   /** The agent's name as shown (TCCC's Web SDK does not tell it). */

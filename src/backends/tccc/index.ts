@@ -13,6 +13,7 @@ export { TRUSTED_TYPES_POLICY, teardownSdk } from './loader.js';
  * - `requestTimeout` / `request-timeout`: milliseconds an action waits for TCCC's confirmation (8000);
  * - `restReasons` / `rest-reasons`: the break reasons configured in TCCC's console (`Meal, Meeting`);
  * - `skillGroups`, `agents` (properties): `[{id, name}]` to transfer to;
+ * - `statusNames` (a property): `{notReady, rest, arrange}`, the names shown for TCCC's own statuses;
  * - `agentName` / `agent-name`, `agentId` / `agent-id`: what TCCC's Web SDK does not tell;
  * - `clock`: for tests.
  * An unusable value is ignored, with a warning that names it (never its value when it is a URL).
@@ -26,6 +27,7 @@ export function createTcccBackend(options: Readonly<Record<string, unknown>> = {
   const restReasons = read.list('restReasons');
   const skillGroups = targets(read.object<unknown[]>('skillGroups'));
   const agents = targets(read.object<unknown[]>('agents'));
+  const statusNames = read.object<Record<string, unknown>>('statusNames');
   const agentName = read.text('agentName');
   const agentId = read.text('agentId');
   const clock = read.object<Clock>('clock');
@@ -38,6 +40,7 @@ export function createTcccBackend(options: Readonly<Record<string, unknown>> = {
     ...(restReasons ? { restReasons } : {}),
     ...(skillGroups ? { skillGroups } : {}),
     ...(agents ? { agents } : {}),
+    ...(statusNames ? { statusNames: names(statusNames) } : {}),
     ...(agentName ? { agentName } : {}),
     ...(agentId ? { agentId } : {}),
     ...(clock ? { clock } : {}),
@@ -50,4 +53,10 @@ function targets(value: unknown[] | undefined): TcccTarget[] | undefined {
     .filter((t): t is Record<string, unknown> => typeof t === 'object' && t !== null)
     .map((t) => ({ id: String(t.id ?? ''), name: String(t.name ?? t.id ?? '') }))
     .filter((t) => t.id);
+}
+
+function names(value: Record<string, unknown>): Partial<Record<'notReady' | 'rest' | 'arrange', string>> {
+  const out: Partial<Record<'notReady' | 'rest' | 'arrange', string>> = {};
+  for (const key of ['notReady', 'rest', 'arrange'] as const) if (typeof value[key] === 'string' && value[key].trim()) out[key] = value[key].trim();
+  return out;
 }
