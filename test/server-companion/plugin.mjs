@@ -5,7 +5,9 @@
  * `/cc-test/authorize` (Webex's consent page: relayed to the stand-in, which consents at once) and
  * `/cc-test/signed-in` (where the sign-in lands). Tests script it with `executeServerCommand('server-companion',
  * {action})`: `reset` (a new Webex and companion, no session), `advance` `{ms}` (the companion's clock),
- * `issued` (the access tokens Webex issued, in order), `revoke-all` (Webex revokes every refresh token).
+ * `issued` (the access tokens Webex issued to the agent, in order), `revoke-all` (Webex revokes every refresh token), `queue`
+ * `{queueId, queueName, answered, abandoned, waiting: [seconds…]}` (reporting data), `reporting-faults`
+ * `{faults: [429 | 500 | 'hang']}`. `/cc/webex/stats` is the companion's statistics route.
  */
 import { loadCompanion, startWebexStandIn } from '../node/server-helpers.mjs';
 
@@ -28,7 +30,11 @@ export function serverCompanion() {
       tokenUrl: `${webex.origin}/v1/access_token`,
       now: () => clock.now,
     });
-    rig = { webex, auth, clock, origin };
+    // Reporting with a service token Webex issued; "today" is the last 6 hours (the test never straddles midnight).
+    const serviceToken = webex.mint().access_token;
+    const reporting = server.createWebexReporting({ apiBase: webex.origin, token: async () => serviceToken, now: () => clock.now, dayStart: (t) => t - 6 * 3600_000, ttlMs: 1000 });
+    const stats = reporting.statsRoute({ agentId: () => 'agent-1' });
+    rig = { webex, auth, clock, origin, serviceToken, routes: server.companion(stats, auth.handler) };
   };
   const middleware = async (ctx, next) => {
     if (ctx.path === '/cc-test/authorize' && rig) {
@@ -47,7 +53,7 @@ export function serverCompanion() {
     await new Promise((resolve) => {
       ctx.res.once('finish', resolve);
       ctx.res.once('close', resolve);
-      rig.auth.handler(ctx.req, ctx.res);
+      rig.routes(ctx.req, ctx.res);
     });
   };
   const plugin = {
@@ -66,9 +72,22 @@ export function serverCompanion() {
           rig.clock.now += Number(payload.ms);
           return true;
         case 'issued':
-          return rig.webex.seen.issued.map((i) => i.access);
+          return rig.webex.seen.issued.map((i) => i.access).filter((token) => token !== rig.serviceToken);
         case 'revoke-all':
           rig.webex.revokeAll();
+          return true;
+        case 'queue': {
+          // A queue's day so far (answered, abandoned) and the contacts waiting in it now (seconds waited).
+          const { queueId, queueName, answered = 0, abandoned = 0, waiting = [] } = payload;
+          const hourAgo = rig.clock.now - (rig.clock.now % (15 * 60_000)) - 60 * 60_000;
+          rig.webex.state.queueRows.push({ intervalStartTime: hourAgo, queueId, queueName, totalAcceptedTasks: answered, totalAbandonedTasks: abandoned });
+          for (const [i, seconds] of waiting.entries()) {
+            rig.webex.state.tasks.push({ id: `${queueId}-w${i}`, attributes: { status: 'queued', createdTime: rig.clock.now - seconds * 1000, queue: { id: queueId, name: queueName } } });
+          }
+          return true;
+        }
+        case 'reporting-faults':
+          rig.webex.state.reportingFaults.push(...payload.faults);
           return true;
         default:
           throw new Error(`server-companion: unknown action ${payload?.action}`);
