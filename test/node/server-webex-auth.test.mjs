@@ -283,3 +283,22 @@ test('agent login and logout: the region picks the gateway; a 401 refreshes the 
   assert.equal(webex.seen.agent.length - before.agent, 2);
   assert.equal(webex.seen.tokenCalls.length - before.refresh, 1);
 });
+
+test('two calls refused with the same stale token at once: one refresh, both retried with the new token', async (t) => {
+  const { webex, app, auth } = await setup(t);
+  const { b } = await signIn(app);
+  const source = auth.tokenSource(b.jar.get('cc_session'));
+  const calls = server.createWebexAgentCalls({ apiBase: webex.origin });
+  webex.invalidateAccess(webex.seen.issued[0].access);
+  const [first, second] = await Promise.all([
+    calls.logout(source, { logoutReason: 'a', agentId: 'agent-1' }),
+    calls.logout(source, { logoutReason: 'b', agentId: 'agent-2' }),
+  ]);
+  assert.equal(first.accepted && second.accepted, true);
+  assert.equal(webex.seen.tokenCalls.filter((c) => c.grant_type === 'refresh_token').length, 1);
+  const retried = webex.seen.agent.filter((a) => a.authorization === `Bearer ${webex.seen.issued[1].access}`);
+  assert.deepEqual(retried.map((a) => a.body.logoutReason).sort(), ['a', 'b']);
+  // A call that arrives later with the already-replaced token does not refresh again.
+  assert.equal((await auth.token(b.jar.get('cc_session'), { rejected: webex.seen.issued[0].access })).accessToken, webex.seen.issued[1].access);
+  assert.equal(webex.seen.tokenCalls.filter((c) => c.grant_type === 'refresh_token').length, 1);
+});
