@@ -87,6 +87,11 @@ export interface WebexReportingOptions extends WebexApiOptions {
   readonly dayStart?: (now: number) => number;
   /** How far back to look for contacts still waiting (ms, default 4 h). */
   readonly waitingLookbackMs?: number;
+  /**
+   * Agents available (and talking) per queue, when your server knows them (Webex's reporting REST APIs do not
+   * say; its `/search` API or your own state does). Without it `agentsAvailable` is 0.
+   */
+  readonly liveAgents?: (queueIds: readonly string[]) => Promise<Readonly<Record<string, { readonly available: number; readonly talking?: number }>>>;
   /** The queues the stats route reports by default (default: every queue the org reports). */
   readonly queueIds?: readonly string[];
   readonly now?: () => number;
@@ -220,13 +225,15 @@ export function createWebexReporting(options: WebexReportingOptions): WebexRepor
         e.waiting += 1;
         e.longest = Math.max(e.longest, Math.floor((t - num(a.createdTime)) / 1000));
       }
+      const live = options.liveAgents ? await options.liveAgents([...byQueue.keys()]) : {};
       return [...byQueue].map(([queueId, e]) => ({
         queueId,
         queueName: e.name,
         waiting: e.waiting,
         longestWaitSeconds: e.longest,
-        // Webex's reporting REST APIs give no live count of agents per queue (that takes the /search API).
-        agentsAvailable: 0,
+        // Webex's reporting REST APIs give no live count of agents per queue: the host's `liveAgents`, else 0.
+        agentsAvailable: live[queueId]?.available ?? 0,
+        ...(live[queueId]?.talking !== undefined ? { agentsTalking: live[queueId]!.talking } : {}),
         answered: e.answered,
         abandoned: e.abandoned,
         at: t,

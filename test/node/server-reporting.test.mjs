@@ -225,3 +225,21 @@ test('the stats route the browser polls: queues, the agent’s own figures, unkn
   allowed = false;
   assert.equal((await fetch(`${app.origin}/cc/webex/stats`)).status, 401);
 });
+
+test('agents available per queue come from the host when it knows them (Webex’s reporting REST APIs do not say)', async (t) => {
+  const asked = [];
+  const { webex, reporting, clock } = await setup(t, {
+    liveAgents: async (ids) => {
+      asked.push(ids);
+      return { q1: { available: 3, talking: 2 } };
+    },
+  });
+  webex.state.queueRows = [queueRow(clock.now - (clock.now % DAY), 'q1', 'Sales', 1, 0), queueRow(clock.now - (clock.now % DAY), 'q2', 'Support', 1, 0)];
+  const { value } = await reporting.queueStats();
+  const byId = Object.fromEntries(value.map((q) => [q.queueId, q]));
+  assert.deepEqual(asked, [['q1', 'q2']]);
+  assert.equal(byId.q1.agentsAvailable, 3);
+  assert.equal(byId.q1.agentsTalking, 2);
+  assert.equal(byId.q2.agentsAvailable, 0);
+  assert.equal('agentsTalking' in byId.q2, false);
+});
