@@ -110,7 +110,8 @@ export interface PollOptions {
 
 /**
  * Polls a statistics endpoint of the host's server (the server companion's `stats` route): a GET with the
- * page's cookies, no secret in the URL. Answers `{queues?: QueueStats[], agent?: AgentStats, stale?: boolean}`.
+ * page's cookies, no secret in the URL. Answers `{queues?: QueueStats[], agent?: AgentStats | null, stale?: true |
+ * {reason, ageSeconds}}` (the server companion's stats route).
  * A failure keeps the last figures (stale), and the next poll waits twice as long, up to `maxBackoffSeconds`.
  */
 export class StatsPoll implements StatsView {
@@ -130,9 +131,12 @@ export class StatsPoll implements StatsView {
   #listeners = new Set<() => void>();
   #abort: AbortController | null = null;
 
-  constructor(url: string, options: PollOptions) {
+  readonly #onIdle: () => void;
+
+  constructor(url: string, options: PollOptions, onIdle: () => void = () => undefined) {
     this.#url = url;
     this.#options = { maxBackoffSeconds: 300, clock: realClock, ...options };
+    this.#onIdle = onIdle;
   }
 
   now(): number {
@@ -148,7 +152,10 @@ export class StatsPoll implements StatsView {
     }
     return () => {
       this.#listeners.delete(listener);
-      if (this.#listeners.size === 0) this.#stop();
+      if (this.#listeners.size === 0) {
+        this.#stop();
+        this.#onIdle();
+      }
     };
   }
 
@@ -190,8 +197,10 @@ export class StatsPoll implements StatsView {
         if ('dropped' in event || event.type !== 'agent-stats') throw new Error('the agent statistics are not an object');
         this.agent = event.stats;
       }
-      this.staleSaid = stale === true;
-      this.receivedAt = this.now();
+      // `stale: true`, or the server companion's `{reason, ageSeconds}`: the figures are as old as it says.
+      const staleAge = typeof stale === 'object' && stale !== null ? (stale as { ageSeconds?: unknown }).ageSeconds : undefined;
+      this.staleSaid = stale === true || (typeof stale === 'object' && stale !== null);
+      this.receivedAt = this.now() - (typeof staleAge === 'number' && Number.isFinite(staleAge) && staleAge > 0 ? staleAge * 1000 : 0);
       this.error = null;
       this.failures = 0;
     } catch (error) {
@@ -207,6 +216,9 @@ export class StatsPoll implements StatsView {
     this.#timer = this.#options.clock.setTimeout(() => void this.#poll(), delay * 1000);
   }
 }
+
+/** The polls under way, by endpoint and interval. */
+const polls = new Map<string, StatsPoll>();
 
 /**
  * The figures of a statistics widget: its desk's store (the simulator, XuC), or, when the widget has a
@@ -256,6 +268,7 @@ export class StatsSource implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#pollKey = '';
     this.#sync();
   }
 
@@ -272,6 +285,8 @@ export class StatsSource implements ReactiveController {
 
   /** Starts, restarts or stops polling as the endpoint attributes say. */
   #sync(): void {
+    // A widget taken off the page (a render may still run after that) polls nothing.
+    if (!(this.#host as unknown as Element).isConnected) return;
     const { url, intervalSeconds } = this.#endpoint();
     const key = url ? `${url} ${intervalSeconds}` : '';
     if (key === this.#pollKey) return;
@@ -279,7 +294,15 @@ export class StatsSource implements ReactiveController {
     this.#pollKey = key;
     this.refused = url ? endpointProblem(url) : null;
     if (!url || this.refused) return;
-    this.#poll = new StatsPoll(url, { intervalSeconds });
+    // Widgets that name the same endpoint and interval share one poll (one request per interval, not one each).
+    let poll = polls.get(key);
+    if (!poll) {
+      const made: StatsPoll = new StatsPoll(url, { intervalSeconds }, () => {
+        if (polls.get(key) === made) polls.delete(key);
+      });
+      polls.set(key, (poll = made));
+    }
+    this.#poll = poll;
     this.#unlisten = this.#poll.listen(() => this.#host.requestUpdate());
   }
 }

@@ -111,8 +111,8 @@ describe('<cc-agent-stats stats-endpoint>', () => {
   let seen: RequestInit[] = [];
   beforeEach(() => {
     seen = [];
-    window.fetch = ((_input: RequestInfo | URL, init?: RequestInit) => {
-      seen.push(init ?? {});
+    window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+      seen.push({ ...init, url: String(input) } as RequestInit);
       return Promise.resolve(answer());
     }) as typeof fetch;
   });
@@ -138,6 +138,32 @@ describe('<cc-agent-stats stats-endpoint>', () => {
     answer = () => new Response('{"nope"', { status: 200 });
     await until(() => text('[part="error"]').startsWith('Could not load statistics:'), 2000, 'the error');
     expect(figure('Handled today')).to.equal('7');
+  });
+
+  it('shares one poll between the widgets that name the same endpoint', async () => {
+    answer = () =>
+      new Response(JSON.stringify({ agent: { handled: 3, averageHandleSeconds: 60, at: Date.now() }, queues: [{ queueId: 'q', queueName: 'Sales', waiting: 1, at: Date.now() }] }));
+    const host = await fixture<HTMLDivElement>(html`<div>
+      <cc-agent-stats stats-endpoint="/cc/shared-stats" poll-interval="60"></cc-agent-stats>
+      <cc-queue-stats stats-endpoint="/cc/shared-stats" poll-interval="60"></cc-queue-stats>
+      <cc-sdk></cc-sdk>
+    </div>`);
+    const agent = host.querySelector('cc-agent-stats')!;
+    const queues = host.querySelector('cc-queue-stats')!;
+    await until(() => agent.shadowRoot!.querySelector('[part="handled"]')?.textContent === '3', 2000, 'agent figures');
+    await until(() => queues.shadowRoot!.querySelector('[part="waiting"]')?.textContent === '1', 2000, 'queue figures');
+    expect(seen.map((r) => (r as { url?: string }).url)).to.deep.equal(['/cc/shared-stats']);
+  });
+
+  it('stops polling once the widget leaves the page', async () => {
+    answer = () => new Response(JSON.stringify({ agent: { handled: 2, averageHandleSeconds: 60, at: Date.now() } }));
+    const { el, figure } = await page(html`<cc-sdk><cc-agent-stats stats-endpoint="/cc/leaving" poll-interval="0.05"></cc-agent-stats></cc-sdk>`);
+    await until(() => figure('Handled today') === '2', 2000, 'figures');
+    el.remove();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const calls = seen.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(seen.length).to.equal(calls);
   });
 
   it('sends the page cookies and no secret: a GET with credentials same-origin and nothing in the URL', async () => {

@@ -226,6 +226,13 @@ describe('<cc-queue-stats stats-endpoint>', () => {
     await until(() => text('[part="stale"]').startsWith('Stale: the server says these figures are out of date'), 2000, 'stale');
   });
 
+  it("takes the server companion's stale marker with its age ({reason, ageSeconds})", async () => {
+    answer = () => body(2, { stale: { reason: 'rate-limited', ageSeconds: 125 } });
+    const { text } = await page(html`<cc-sdk><cc-queue-stats stats-endpoint="/cc/stats"></cc-queue-stats></cc-sdk>`);
+    await until(() => text('[part="stale"]') !== '', 2000, 'stale');
+    expect(text('[part="stale"]')).to.equal('Stale: the server says these figures are out of date (updated 2:05 ago)');
+  });
+
   it('refuses an endpoint with a secret in its URL, and never calls it', async () => {
     answer = () => body(2);
     const { text } = await page(html`<cc-sdk><cc-queue-stats stats-endpoint="/cc/stats?access_token=abc"></cc-queue-stats></cc-sdk>`);
