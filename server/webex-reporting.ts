@@ -111,7 +111,7 @@ export interface WebexReporting {
   agentStats(agentIds: readonly string[]): Promise<Reported<ReportedAgentStats[]>>;
   recentTasks(agentId: string, options?: { readonly sinceMs?: number; readonly limit?: number }): Promise<Reported<ReportedTask[]>>;
   recordings(taskIds: readonly string[], options?: { readonly urlExpirationMinutes?: number }): Promise<TaskRecording[]>;
-  /** `GET` route the browser polls: `{queues, agent, unknownQueues, at, stale?: true, staleness?: {reason, ageSeconds}}`. */
+  /** `GET` route the browser polls: `{queues, agent, unknownQueues, at, stale?: {reason, ageSeconds}}`. */
   statsRoute(options?: StatsRouteOptions): NodeHandler;
 }
 
@@ -353,8 +353,8 @@ export function createWebexReporting(options: WebexReportingOptions): WebexRepor
           agent: agent?.value[0] ?? null,
           unknownQueues: asked.filter((q) => !known.has(q)),
           at: Math.min(queues.at, agent?.at ?? Infinity),
-          // `stale: true` is what the statistics widgets read; `staleness` says why and how old.
-          ...(stale ? { stale: true, staleness: stale } : {}),
+          // Why and how old: the statistics widgets mark the figures stale with this age.
+          ...(stale ? { stale } : {}),
         });
       })().catch((err: unknown) => sendError(res, err));
     };

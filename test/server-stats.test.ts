@@ -39,6 +39,8 @@ describe('<cc-queue-stats> polling the server companion (Webex reporting)', () =
     await companion({ action: 'advance', ms: 2000 });
     await companion({ action: 'reporting-faults', faults: [429] });
     await until(() => text('[part="stale"]').startsWith('Stale: the server says these figures are out of date'), 5000, 'stale');
+    // As old as the companion says (2 s on its clock), not as old as the poll.
+    expect(text('[part="stale"]')).to.match(/updated 0:0[2-4] ago\)$/);
     expect(figure('Waiting')).to.equal('2');
   });
 });
