@@ -50,6 +50,8 @@ function milliseconds(value: unknown): number | null {
  * @attribute {string} scenario - Simulator option (see the property).
  * @attribute {string} persist - Simulator option (see the property).
  * @attribute {number} latency - Simulator option (see the property).
+ * @property {boolean} multiLogin - Webex option: let the agent stay signed in elsewhere (the SDK's `allowMultiLogin`; off by default).
+ * @attribute {boolean} multi-login - Webex option (see the property).
  * @slot - The widgets (and any other content) that use this SDK.
  * @event {CcOutcomeEvent<'cc-ready'>} cc-ready - The backend is connected and the agent signed in. `detail: {backend}`
  * @event {CcOutcomeEvent<'cc-registered'>} cc-registered - The agent's profile arrived. `detail: {profile}`

@@ -23,6 +23,10 @@ export interface CloudState {
   readonly sockets: number;
   /** Every REST call the SDK made, as `METHOD /path`. */
   readonly calls: readonly string[];
+  /** Agent Desktop in another window, when the test opened one. */
+  readonly desktop: { readonly open: boolean; readonly closedBy?: string } | null;
+  /** Whether the page's last subscribe allowed multi-login. */
+  readonly pageAllowsMultiLogin: boolean | null;
 }
 
 export type Refusable =
@@ -87,6 +91,10 @@ export class Cloud {
   /** The agent is logged in to a station already, Available (as after a page reload or in another tab). */
   loggedIn = (station: { teamId?: string; loginOption?: 'AGENT_DN' | 'EXTENSION'; dialNumber?: string; auxCodeId?: string } = {}) =>
     this.#run('logged-in', station);
+  /** The agent has Agent Desktop open in another window. */
+  desktopOpen = () => this.#run('desktop-open');
+  /** Agent Desktop signs in again, which closes this page's session unless it allowed multi-login. */
+  desktopSignsIn = () => this.#run('desktop-signs-in');
   /** Between tests: the agent signed out, no contacts, no faults, no sockets. */
   reset = () => this.#run('reset');
   state = () => this.#run<CloudState>('state');
@@ -117,7 +125,7 @@ export const QUIET = { logger: { level: 'silent', bufferLogLevel: 'log' } };
  * A Webex backend that loads the real SDK from the cloud and makes its own Webex instance for `cloud`'s tenant,
  * with every event it emits.
  */
-export function realSdkBackend(cloud: Cloud, options: Pick<WebexBackendOptions, 'readyTimeoutMs'> = {}) {
+export function realSdkBackend(cloud: Cloud, options: Pick<WebexBackendOptions, 'readyTimeoutMs' | 'multiLogin'> = {}) {
   const backend = new WebexBackend({ loadSdk: () => loadRealSdk(cloud.tenant.sdkUrl), config: { ...cloud.tenant.config, ...QUIET }, ...options });
   const events: BackendEvent[] = [];
   backend.subscribe((e) => events.push(e));

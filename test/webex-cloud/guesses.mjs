@@ -33,6 +33,11 @@ export const GUESSES = Object.freeze({
    * takes is the double's choice (Sam everything, Inés calls only).
    */
   buddyMedia: Object.freeze({ 'agent-sam': ['telephony', 'chat', 'email', 'social'], 'agent-ines': ['telephony'] }),
+  /**
+   * Agent Desktop signing in while this page is signed in closes the page's session
+   * (`AGENT_MULTI_LOGIN` / `AgentMultiLoginCloseSession`) unless the page subscribed with `allowMultiLogin`.
+   */
+  desktopMultiLogin: Object.freeze({ closesPage: (pageAllowsMultiLogin) => pageAllowsMultiLogin !== true }),
   /** The notification service answers each keepalive with one of its own (the SDK only needs a frame at least every 8 s). */
   answersKeepalive: true,
 });

@@ -90,6 +90,10 @@ class Tenant {
     this.sockets = new Set();
     this.down = false;
     this.silent = false;
+    /** Agent Desktop in another window, when a test opened one: `{open, closedBy?}`. */
+    this.desktop = null;
+    /** Whether the page's last subscribe allowed multi-login (null before it subscribed). */
+    this.pageAllowsMultiLogin = null;
     /** Refusals scripted for the next call of an action: action → {reason, kind}. */
     this.refuse = new Map();
     /** REST calls received, in order (`METHOD path`), for tests to assert what the SDK asked. */
@@ -111,6 +115,8 @@ class Tenant {
     this.calls.length = 0;
     this.down = false;
     this.silent = false;
+    this.desktop = null;
+    this.pageAllowsMultiLogin = null;
   }
 
   newToken() {
@@ -653,8 +659,19 @@ export class WebexCloud extends LoopbackServer {
       case 'reset':
         t.reset();
         return {};
+      case 'desktop-open':
+        // The agent has Agent Desktop open in another window.
+        t.desktop = { open: true };
+        return {};
+      case 'desktop-signs-in':
+        // Agent Desktop signs in again: it closes this page's session (GUESSES.desktopMultiLogin).
+        t.desktop = { open: true };
+        if (GUESSES.desktopMultiLogin.closesPage(t.pageAllowsMultiLogin)) {
+          t.agentMessage('AGENT_MULTI_LOGIN', { type: 'AgentMultiLoginCloseSession' });
+        }
+        return {};
       case 'state':
-        return { agent: t.agent && t.agentData(), contacts: [...t.contacts.keys()], sockets: t.sockets.size, calls: t.calls };
+        return { agent: t.agent && t.agentData(), contacts: [...t.contacts.keys()], sockets: t.sockets.size, calls: t.calls, desktop: t.desktop, pageAllowsMultiLogin: t.pageAllowsMultiLogin };
       default:
         throw new Error(`webex-cloud: unknown action ${action}`);
     }
@@ -747,6 +764,10 @@ export class WebexCloud extends LoopbackServer {
       }
 
       if (api === '/v1/notification/subscribe' && req.method === 'POST') {
+        // Multi-login (webex-sdk.md #14): a client that subscribes without allowMultiLogin closes the agent's
+        // other sessions (an open Agent Desktop); with it, they stay.
+        t.pageAllowsMultiLogin = body.allowMultiLogin === true;
+        if (t.desktop?.open && !t.pageAllowsMultiLogin) t.desktop = { open: false, closedBy: 'multi-login' };
         const id = `sub-${this.nextId()}`;
         this.subscriptions.set(id, t);
         return reply(200, { webSocketUrl: `ws://127.0.0.1:${this.port}/notifs/${id}`, subscriptionId: id });

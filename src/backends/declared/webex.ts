@@ -25,6 +25,10 @@ export function webexSignIn(options: Readonly<Record<string, unknown>> = {}): Si
   return { methods: [{ kind: 'token' }, { kind: 'oauth', label: 'signInWithWebex' }], strings };
 }
 
+/** A boolean attribute: present (any value but "false") is on; a property: true or false. */
+const flag = (value: unknown): boolean | undefined =>
+  typeof value === 'boolean' ? value : typeof value === 'string' ? value.trim().toLowerCase() !== 'false' : undefined;
+
 const route = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
 /** Webex's options on `<cc-sdk>` that the registry declares. */
@@ -37,6 +41,15 @@ export const webexOptions: readonly BackendOption[] = Object.freeze([
     expects: 'a URL or path',
     read: route,
   },
+  {
+    // Let the agent stay signed in elsewhere (Agent Desktop in another window): the SDK's `allowMultiLogin`.
+    // Off by default, as in the SDK: signing in here closes the agent's other sessions.
+    attribute: 'multi-login',
+    property: 'multiLogin',
+    initial: false,
+    expects: 'true or false',
+    read: flag,
+  },
 ]);
 
 // The option, typed on `<cc-sdk>` (which defines it from the registry at run time).
@@ -44,5 +57,7 @@ declare module '../../../components/cc-sdk/cc-sdk.js' {
   interface CcSdk {
     /** Webex: the host server's token route (for example `/cc/webex/token`): a server-issued session. */
     tokenEndpoint: string | undefined;
+    /** Webex: let the agent stay signed in elsewhere (the SDK's `allowMultiLogin`; off by default). */
+    multiLogin: boolean;
   }
 }

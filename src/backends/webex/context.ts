@@ -35,6 +35,11 @@ export interface WebexBackendOptions {
    * then registers again by itself, trying every this many ms (default 5000) until it works.
    */
   readonly reRegisterEveryMs?: number;
+  /**
+   * Let the agent stay signed in elsewhere (Agent Desktop in another window): the SDK's `allowMultiLogin`.
+   * Off by default, as in the SDK: signing in here closes the agent's other sessions (webex-sdk.md #14).
+   */
+  readonly multiLogin?: boolean;
   /** The number outbound calls show (E.164). Default: the first entry of the profile's outdial ANI list. */
   readonly outdialAni?: string;
   /** The clock snapshots are stamped with, and timers run on (the real one by default). */

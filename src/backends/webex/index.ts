@@ -17,6 +17,7 @@ export { loadContactCenterSdk, type SdkLoader, type WebexInstance, type WebexSta
  * - `readyTimeout` / `ready-timeout`: milliseconds to wait for the SDK's `ready` (default 20000);
  * - `requestTimeout` / `request-timeout`: milliseconds `register()` and `deregister()` may take (default 30000);
  * - `outdialAni` / `outdial-ani`: the number outbound calls show;
+ * - `multiLogin` / `multi-login`: let the agent stay signed in elsewhere (the SDK's `allowMultiLogin`);
  * - `config`: extra `Webex.init` config (property only);
  * - `tokenEndpoint` / `token-endpoint`: the host server's token route (a server-issued session, see
  *   cc-elements/server); `renewBefore` / `renew-before`: milliseconds before expiry to renew it (default 360000);
@@ -32,6 +33,8 @@ export function createWebexBackend(options: Readonly<Record<string, unknown>> = 
   const readyTimeoutMs = read.positive('readyTimeout');
   const requestTimeoutMs = read.positive('requestTimeout');
   const outdialAni = read.text('outdialAni');
+  // Declared in declared/webex.ts (the `multi-login` attribute): a boolean, or undefined when unusable.
+  const multiLogin = options.multiLogin === true;
   const config = read.object<NonNullable<WebexBackendOptions['config']>>('config');
   const clock = read.object<Clock>('clock');
   const loadSdk = read.func<NonNullable<WebexBackendOptions['loadSdk']>>('loadSdk');
@@ -45,6 +48,7 @@ export function createWebexBackend(options: Readonly<Record<string, unknown>> = 
     ...(readyTimeoutMs ? { readyTimeoutMs } : {}),
     ...(requestTimeoutMs ? { requestTimeoutMs } : {}),
     ...(outdialAni ? { outdialAni } : {}),
+    ...(multiLogin ? { multiLogin } : {}),
     ...(config ? { config } : {}),
     ...(clock ? { clock } : {}),
     ...(loadSdk ? { loadSdk } : {}),

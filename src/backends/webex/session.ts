@@ -382,7 +382,7 @@ export class WebexSession {
     const config: WebexConfig = {
       ...base,
       logger: { level: 'info', bufferLogLevel: 'log', ...base.logger },
-      cc: { allowMultiLogin: false, allowAutomatedRelogin: true, clientType: 'WebexCCSDK', isKeepAliveEnabled: false, force: true, ...base.cc },
+      cc: { allowMultiLogin: options.multiLogin === true, allowAutomatedRelogin: true, clientType: 'WebexCCSDK', isKeepAliveEnabled: false, force: true, ...base.cc },
       ...(oauth
         ? {
             credentials: {
@@ -395,6 +395,10 @@ export class WebexSession {
     };
     const existing = pageInstances.get(Webex);
     if (existing) {
+      // The page's one instance keeps its first config, but for this sign-in's multi-login choice: the SDK
+      // reads `config.cc.allowMultiLogin` at each register().
+      const cc = (existing as { config?: { cc?: { allowMultiLogin?: boolean } } }).config?.cc;
+      if (cc && typeof cc === 'object') cc.allowMultiLogin = config.cc?.allowMultiLogin;
       if (token && existing.credentials?.supertoken?.access_token !== token) {
         if (typeof existing.credentials?.set !== 'function') {
           throw new CcError('backend-error', 'The Webex SDK in this page cannot take a new access token: reload the page to sign in again.', 'connect');
