@@ -588,10 +588,18 @@ export class SimulatorServer {
       this.#state.tasks = [...this.#state.tasks, task];
       this.#scheduleRona(task);
       this.#broadcast({ type: 'task-offered', task });
+      this.#customerWrites(task);
     }
     this.#state.queued = waiting.filter((s) => !routed.includes(s));
     this.#save();
     if (routed.length) this.reportStats();
+  }
+
+  /** A chat or a social message opens with the customer's first line: the conversation's first message. */
+  #customerWrites(task: TaskSnapshot): void {
+    if ((task.mediaType !== 'chat' && task.mediaType !== 'social') || !task.subject) return;
+    const author = task.customerName ?? task.ani;
+    this.#broadcast({ type: 'message', message: { id: `${task.id}-1`, taskId: task.id, from: 'customer', author, text: task.subject, at: task.offeredAt } });
   }
 
   #newTask(spec: OfferSpec, direction: 'inbound' | 'outbound'): TaskSnapshot {
