@@ -37,7 +37,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        // Known up front (test/storybook.vitest.ts composes stories), so Vite never re-optimizes and reloads mid-run.
+        // Known up front (test/stories/storybook.vitest.ts composes stories), so Vite never re-optimizes and reloads mid-run.
         optimizeDeps: { include: ['storybook/preview-api', '@storybook/web-components', '@storybook/web-components-vite'] },
         test: { name: 'react', include: ['test/**/*.vitest.ts'], browser: browser() },
       },

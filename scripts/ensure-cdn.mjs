@@ -1,5 +1,5 @@
 // Builds the CDN bundle (dist/cdn/) with rollup's JS API when it is missing or older than the sources, so the
-// tests that load it (test/webex-bundle.test.ts and others that fetch /dist/cdn/) never skip. `npm test` calls
+// tests that load it (test/cdn/webex-bundle.test.ts and others that fetch /dist/cdn/) never skip. `npm test` calls
 // it when a selected test file names dist/cdn; `node scripts/ensure-cdn.mjs` runs it alone.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';

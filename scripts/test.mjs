@@ -6,7 +6,7 @@
 //   2. vitest: the stories as tests and the React wrappers' test (test-results/vitest.json).
 // It writes the sum to test-results/totals.json (what .ci/run reads) and ends with the line
 // `N passed, N failed` (`, N skipped` when tests were skipped: a test that called `this.skip()`, or `it.skip`).
-// `npm test -- <web-test-runner options>` (say `--files test/cc-auth.test.ts`) runs the node checks and
+// `npm test -- <web-test-runner options>` (say `--files test/components/cc-auth/cc-auth.test.ts`) runs the node checks and
 // web-test-runner alone. Every tool runs from node_modules with this Node: never through npx.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

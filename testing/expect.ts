@@ -3,7 +3,7 @@
  * `.to.include({…})`, `.to.have.length.at.least(n)`, `.to.be.a('string').and.not.equal('')`, …), with chai's
  * meaning, so the suite depends on no test library and runs under any runner (mocha, vitest, jest, node:test).
  * A failed check throws a ContractAssertionError (an Error every runner reports as a failure).
- * test/testing-expect.test.ts checks each chain against chai on the same values.
+ * test/testing/testing-expect.test.ts checks each chain against chai on the same values.
  */
 
 export class ContractAssertionError extends Error {
