@@ -58,7 +58,9 @@ export class TaskAnnouncer {
         if (was.state !== 'wrapup') said.push(view.t('endedNotice', { media: mediaLabel(view, task.mediaType), name }));
         continue;
       }
-      if (was.consult && !task.consult) said.push(view.t('consultEndedNotice'));
+      if (!was.conference && task.conference) said.push(view.t('conferenceStartedNotice'));
+      else if (was.consult && !task.consult) said.push(view.t('consultEndedNotice'));
+      if (was.conference && !task.conference && task.state === 'connected') said.push(view.t('conferenceEndedNotice'));
       if (!was.consult && task.consult) said.push(view.t('consultStartedNotice', { name: consultee(task.consult) }));
       if (was.consult?.state === 'ringing' && task.consult?.state === 'connected') {
         said.push(view.t('consultAnsweredNotice', { name: consultee(task.consult) }));

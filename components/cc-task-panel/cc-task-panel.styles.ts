@@ -199,7 +199,23 @@ export const styles = css`
     color: inherit;
   }
 
-  /* Consult and transfer form, and the New call form */
+  /* The call's keypad: three keys a row, as on a phone */
+  .keys {
+    display: grid;
+    grid-template-columns: repeat(3, minmax(2.75em, max-content));
+    gap: calc(var(--_cc-space) * 0.5);
+  }
+  .keys button {
+    justify-content: center;
+    font-variant-numeric: tabular-nums;
+  }
+  .keys-sent {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+
+  /* Consult and transfer form, the New call form and the keypad */
+  [part='keypad'],
   [part='picker'],
   .form {
     display: grid;

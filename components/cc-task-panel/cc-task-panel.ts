@@ -8,6 +8,7 @@ import { CallAudio } from './audio.js';
 import { defaultStrings } from './cc-task-panel.strings.js';
 import { styles } from './cc-task-panel.styles.js';
 import { DestinationPicker } from './destination-picker.js';
+import { Keypad } from './keypad.js';
 import { forms } from './lazy.js';
 import { renderOffer } from './offers.js';
 import { OutdialForm } from './outdial-form.js';
@@ -36,6 +37,8 @@ export type CcTaskPanelStrings = typeof defaultStrings;
  * @event {CcRequestEvent<'cc-task-consult-end-request'>} cc-task-consult-end-request - The agent ends the consult. `detail: {taskId}`; cancelable.
  * @event {CcRequestEvent<'cc-task-consult-transfer-request'>} cc-task-consult-transfer-request - The agent hands the customer to the consulted party. `detail: {taskId}`; cancelable.
  * @event {CcRequestEvent<'cc-task-transfer-request'>} cc-task-transfer-request - The agent transfers the task (blind). `detail: {taskId, destination: {type, to}}`; cancelable.
+ * @event {CcRequestEvent<'cc-task-conference-request'>} cc-task-conference-request - The agent joins the answered consult and the customer into a conference. `detail: {taskId}`; cancelable.
+ * @event {CcRequestEvent<'cc-task-dtmf-request'>} cc-task-dtmf-request - The agent presses keys on the call's keypad (DTMF). `detail: {taskId, digits}`; cancelable.
  * @event {CcRequestEvent<'cc-task-end-request'>} cc-task-end-request - The agent ends the task. `detail: {taskId}`; cancelable.
  * @event {CcRequestEvent<'cc-outdial-request'>} cc-outdial-request - The agent places an outbound call. `detail: {number}`; cancelable.
  * @csspart base - The wrapper.
@@ -51,6 +54,7 @@ export type CcTaskPanelStrings = typeof defaultStrings;
  * @csspart hold-timer - The time on hold (also part `timer`).
  * @csspart status - The selected task's state: on hold, muted, recording, consult.
  * @csspart picker - The consult or transfer form.
+ * @csspart keypad - The call's keypad (keys sent as DTMF) and the keys sent so far.
  * @csspart outdial - The New call button and its form.
  * @csspart cad - The call-associated data (a definition list).
  * @csspart audio - The remote audio of a browser call.
@@ -100,6 +104,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
   #tabs = new TaskTabs(this.#view, this);
   #picker = new DestinationPicker(this.#view, () => this.#tabs.selected(this.cc.state.tasks));
   #outdial = new OutdialForm(this.#view);
+  #keypad = new Keypad(this.#view);
   #audio = new CallAudio(this, this.cc);
   /** Where focus goes after this update (into an opened form, back to its opener), when it was in the panel. */
   #focusNext: string | null = null;
@@ -122,6 +127,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
     this.#tabs.reconcile(listed);
     this.#picker.closeIfStale(tasks, this.#tabs.selectedId);
     this.#outdial.closeIfUnavailable();
+    this.#keypad.closeIfStale(tasks);
     // When the focused control goes away (an accepted offer, an ended task), focus lands on the selected task.
     this.focusFallback = listed.length > 0 ? '[role="tab"][aria-selected="true"]' : tasks.length > 0 ? '[part~="offer"] button' : '[part="base"]';
   }
@@ -186,7 +192,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
         : nothing}
       ${listed.length > 0 ? this.#tabs.render(listed, selected) : nothing}
       ${selected
-        ? safely(() => renderTask(view, selected, now, this.#picker), () => html`<div part="task" class="task">${unreadable(view)}</div>`)
+        ? safely(() => renderTask(view, selected, now, this.#picker, this.#keypad), () => html`<div part="task" class="task">${unreadable(view)}</div>`)
         : nothing}
       ${this.#audio.render()} ${this.renderAnnouncer()}
     </div>`;

@@ -5,10 +5,11 @@ import type { TaskSnapshot } from '../../src/core/types.js';
 import { capabilitiesFor, taskControls, type RequestName } from '../../src/core/actions.js';
 import { END } from './cc-task-panel.strings.js';
 import { PICKER_ACTION, type DestinationPicker } from './destination-picker.js';
+import type { Keypad } from './keypad.js';
 import { actionButton, errorList, type PanelView, type TaskAction } from './view.js';
 
 /** The controls of a connected task, from the action table, in its order (a picker's opens its form). */
-const CONTROLS = taskControls.filter((c) => c.phase === 'connected' && (c.place === 'task' || c.place === 'picker'));
+const CONTROLS = taskControls.filter((c) => c.phase === 'connected' && (c.place === 'task' || c.place === 'picker' || c.place === 'keypad'));
 
 /**
  * The requests whose refusals are listed under a connected task's controls: its controls', and Accept's (a
@@ -27,8 +28,10 @@ const SHOWN: Readonly<Record<string, (task: TaskSnapshot, state: DeskState) => b
   mute: (task, { station, media }) => station?.loginOption === 'BROWSER' || !!media[task.id] || task.muted,
   'recording-pause': (task) => task.recording && !task.recordingPaused,
   'recording-resume': (task) => task.recording && task.recordingPaused,
-  consult: (task) => !task.consult,
-  transfer: (task) => !task.consult,
+  consult: (task) => !task.consult && !task.conference,
+  transfer: (task) => !task.consult && !task.conference,
+  // Joining needs someone to join: a consult that has answered.
+  conference: (task) => task.consult?.state === 'connected' && !task.conference,
   'consult-end': (task) => !!task.consult,
   'consult-transfer': (task) => !!task.consult,
 };
@@ -46,6 +49,8 @@ function label(view: PanelView, action: string, task: TaskSnapshot): string {
       return view.t('endConsult');
     case 'consult-transfer':
       return view.t('consultTransfer');
+    case 'conference':
+      return view.t('conference');
     case 'end':
       return view.t(END[task.mediaType] ?? 'endTelephony');
     default:
@@ -59,13 +64,15 @@ function label(view: PanelView, action: string, task: TaskSnapshot): string {
  * controls, End), each paused while its action is under way; below them the backend's refusals, and the
  * consult or transfer form when it is open.
  */
-export function renderControls(view: PanelView, task: TaskSnapshot, picker: DestinationPicker): TemplateResult {
+export function renderControls(view: PanelView, task: TaskSnapshot, picker: DestinationPicker, keypad: Keypad): TemplateResult {
   const state = view.cc.state;
   // The backend's capabilities AND this task's own (a call whose recording cannot be paused); an optional
   // switch is hidden only when it is said off.
   const caps = capabilitiesFor(state, task.id);
   const consult = task.consult;
   const buttons: [string, TemplateResult][] = [];
+  // The keypad is a disclosure of its own, below the controls: its button opens the keys under it.
+  let withKeypad = false;
   for (const control of CONTROLS) {
     if (control.media && task.mediaType !== control.media) continue;
     if (control.capability && (!caps || caps[control.capability] === false)) continue;
@@ -76,10 +83,16 @@ export function renderControls(view: PanelView, task: TaskSnapshot, picker: Dest
       buttons.push([action, picker.opener(task, action as 'consult' | 'transfer')]);
       continue;
     }
+    if (control.place === 'keypad') {
+      withKeypad = true;
+      continue;
+    }
     const options =
       action === 'consult-end'
         ? { action, describedBy: 'consult-status' }
-        : action === 'consult-transfer'
+        : action === 'conference'
+          ? { action, describedBy: 'consult-status' }
+          : action === 'consult-transfer'
           ? { action, blocked: consult?.state !== 'connected', describedBy: 'consult-status' }
           : action === 'end'
             ? { action, variant: 'danger' as const }
@@ -96,5 +109,5 @@ export function renderControls(view: PanelView, task: TaskSnapshot, picker: Dest
       task,
       TASK_ERRORS.filter((n) => n !== inPicker),
     )}
-    ${open ? picker.render(task) : nothing}`;
+    ${withKeypad ? keypad.render(task) : nothing} ${open ? picker.render(task) : nothing}`;
 }

@@ -4,6 +4,7 @@ import type { TaskSnapshot } from '../../src/core/types.js';
 import { mediaIcon, micOffIcon } from './cc-task-panel.icons.js';
 import { renderControls } from './controls.js';
 import type { DestinationPicker } from './destination-picker.js';
+import type { Keypad } from './keypad.js';
 import { consultee, mediaLabel, who, type PanelView } from './view.js';
 
 /** `accountNumber` or `account_number` → `Account number`; keys already in words are kept. */
@@ -40,6 +41,9 @@ function renderStatus(view: PanelView, task: TaskSnapshot, now: number): Templat
           >`,
     );
   }
+  if (task.state === 'connected' && task.conference) {
+    items.push(html`<span class="badge consult" data-status="conference">${view.t('inConference')}</span>`);
+  }
   if (task.state === 'connected' && task.consult) {
     const name = consultee(task.consult);
     items.push(
@@ -67,7 +71,7 @@ function renderCad(view: PanelView, task: TaskSnapshot): TemplateResult | typeof
  * The selected task (part `task`, the tab panel of its tab): who, media, queue and direction, its duration,
  * its state badges, its controls while connected (a hint while in wrap-up), and its call-associated data.
  */
-export function renderTask(view: PanelView, task: TaskSnapshot, now: number, picker: DestinationPicker): TemplateResult {
+export function renderTask(view: PanelView, task: TaskSnapshot, now: number, picker: DestinationPicker, keypad: Keypad): TemplateResult {
   const id = view.domId(task.id);
   // The kit's words and the network's values on one line, each value isolated (see netText).
   const meta: unknown[] = [
@@ -92,7 +96,7 @@ export function renderTask(view: PanelView, task: TaskSnapshot, now: number, pic
         : nothing}
     </div>
     ${renderStatus(view, task, now)}
-    ${task.state === 'connected' ? renderControls(view, task, picker) : html`<p class="hint">${view.t('wrapupHint')}</p>`}
+    ${task.state === 'connected' ? renderControls(view, task, picker, keypad) : html`<p class="hint">${view.t('wrapupHint')}</p>`}
     ${renderCad(view, task)}
   </div>`;
 }

@@ -53,6 +53,9 @@ export const REFUSALS = {
   noConsult: { code: 'invalid-state', message: 'There is no consult to end.' },
   transferDuringConsult: { code: 'invalid-state', message: 'End the consult or use consult transfer.' },
   consultNotAnswered: { code: 'invalid-state', message: 'The consulted party has not answered yet.' },
+  noConsultToJoin: { code: 'invalid-state', message: 'There is no answered consult to join into a conference.' },
+  alreadyConference: { code: 'invalid-state', message: 'The call is already a conference.' },
+  dtmfKeys: { code: 'invalid-request', message: 'Keys can only be 0 to 9, * and # (1 to 32 of them).' },
   chooseDestination: { code: 'invalid-request', message: 'Choose who to consult or transfer to.' },
   chooseWrapupCode: { code: 'invalid-request', message: 'Choose a wrap-up code.' },
   noQueueConsult: { code: 'unsupported', message: 'Your contact center does not let agents consult a queue: consult an agent instead.' },
@@ -159,8 +162,11 @@ export type BackendMethod = Exclude<
 /** The elements that send requests. */
 export type WidgetTag = 'cc-auth' | 'cc-station-login' | 'cc-state-select' | 'cc-task-panel' | 'cc-wrapup';
 
-/** Where the task panel shows a control: on an offer, on a connected task, behind a destination picker, in the New call form. */
-export type ControlPlace = 'offer' | 'task' | 'picker' | 'new-call';
+/**
+ * Where the task panel shows a control: on an offer, on a connected task, behind a destination picker, in the
+ * New call form, behind the keypad.
+ */
+export type ControlPlace = 'offer' | 'task' | 'picker' | 'new-call' | 'keypad';
 
 export interface ActionSpec<D> {
   /** One line, for the catalog, the README and the JSDoc. */
@@ -206,6 +212,9 @@ const checkDestination: Check<{ readonly destination: Destination }> = ({ detail
   const problem = destination.type === 'dialNumber' ? dialNumberMessage(destination.to) : null;
   return problem ? { code: 'invalid-request', message: problem } : null;
 };
+
+/** The keys a DTMF request may send: the twelve of a phone's keypad, 1 to 32 of them. */
+export const DTMF_KEYS = /^[0-9*#]{1,32}$/;
 
 const hasTaskOpen = (state: DeskState) => state.tasks.length > 0;
 
@@ -498,6 +507,38 @@ export const ACTIONS = {
     when: [refuseIf(({ task }) => task.consult?.state !== 'connected', REFUSALS.consultNotAnswered)],
     offeredBy: 'cc-task-panel',
     place: 'task',
+  }),
+  'cc-task-conference-request': action({
+    summary: 'Join the consulted party and the customer into a three-way conference.',
+    detailText: '{taskId}',
+    detail: TASK,
+    scope: 'task',
+    method: 'conference',
+    call: (b, d) => b.conference(d.taskId),
+    capability: 'conference',
+    cannot: 'hold conferences',
+    verb: 'start a conference',
+    phase: 'connected',
+    media: 'telephony',
+    when: [refuseIf(({ task }) => task.conference, REFUSALS.alreadyConference), refuseIf(({ task }) => task.consult?.state !== 'connected', REFUSALS.noConsultToJoin)],
+    offeredBy: 'cc-task-panel',
+    place: 'task',
+  }),
+  'cc-task-dtmf-request': action({
+    summary: 'Send keys as DTMF tones on a call (an IVR menu, a PIN).',
+    detailText: "{taskId, digits} (digits: 0-9, * and #, 1 to 32 of them)",
+    detail: shape<TaskRef & { readonly digits: string }>({ taskId: text, digits: text }),
+    scope: 'task',
+    method: 'sendDtmf',
+    call: (b, d) => b.sendDtmf(d.taskId, d.digits),
+    capability: 'dtmf',
+    cannot: 'send keys',
+    verb: 'send keys',
+    input: [refuseIf(({ detail }) => !DTMF_KEYS.test(detail.digits), REFUSALS.dtmfKeys)],
+    phase: 'connected',
+    media: 'telephony',
+    offeredBy: 'cc-task-panel',
+    place: 'keypad',
   }),
   'cc-task-end-request': action({
     summary: 'End the task.',

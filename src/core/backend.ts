@@ -131,6 +131,10 @@ export interface Backend {
   endConsult?(taskId: string): Promise<void>;
   transfer?(taskId: string, destination: Destination): Promise<void>;
   consultTransfer?(taskId: string): Promise<void>;
+  /** Joins the connected consult and the customer into a three-way conference. */
+  conference?(taskId: string): Promise<void>;
+  /** Sends keys (0-9, *, #) as DTMF tones on a connected call. */
+  sendDtmf?(taskId: string, digits: string): Promise<void>;
   wrapup(taskId: string, args: WrapupArgs): Promise<void>;
   outdial?(number: string): Promise<void>;
   /**

@@ -19,6 +19,8 @@ export const ALL_CAPABILITIES: Capabilities = Object.freeze<Capabilities>({
   oauth: true,
   outdial: true,
   uploadLogs: true,
+  dtmf: true,
+  conference: true,
 });
 
 /** Each capability the action table gates, with the backend methods its actions call. */

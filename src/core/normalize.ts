@@ -117,6 +117,7 @@ export function normalizeTask(value: unknown): TaskSnapshot | null {
     recording: flag(own(value, 'recording')),
     recordingPaused: flag(own(value, 'recordingPaused')),
     consult: consultOf(own(value, 'consult')),
+    ...(flag(own(value, 'conference')) ? { conference: true } : {}),
     wrapupRequired: flag(own(value, 'wrapupRequired')),
     autoWrapupAt: time(own(value, 'autoWrapupAt')),
     cad: cadOf(own(value, 'cad')),
@@ -226,7 +227,8 @@ function messageOf(value: unknown): ConversationMessage | null {
 
 /** The on/off capabilities, each a boolean in the store whatever the backend sent (anything but `true` is off). */
 const CAPABILITY_FLAGS = [
-  'hold', 'mute', 'recording', 'consult', 'transfer', 'consultTransfer', 'wrapupCodes', 'oauth', 'outdial', 'uploadLogs',
+  'hold', 'mute', 'recording', 'consult', 'transfer', 'consultTransfer', 'wrapupCodes', 'oauth', 'outdial', 'uploadLogs', 'dtmf',
+  'conference',
 ] as const satisfies readonly Exclude<keyof Capabilities, 'mediaTypes' | 'externalSession'>[];
 
 /** Capabilities of the right shape, or null when the backend sent no object. */

@@ -168,6 +168,8 @@ export interface TaskSnapshot {
   readonly recording: boolean;
   readonly recordingPaused: boolean;
   readonly consult: Consult | null;
+  /** The agent, the customer and a consulted party are in one three-way conference. */
+  readonly conference?: boolean;
   readonly wrapupRequired: boolean;
   /** When the task is wrapped up automatically; null when no auto wrap-up runs. */
   readonly autoWrapupAt: number | null;
@@ -185,6 +187,8 @@ export type TaskChange =
   | 'consult-started'
   | 'consult-answered'
   | 'consult-ended'
+  | 'conference-started'
+  | 'conference-ended'
   | 'transferred';
 
 export type RejectReason = 'declined' | 'rona' | 'cancelled';
@@ -278,6 +282,10 @@ export interface Capabilities {
   readonly oauth: boolean;
   readonly outdial: boolean;
   readonly uploadLogs: boolean;
+  /** Keys pressed during a call reach the far end as DTMF tones (an IVR's menu, a PIN). */
+  readonly dtmf: boolean;
+  /** A connected consult can be joined with the customer into a three-way conference. */
+  readonly conference: boolean;
   /** The host page signed the backend in already (a Webex instance it made): sign-in takes no credentials. */
   readonly externalSession?: boolean;
   // Finer switches, on unless said `false` (by the backend, or for one task by its own capabilities); the

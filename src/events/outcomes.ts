@@ -13,7 +13,10 @@ export function taskChanges(before: TaskSnapshot, after: TaskSnapshot): TaskChan
   }
   if (!before.consult && after.consult) changes.push('consult-started');
   if (before.consult?.state === 'ringing' && after.consult?.state === 'connected') changes.push('consult-answered');
-  if (before.consult && !after.consult) changes.push('consult-ended');
+  // Joining the consult into a conference is the news, not the consult's end.
+  if (!before.conference && after.conference) changes.push('conference-started');
+  else if (before.consult && !after.consult) changes.push('consult-ended');
+  if (before.conference && !after.conference) changes.push('conference-ended');
   return changes;
 }
 

@@ -25,7 +25,7 @@ export interface XucSiteInfo {
 
 export interface XucSiteState {
   readonly agent: { name: string; phoneNb: string; cause: string; monitorState: string };
-  readonly calls: readonly { uniqueId: string; status: string; otherDN: string }[];
+  readonly calls: readonly { uniqueId: string; status: string; otherDN: string; dtmf: string; conference: boolean }[];
   readonly sockets: number;
   /** Every command the client sent, as XuC received it. */
   readonly received: readonly Record<string, unknown>[];
@@ -77,6 +77,8 @@ export class XucSite {
   ignoreNext = (command: string) => this.#run('ignore-next', { command });
   adoptToken = (token: string) => this.#run('adopt-token', { token });
   token = async () => (await this.#run<{ token: string }>('token')).token;
+  /** The third party of a conference (the consulted leg) hangs up. */
+  thirdPartyHangsUp = () => this.#run('third-party-hangs-up');
   /** Sends any text frame to the agent's sockets. */
   send = (text: string) => this.#run('send', { text });
   queueStats = (queueId: number, counters: Record<string, number>) => this.#run('queue-stats', { queueId, counters });

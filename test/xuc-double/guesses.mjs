@@ -31,6 +31,15 @@ export const GUESSES = Object.freeze({
   consultHoldsCustomer: true,
   /** xuc.md §5: `cancelTransfer` releases the consulted leg and takes the customer off hold (EventEstablished). */
   cancelResumesCustomer: true,
+  /**
+   * xuc.md §5 says only that `conference` "uses phone set capabilities": with a consult answered, it takes the
+   * customer off hold (EventEstablished on the customer's leg) and the three are joined; without one, nothing.
+   */
+  conferenceJoins: true,
+  /** xuc.md §5: a `hangup` by the agent in a conference releases the agent's legs, the third party's first. */
+  conferenceHangupReleasesAll: true,
+  /** xuc.md §5: `sendDtmf {key}` is answered by nothing; the double records the keys per call (`state().dtmf`). */
+  dtmfAnswer: 'none',
   /** xuc.md §6/§8: the queue wrap-up timer (seconds) after an ACD call ends; AgentReady follows it. */
   wrapupSeconds: 30,
   /** xuc.md §6: a login on a line another agent holds silently takes it over and logs that agent out (S1). */

@@ -309,6 +309,13 @@ class Site {
         const call = this.callFor(user, m.uniqueId, () => true);
         if (!call) return undefined;
         if (call.status === 'ringing' && !GUESSES.hangupDeclinesRinging) return undefined;
+        if (call.conference && GUESSES.conferenceHangupReleasesAll) {
+          const third = this.callsOf(user).find((c) => c.consult && c.conference);
+          if (third) {
+            this.calls.delete(third.uniqueId);
+            this.sendTo(login, 'PhoneEvent', this.phoneEvent(user, third, 'EventReleased'));
+          }
+        }
         return this.release(user, call);
       }
       case 'hold': {
@@ -323,8 +330,12 @@ class Site {
         if (line?.webRtc && call) this.sendTo(login, 'WebRTCCmd', { command: 'ToggleMicrophone', sipCallId: call.userData.SIPCALLID ?? '' });
         return undefined;
       }
-      case 'sendDtmf':
+      case 'sendDtmf': {
+        // GUESSES.dtmfAnswer: nothing is sent back; the keys are kept with the call they were pressed on.
+        const call = this.callFor(user, undefined, (c) => c.status === 'established');
+        if (call && typeof m.key === 'string') call.dtmf = `${call.dtmf ?? ''}${m.key}`;
         return undefined;
+      }
       case 'monitorPause':
       case 'monitorUnpause':
         a.monitorState = m.command === 'monitorPause' ? 'PAUSED' : 'ACTIVE';
@@ -368,8 +379,16 @@ class Site {
         }
         return undefined;
       }
-      case 'conference':
-        return undefined;
+      case 'conference': {
+        const legs = this.callsOf(user);
+        const consult = legs.find((c) => c.consult && c.status === 'established');
+        const customer = legs.find((c) => !c.consult);
+        if (!GUESSES.conferenceJoins || !consult || !customer) return undefined;
+        consult.conference = true;
+        customer.conference = true;
+        customer.status = 'established';
+        return this.sendTo(login, 'PhoneEvent', this.phoneEvent(user, customer, 'EventEstablished'));
+      }
       case 'dial': {
         if (a.name === 'AgentLoggedOut' && !a.phoneNb) return undefined;
         const variables = m.variables && typeof m.variables === 'object' ? m.variables : {};
@@ -466,6 +485,14 @@ class Site {
         }
         return {};
       }
+      case 'third-party-hangs-up': {
+        const leg = [...this.calls.values()].find((c) => c.consult && c.login === user.login);
+        if (leg) {
+          this.calls.delete(leg.uniqueId);
+          this.sendTo(user.login, 'PhoneEvent', this.phoneEvent(user, leg, 'EventReleased'));
+        }
+        return {};
+      }
       case 'remote-answers': {
         const call = this.calls.get(p.uniqueId) ?? [...this.calls.values()].find((c) => c.login === user.login && c.status === 'dialing');
         if (call) this.establish(user, call);
@@ -536,7 +563,7 @@ class Site {
       case 'state':
         return {
           agent: clone(this.agents.get(user.agentId)),
-          calls: [...this.calls.values()].filter((c) => c.login === user.login).map((c) => ({ uniqueId: c.uniqueId, status: c.status, otherDN: c.otherDN })),
+          calls: [...this.calls.values()].filter((c) => c.login === user.login).map((c) => ({ uniqueId: c.uniqueId, status: c.status, otherDN: c.otherDN, dtmf: c.dtmf ?? '', conference: Boolean(c.conference) })),
           sockets: [...this.sockets].filter((s) => s.login === user.login).length,
           received: clone(this.received),
           rest: [...this.rest],

@@ -182,6 +182,12 @@ export class SimulatorBackend implements Backend, SimulatorClient {
   consultTransfer(taskId: string): Promise<void> {
     return this.#act('consultTransfer', () => this.server.consultTransfer(taskId));
   }
+  conference(taskId: string): Promise<void> {
+    return this.#act('conference', () => this.server.conference(taskId));
+  }
+  sendDtmf(taskId: string, digits: string): Promise<void> {
+    return this.#act('sendDtmf', () => this.server.sendDtmf(taskId, digits));
+  }
   wrapup(taskId: string, args: WrapupArgs): Promise<void> {
     return this.#act('wrapup', () => this.server.wrapup(taskId, args));
   }

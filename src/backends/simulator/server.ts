@@ -1,6 +1,6 @@
 import type { BackendEvent, StationLoginArgs, AgentStateArgs, WrapupArgs } from '../../core/backend.js';
 import { realClock, type Clock } from '../../core/clock.js';
-import { REFUSALS, actionByMethod, mediaRefusal, phaseRefusal, refusalError, unknownTaskRefusal, type BackendMethod } from '../../core/actions.js';
+import { DTMF_KEYS, REFUSALS, actionByMethod, mediaRefusal, phaseRefusal, refusalError, unknownTaskRefusal, type BackendMethod } from '../../core/actions.js';
 import { CcError, ERROR_CODES, type CcErrorCode } from '../../core/errors.js';
 import { checkDialNumber, dialNumberMessage } from '../../core/dial.js';
 import type {
@@ -72,6 +72,8 @@ export const SIMULATOR_ACTIONS = [
   'endConsult',
   'transfer',
   'consultTransfer',
+  'conference',
+  'sendDtmf',
   'wrapup',
   'outdial',
   'destinations',
@@ -146,6 +148,8 @@ export class SimulatorServer {
   #timers = new Map<string, unknown>();
   /** Calls taken on a browser station (their audio is in the page, whatever happens to the station later). */
   #browserCalls = new Set<string>();
+  /** Keys sent on each call (DTMF), in order. */
+  #dtmf = new Map<string, string>();
   #networkUp = true;
   #customerIndex = 0;
   #capacity: Readonly<Record<MediaType, number>>;
@@ -484,6 +488,27 @@ export class SimulatorServer {
     this.#transferAway(task);
   }
 
+  /** Joins the answered consult and the customer: the three talk, nobody waits on hold. */
+  conference(taskId: string): void {
+    const task = this.#expect(taskId, 'conference');
+    if (task.conference) throw refusalError(REFUSALS.alreadyConference);
+    if (task.consult?.state !== 'connected') throw refusalError(REFUSALS.noConsultToJoin);
+    this.#clearTimer(`consult-${taskId}`);
+    this.#broadcastUpdate(this.#update(task, { consult: null, conference: true, held: false, heldAt: null }));
+  }
+
+  /** Keys pressed on a call: kept, in order, with the call (`dtmfOf`); nothing else changes. */
+  sendDtmf(taskId: string, digits: string): void {
+    this.#expect(taskId, 'sendDtmf');
+    if (!DTMF_KEYS.test(digits)) throw refusalError(REFUSALS.dtmfKeys);
+    this.#dtmf.set(taskId, `${this.#dtmf.get(taskId) ?? ''}${digits}`);
+  }
+
+  /** The keys sent on a call so far, for a test or the simulator's page. */
+  dtmfOf(taskId: string): string {
+    return this.#dtmf.get(taskId) ?? '';
+  }
+
   end(taskId: string): void {
     const task = this.#expect(taskId, 'end');
     this.#clearTimer(`consult-${taskId}`);
@@ -678,6 +703,7 @@ export class SimulatorServer {
       heldAt: null,
       muted: false,
       consult: null,
+      conference: false,
       autoWrapupAt: seconds === null ? null : now + seconds * 1000,
     });
     this.#broadcast({ type: 'task-ended', task: ended });

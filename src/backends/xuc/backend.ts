@@ -111,6 +111,12 @@ export class XucBackend implements Backend {
   consultTransfer(taskId: string): Promise<void> {
     return this.#ctx.calls.consultTransfer(taskId);
   }
+  conference(taskId: string): Promise<void> {
+    return this.#ctx.calls.conference(taskId);
+  }
+  sendDtmf(taskId: string, digits: string): Promise<void> {
+    return this.#ctx.calls.sendDtmf(taskId, digits);
+  }
   wrapup(taskId: string, args: WrapupArgs): Promise<void> {
     return this.#ctx.calls.wrapup(taskId, args);
   }

@@ -17,6 +17,8 @@ interface Call {
   /** Came through a queue (ACD): XiVO puts the agent in its after-call state when it ends. */
   acd: boolean;
   answered: boolean;
+  /** `conference` was sent: the customer leg's return from hold joins the three of them. */
+  joining: boolean;
 }
 
 /**
@@ -140,6 +142,31 @@ export class XucCalls {
     });
   }
 
+  /**
+   * `conference` joins the consulted party and the customer through the phone set (xuc.md §5): XuC confirms
+   * nothing but the customer's leg coming back from hold (the double's GUESS, guesses.mjs `conferenceJoins`).
+   */
+  async conference(taskId: string): Promise<void> {
+    const c = this.#call(taskId, 'task-conference');
+    if (!c.consultLeg || c.facts.consult?.state !== 'connected') throw refusalError(REFUSALS.noConsultToJoin, 'task-conference');
+    const done = this.#ctx.link.phone(c.customerLeg, ['EventEstablished'], 'task-conference');
+    c.joining = true;
+    this.#ctx.link.send('conference');
+    await done.catch((err) => {
+      c.joining = false;
+      throw err;
+    });
+  }
+
+  /**
+   * `sendDtmf {key}` once per key, in order (xuc.md §5). XuC answers nothing to it: the request resolves once
+   * every key is sent.
+   */
+  async sendDtmf(taskId: string, digits: string): Promise<void> {
+    this.#call(taskId, 'task-dtmf');
+    for (const key of digits) this.#ctx.link.send('sendDtmf', { key });
+  }
+
   /** XuC has no wrap-up codes: this ends the after-call state early (`unpauseAgent`), as XiVO's own desk does. */
   async wrapup(taskId: string, args: WrapupArgs): Promise<void> {
     const ctx = this.#ctx;
@@ -207,11 +234,15 @@ export class XucCalls {
         if (c.consultLeg === uniqueId) {
           c.consultLeg = null;
           c.facts.consult = null;
+          // The third party left: the conference is a call with the customer again.
+          c.facts.conference = false;
           this.#update(c);
         }
         return;
       }
       if (!this.#legs.has(uniqueId)) this.#legs.set(uniqueId, taskId);
+      // In a conference the third party's leg is no consult any more.
+      if (c.facts.conference) return;
       const destination = this.#pendingConsult.get(taskId) ?? { type: 'dialNumber' as const, to: text(e.otherDN) };
       this.#pendingConsult.delete(taskId);
       c.consultLeg = uniqueId;
@@ -234,6 +265,11 @@ export class XucCalls {
         }
         hold(c.life, false, now);
         c.facts.held = false;
+        if (c.joining && c.consultLeg) {
+          c.joining = false;
+          c.facts.conference = true;
+          c.facts.consult = null;
+        }
         this.#ctx.emit({ type: wasOffered ? 'task-assigned' : 'task-updated', task: this.#snapshot(c) });
         return;
       }
@@ -382,6 +418,7 @@ export class XucCalls {
       consultLeg: null,
       acd: Boolean(e.queueName),
       answered: connected,
+      joining: false,
     };
     this.book.set(taskId, call);
     this.#legs.set(uniqueId, taskId);
@@ -403,6 +440,8 @@ export class XucCalls {
     const now = ctx.clock.now();
     c.facts.held = false;
     c.facts.consult = null;
+    c.facts.conference = false;
+    c.joining = false;
     if (wrapup) {
       endForWrapup(c.life, now);
       c.consultLeg = null;

@@ -320,6 +320,65 @@ describe('xuc backend: calls', () => {
     ]);
   });
 
+  it('joins an answered consult into a three-way conference; the third party leaving ends it; hang up ends the call', async () => {
+    const { site, r } = await readyAgent();
+    const id = await r.call();
+    await r.run('cc-task-accept-request', { taskId: id });
+    // No consult yet: refused by the core, nothing sent.
+    await r.run('cc-task-conference-request', { taskId: id });
+    expect(r.error(`cc-task-conference-request:${id}`)).to.deep.include({ code: 'invalid-state', message: 'There is no answered consult to join into a conference.' });
+    await r.run('cc-task-consult-request', { taskId: id, destination: { type: 'agent', to: '22' } });
+    await site.consultAnswers();
+    await until(() => r.task(id)?.consult?.state === 'connected', 3000, 'consult answered');
+    await r.run('cc-task-conference-request', { taskId: id });
+    expect(r.error(`cc-task-conference-request:${id}`)).to.equal(undefined);
+    expect(r.task(id)).to.deep.include({ conference: true, consult: null, held: false, state: 'connected' });
+    expect((await site.state()).calls.every((c) => c.conference)).to.equal(true);
+    expect(r.named('cc-task-change').map((d) => d.change)).to.deep.equal(['held', 'consult-started', 'consult-answered', 'resumed', 'conference-started']);
+    // Asked again: already a conference.
+    await r.run('cc-task-conference-request', { taskId: id });
+    expect(r.error(`cc-task-conference-request:${id}`)?.message).to.equal('The call is already a conference.');
+    await site.thirdPartyHangsUp();
+    await until(() => r.task(id) && !r.task(id)!.conference, 3000, 'the third party left');
+    expect(r.task(id)).to.deep.include({ state: 'connected', consult: null });
+    expect(r.named('cc-task-change').at(-1)).to.deep.include({ change: 'conference-ended' });
+    expect((await site.state()).received.filter((m) => m.command === 'conference')).to.deep.equal([{ claz: 'web', command: 'conference' }]);
+    await r.run('cc-task-end-request', { taskId: id });
+    await until(() => r.task(id)?.state === 'wrapup', 3000, 'ended');
+  });
+
+  it('hanging up a conference releases both legs: the call ends into wrap-up, nothing is left on the line', async () => {
+    const { site, r } = await readyAgent();
+    const id = await r.call();
+    await r.run('cc-task-accept-request', { taskId: id });
+    await r.run('cc-task-consult-request', { taskId: id, destination: { type: 'dialNumber', to: '0611223344' } });
+    await site.consultAnswers();
+    await until(() => r.task(id)?.consult?.state === 'connected', 3000, 'consult answered');
+    await r.run('cc-task-conference-request', { taskId: id });
+    await r.run('cc-task-end-request', { taskId: id });
+    await until(() => r.task(id)?.state === 'wrapup', 3000, 'ended');
+    expect(r.task(id)).to.deep.include({ consult: null });
+    expect(r.task(id)?.conference).to.not.equal(true);
+    expect(r.named('cc-task-end')).to.have.length(1);
+    expect((await site.state()).calls).to.deep.equal([]);
+  });
+
+  it('sends keys as DTMF, one sendDtmf per key, on the connected call; bad keys are refused before XiVO', async () => {
+    const { site, r } = await readyAgent();
+    const id = await r.call();
+    await r.run('cc-task-dtmf-request', { taskId: id, digits: '1' });
+    expect(r.error(`cc-task-dtmf-request:${id}`)?.message).to.equal('Cannot send keys: the task is still ringing.');
+    await r.run('cc-task-accept-request', { taskId: id });
+    await r.run('cc-task-dtmf-request', { taskId: id, digits: '12*#' });
+    expect(r.error(`cc-task-dtmf-request:${id}`)).to.equal(undefined);
+    await r.run('cc-task-dtmf-request', { taskId: id, digits: '9A' });
+    expect(r.error(`cc-task-dtmf-request:${id}`)).to.deep.include({ code: 'invalid-request', message: 'Keys can only be 0 to 9, * and # (1 to 32 of them).' });
+    const state = await site.state();
+    expect(state.received.filter((m) => m.command === 'sendDtmf')).to.deep.equal(['1', '2', '*', '#'].map((key) => ({ claz: 'web', command: 'sendDtmf', key })));
+    expect(state.calls.find((c) => c.uniqueId === id)?.dtmf).to.equal('12*#');
+    expect(r.desk.state.capabilities).to.deep.include({ dtmf: true, conference: true, mute: false });
+  });
+
   it('transfers blind to a number, and dials out', async () => {
     const { site, r } = await readyAgent();
     const id = await r.call();
