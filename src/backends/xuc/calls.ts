@@ -37,6 +37,9 @@ export class XucCalls {
   #pendingConsult = new Map<string, Destination>();
   #stats = new Map<string, Record<string, number>>();
   #agentStats: Record<string, number> = {};
+  /** Calls handled (connected, then wrapped up) in this session, and their time from connection to wrap-up. */
+  #handled = 0;
+  #handleMs = 0;
   /** The recording state of the agent's calls, as the last AgentOnCall said (`ACTIVE`, `PAUSED`). */
   #monitorState: string | null = null;
 
@@ -182,6 +185,7 @@ export class XucCalls {
       if (!this.book.has(taskId)) return;
       this.book.delete(taskId);
       ctx.emit({ type: 'task-wrapped-up', task: this.#snapshot(c), auxCodeId: args.auxCodeId, notes: args.notes ?? '' });
+      this.#countHandled(this.#snapshot(c));
     } finally {
       this.#wrapping.delete(taskId);
     }
@@ -307,6 +311,7 @@ export class XucCalls {
         if (c.life.phase !== 'wrapup' || this.#wrapping.has(id)) continue;
         this.book.delete(id);
         ctx.emit({ type: 'task-wrapped-up', task: this.#snapshot(c), auxCodeId: '', notes: '' });
+        this.#countHandled(this.#snapshot(c));
       }
     }
   }
@@ -358,6 +363,35 @@ export class XucCalls {
 
   onAgentStats(statistics: readonly unknown[]): void {
     for (const s of statistics) if (isRecord(s) && typeof s.value === 'number') this.#agentStats[text(s.name)] = s.value;
+    this.#emitAgentStats();
+  }
+
+  #countHandled(task: { connectedAt: number | null }): void {
+    if (task.connectedAt === null) return;
+    this.#handled += 1;
+    this.#handleMs += Math.max(0, this.#ctx.clock.now() - task.connectedAt);
+    this.#emitAgentStats();
+  }
+
+  /**
+   * The kit's figures for the agent: XuC's time counters (ready, paused, wrap-up: seconds) as the time in each
+   * state, and the calls handled in this session (XuC's agent statistics count no handled calls).
+   */
+  #emitAgentStats(): void {
+    const stats = this.#agentStats;
+    const stateSeconds: Partial<Record<'Available' | 'Idle' | 'AfterCall', number>> = {};
+    if (typeof stats.AgentReadyTotalTime === 'number') stateSeconds.Available = stats.AgentReadyTotalTime;
+    if (typeof stats.AgentPausedTotalTime === 'number') stateSeconds.Idle = stats.AgentPausedTotalTime;
+    if (typeof stats.AgentWrapupTotalTime === 'number') stateSeconds.AfterCall = stats.AgentWrapupTotalTime;
+    this.#ctx.emit({
+      type: 'agent-stats',
+      stats: {
+        handled: this.#handled,
+        averageHandleSeconds: this.#handled ? Math.round(this.#handleMs / this.#handled / 1000) : null,
+        stateSeconds,
+        at: this.#ctx.clock.now(),
+      },
+    });
   }
 
   /** Asks for the agent state and the current calls, and sends the whole picture as one `sync`. */

@@ -414,6 +414,19 @@ describe('xuc backend: calls', () => {
 });
 
 describe('xuc backend: statistics in the store', () => {
+  it("the agent's figures reach the desk: XuC's time counters as time in each state, and the calls handled in the session", async () => {
+    const { r } = await readyAgent();
+    await until(() => r.desk.state.agentStats, 3000, 'agent figures');
+    expect(r.desk.state.agentStats).to.deep.include({ handled: 0, averageHandleSeconds: null, stateSeconds: { Available: 0, Idle: 0, AfterCall: 0 } });
+    const id = await r.call();
+    await r.run('cc-task-accept-request', { taskId: id });
+    await r.run('cc-task-end-request', { taskId: id });
+    await until(() => r.task(id)?.state === 'wrapup', 3000, 'wrap-up');
+    await r.run('cc-wrapup-request', { taskId: id, auxCodeId: '', notes: '' });
+    await until(() => r.desk.state.agentStats?.handled === 1, 3000, 'one handled');
+    expect(r.desk.state.agentStats!.averageHandleSeconds).to.be.a('number');
+  });
+
   it('queue statistics reach the desk as the kit\'s figures, by queue, with its name', async () => {
     const { site, r } = await readyAgent();
     await site.queueStats(2, { WaitingCalls: 4, LongestWaitingTime: 95, AvailableAgents: 1, TalkingAgents: 3, TotalNumberCallsAnswered: 12, TotalNumberCallsAbandonned: 2 });
