@@ -1,0 +1,42 @@
+/**
+ * Faults on the real SDK through the loopback Webex cloud: the notification socket silent for 10 s, mid-call.
+ * The SDK declares the connection lost after 8 s without a frame (a fixed timer in its code, which cannot be
+ * shortened without patching it, so this test takes its real 10 s).
+ */
+import { expect } from '@open-wc/testing';
+import { deskOn } from '../../../testing/desk.js';
+import { Cloud, realSdkBackend } from '../../webex-cloud/client.js';
+import { until } from '../../helpers-no-define.js';
+
+describe('webex on the real SDK: faults', function () {
+  this.timeout(60_000);
+
+  it('the socket silent for 10 s mid-call: reconnecting is shown, then the connection comes back with the call kept and actions working', async () => {
+    const cloud = await Cloud.tenant();
+    const { backend } = realSdkBackend(cloud, { readyTimeoutMs: 5000 });
+    const r = deskOn(backend);
+    await r.run('cc-sign-in-request', { accessToken: cloud.tenant.token });
+    await r.run('cc-station-login-request', { teamId: 'team-support', loginOption: 'EXTENSION', dialNumber: '1042' });
+    await r.run('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
+    const call = await cloud.offer('telephony');
+    await until(() => r.desk.state.tasks.some((t) => t.id === call), 3000, 'the offer');
+    await cloud.answer(call);
+    await until(() => r.desk.state.tasks.find((t) => t.id === call)?.state === 'connected', 3000, 'the call');
+    await cloud.silent(true);
+    await until(() => r.desk.state.connection !== 'connected', 12_000, 'the connection lost');
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 10_000 - 8_000)));
+    await cloud.silent(false);
+    await until(() => r.desk.state.connection === 'connected', 20_000, 'the connection back');
+    const connections = r.events.filter((e) => e.type === 'connection').map((e) => e.type === 'connection' && e.status);
+    expect(connections).to.include('reconnecting');
+    expect(connections.at(-1)).to.equal('connected');
+    expect(r.desk.state.tasks.find((t) => t.id === call)?.state).to.equal('connected');
+    await r.run('cc-task-hold-request', { taskId: call });
+    expect(r.outcomes.filter((e) => e.type === 'cc-error')).to.deep.equal([]);
+    await until(() => r.desk.state.tasks.find((t) => t.id === call)?.held === true, 3000, 'the call held');
+    await cloud.hangup(call);
+    r.desk.attach(null);
+    backend.dispose();
+    await cloud.reset();
+  });
+});
