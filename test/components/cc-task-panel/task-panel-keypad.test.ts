@@ -4,11 +4,11 @@
  */
 import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../define/cc-task-panel.js';
-import { sdkFixture, detailsOf, until } from './helpers.js';
-import type { CcTaskPanel } from '../components/cc-task-panel/cc-task-panel.js';
-import { SimulatorBackend } from '../src/backends/simulator/backend.js';
-import type { CcRequestEvent, RequestDetails, RequestName } from '../src/events/events.js';
+import '../../../define/cc-task-panel.js';
+import { sdkFixture, detailsOf, until } from '../../helpers.js';
+import type { CcTaskPanel } from '../../../components/cc-task-panel/cc-task-panel.js';
+import { SimulatorBackend } from '../../../src/backends/simulator/backend.js';
+import type { CcRequestEvent, RequestDetails, RequestName } from '../../../src/events/events.js';
 
 const squash = (text: string | null | undefined) => text?.replace(/\s+/g, ' ').trim();
 
