@@ -78,6 +78,8 @@ export class Cloud {
   remoteLogout = () => this.#run('remote-logout');
   /** The next call of `what` is refused: its `*Failed` outcome carries `reason`. */
   refuse = (what: Refusable, reason: string) => this.#run('refuse', { what, reason });
+  /** The next call of `what` is accepted but never answered: no outcome on the socket (the SDK's 20 s time limit runs out). */
+  leaveUnanswered = (what: Refusable) => this.#run('refuse', { what, reason: '', unanswered: true });
   /** The sockets drop, and new ones (and REST calls) fail until `restore()`. */
   drop = () => this.#run('drop');
   restore = () => this.#run('restore');

@@ -445,6 +445,8 @@ class Tenant {
     const fault = this.refuse.get(action);
     if (!fault) return false;
     this.refuse.delete(action);
+    // Never answered: the request was accepted (202) but no outcome follows (the SDK times out after 20 s).
+    if (fault.unanswered) return true;
     const outcome = REFUSALS[action];
     const reasonCode = GUESSES.refusalReasonCode;
     if (contact) this.routing(outcome.type, contact, { reason: fault.reason, reasonCode });
@@ -636,7 +638,7 @@ export class WebexCloud extends LoopbackServer {
         return {};
       case 'refuse':
         if (!REFUSALS[payload.what]) throw new Error(`webex-cloud: cannot refuse ${payload.what}`);
-        t.refuse.set(payload.what, { reason: payload.reason });
+        t.refuse.set(payload.what, { reason: payload.reason, unanswered: payload.unanswered === true });
         return {};
       case 'drop':
         t.drop();

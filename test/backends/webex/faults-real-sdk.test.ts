@@ -39,4 +39,32 @@ describe('webex on the real SDK: faults', function () {
     backend.dispose();
     await cloud.reset();
   });
+
+  it("a hold Webex never answers: after the SDK's 20 s the agent is told it timed out (timeout, not rejected), the call is kept and a retry works", async () => {
+    const cloud = await Cloud.tenant();
+    const { backend } = realSdkBackend(cloud, { readyTimeoutMs: 5000 });
+    const r = deskOn(backend);
+    await r.run('cc-sign-in-request', { accessToken: cloud.tenant.token });
+    await r.run('cc-station-login-request', { teamId: 'team-support', loginOption: 'EXTENSION', dialNumber: '1042' });
+    await r.run('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
+    const call = await cloud.offer('telephony');
+    await until(() => r.desk.state.tasks.some((t) => t.id === call), 3000, 'the offer');
+    await cloud.answer(call);
+    await until(() => r.desk.state.tasks.find((t) => t.id === call)?.state === 'connected', 3000, 'the call');
+    await cloud.leaveUnanswered('hold');
+    const started = Date.now();
+    await r.run('cc-task-hold-request', { taskId: call });
+    // The SDK's request time limit is a fixed 20 s in its code: it cannot be shortened without patching it.
+    expect(Date.now() - started).to.be.at.least(19_000);
+    const error = r.outcomes.filter((e) => e.type === 'cc-error').at(-1);
+    expect(error?.detail).to.deep.include({ action: 'task-hold', code: 'timeout' });
+    expect(r.desk.state.connection).to.equal('connected');
+    expect(r.desk.state.tasks.find((t) => t.id === call)?.state).to.equal('connected');
+    await r.run('cc-task-hold-request', { taskId: call });
+    await until(() => r.desk.state.tasks.find((t) => t.id === call)?.held === true, 3000, 'the call held on the retry');
+    await cloud.hangup(call);
+    r.desk.attach(null);
+    backend.dispose();
+    await cloud.reset();
+  });
 });
