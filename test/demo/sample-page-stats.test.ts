@@ -1,8 +1,8 @@
 /** The sample page shows the agent's day and the queues, live from the simulator, beside the desk. */
 import { expect } from '@open-wc/testing';
-import type { CcSdk } from '../components/cc-sdk/cc-sdk.js';
-import { loadSamplePage, visibleText } from './page-helpers.js';
-import { until } from './helpers-no-define.js';
+import type { CcSdk } from '../../components/cc-sdk/cc-sdk.js';
+import { loadSamplePage, visibleText } from '../page-helpers.js';
+import { until } from '../helpers-no-define.js';
 
 describe('the sample page: statistics', () => {
   before(async () => {
@@ -11,9 +11,9 @@ describe('the sample page: statistics', () => {
   });
 
   it('asks for sign-in, then shows the queues and the agent day; a waiting call raises Waiting', async () => {
-    const { ManualClock } = await import('../src/core/clock.js');
-    const { SimulatorServer } = await import('../src/backends/simulator/server.js');
-    const { SimulatorBackend } = await import('../src/backends/simulator/backend.js');
+    const { ManualClock } = await import('../../src/core/clock.js');
+    const { SimulatorServer } = await import('../../src/backends/simulator/server.js');
+    const { SimulatorBackend } = await import('../../src/backends/simulator/backend.js');
     const queues = document.querySelector('cc-queue-stats')!;
     const agent = document.querySelector('cc-agent-stats')!;
     await until(() => visibleText(queues).includes('Sign in to see queue statistics.'), 5000, 'the signed-out state');
