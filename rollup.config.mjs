@@ -133,7 +133,7 @@ export default [
   // npm: one ES module per source module, lit external, so apps dedupe lit and tree-shake. The Webex SDK
   // stays a bare `import('@webex/contact-center')` for the app's bundler (it is an optional peer).
   {
-    input: { index: 'index.ts', 'react/index': 'react/index.ts', 'testing/index': 'testing/index.ts', 'server/index': 'server/index.ts', ...defines },
+    input: { index: 'index.ts', 'react/index': 'react/index.ts', 'testing/index': 'testing/index.ts', 'server/index': 'server/index.ts', 'src/backends/kit/index': 'src/backends/kit/index.ts', ...defines },
     // The server companion (cc-elements/server) runs in Node: its built-ins and the TCCC cloud SDK stay imports.
     external: [/^lit(\/|$)/, /^@lit\//, /^react(\/|$)/, ...WEBEX, /^node:/, /^tencentcloud-sdk-nodejs(\/|$)/],
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: '.', sourcemap: true },

@@ -217,7 +217,8 @@ export interface SignInDescriptor {
   /** The ways offered, in the order shown (the first is the main one). */
   readonly methods: readonly SignInMethod[];
   /** Default texts of the labels and messages this backend names (replaced by `<cc-auth>`'s `strings`). */
-  readonly strings?: Readonly<Record<string, string>>;  /** Ways a script may also sign in with (`sdk.request('cc-sign-in-request', …)`), not offered on screen. */
+  readonly strings?: Readonly<Record<string, string>>;
+  /** Ways a script may also sign in with (`sdk.request('cc-sign-in-request', …)`), not offered on screen. */
   readonly scripted?: readonly SignInKind[];
 }
 

@@ -23,7 +23,7 @@ before(async () => {
   try {
     const [npmBuild] = (await import(pathToFileURL(join(root, 'rollup.config.mjs')).href)).default;
     // The main entry and the testing entry, exactly as the npm build makes them (the define entries add nothing here).
-    const bundle = await rollup({ ...npmBuild, input: { index: 'index.ts', 'testing/index': 'testing/index.ts' }, onwarn() {} });
+    const bundle = await rollup({ ...npmBuild, input: { index: 'index.ts', 'testing/index': 'testing/index.ts', 'src/backends/kit/index': 'src/backends/kit/index.ts' }, onwarn() {} });
     await bundle.write({ ...npmBuild.output, dir: join(dir, 'dist'), sourcemap: false });
     await bundle.close();
   } finally {
@@ -73,6 +73,38 @@ console.log(JSON.stringify({ url, exports: Object.keys(m).sort() }));`,
     if (source.includes('function backendContract')) assert.ok(specifiers.includes('./expect.js'), 'the import check reads the imports');
     for (const specifier of specifiers) assert.match(specifier, /^\.\.?\//, `imports ${specifier}`);
   }
+});
+
+test('import "cc-elements/backend-kit" gives a backend outside the repository the toolkit, from the built dist', () => {
+  assert.deepEqual(Object.keys(pkg.exports['./backend-kit']), ['types', 'import']);
+  assert.equal(pkg.exports['./backend-kit'].types, './dist/src/backends/kit/index.d.ts');
+  const probe = join(dir, 'kit-probe.mjs');
+  writeFileSync(
+    probe,
+    `import { BackendEvents, ConnectionState, OptionReader, TaskBook, withTimeout } from 'cc-elements/backend-kit';
+import { ManualClock } from 'cc-elements';
+const url = import.meta.resolve('cc-elements/backend-kit');
+const events = new BackendEvents();
+const heard = [];
+events.subscribe((e) => heard.push(e.type + ':' + e.status));
+const connection = new ConnectionState((e) => events.emit(e));
+connection.set('connected');
+connection.set('connected');
+connection.set('reconnecting');
+const clock = new ManualClock(0);
+const late = withTimeout(clock, new Promise(() => {}), 1000, () => new Error('late'));
+clock.advance(1000);
+const timedOut = await late.then(() => 'no', (e) => e.message);
+console.log(JSON.stringify({ url, heard, timedOut, book: typeof TaskBook, reader: typeof OptionReader }));`,
+  );
+  const run = spawnSync(process.execPath, [probe], { cwd: dir, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const result = JSON.parse(run.stdout);
+  assert.equal(result.url, pathToFileURL(join(dir, 'dist/src/backends/kit/index.js')).href);
+  assert.deepEqual(result.heard, ['connection:connected', 'connection:reconnecting'], 'a change is announced once');
+  assert.equal(result.timedOut, 'late');
+  assert.equal(result.book, 'function');
+  assert.equal(result.reader, 'function');
 });
 
 /** Runs the contract suite from node:test on the acme backend (with `bug`, if given); returns the TAP output. */
