@@ -61,9 +61,13 @@ describe('<cc-wrapup> progress', () => {
 });
 
 describe('<cc-wrapup> drafts', () => {
-  afterEach(() => {
+  // Before as well as after: a test file run earlier in the same tab (cc-wrapup.test.ts, with --concurrency=1)
+  // may have left drafts of its own tasks behind, which the key count below would see.
+  const forgetDrafts = () => {
     for (const key of Object.keys(sessionStorage)) if (key.startsWith('cc-elements:wrapup-draft:')) sessionStorage.removeItem(key);
-  });
+  };
+  beforeEach(forgetDrafts);
+  afterEach(forgetDrafts);
 
   it('keeps half-typed notes and the code over a reload, by task id only, and forgets them once wrapped up', async () => {
     const clock = new ManualClock();
