@@ -9,5 +9,5 @@ export { text, num, positive, flag, isRecord, record, texts } from './coerce.js'
 export { OptionReader, attributeName } from './options.js';
 export { withTimeout, delay } from './timeout.js';
 export { TokenWatch } from './token-watch.js';
-export { TaskBook, startLife, connect, hold, endForWrapup, taskSnapshot, syncEvent, type TaskLife, type TaskFacts } from './task-book.js';
+export { TaskBook, QUIET_CALL, startLife, connect, hold, endForWrapup, taskSnapshot, syncEvent, type TaskLife, type TaskFacts } from './task-book.js';
 export { fetchServerToken, serverSignInUrl, ServerSessionEnded, type ServerToken } from './server-token.js';

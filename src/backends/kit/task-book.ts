@@ -59,6 +59,17 @@ export type TaskFacts = Omit<TaskSnapshot, 'state' | 'offeredAt' | 'ronaAt' | 'c
   readonly heldSince?: number | null;
 };
 
+/** The facts of a call nothing has happened to yet (not held, muted, recorded, consulted or owing a wrap-up): spread first, then what a backend knows. */
+export const QUIET_CALL = Object.freeze({
+  held: false,
+  muted: false,
+  recording: false,
+  recordingPaused: false,
+  consult: null,
+  wrapupRequired: false,
+  autoWrapupAt: null,
+} as const satisfies Partial<TaskFacts>);
+
 /**
  * A whole TaskSnapshot, with the rules every backend follows: only a ringing offer has a RONA deadline; only a
  * connected task is held, muted or in a consult; a task in wrap-up owes one, and only then runs auto wrap-up.

@@ -2,7 +2,7 @@ import type { WrapupArgs } from '../../core/backend.js';
 import { excerpt } from '../../core/actions.js';
 import { CcError } from '../../core/errors.js';
 import type { Destination, DestinationOption, TaskSnapshot } from '../../core/types.js';
-import { TaskBook, connect, endForWrapup, hold, num, startLife, taskSnapshot, text, type TaskFacts, type TaskLife } from '../kit/index.js';
+import { QUIET_CALL, TaskBook, connect, endForWrapup, hold, num, startLife, taskSnapshot, text, type TaskFacts, type TaskLife } from '../kit/index.js';
 import type { TcccContext } from './context.js';
 
 /** What a call's snapshot says besides its lifecycle. */
@@ -195,13 +195,7 @@ export class TcccCalls {
         direction: 'inbound',
         ani: text(p.callerPhoneNumber) || text(p.protectedCaller) || text(p.peerUserId) || text(p.userId),
         ...(name ? { customerName: name } : {}),
-        held: false,
-        muted: false,
-        recording: false,
-        recordingPaused: false,
-        consult: null,
-        wrapupRequired: false,
-        autoWrapupAt: null,
+        ...QUIET_CALL,
         cad,
         ronaAfterMs: timeout !== null && timeout > 0 ? timeout * 1000 : null,
       },
@@ -319,13 +313,7 @@ export class TcccCalls {
         mediaType: 'telephony',
         direction: 'outbound',
         ani: text(p.calleePhoneNumber) || text(p.protectedCallee),
-        held: false,
-        muted: false,
-        recording: false,
-        recordingPaused: false,
-        consult: null,
-        wrapupRequired: false,
-        autoWrapupAt: null,
+        ...QUIET_CALL,
         cad,
       },
       declining: false,
@@ -350,13 +338,7 @@ export class TcccCalls {
           mediaType: 'telephony',
           direction: 'inbound',
           ani: '',
-          held: false,
-          muted: false,
-          recording: false,
-          recordingPaused: false,
-          consult: null,
-          wrapupRequired: false,
-          autoWrapupAt: null,
+          ...QUIET_CALL,
           cad: {},
         },
         declining: false,

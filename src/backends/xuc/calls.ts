@@ -2,7 +2,7 @@ import type { WrapupArgs } from '../../core/backend.js';
 import { REFUSALS, refusalError } from '../../core/actions.js';
 import { CcError } from '../../core/errors.js';
 import type { Destination, DestinationOption, TaskSnapshot } from '../../core/types.js';
-import { TaskBook, connect, endForWrapup, hold, isRecord, startLife, syncEvent, taskSnapshot, text, type TaskFacts, type TaskLife } from '../kit/index.js';
+import { QUIET_CALL, TaskBook, connect, endForWrapup, hold, isRecord, startLife, syncEvent, taskSnapshot, text, type TaskFacts, type TaskLife } from '../kit/index.js';
 import type { XucContext } from './context.js';
 import type { XucAgentState, XucPhoneEvent, XucQueueStatistics } from './protocol.js';
 
@@ -439,13 +439,8 @@ export class XucCalls {
         ani: text(e.otherDN),
         ...(name ? { customerName: name } : {}),
         ...(e.queueName ? { queue: { id: queue ? String(queue.id) : text(e.queueName), name: queue?.displayName || text(e.queueName) } } : {}),
+        ...QUIET_CALL,
         held: type === 'EventOnHold',
-        muted: false,
-        recording: false,
-        recordingPaused: false,
-        consult: null,
-        wrapupRequired: false,
-        autoWrapupAt: null,
         cad,
       },
       customerLeg: uniqueId,
