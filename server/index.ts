@@ -16,6 +16,8 @@ export type {
   WebexReporting,
   WebexReportingOptions,
 } from './webex-reporting.js';
+export { WEBEX_REPORTING_GUESSES } from './webex-reporting-guesses.js';
+export type { StatsReport, StatsStaleness } from '../src/core/types.js';
 export { createTcccSdkUrlRoute, TCCC_ENDPOINTS } from './tccc.js';
 export type { TcccSdkUrlOptions } from './tccc.js';
 export { memoryStore, fileStore } from './store.js';

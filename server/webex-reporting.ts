@@ -1,10 +1,11 @@
 // Reporting for the statistics widgets: queue and agent figures, an agent's recent tasks and a task's recordings,
 // from Webex's reporting APIs with a server-side token; cached, rate-limited, within the APIs' window limits.
 import type { IncomingMessage } from 'node:http';
-import type { AgentStats, QueueStats } from '../src/core/types.js';
+import type { AgentStats, QueueStats, StatsReport, StatsStaleness } from '../src/core/types.js';
 import { HttpError, requestUrl, sendError, sendJson, type NodeHandler } from './http.js';
 import { callWebex, type WebexAnswer, type WebexApiOptions } from './webex-api.js';
 import type { TokenSource } from './webex-auth.js';
+import { WEBEX_REPORTING_GUESSES as GUESS } from './webex-reporting-guesses.js';
 
 const QUARTER = 15 * 60_000;
 const DAY = 24 * 60 * 60_000;
@@ -32,11 +33,8 @@ function groups<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Why figures are old, and how old (seconds). */
-export interface Staleness {
-  readonly reason: string;
-  readonly ageSeconds: number;
-}
+/** Why figures are old, and how old (seconds): the kit's `StatsStaleness`. */
+export type Staleness = StatsStaleness;
 
 export interface Reported<T> {
   readonly value: T;
@@ -89,7 +87,8 @@ export interface WebexReportingOptions extends WebexApiOptions {
   readonly waitingLookbackMs?: number;
   /**
    * Agents available (and talking) per queue, when your server knows them (Webex's reporting REST APIs do not
-   * say; its `/search` API or your own state does). Without it `agentsAvailable` is 0.
+   * say; its `/search` API or your own state does). Without it (or for a queue it does not name) the figures carry
+   * no `agentsAvailable`, and the statistics widget shows it as not reported, never as 0.
    */
   readonly liveAgents?: (queueIds: readonly string[]) => Promise<Readonly<Record<string, { readonly available: number; readonly talking?: number }>>>;
   /** The queues the stats route reports by default (default: every queue the org reports). */
@@ -111,7 +110,7 @@ export interface WebexReporting {
   agentStats(agentIds: readonly string[]): Promise<Reported<ReportedAgentStats[]>>;
   recentTasks(agentId: string, options?: { readonly sinceMs?: number; readonly limit?: number }): Promise<Reported<ReportedTask[]>>;
   recordings(taskIds: readonly string[], options?: { readonly urlExpirationMinutes?: number }): Promise<TaskRecording[]>;
-  /** `GET` route the browser polls: `{queues, agent, unknownQueues, at, stale?: {reason, ageSeconds}}`. */
+  /** `GET` route the browser polls; answers the kit's `StatsReport`: `{queues, agent, unknownQueues, at, stale?: {reason, ageSeconds}}`. */
   statsRoute(options?: StatsRouteOptions): NodeHandler;
 }
 
@@ -209,21 +208,24 @@ export function createWebexReporting(options: WebexReportingOptions): WebexRepor
         return e;
       };
       for (const id of queueIds) entry(id);
+      const q = GUESS.queueStatistics;
       for (const row of await statistics('/v1/queues/statistics', 'queueIds', queueIds, dayStart(t), t)) {
-        const id = str(row.queueId);
+        const id = str(row[q.queueId]);
         if (!id) continue;
-        const e = entry(id, str(row.queueName));
-        e.answered += num(row.totalAcceptedTasks);
-        e.abandoned += num(row.totalAbandonedTasks);
+        const e = entry(id, str(row[q.queueName]));
+        e.answered += num(row[q.accepted]);
+        e.abandoned += num(row[q.abandoned]);
       }
+      const f = GUESS.task;
+      const waitingStatuses: readonly unknown[] = GUESS.waitingStatuses;
       for (const task of await tasks(t - lookback, t)) {
         const a = (task.attributes ?? {}) as Record<string, unknown>;
-        const queue = (a.queue ?? {}) as Record<string, unknown>;
+        const queue = (a[f.queue] ?? {}) as Record<string, unknown>;
         const id = str(queue.id);
-        if (a.status !== 'queued' || !id || (queueIds.length && !queueIds.includes(id))) continue;
+        if (!waitingStatuses.includes(a[f.status]) || !id || (queueIds.length && !queueIds.includes(id))) continue;
         const e = entry(id, str(queue.name));
         e.waiting += 1;
-        e.longest = Math.max(e.longest, Math.floor((t - num(a.createdTime)) / 1000));
+        e.longest = Math.max(e.longest, Math.floor((t - num(a[f.createdAt])) / 1000));
       }
       const live = options.liveAgents ? await options.liveAgents([...byQueue.keys()]) : {};
       return [...byQueue].map(([queueId, e]) => ({
@@ -231,8 +233,9 @@ export function createWebexReporting(options: WebexReportingOptions): WebexRepor
         queueName: e.name,
         waiting: e.waiting,
         longestWaitSeconds: e.longest,
-        // Webex's reporting REST APIs give no live count of agents per queue: the host's `liveAgents`, else 0.
-        agentsAvailable: live[queueId]?.available ?? 0,
+        // Webex's reporting REST APIs give no live count of agents per queue: the host's `liveAgents`, else none
+        // (not reported, which the widgets say; never a 0 that nobody counted).
+        ...(live[queueId] ? { agentsAvailable: live[queueId]!.available } : {}),
         ...(live[queueId]?.talking !== undefined ? { agentsTalking: live[queueId]!.talking } : {}),
         answered: e.answered,
         abandoned: e.abandoned,
@@ -245,18 +248,20 @@ export function createWebexReporting(options: WebexReportingOptions): WebexRepor
       const t = now();
       const byAgent = new Map<string, { name?: string; handled: number; missed: number; handleMs: number; available: number; unavailable: number; wrapUp: number }>();
       for (const row of await statistics('/v1/agents/statistics', 'agentIds', agentIds, dayStart(t), t)) {
-        const id = str(row.agentId);
+        const g = GUESS.agentStatistics;
+        const id = str(row[g.agentId]);
         if (!id) continue;
         let e = byAgent.get(id);
         if (!e) byAgent.set(id, (e = { handled: 0, missed: 0, handleMs: 0, available: 0, unavailable: 0, wrapUp: 0 }));
-        e.name ??= str(row.agentName);
-        e.available += num(row.totalAvailableTime);
-        e.unavailable += num(row.totalUnavailableTime);
-        for (const channel of Array.isArray(row.channel) ? (row.channel as Record<string, unknown>[]) : []) {
-          e.handled += num(channel.totalAcceptedTasks);
-          e.missed += num(channel.totalRejectedTasks);
-          e.handleMs += num(channel.totalEngagedDuration) + num(channel.totalHoldDuration) + num(channel.totalWrapUpDuration);
-          e.wrapUp += num(channel.totalWrapUpDuration);
+        e.name ??= str(row[g.agentName]);
+        e.available += num(row[g.availableMs]);
+        e.unavailable += num(row[g.unavailableMs]);
+        const channels = row[g.channels];
+        for (const channel of Array.isArray(channels) ? (channels as Record<string, unknown>[]) : []) {
+          e.handled += num(channel[g.accepted]);
+          e.missed += num(channel[g.rejected]);
+          e.handleMs += num(channel[g.engagedMs]) + num(channel[g.holdMs]) + num(channel[g.wrapUpMs]);
+          e.wrapUp += num(channel[g.wrapUpMs]);
         }
       }
       return agentIds.map((agentId) => {
@@ -280,23 +285,25 @@ export function createWebexReporting(options: WebexReportingOptions): WebexRepor
       const t = now();
       return (await tasks(t - since, t))
         .filter((task) => {
-          const owner = ((task.attributes ?? {}) as Record<string, unknown>).owner as Record<string, unknown> | undefined;
+          const owner = ((task.attributes ?? {}) as Record<string, unknown>)[GUESS.task.owner] as Record<string, unknown> | undefined;
           return str(owner?.id) === agentId;
         })
         .map((task): ReportedTask => {
+          const f = GUESS.task;
           const a = (task.attributes ?? {}) as Record<string, unknown>;
-          const queue = (a.queue ?? {}) as Record<string, unknown>;
+          const queue = (a[f.queue] ?? {}) as Record<string, unknown>;
+          const time = (value: unknown) => (typeof value === 'number' ? value : undefined);
           return {
             id: String(task.id ?? ''),
-            status: str(a.status) ?? 'unknown',
-            channelType: str(a.channelType),
-            direction: str(a.direction),
+            status: str(a[f.status]) ?? 'unknown',
+            channelType: str(a[f.channelType]),
+            direction: str(a[f.direction]),
             queueId: str(queue.id),
             queueName: str(queue.name),
-            origin: str(a.origin),
-            createdAt: typeof a.createdTime === 'number' ? a.createdTime : undefined,
-            updatedAt: typeof a.lastUpdatedTime === 'number' ? a.lastUpdatedTime : undefined,
-            captureRequested: typeof a.captureRequested === 'boolean' ? a.captureRequested : undefined,
+            origin: str(a[f.origin]),
+            createdAt: time(a[f.createdAt]),
+            updatedAt: time(a[f.updatedAt]),
+            captureRequested: typeof a[f.captureRequested] === 'boolean' ? (a[f.captureRequested] as boolean) : undefined,
           };
         })
         .sort((x, y) => (y.createdAt ?? 0) - (x.createdAt ?? 0))
@@ -348,14 +355,15 @@ export function createWebexReporting(options: WebexReportingOptions): WebexRepor
         const agent = agentId ? await agentStats([agentId]) : undefined;
         const known = new Set(queues.value.filter((q) => q.queueName !== q.queueId || q.answered || q.abandoned || q.waiting).map((q) => q.queueId));
         const stale = [queues.stale, agent?.stale].filter((s): s is Staleness => !!s).sort((a, b) => b.ageSeconds - a.ageSeconds)[0];
-        sendJson(res, 200, {
+        const report: StatsReport = {
           queues: queues.value,
           agent: agent?.value[0] ?? null,
           unknownQueues: asked.filter((q) => !known.has(q)),
           at: Math.min(queues.at, agent?.at ?? Infinity),
           // Why and how old: the statistics widgets mark the figures stale with this age.
           ...(stale ? { stale } : {}),
-        });
+        };
+        sendJson(res, 200, report);
       })().catch((err: unknown) => sendError(res, err));
     };
   };

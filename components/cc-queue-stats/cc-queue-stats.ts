@@ -217,7 +217,7 @@ export class CcQueueStats extends CcWidget<CcQueueStatsStrings> {
             ? html`<dd part="longest-wait over-target" data-over>${waited} <span part="target">${this.t('overTarget', { target })}</span></dd>`
             : html`<dd part="longest-wait">${waited} <span part="target">${this.t('withinTarget', { target })}</span></dd>`}
         </div>
-        <div><dt>${this.t('available')}</dt><dd>${queue.agentsAvailable}</dd></div>
+        <div><dt>${this.t('available')}</dt><dd>${count(queue.agentsAvailable)}</dd></div>
         <div><dt>${this.t('busy')}</dt><dd>${count(queue.agentsTalking)}</dd></div>
         <div><dt>${this.t('handled')}</dt><dd>${count(queue.answered)}</dd></div>
         <div><dt>${this.t('abandoned')}</dt><dd>${count(queue.abandoned)}</dd></div>

@@ -3,7 +3,7 @@ import type { Desk } from '../context/desk.js';
 import type { DeskController } from '../context/desk-controller.js';
 import { realClock, type Clock } from '../core/clock.js';
 import { normalizeEvent } from '../core/normalize.js';
-import type { AgentStats, QueueStats } from '../core/types.js';
+import type { AgentStats, QueueStats, StatsReport } from '../core/types.js';
 
 /** One point of a queue's trend: how many contacts waited at `at` (backend clock, epoch ms). */
 export interface WaitingSample {
@@ -110,8 +110,8 @@ export interface PollOptions {
 
 /**
  * Polls a statistics endpoint of the host's server (the server companion's `stats` route): a GET with the
- * page's cookies, no secret in the URL. Answers `{queues?: QueueStats[], agent?: AgentStats | null, stale?: true |
- * {reason, ageSeconds}}` (the server companion's stats route).
+ * page's cookies, no secret in the URL. Answers the kit's `StatsReport` (`{queues, agent, stale?: true |
+ * {reason, ageSeconds}}`), as the server companion's stats route sends it.
  * A failure keeps the last figures (stale), and the next poll waits twice as long, up to `maxBackoffSeconds`.
  */
 export class StatsPoll implements StatsView {
@@ -185,7 +185,8 @@ export class StatsPoll implements StatsView {
       if (!response.ok) throw new Error(`the server answered ${response.status}`);
       const body = (await response.json()) as unknown;
       if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('the server answered no statistics');
-      const { queues, agent, stale } = body as Record<string, unknown>;
+      // The kit's `StatsReport` (the server companion's stats route sends exactly that), read as untrusted data.
+      const { queues, agent, stale } = body as { readonly [K in keyof StatsReport]?: unknown };
       if (queues !== undefined) {
         const event = normalizeEvent({ type: 'queue-stats', queues } as never);
         if ('dropped' in event || event.type !== 'queue-stats') throw new Error('the queue statistics are not a list');

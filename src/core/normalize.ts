@@ -171,7 +171,7 @@ function queueStatsOf(value: unknown): QueueStats | null {
   if (!isObject(value)) return null;
   const queueId = asText(own(value, 'queueId'));
   if (!queueId || typeof own(value, 'queueId') === 'object') return null;
-  const optional = (key: 'agentsTalking' | 'answered' | 'abandoned') => {
+  const optional = (key: 'agentsAvailable' | 'agentsTalking' | 'answered' | 'abandoned') => {
     const n = amount(own(value, key));
     return n === null ? {} : { [key]: n };
   };
@@ -180,7 +180,7 @@ function queueStatsOf(value: unknown): QueueStats | null {
     queueName: asText(own(value, 'queueName')) || queueId,
     waiting: amount(own(value, 'waiting')) ?? 0,
     longestWaitSeconds: amount(own(value, 'longestWaitSeconds')) ?? 0,
-    agentsAvailable: amount(own(value, 'agentsAvailable')) ?? 0,
+    ...optional('agentsAvailable'),
     ...optional('agentsTalking'),
     ...optional('answered'),
     ...optional('abandoned'),

@@ -230,8 +230,8 @@ export interface QueueStats {
   readonly waiting: number;
   /** How long the oldest waiting contact has waited, in seconds, when it was reported (0 when none waits). */
   readonly longestWaitSeconds: number;
-  /** Agents ready to take a contact of this queue. */
-  readonly agentsAvailable: number;
+  /** Agents ready to take a contact of this queue, when the backend knows (Webex's reporting APIs do not say). */
+  readonly agentsAvailable?: number;
   /** Agents on a contact of this queue, when the backend knows. */
   readonly agentsTalking?: number;
   /** Contacts answered and abandoned today (or over the backend's window), when the backend knows. */
@@ -256,6 +256,28 @@ export interface AgentStats {
   readonly stateSeconds?: Readonly<Partial<Record<AgentStateName, number>>>;
   /** Epoch milliseconds (backend clock) of the report. */
   readonly at: number;
+}
+
+/** Why statistics are old, and how old (seconds), as the server that sent them says. */
+export interface StatsStaleness {
+  readonly reason: string;
+  readonly ageSeconds: number;
+}
+
+/**
+ * What a statistics endpoint answers: the server companion's stats route (cc-elements/server) sends it, and
+ * `<cc-queue-stats>`/`<cc-agent-stats>` with `stats-endpoint` read it. Every field is normalised on arrival.
+ */
+export interface StatsReport {
+  readonly queues: readonly QueueStats[];
+  /** The signed-in agent's own figures, or null when the server does not know whose they are. */
+  readonly agent: AgentStats | null;
+  /** Queue ids asked for that the server knows nothing of. */
+  readonly unknownQueues?: readonly string[];
+  /** Epoch milliseconds (server clock) of the oldest figures in the answer. */
+  readonly at?: number;
+  /** Present when the server serves older figures (a rate limit, a timeout): `true`, or why and how old. */
+  readonly stale?: true | StatsStaleness;
 }
 
 /** One message of a conversation (a chat, a social thread, an email), as text. */

@@ -76,7 +76,7 @@ describe('store: sign-in methods', () => {
 });
 
 describe('normalize: statistics, messages and agent states', () => {
-  it('makes queue figures numbers ≥ 0, names a queue by its id when it has no name, and drops a queue without an id', () => {
+  it('makes queue figures numbers ≥ 0 (a count that is no number is left out), names a queue by its id when it has no name, and drops a queue without an id', () => {
     const raw = {
       type: 'queue-stats',
       queues: [
@@ -87,7 +87,8 @@ describe('normalize: statistics, messages and agent states', () => {
     } as unknown as BackendEvent;
     expect(normalizeEvent(raw)).to.deep.equal({
       type: 'queue-stats',
-      queues: [{ queueId: '7', queueName: '7', waiting: 3, longestWaitSeconds: 0, agentsAvailable: 0, answered: 12, at: 5 }],
+      // An agent count that is no number is not reported (absent), like every optional count: never a made-up 0.
+      queues: [{ queueId: '7', queueName: '7', waiting: 3, longestWaitSeconds: 0, answered: 12, at: 5 }],
     });
     expect(normalizeEvent({ type: 'queue-stats', queues: 'x' } as unknown as BackendEvent)).to.have.property('dropped');
   });

@@ -70,9 +70,18 @@ test('queue statistics: a span over 24 hours is asked in windows Webex accepts, 
   assert.equal(stats.length, 3, 'three windows for 62 hours');
   for (const r of stats) assert.ok(Number(r.params.to) - Number(r.params.from) < DAY);
   const byId = Object.fromEntries(value.map((q) => [q.queueId, q]));
-  assert.deepEqual(byId.q1, { queueId: 'q1', queueName: 'Sales', waiting: 2, longestWaitSeconds: 90, agentsAvailable: 0, answered: 15, abandoned: 3, at: clock.now });
+  // No `liveAgents`: no agentsAvailable at all (not reported), never a 0 nobody counted.
+  assert.deepEqual(byId.q1, { queueId: 'q1', queueName: 'Sales', waiting: 2, longestWaitSeconds: 90, answered: 15, abandoned: 3, at: clock.now });
   assert.equal(byId.q2.answered, 7);
   assert.equal(byId.q2.waiting, 0);
+});
+
+test('a contact ringing an agent who has not answered (offered) still waits in its queue; an assigned one does not', async (t) => {
+  const { webex, reporting, clock } = await setup(t);
+  webex.state.tasks = [task('t1', 'offered', 'q1', clock.now - 45_000), task('t2', 'queued', 'q1', clock.now - 10_000), task('t3', 'assigned', 'q1', clock.now - 90_000, 'agent-1')];
+  const { value } = await reporting.queueStats(['q1']);
+  assert.equal(value[0].waiting, 2);
+  assert.equal(value[0].longestWaitSeconds, 45);
 });
 
 test('figures are cached for their TTL: polling within it asks Webex nothing', async (t) => {
@@ -239,6 +248,7 @@ test('agents available per queue come from the host when it knows them (Webex’
   assert.deepEqual(asked, [['q1', 'q2']]);
   assert.equal(byId.q1.agentsAvailable, 3);
   assert.equal(byId.q1.agentsTalking, 2);
-  assert.equal(byId.q2.agentsAvailable, 0);
+  // A queue the host does not name: not reported, not 0.
+  assert.equal('agentsAvailable' in byId.q2, false);
   assert.equal('agentsTalking' in byId.q2, false);
 });

@@ -6,7 +6,8 @@
  * `/cc-test/signed-in` (where the sign-in lands). Tests script it with `executeServerCommand('server-companion',
  * {action})`: `reset` (a new Webex and companion, no session), `advance` `{ms}` (the companion's clock),
  * `issued` (the access tokens Webex issued to the agent, in order), `revoke-all` (Webex revokes every refresh token), `queue`
- * `{queueId, queueName, answered, abandoned, waiting: [seconds…]}` (reporting data), `reporting-faults`
+ * `{queueId, queueName, answered, abandoned, waiting: [seconds…]}` and `agent` `{available, unavailable, accepted,
+ * rejected, engaged, wrapUp}` (reporting data, durations in ms), `reporting-faults`
  * `{faults: [429 | 500 | 'hang']}`. `/cc/webex/stats` is the companion's statistics route.
  */
 import { loadCompanion, startWebexStandIn } from '../node/server-helpers.mjs';
@@ -84,6 +85,20 @@ export function serverCompanion() {
           for (const [i, seconds] of waiting.entries()) {
             rig.webex.state.tasks.push({ id: `${queueId}-w${i}`, attributes: { status: 'queued', createdTime: rig.clock.now - seconds * 1000, queue: { id: queueId, name: queueName } } });
           }
+          return true;
+        }
+        case 'agent': {
+          // The agent's day so far, as one statistics row of the last hour (durations in ms, as Webex's rows).
+          const { available = 0, unavailable = 0, accepted = 0, rejected = 0, engaged = 0, wrapUp = 0 } = payload;
+          const hourAgo = rig.clock.now - (rig.clock.now % (15 * 60_000)) - 60 * 60_000;
+          rig.webex.state.agentRows.push({
+            intervalStartTime: hourAgo,
+            agentId: 'agent-1',
+            agentName: 'Ann',
+            totalAvailableTime: available,
+            totalUnavailableTime: unavailable,
+            channel: [{ channelType: 'telephony', totalAcceptedTasks: accepted, totalRejectedTasks: rejected, totalEngagedDuration: engaged, totalHoldDuration: 0, totalWrapUpDuration: wrapUp }],
+          });
           return true;
         }
         case 'reporting-faults':
