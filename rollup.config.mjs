@@ -129,6 +129,49 @@ const manifest = {
   },
 };
 
+/**
+ * Tells the CDN entry which files each backend needs (see src/cdn/preload.ts): the backend's chunk and every
+ * chunk it imports statically, by their final names. The entry's marker is widened to a fixed-width string
+ * first, then filled (padded with spaces, which JSON.parse ignores) once the names are known: the entry keeps
+ * its length, so its source map stays right.
+ */
+const MARKER = '__CC_BACKEND_CHUNKS__';
+const MARKER_WIDTH = 1024;
+const PADDED_MARKER = MARKER.padEnd(MARKER_WIDTH, '_');
+const backendChunks = {
+  name: 'backend-chunks',
+  transform(code, id) {
+    if (!/[\\/]src[\\/]cdn[\\/]preload\.ts$/.test(id)) return null;
+    if (!code.includes(`'${MARKER}'`)) this.error('src/cdn/preload.ts has lost its marker');
+    // Only the marker's own line changes (its text grows in place): the map of every other line holds.
+    return { code: code.replace(`'${MARKER}'`, `'${PADDED_MARKER}'`), map: null };
+  },
+  generateBundle(_options, bundle) {
+    const entry = Object.values(bundle).find((f) => f.type === 'chunk' && f.isEntry);
+    if (!entry?.code.includes(PADDED_MARKER)) return;
+    const chunks = Object.fromEntries(Object.values(bundle).filter((f) => f.type === 'chunk').map((f) => [f.fileName, f]));
+    const needs = {};
+    for (const file of Object.values(chunks)) {
+      const name = /[\\/]src[\\/]backends[\\/]([\w-]+)[\\/]index\.ts$/.exec(file.facadeModuleId ?? '')?.[1];
+      if (!name || file.isEntry) continue;
+      const files = [];
+      const walk = (f) => {
+        if (f === entry.fileName || files.includes(f) || !chunks[f]) return;
+        files.push(f);
+        chunks[f].imports.forEach(walk);
+      };
+      walk(file.fileName);
+      needs[name] = files;
+    }
+    // The JSON goes inside the minifier's string literal: escape its quote character.
+    const at = entry.code.indexOf(PADDED_MARKER);
+    const quote = entry.code[at - 1];
+    const text = JSON.stringify(needs).replaceAll('\\', '\\\\').replaceAll(quote, `\\${quote}`);
+    if (text.length > MARKER_WIDTH) this.error(`The backends' chunk list (${text.length} characters) is wider than its marker (${MARKER_WIDTH}).`);
+    entry.code = entry.code.slice(0, at) + text.padEnd(MARKER_WIDTH, ' ') + entry.code.slice(at + MARKER_WIDTH);
+  },
+};
+
 export default [
   // npm: one ES module per source module, lit external, so apps dedupe lit and tree-shake. The Webex SDK
   // stays a bare `import('@webex/contact-center')` for the app's bundler (it is an optional peer).
@@ -164,6 +207,6 @@ export default [
       if (['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED', 'EVAL', 'SOURCEMAP_ERROR', 'MODULE_LEVEL_DIRECTIVE'].includes(warning.code)) return;
       warn(warning);
     },
-    plugins: [cleanDir('dist/cdn'), ...webexSdkForBrowsers(), ts({ minify: true, legalComments: 'none' }), manifest],
+    plugins: [cleanDir('dist/cdn'), backendChunks, ...webexSdkForBrowsers(), ts({ minify: true, legalComments: 'none' }), manifest],
   },
 ];

@@ -89,7 +89,7 @@ export type OAuthReturn =
  * state.
  */
 export function finishOAuthRoundTrip(
-  storage: StateStorage | null = session(),
+  storage?: StateStorage | null,
   win: Pick<Window, 'location' | 'history'> = globalThis as unknown as Window,
 ): OAuthReturn {
   const url = new URL(win.location.href);
@@ -99,6 +99,9 @@ export function finishOAuthRoundTrip(
   const inQuery = query.has('error') && query.has('state');
   if (!inFragment && !inQuery) return { kind: 'none' };
   const params = inFragment ? fragment : query;
+  // The tab's storage is opened only now: on a page load with no OAuth parameters (nearly all of them), that
+  // first access costs a millisecond or two before the widgets are defined.
+  if (storage === undefined) storage = session();
   const expected = storage?.getItem(OAUTH_STATE_KEY) ?? null;
   const returned = returnedState(params.get('state') ?? '');
   const accessToken = params.get('access_token') ?? '';

@@ -1,0 +1,147 @@
+/**
+ * The first load of the CDN build (issue 10, "A lighter first load"): what a page fetches, and in what order,
+ * before its desk is ready. The entry asks for the files its page's backend needs as the first thing it does
+ * (`<link rel="modulepreload">`), so a simulator page fetches `simulator.js` and the toolkit chunk it imports
+ * side by side, not entry → simulator.js → chunk; a Webex page fetches the adapter's files and no simulator
+ * byte. `npm test` builds /dist/cdn/ when it is missing or stale.
+ */
+import { expect } from '@open-wc/testing';
+import { until } from '../helpers-no-define.js';
+import { finishOAuthRoundTrip } from '../../src/core/oauth.js';
+
+interface FrameSdk extends HTMLElement {
+  desk: { backend: { name: string } | null };
+  state: { session: { status: string } };
+}
+
+interface Page {
+  win: Window & typeof globalThis;
+  doc: Document;
+  /** The CDN files the page fetched, by path, with their resource timing. */
+  files: () => Map<string, PerformanceResourceTiming>;
+  close: () => void;
+}
+
+const TAGS = ['cc-sdk', 'cc-auth', 'cc-station-login', 'cc-state-select', 'cc-task-panel', 'cc-wrapup'];
+
+/** A fresh page (its own module map and resource timing) with `head` and `body`. */
+async function framePage(head: string, body: string): Promise<Page> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 800px; height: 600px; border: 0';
+  frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>frame</title>${head}</head><body>${body}</body></html>`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as Window & typeof globalThis;
+  return {
+    win,
+    doc: frame.contentDocument!,
+    files: () =>
+      new Map(
+        (win.performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          .filter((e) => new URL(e.name).pathname.startsWith('/dist/cdn/'))
+          .map((e) => [new URL(e.name).pathname.replace('/dist/cdn/', ''), e]),
+      ),
+    close: () => frame.remove(),
+  };
+}
+
+const manifest = async () => (await (await fetch('/dist/cdn/manifest.json')).json()) as { chunks: Record<string, string> };
+const ENTRY = '<script type="module" src="/dist/cdn/cc-elements.js"></script>';
+const DESK = '<cc-sdk><cc-auth></cc-auth><cc-station-login></cc-station-login><cc-state-select></cc-state-select><cc-task-panel></cc-task-panel><cc-wrapup></cc-wrapup></cc-sdk>';
+
+describe('the CDN first load', () => {
+  it('a simulator page with the entry alone fetches simulator.js and its toolkit chunk side by side, and signs in', async function () {
+    this.timeout(30000);
+    const { chunks } = await manifest();
+    const page = await framePage(ENTRY, DESK);
+    try {
+      await until(() => TAGS.every((t) => page.win.customElements.get(t)), 10000, 'every tag defined');
+      const sdk = page.doc.querySelector('cc-sdk') as FrameSdk;
+      await until(() => sdk.desk?.backend?.name === 'simulator', 10000, 'the simulator attached');
+      const files = page.files();
+      const simulator = files.get('simulator.js');
+      const toolkit = files.get(chunks['task-book']);
+      expect(simulator, 'simulator.js fetched').to.not.equal(undefined);
+      expect(toolkit, 'the toolkit chunk simulator.js imports fetched').to.not.equal(undefined);
+      // No waterfall: the chunk simulator.js imports was asked for before simulator.js had even arrived.
+      expect(toolkit!.fetchStart, 'the toolkit chunk is requested while simulator.js downloads').to.be.below(simulator!.responseEnd);
+      // The entry asked for both as the first thing it did, before <cc-sdk> had rendered and imported its backend.
+      const preloaded = [...page.doc.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname);
+      expect(preloaded).to.deep.equal(['/dist/cdn/simulator.js', `/dist/cdn/${chunks['task-book']}`]);
+      // Nothing of Webex.
+      expect([...files.keys()].filter((f) => f === chunks['webex-backend'] || f === chunks['webex-sdk'])).to.deep.equal([]);
+
+      // Every tag works: the agent signs in from the form <cc-auth> rendered.
+      const auth = page.doc.querySelector('cc-auth')!;
+      const token = auth.shadowRoot!.querySelector<HTMLInputElement>('input');
+      expect(token, 'the token field').to.not.equal(null);
+      token!.value = 'first-load-token';
+      token!.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      const submit = auth.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]');
+      expect(submit, 'the sign-in button').to.not.equal(null);
+      submit!.click();
+      await until(() => sdk.state.session.status === 'signed-in', 10000, 'signed in');
+    } finally {
+      page.close();
+    }
+  });
+
+  it('a page that preloads simulator.js itself (the README) gets no second link for it', async function () {
+    this.timeout(30000);
+    const { chunks } = await manifest();
+    const page = await framePage(`${ENTRY}<link rel="modulepreload" href="/dist/cdn/simulator.js">`, DESK);
+    try {
+      const sdk = page.doc.querySelector('cc-sdk') as FrameSdk;
+      await until(() => sdk.desk?.backend?.name === 'simulator', 10000, 'the simulator attached');
+      const preloaded = [...page.doc.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname);
+      expect(preloaded).to.deep.equal(['/dist/cdn/simulator.js', `/dist/cdn/${chunks['task-book']}`]);
+    } finally {
+      page.close();
+    }
+  });
+
+  it('a Webex page preloads the adapter and what it imports, and no simulator byte', async function () {
+    this.timeout(30000);
+    const { chunks } = await manifest();
+    const page = await framePage(ENTRY, '<cc-sdk backend="webex"><cc-auth></cc-auth></cc-sdk>');
+    try {
+      const sdk = page.doc.querySelector('cc-sdk') as FrameSdk;
+      await until(() => sdk.desk?.backend?.name === 'webex', 10000, 'the Webex adapter attached');
+      const preloaded = [...page.doc.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname.replace('/dist/cdn/', ''));
+      expect(preloaded[0], 'the adapter first').to.equal(chunks['webex-backend']);
+      expect(preloaded, 'never the SDK (it loads on sign-in)').to.not.include(chunks['webex-sdk']);
+      const adapterImports = (await (await fetch(`/dist/cdn/${chunks['webex-backend']}`)).text()).match(/from"\.\/([\w-]+\.js)"/g) ?? [];
+      for (const imported of adapterImports) expect(preloaded).to.include(`chunks/${imported.slice(8, -1)}`);
+      expect([...page.files().keys()].filter((f) => f.includes('simulator'))).to.deep.equal([]);
+    } finally {
+      page.close();
+    }
+  });
+});
+
+describe('a page load with no OAuth parameters', () => {
+  it('does not open the tab storage (sessionStorage) to look for a round trip', () => {
+    const own = Object.getOwnPropertyDescriptor(window, 'sessionStorage');
+    let opened = 0;
+    Object.defineProperty(window, 'sessionStorage', {
+      configurable: true,
+      get() {
+        opened++;
+        return own?.get ? own.get.call(window) : own?.value;
+      },
+    });
+    try {
+      const win = { location: { href: 'https://crm.example.com/desk?view=queue#notes' }, history } as unknown as Window;
+      expect(finishOAuthRoundTrip(undefined, win)).to.deep.equal({ kind: 'none' });
+      expect(opened, 'sessionStorage opened').to.equal(0);
+      // With OAuth parameters, it does look (for the state this page kept).
+      const back = { location: { href: 'https://crm.example.com/desk#access_token=x&state=y' }, history: { state: null, replaceState() {} } } as unknown as Window;
+      expect(finishOAuthRoundTrip(undefined, back).kind).to.equal('refused');
+      expect(opened, 'sessionStorage opened').to.equal(1);
+    } finally {
+      if (own) Object.defineProperty(window, 'sessionStorage', own);
+      else delete (window as { sessionStorage?: Storage }).sessionStorage;
+    }
+  });
+});
