@@ -67,6 +67,7 @@ function milliseconds(value: unknown): number | null {
  * @event {CcOutcomeEvent<'cc-task-end'>} cc-task-end - A task ended. `detail: {task, wrapupRequired}`
  * @event {CcOutcomeEvent<'cc-task-wrapup'>} cc-task-wrapup - A task was wrapped up. `detail: {task, auxCodeId, notes}`
  * @event {CcOutcomeEvent<'cc-task-rejected'>} cc-task-rejected - An offer was declined, missed (RONA) or withdrawn. `detail: {task, reason}`
+ * @event {CcOutcomeEvent<'cc-message'>} cc-message - A message of a chat, social or email conversation (the customer's or a system line as it arrives, the agent's once sent), once per message. `detail: {task, message}`
  * @event {CcOutcomeEvent<'cc-connection-change'>} cc-connection-change - The connection changed. `detail: {status}`
  * @event {CcOutcomeEvent<'cc-error'>} cc-error - An action failed or an input was refused. `detail: {action, code, message}`
  */

@@ -15,7 +15,20 @@ export { actionOf, taskIdOf };
 /** The key under which a request's pending flag and error are kept: one per action, and per task. */
 export function requestKey(name: RequestName, detail?: unknown): string {
   const taskId = taskIdOf(detail);
-  return taskId !== undefined ? `${name}:${taskId}` : name;
+  // Each message is its own request: a second one sent while the first is on its way is not a double click.
+  const messageId = messageIdOf(detail);
+  const base = messageId !== undefined ? `${name}#${messageId}` : name;
+  return taskId !== undefined ? `${base}:${taskId}` : base;
+}
+
+/** The message a detail names (`cc-task-message-request`), when it names one as text; never throws. */
+function messageIdOf(detail: unknown): string | undefined {
+  try {
+    const id = typeof detail === 'object' && detail !== null ? (detail as { messageId?: unknown }).messageId : undefined;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -153,15 +166,36 @@ export class Desk {
     }
     const backend = this.#backend!;
     const stateAtStart = this.state;
+    const spec = actionSpec(name);
     this.#apply({ type: 'pending', key });
+    // A message goes into the transcript at once, on its way; the call's end says whether it went.
+    const sent = spec.outbox ? spec.outbox(detail!, stateAtStart, backend.clock.now()) : null;
+    if (sent) this.#apply({ type: 'message', message: sent });
+    const delivered = (delivery: 'sent' | 'failed') => {
+      if (sent) this.#apply({ type: 'message-delivery', taskId: sent.taskId, messageId: sent.id, delivery });
+    };
     try {
       // A capability whose method the backend lacks is off (see capabilities.ts), so it was refused above.
-      await actionSpec(name).call(backend as Required<Backend>, detail!, stateAtStart);
-      if (backend === this.#backend) this.#apply({ type: 'settled', key, taskId });
+      await spec.call(backend as Required<Backend>, detail!, stateAtStart);
+      if (backend === this.#backend) {
+        delivered('sent');
+        this.#apply({ type: 'settled', key, taskId });
+      }
     } catch (err) {
       // The error is reported under the kit's action name, whatever the backend called it.
-      if (backend === this.#backend) this.#apply({ type: 'settled', key, taskId, error: { ...CcError.from(err, action).toJSON(), action } });
+      if (backend === this.#backend) {
+        delivered('failed');
+        this.#apply({ type: 'settled', key, taskId, error: { ...CcError.from(err, action).toJSON(), action } });
+      }
     }
+  }
+
+  /**
+   * Records the task the agent selected (the task panel's tab), for the widgets that follow it. A task the
+   * store does not hold selects nothing.
+   */
+  selectTask(taskId: string | null): void {
+    this.#apply({ type: 'select-task', taskId });
   }
 
   #onBackendEvent(raw: BackendEvent): void {

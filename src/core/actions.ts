@@ -14,7 +14,7 @@ import { CcError, type CcErrorCode } from './errors.js';
 import { redeemToken, type SealedToken } from './sealed-token.js';
 import { signInProblem } from './sign-in.js';
 import type { DeskState } from './store.js';
-import type { Capabilities, Credentials, Destination, TaskSnapshot, TaskState } from './types.js';
+import type { Capabilities, ConversationMessage, Credentials, Destination, OutgoingMessage, TaskSnapshot, TaskState } from './types.js';
 
 // ---- refusals ---------------------------------------------------------------------------------------
 
@@ -60,6 +60,10 @@ export const REFUSALS = {
   chooseWrapupCode: { code: 'invalid-request', message: 'Choose a wrap-up code.' },
   noQueueConsult: { code: 'unsupported', message: 'Your contact center does not let agents consult a queue: consult an agent instead.' },
   noEndConsult: { code: 'unsupported', message: 'Your contact center does not let agents end a consult from the desk.' },
+  emptyMessage: { code: 'invalid-request', message: 'Write a message first.' },
+  longMessage: { code: 'invalid-request', message: 'This message is too long (4,000 characters at most).' },
+  noMessageId: { code: 'invalid-request', message: 'A message needs an id (messageId), so that a retry sends the same message.' },
+  noConversation: { code: 'unsupported', message: 'A call has no conversation to write in.' },
 } as const satisfies Readonly<Record<string, Refusal>>;
 
 /** How a task in `phase` is named in "Cannot hold: the task is still ringing." */
@@ -160,7 +164,7 @@ export type BackendMethod = Exclude<
 >;
 
 /** The elements that send requests. */
-export type WidgetTag = 'cc-auth' | 'cc-station-login' | 'cc-state-select' | 'cc-task-panel' | 'cc-wrapup';
+export type WidgetTag = 'cc-auth' | 'cc-station-login' | 'cc-state-select' | 'cc-task-panel' | 'cc-wrapup' | 'cc-conversation';
 
 /**
  * Where the task panel shows a control: on an offer, on a connected task, behind a destination picker, in the
@@ -199,6 +203,11 @@ export interface ActionSpec<D> {
   readonly offeredBy: WidgetTag | null;
   /** Where the task panel shows its control. */
   readonly place?: ControlPlace;
+  /**
+   * The message the request puts in its task's conversation while it runs (an agent's line, `pending`): the
+   * desk adds it before calling the backend and marks it `sent` or `failed` when the call settles.
+   */
+  readonly outbox?: (detail: D, state: DeskState, now: number) => ConversationMessage;
 }
 
 /**
@@ -212,6 +221,9 @@ const checkDestination: Check<{ readonly destination: Destination }> = ({ detail
   const problem = destination.type === 'dialNumber' ? dialNumberMessage(destination.to) : null;
   return problem ? { code: 'invalid-request', message: problem } : null;
 };
+
+/** The longest message an agent may send, in characters. */
+export const MESSAGE_MAX_LENGTH = 4000;
 
 /** The keys a DTMF request may send: the twelve of a phone's keypad, 1 to 32 of them. */
 export const DTMF_KEYS = /^[0-9*#]{1,32}$/;
@@ -539,6 +551,35 @@ export const ACTIONS = {
     media: 'telephony',
     offeredBy: 'cc-task-panel',
     place: 'keypad',
+  }),
+  'cc-task-message-request': action({
+    summary: 'Send the agent\'s message in a chat, social or email conversation (a retry sends the same messageId).',
+    detailText: '{taskId, messageId, text, subject?} (messageId: the sender\'s id of the message; text: 1 to 4,000 characters; subject: an email reply\'s)',
+    detail: shape<TaskRef & OutgoingMessage>({ taskId: text, messageId: text, text, subject: optional(text) }),
+    scope: 'task',
+    method: 'sendMessage',
+    call: (b, d) => b.sendMessage(d.taskId, { messageId: d.messageId, text: d.text, ...(d.subject !== undefined ? { subject: d.subject } : {}) }),
+    capability: 'messaging',
+    cannot: 'send messages',
+    verb: 'send a message',
+    input: [
+      refuseIf(({ detail }) => !detail.messageId.trim(), REFUSALS.noMessageId),
+      refuseIf(({ detail }) => !detail.text.trim(), REFUSALS.emptyMessage),
+      refuseIf(({ detail }) => detail.text.length > MESSAGE_MAX_LENGTH, REFUSALS.longMessage),
+    ],
+    phase: 'connected',
+    when: [refuseIf(({ task }) => task.mediaType === 'telephony', REFUSALS.noConversation)],
+    offeredBy: 'cc-conversation',
+    outbox: (d, state, now) => ({
+      id: d.messageId,
+      taskId: d.taskId,
+      from: 'agent',
+      ...(state.profile?.agentName ? { author: state.profile.agentName } : {}),
+      text: d.text,
+      ...(d.subject !== undefined ? { subject: d.subject } : {}),
+      at: now,
+      delivery: 'pending',
+    }),
   }),
   'cc-task-end-request': action({
     summary: 'End the task.',

@@ -12,6 +12,7 @@ import type {
   DestinationOption,
   LoginOption,
   LogoutReason,
+  OutgoingMessage,
   Profile,
   QueueStats,
   RejectReason,
@@ -45,6 +46,8 @@ export type BackendEvent =
   | { readonly type: 'agent-stats'; readonly stats: AgentStats }
   /** A message of a task's conversation (a chat line), from the customer, the agent or the system. */
   | { readonly type: 'message'; readonly message: ConversationMessage }
+  /** The customer of a conversation started (`typing: true`) or stopped typing; a message from them stops it too. */
+  | { readonly type: 'typing'; readonly taskId: string; readonly typing: boolean }
   /**
    * What the backend can do, sent whenever it changes (after the profile, say). With `taskId`, what it can do
    * for that task only (a call whose recording cannot be paused): that task gets these AND the backend's.
@@ -137,6 +140,12 @@ export interface Backend {
   sendDtmf?(taskId: string, digits: string): Promise<void>;
   wrapup(taskId: string, args: WrapupArgs): Promise<void>;
   outdial?(number: string): Promise<void>;
+  /**
+   * Sends the agent's message in a chat, social or email conversation. Resolves once the contact center has
+   * taken it; the backend then reports it (a `message` event whose id is `message.messageId`) or the kit
+   * marks it sent. A backend without it has `messaging` off.
+   */
+  sendMessage?(taskId: string, message: OutgoingMessage): Promise<void>;
   /**
    * Agents and queues a task may be consulted or transferred to. `taskId` names the task when the list is for
    * one (the panel's picker sends it): a backend may list only what suits its channel.

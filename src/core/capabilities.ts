@@ -21,6 +21,7 @@ export const ALL_CAPABILITIES: Capabilities = Object.freeze<Capabilities>({
   uploadLogs: true,
   dtmf: true,
   conference: true,
+  messaging: true,
 });
 
 /** Each capability the action table gates, with the backend methods its actions call. */

@@ -16,6 +16,7 @@ import type {
   Capabilities,
   ConversationMessage,
   Consult,
+  MessageDelivery,
   Destination,
   DestinationType,
   MediaType,
@@ -32,6 +33,7 @@ const TASK_STATES: readonly TaskState[] = ['offered', 'connected', 'wrapup'];
 const DESTINATION_TYPES: readonly DestinationType[] = ['agent', 'queue', 'dialNumber'];
 const AGENT_STATES: readonly AgentStateName[] = ['Available', 'Idle', 'RONA', 'AfterCall'];
 const MESSAGE_SOURCES: readonly ConversationMessage['from'][] = ['customer', 'agent', 'system'];
+const DELIVERIES: readonly MessageDelivery[] = ['pending', 'sent', 'failed'];
 
 type Loose = Record<string, unknown>;
 
@@ -215,20 +217,26 @@ function messageOf(value: unknown): ConversationMessage | null {
   const taskId = asText(own(value, 'taskId'));
   if (!id || !taskId || typeof own(value, 'id') === 'object' || typeof own(value, 'taskId') === 'object') return null;
   const author = optionalText(own(value, 'author'));
+  const subject = optionalText(own(value, 'subject'));
+  const from = oneOf(own(value, 'from'), MESSAGE_SOURCES) ?? 'system';
+  // Only an agent's message is on its way; an unknown delivery state is a delivered message.
+  const delivery = from === 'agent' ? oneOf(own(value, 'delivery'), DELIVERIES) : undefined;
   return {
     id,
     taskId,
-    from: oneOf(own(value, 'from'), MESSAGE_SOURCES) ?? 'system',
+    from,
     ...(author !== undefined ? { author } : {}),
     text: asText(own(value, 'text')),
+    ...(subject !== undefined ? { subject } : {}),
     at: time(own(value, 'at')) ?? 0,
+    ...(delivery ? { delivery } : {}),
   };
 }
 
 /** The on/off capabilities, each a boolean in the store whatever the backend sent (anything but `true` is off). */
 const CAPABILITY_FLAGS = [
   'hold', 'mute', 'recording', 'consult', 'transfer', 'consultTransfer', 'wrapupCodes', 'oauth', 'outdial', 'uploadLogs', 'dtmf',
-  'conference',
+  'conference', 'messaging',
 ] as const satisfies readonly Exclude<keyof Capabilities, 'mediaTypes' | 'externalSession'>[];
 
 /** Capabilities of the right shape, or null when the backend sent no object. */
@@ -247,7 +255,7 @@ const EVENT_TYPES = new Set<string>([
   'connection', 'signed-in', 'registered', 'signed-out', 'auth-expiring', 'auth-expired', 'station-login',
   'station-logout', 'agent-state', 'task-offered', 'task-hydrated', 'task-assigned', 'task-updated', 'task-ended',
   'task-wrapped-up', 'task-rejected', 'task-media', 'sync', 'error', 'queue-stats', 'agent-stats', 'message',
-  'capabilities',
+  'capabilities', 'typing',
 ] satisfies BackendEvent['type'][]);
 
 /** What is wrong with an event that had to be dropped, for the Desk to report. */
@@ -305,6 +313,11 @@ export function normalizeEvent(event: BackendEvent): BackendEvent | Dropped {
     case 'message': {
       const message = messageOf(own(event as unknown as Loose, 'message'));
       return message ? { type: 'message', message } : { dropped: 'The backend sent a message without an id or a task.' };
+    }
+    case 'typing': {
+      const taskId: unknown = own(event as unknown as Loose, 'taskId');
+      if (typeof taskId !== 'string' || !taskId) return { dropped: 'The backend sent a typing event without a task.' };
+      return { type: 'typing', taskId, typing: own(event as unknown as Loose, 'typing') === true };
     }
     case 'capabilities': {
       const capabilities = capabilitiesOf(own(event as unknown as Loose, 'capabilities'));

@@ -6,6 +6,7 @@ import type {
   Capabilities,
   ConnectionStatus,
   ConversationMessage,
+  MessageDelivery,
   Profile,
   QueueStats,
   SessionSnapshot,
@@ -45,6 +46,13 @@ export interface DeskState {
   readonly agentStats: AgentStats | null;
   /** The conversation of each task that has one (chat, social, email), oldest message first, by task id. */
   readonly messages: Readonly<Record<string, readonly ConversationMessage[]>>;
+  /** The tasks whose customer is typing now (as the backend reports it), by task id. */
+  readonly typing: Readonly<Record<string, true>>;
+  /**
+   * The task the agent has selected (the task panel's selected tab), so that other widgets (the conversation)
+   * follow it; null when none is. A page's own choice, never a backend's: no outcome is announced for it.
+   */
+  readonly selectedTaskId: string | null;
 }
 
 /** What the store reduces: a backend event, or the bookkeeping of `<cc-sdk>` around a request. */
@@ -62,7 +70,14 @@ export type StoreAction =
   | { readonly type: 'pending'; readonly key: string }
   /** A request finished; a failure is kept under its key, unless its task is gone by now. */
   | { readonly type: 'settled'; readonly key: string; readonly taskId?: string; readonly error?: CcErrorInfo }
-  | { readonly type: 'dismiss-error'; readonly key: string };
+  | { readonly type: 'dismiss-error'; readonly key: string }
+  /**
+   * An agent's message changed delivery state (the request sending it settled): applied only while the
+   * message is still `pending`, so the backend's own report of it wins.
+   */
+  | { readonly type: 'message-delivery'; readonly taskId: string; readonly messageId: string; readonly delivery: MessageDelivery }
+  /** The agent selected a task (a widget's choice: see `selectedTaskId`). */
+  | { readonly type: 'select-task'; readonly taskId: string | null };
 
 /**
  * A record without a prototype, for maps keyed by names from outside (request keys, task ids): a task called
@@ -90,6 +105,8 @@ export const initialState: DeskState = deepFreeze({
   queueStats: [],
   agentStats: null,
   messages: dict<readonly ConversationMessage[]>(),
+  typing: dict<true>(),
+  selectedTaskId: null,
 });
 
 /** True when two plain-data values are equal all the way down. */
@@ -128,6 +145,8 @@ function forgetTask(state: DeskState, taskId: string): DeskState {
     media: without(state.media, (k) => k === taskId),
     taskCapabilities: without(state.taskCapabilities, (k) => k === taskId),
     messages: without(state.messages, (k) => k === taskId),
+    typing: without(state.typing, (k) => k === taskId),
+    selectedTaskId: state.selectedTaskId === taskId ? null : state.selectedTaskId,
   };
 }
 
@@ -150,7 +169,19 @@ function addMessage(state: DeskState, message: ConversationMessage): DeskState {
   const index = thread.findIndex((m) => m.id === message.id);
   if (index >= 0 && equal(thread[index], message)) return state;
   const next = index >= 0 ? thread.map((m, i) => (i === index ? message : m)) : [...thread, message];
-  return { ...state, messages: dict({ ...state.messages, [message.taskId]: next }) };
+  const messages = dict({ ...state.messages, [message.taskId]: next });
+  // The customer's message is what their typing was for.
+  const typing = message.from === 'customer' ? without(state.typing, (k) => k === message.taskId) : state.typing;
+  return { ...state, messages, typing };
+}
+
+/** An agent's message whose send settled: marked sent or failed, unless the backend said otherwise first. */
+function markDelivery(state: DeskState, taskId: string, messageId: string, delivery: MessageDelivery): DeskState {
+  const thread = state.messages[taskId];
+  const index = thread?.findIndex((m) => m.id === messageId) ?? -1;
+  if (index < 0 || thread[index].delivery !== 'pending' || delivery === 'pending') return state;
+  const next = thread.map((m, i) => (i === index ? { ...m, delivery } : m));
+  return { ...state, messages: dict({ ...state.messages, [taskId]: next }) };
 }
 
 function upsertTask(state: DeskState, task: TaskSnapshot): DeskState {
@@ -290,6 +321,21 @@ function reduceOnce(state: DeskState, action: StoreAction): DeskState {
       return set(state, 'agentStats', action.stats);
     case 'message':
       return addMessage(state, action.message);
+    case 'message-delivery':
+      return markDelivery(state, action.taskId, action.messageId, action.delivery);
+    case 'typing': {
+      if (!state.tasks.some((t) => t.id === action.taskId)) return state;
+      const typing = action.typing
+        ? state.typing[action.taskId]
+          ? state.typing
+          : dict({ ...state.typing, [action.taskId]: true as const })
+        : without(state.typing, (k) => k === action.taskId);
+      return typing === state.typing ? state : { ...state, typing };
+    }
+    case 'select-task': {
+      const taskId = action.taskId !== null && state.tasks.some((t) => t.id === action.taskId) ? action.taskId : null;
+      return taskId === state.selectedTaskId ? state : { ...state, selectedTaskId: taskId };
+    }
     case 'error':
       return state;
   }

@@ -280,6 +280,13 @@ export interface StatsReport {
   readonly stale?: true | StatsStaleness;
 }
 
+/**
+ * Where an agent's message is on its way to the customer: `pending` while the contact center has not taken it,
+ * `sent` once it has, `failed` when it refused it (the agent may send it again).
+ */
+export type MessageDelivery = 'pending' | 'sent' | 'failed';
+export const MESSAGE_DELIVERIES: readonly MessageDelivery[] = Object.freeze(['pending', 'sent', 'failed'] as const);
+
 /** One message of a conversation (a chat, a social thread, an email), as text. */
 export interface ConversationMessage {
   readonly id: string;
@@ -288,8 +295,24 @@ export interface ConversationMessage {
   /** Who wrote it, as shown (the customer's or the agent's name), when known. */
   readonly author?: string;
   readonly text: string;
+  /** An email's subject, when the message is an email. */
+  readonly subject?: string;
   /** Epoch milliseconds (backend clock). */
   readonly at: number;
+  /** An agent's message on its way (see `MessageDelivery`); absent: delivered (every customer and system line). */
+  readonly delivery?: MessageDelivery;
+}
+
+/** What an agent sends in a conversation (`cc-task-message-request`, `Backend.sendMessage`). */
+export interface OutgoingMessage {
+  /**
+   * The message's id, chosen by the sender: a retry of a failed message sends the same id, and the backend's
+   * own report of the message (a `message` event) carries it, so the transcript shows the message once.
+   */
+  readonly messageId: string;
+  readonly text: string;
+  /** An email reply's subject. */
+  readonly subject?: string;
 }
 
 /** What a backend can do. Widgets hide controls for what it cannot. */
@@ -309,6 +332,11 @@ export interface Capabilities {
   readonly dtmf: boolean;
   /** A connected consult can be joined with the customer into a three-way conference. */
   readonly conference: boolean;
+  /**
+   * The agent can read and write the conversation of chat, social and email tasks from the desk
+   * (`sendMessage`): off, `<cc-conversation>` says the conversation is handled elsewhere.
+   */
+  readonly messaging: boolean;
   /** The host page signed the backend in already (a Webex instance it made): sign-in takes no credentials. */
   readonly externalSession?: boolean;
   // Finer switches, on unless said `false` (by the backend, or for one task by its own capabilities); the

@@ -23,6 +23,11 @@ const OUTCOMES: Readonly<Record<OutcomeName, CatalogEntry>> = {
   'cc-task-end': { kind: 'outcome', detail: '{task, wrapupRequired}', summary: 'A task ended.' },
   'cc-task-wrapup': { kind: 'outcome', detail: '{task, auxCodeId, notes}', summary: 'A task was wrapped up: the call-logging hook.' },
   'cc-task-rejected': { kind: 'outcome', detail: "{task, reason: 'declined'|'rona'|'cancelled'}", summary: 'An offer was declined, not answered in time, or withdrawn.' },
+  'cc-message': {
+    kind: 'outcome',
+    detail: "{task, message: {id, taskId, from: 'customer'|'agent'|'system', author, text, subject, at}}",
+    summary: "A message of a conversation: the customer's or a system line as it arrives, the agent's once sent. Once per message: the transcript-logging hook.",
+  },
   'cc-connection-change': { kind: 'outcome', detail: "{status: 'connected'|'reconnecting'|'offline'}", summary: 'The connection to the contact center changed.' },
   'cc-error': { kind: 'outcome', detail: '{action, code, message}', summary: 'An action failed or an input was refused.' },
 };

@@ -3,6 +3,7 @@ import type { CcErrorInfo } from '../core/errors.js';
 import type {
   ChangeSource,
   ConnectionStatus,
+  ConversationMessage,
   Profile,
   RejectReason,
   Station,
@@ -31,6 +32,7 @@ export interface OutcomeDetails {
   'cc-task-end': { readonly task: TaskSnapshot; readonly wrapupRequired: boolean };
   'cc-task-wrapup': { readonly task: TaskSnapshot; readonly auxCodeId: string; readonly notes: string };
   'cc-task-rejected': { readonly task: TaskSnapshot; readonly reason: RejectReason };
+  'cc-message': { readonly task: TaskSnapshot; readonly message: ConversationMessage };
   'cc-connection-change': { readonly status: ConnectionStatus };
   'cc-error': CcErrorInfo;
 }

@@ -1,6 +1,6 @@
 import type { StoreAction, DeskState } from '../core/store.js';
 import { equal } from '../core/store.js';
-import type { TaskChange, TaskSnapshot } from '../core/types.js';
+import type { ConversationMessage, TaskChange, TaskSnapshot } from '../core/types.js';
 import { CcOutcomeEvent, outcome } from './events.js';
 
 /** What changed between two snapshots of one task, in the words of `cc-task-change`. */
@@ -18,6 +18,30 @@ export function taskChanges(before: TaskSnapshot, after: TaskSnapshot): TaskChan
   else if (before.consult && !after.consult) changes.push('consult-ended');
   if (before.conference && !after.conference) changes.push('conference-ended');
   return changes;
+}
+
+/** A message the host page hears: delivered (a customer's or a system line, an agent's once sent). */
+const delivered = (m: ConversationMessage | undefined): boolean => !!m && (m.delivery === undefined || m.delivery === 'sent');
+
+/**
+ * `cc-message` for each message that is delivered now and was not before (new, or an agent's pending message
+ * just sent): once per message, whatever the backend repeats. A failed message is not announced until it goes.
+ */
+function messageOutcomes(before: DeskState, after: DeskState): CcOutcomeEvent[] {
+  const events: CcOutcomeEvent[] = [];
+  for (const taskId of Object.keys(after.messages)) {
+    const thread = after.messages[taskId];
+    const earlier = before.messages[taskId];
+    if (thread === earlier) continue;
+    const task = after.tasks.find((t) => t.id === taskId);
+    if (!task) continue;
+    for (const message of thread) {
+      if (delivered(message) && !delivered(earlier?.find((m) => m.id === message.id))) {
+        events.push(outcome('cc-message', { task, message }));
+      }
+    }
+  }
+  return events;
 }
 
 /** The outcome events one task's transition announces. */
@@ -100,6 +124,7 @@ export function outcomesFor(action: StoreAction, before: DeskState, after: DeskS
       if (b !== a) events.push(...taskTransition(action, b, a));
     }
   }
+  if (before.messages !== after.messages) events.push(...messageOutcomes(before, after));
   if (before.session.status === 'signed-in' && after.session.status !== 'signed-in') {
     events.push(outcome('cc-signed-out', { reason: action.type === 'signed-out' ? action.reason : 'Signed out' }));
   }

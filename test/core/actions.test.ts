@@ -60,7 +60,8 @@ describe('the action table', () => {
     expect(requestsOf('cc-auth')).to.deep.equal(['cc-sign-in-request', 'cc-sign-out-request']);
     expect(requestsOf('cc-wrapup')).to.deep.equal(['cc-wrapup-request']);
     expect(requestsOf('cc-state-select')).to.deep.equal(['cc-agent-state-request']);
-    const offered = (['cc-auth', 'cc-station-login', 'cc-state-select', 'cc-task-panel', 'cc-wrapup'] as const).flatMap(requestsOf);
+    expect(requestsOf('cc-conversation')).to.deep.equal(['cc-task-message-request']);
+    const offered = (['cc-auth', 'cc-station-login', 'cc-state-select', 'cc-task-panel', 'cc-wrapup', 'cc-conversation'] as const).flatMap(requestsOf);
     // Every request but the script-only upload of logs is offered by exactly one widget.
     expect(REQUEST_NAMES.filter((n) => !(offered as string[]).includes(n))).to.deep.equal(['cc-upload-logs-request']);
     // The widget is a literal type too: the React props of each element are typed from it.

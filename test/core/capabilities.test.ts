@@ -136,7 +136,7 @@ describe('a method a backend lacks', () => {
     const partial = { hold: async () => undefined } as unknown as Parameters<typeof withMethods>[1];
     const caps = withMethods(ALL_CAPABILITIES, partial);
     expect(Object.entries(caps).filter(([, v]) => v === false).map(([k]) => k).sort()).to.deep.equal(
-      ['conference', 'consult', 'consultTransfer', 'dtmf', 'hold', 'mute', 'outdial', 'recording', 'transfer', 'uploadLogs'],
+      ['conference', 'consult', 'consultTransfer', 'dtmf', 'hold', 'messaging', 'mute', 'outdial', 'recording', 'transfer', 'uploadLogs'],
     );
     expect(caps).to.include({ wrapupCodes: true, oauth: true });
     // A backend with every method keeps what it declared, as it declared it.

@@ -2,7 +2,7 @@ import type { AgentStateArgs, Backend, BackendEvent, BackendListener, StationLog
 import { ALL_CAPABILITIES } from '../../core/capabilities.js';
 import { CcError } from '../../core/errors.js';
 import { BackendEvents, ConnectionState, TokenWatch, syncEvent } from '../kit/index.js';
-import { logoutReasonText, type Capabilities, type Credentials, type Destination, type DestinationOption, type Profile } from '../../core/types.js';
+import { logoutReasonText, type OutgoingMessage, type Capabilities, type Credentials, type Destination, type DestinationOption, type Profile } from '../../core/types.js';
 import { simulatorBuddies, simulatorQueues } from './data.js';
 import { SimulatorServer, type SimulatorAction, type SimulatorClient } from './server.js';
 
@@ -188,6 +188,9 @@ export class SimulatorBackend implements Backend, SimulatorClient {
   sendDtmf(taskId: string, digits: string): Promise<void> {
     return this.#act('sendDtmf', () => this.server.sendDtmf(taskId, digits));
   }
+  sendMessage(taskId: string, message: OutgoingMessage): Promise<void> {
+    return this.#act('sendMessage', () => void this.server.sendMessage(taskId, message));
+  }
   wrapup(taskId: string, args: WrapupArgs): Promise<void> {
     return this.#act('wrapup', () => this.server.wrapup(taskId, args));
   }
@@ -215,6 +218,9 @@ export class SimulatorBackend implements Backend, SimulatorClient {
   #emitSync(): void {
     const { station, agent, tasks } = this.server;
     this.#emit(syncEvent(station, agent, tasks));
+    // The conversations as the contact center has them: what was missed while away, and the rest again
+    // (the store keeps a message it already has as it is).
+    for (const task of tasks) for (const message of this.server.messagesOf(task.id)) this.#emit({ type: 'message', message });
   }
 
   #signOut(reason: string): void {

@@ -18,15 +18,27 @@ export type ScenarioStep =
   | { readonly at: number; readonly action: 'remote-logout'; readonly reason?: string }
   | { readonly at: number; readonly action: 'drop-connection'; readonly reconnectAfterMs?: number }
   | { readonly at: number; readonly action: 'expire-token'; readonly inMs?: number }
-  | { readonly at: number; readonly action: 'customer-hangup'; readonly taskId?: string };
+  | { readonly at: number; readonly action: 'customer-hangup'; readonly taskId?: string }
+  /** The customer of a chat, social or email task writes (the first connected one, when no task is named). */
+  | { readonly at: number; readonly action: 'customer-message'; readonly text: string; readonly taskId?: string; readonly subject?: string }
+  /** The customer of a chat or social task starts (or, with `typing: false`, stops) typing. */
+  | { readonly at: number; readonly action: 'customer-typing'; readonly typing?: boolean; readonly taskId?: string };
 
 const MEDIA: readonly string[] = ['telephony', 'chat', 'email', 'social'];
-const ACTIONS: readonly string[] = ['offer', 'supervisor-state', 'remote-logout', 'drop-connection', 'expire-token', 'customer-hangup'];
+const ACTIONS: readonly string[] = [
+  'offer', 'supervisor-state', 'remote-logout', 'drop-connection', 'expire-token', 'customer-hangup', 'customer-message', 'customer-typing',
+];
 
 /** Built-in scenarios, by name. */
 export const namedScenarios: Readonly<Record<string, readonly ScenarioStep[]>> = {
   quiet: [],
   'first-call': [{ at: 1500, action: 'offer', offer: { mediaType: 'telephony' } }],
+  /** A chat whose customer writes again and types while the agent reads (the demo's conversation). */
+  'chat-conversation': [
+    { at: 1000, action: 'offer', offer: { mediaType: 'chat', subject: 'Hi, my order has not arrived yet' } },
+    { at: 4000, action: 'customer-typing' },
+    { at: 6500, action: 'customer-message', text: 'It was supposed to come on Monday.' },
+  ],
   'busy-hour': [
     { at: 2000, action: 'offer', offer: { mediaType: 'telephony' } },
     { at: 9000, action: 'offer', offer: { mediaType: 'chat' } },
@@ -100,6 +112,10 @@ function stepProblem(step: Record<string, unknown>): string | null {
       return ms('inMs');
     case 'customer-hangup':
       return text('taskId');
+    case 'customer-message':
+      return typeof step.text !== 'string' || !step.text ? '"text" must be non-empty text.' : (text('taskId') ?? text('subject'));
+    case 'customer-typing':
+      return step.typing !== undefined && typeof step.typing !== 'boolean' ? `"typing" must be true or false, not ${shown(step.typing)}.` : text('taskId');
     default:
       return null;
   }

@@ -1,11 +1,14 @@
 import type { BackendEvent, StationLoginArgs, AgentStateArgs, WrapupArgs } from '../../core/backend.js';
+import { Customers, hasConversation, reply, seededRandom, type CustomerTiming } from './conversations.js';
 import { realClock, type Clock } from '../../core/clock.js';
-import { DTMF_KEYS, REFUSALS, actionByMethod, mediaRefusal, phaseRefusal, refusalError, unknownTaskRefusal, type BackendMethod } from '../../core/actions.js';
+import { DTMF_KEYS, MESSAGE_MAX_LENGTH, REFUSALS, actionByMethod, mediaRefusal, phaseRefusal, refusalError, unknownTaskRefusal, type BackendMethod } from '../../core/actions.js';
 import { CcError, ERROR_CODES, type CcErrorCode } from '../../core/errors.js';
 import { checkDialNumber, dialNumberMessage } from '../../core/dial.js';
 import type {
   AgentStateSnapshot,
   AgentStats,
+  ConversationMessage,
+  OutgoingMessage,
   QueueStats,
   ChangeSource,
   Destination,
@@ -46,6 +49,12 @@ export interface SimulatorServerOptions {
    * time), on by default; off, the queue figures are the agent's own contacts only (tests that count).
    */
   queueActivity?: boolean;
+  /**
+   * The customers of chat, social and email contacts: they write first, answer the agent after thinking and
+   * typing, and go quiet. `replies: false` keeps them silent but for what a test or scenario makes them say
+   * (`customerSays`, `customerTyping`); `seed` replays the same conversations (random by default).
+   */
+  conversations?: { replies?: boolean; seed?: number; timing?: Partial<CustomerTiming>; quietChance?: number };
 }
 
 /**
@@ -74,6 +83,7 @@ export const SIMULATOR_ACTIONS = [
   'consultTransfer',
   'conference',
   'sendDtmf',
+  'sendMessage',
   'wrapup',
   'outdial',
   'destinations',
@@ -104,6 +114,8 @@ interface PersistedState {
   tasks: TaskSnapshot[];
   queued: OfferSpec[];
   seq: number;
+  /** The conversations of chat, social and email tasks, by task id. */
+  messages?: Record<string, ConversationMessage[]>;
 }
 
 const DEFAULT_TIMING: SimulatorTiming = {
@@ -155,6 +167,9 @@ export class SimulatorServer {
   #capacity: Readonly<Record<MediaType, number>>;
   readonly #tag = instanceTag();
   readonly #stats: SimulatorStats;
+  readonly #customers: Customers;
+  /** The seed of the customers' random choices (what to say, how long to think and type). */
+  readonly seed: number;
 
   constructor(options: SimulatorServerOptions = {}) {
     this.clock = options.clock ?? realClock;
@@ -164,6 +179,22 @@ export class SimulatorServer {
     this.#storageKey = options.storageKey ?? 'cc-elements-simulator';
     this.#capacity = { ...channelCapacity, ...options.capacity };
     this.#stats = new SimulatorStats(() => this.clock.now(), options.queueActivity ?? true);
+    const chat = options.conversations ?? {};
+    if (chat.seed !== undefined && !Number.isInteger(chat.seed)) refuse(`SimulatorServer: conversations.seed must be a whole number, not ${shown(chat.seed)}.`);
+    this.seed = chat.seed ?? new Uint32Array(globalThis.crypto.getRandomValues(new Uint32Array(1)))[0];
+    const random = seededRandom(this.seed);
+    this.#customers = new Customers(
+      {
+        now: () => this.clock.now(),
+        setTimer: (name, ms, fn) => this.#setTimer(name, ms, fn),
+        clearTimer: (name) => this.#clearTimer(name),
+        broadcast: (event) => this.#broadcast(event),
+        random,
+        task: (taskId) => this.#state.tasks.find((t) => t.id === taskId),
+        changed: () => this.#save(),
+      },
+      { replies: chat.replies ?? true, timing: chat.timing, quietChance: chat.quietChance },
+    );
     for (const [key, value] of Object.entries(this.timing)) {
       const problem = durationProblem(value, `timing.${key}`);
       if (problem) refuse(`SimulatorServer: ${problem}`);
@@ -323,8 +354,40 @@ export class SimulatorServer {
   customerHangup(taskId?: string): void {
     if (taskId !== undefined && typeof taskId !== 'string') refuse(`customerHangup: the task id must be text, not ${shown(taskId)}.`);
     const task = taskId ? this.task(taskId) : this.#state.tasks.find((t) => t.state === 'connected');
+    if (task && task.state === 'connected' && hasConversation(task.mediaType)) {
+      this.#customers.system(task.id, `${task.customerName ?? task.ani} left the conversation.`);
+    }
     if (task && task.state === 'connected') this.#endTask(task);
     else if (task && task.state === 'offered') this.#reject(task, 'cancelled');
+  }
+
+  /**
+   * The customer of a chat, social or email task writes `text` now (the first such task that is connected when
+   * no id is given). Returns the message, or null when there is no such task.
+   */
+  customerSays(text: string, options: { taskId?: string; subject?: string } = {}): ConversationMessage | null {
+    if (typeof text !== 'string' || !text) refuse(`customerSays: the text must be non-empty text, not ${shown(text)}.`);
+    const task = this.#conversationTask(options.taskId, 'customerSays');
+    return task ? this.#customers.say(task.id, text, options.subject !== undefined ? { subject: options.subject } : {}) : null;
+  }
+
+  /** The customer of a chat or social task starts (or, with `false`, stops) typing. */
+  customerTyping(typing = true, options: { taskId?: string } = {}): void {
+    const task = this.#conversationTask(options.taskId, 'customerTyping');
+    if (task) this.#customers.typing(task.id, typing === true);
+  }
+
+  /** The conversation of a task so far (every message, the agent's too), oldest first. */
+  messagesOf(taskId: string): readonly ConversationMessage[] {
+    return this.#customers.thread(taskId);
+  }
+
+  /** The task a customer action names, or the first connected (else offered) chat, social or email task. */
+  #conversationTask(taskId: unknown, what: string): TaskSnapshot | undefined {
+    if (taskId !== undefined && typeof taskId !== 'string') refuse(`${what}: the task id must be text, not ${shown(taskId)}.`);
+    if (typeof taskId === 'string') return this.task(taskId);
+    const digital = this.#state.tasks.filter((t) => hasConversation(t.mediaType));
+    return digital.find((t) => t.state === 'connected') ?? digital.find((t) => t.state === 'offered');
   }
 
   /** A new contact arrives: offered at once when the agent is Available and has room, else queued. */
@@ -406,6 +469,7 @@ export class SimulatorServer {
     });
     if (this.#state.station?.loginOption === 'BROWSER' && next.mediaType === 'telephony') this.#browserCalls.add(taskId);
     this.#broadcast({ type: 'task-assigned', task: next });
+    this.#customers.connected(next);
     this.#stats.answered(next);
     this.reportStats();
     return next;
@@ -504,6 +568,27 @@ export class SimulatorServer {
     this.#dtmf.set(taskId, `${this.#dtmf.get(taskId) ?? ''}${digits}`);
   }
 
+  /** The agent writes in a chat, social or email conversation: the customer reads it, and may answer. */
+  sendMessage(taskId: string, message: OutgoingMessage): ConversationMessage {
+    const task = this.#expect(taskId, 'sendMessage');
+    if (!hasConversation(task.mediaType)) throw refusalError(REFUSALS.noConversation);
+    if (!message.text.trim()) throw refusalError(REFUSALS.emptyMessage);
+    if (message.text.length > MESSAGE_MAX_LENGTH) throw refusalError(REFUSALS.longMessage);
+    const subject = task.mediaType === 'email' ? (message.subject?.trim() || reply(task.subject ?? '')) : undefined;
+    const sent: ConversationMessage = {
+      id: message.messageId,
+      taskId,
+      from: 'agent',
+      author: this.profile.agentName,
+      text: message.text,
+      ...(subject !== undefined ? { subject } : {}),
+      at: this.clock.now(),
+      delivery: 'sent',
+    };
+    this.#customers.agentWrote(task, sent);
+    return sent;
+  }
+
   /** The keys sent on a call so far, for a test or the simulator's page. */
   dtmfOf(taskId: string): string {
     return this.#dtmf.get(taskId) ?? '';
@@ -569,6 +654,10 @@ export class SimulatorServer {
         return this.expireToken(step.inMs);
       case 'customer-hangup':
         return this.customerHangup(step.taskId);
+      case 'customer-message':
+        return void this.customerSays(step.text, { ...(step.taskId !== undefined ? { taskId: step.taskId } : {}), ...(step.subject !== undefined ? { subject: step.subject } : {}) });
+      case 'customer-typing':
+        return this.customerTyping(step.typing ?? true, step.taskId !== undefined ? { taskId: step.taskId } : {});
     }
   }
 
@@ -620,11 +709,9 @@ export class SimulatorServer {
     if (routed.length) this.reportStats();
   }
 
-  /** A chat or a social message opens with the customer's first line: the conversation's first message. */
+  /** A chat, social or email contact opens with the customer's first message (a chat's first line, an email). */
   #customerWrites(task: TaskSnapshot): void {
-    if ((task.mediaType !== 'chat' && task.mediaType !== 'social') || !task.subject) return;
-    const author = task.customerName ?? task.ani;
-    this.#broadcast({ type: 'message', message: { id: `${task.id}-1`, taskId: task.id, from: 'customer', author, text: task.subject, at: task.offeredAt } });
+    this.#customers.opened(task);
   }
 
   #newTask(spec: OfferSpec, direction: 'inbound' | 'outbound'): TaskSnapshot {
@@ -685,6 +772,7 @@ export class SimulatorServer {
 
   #reject(task: TaskSnapshot, reason: 'declined' | 'rona' | 'cancelled'): void {
     this.#clearTimer(`rona-${task.id}`);
+    this.#customers.stop(task.id, true);
     this.#state.tasks = this.#state.tasks.filter((t) => t.id !== task.id);
     this.#save();
     this.#broadcast({ type: 'task-rejected', task: { ...task, ronaAt: null }, reason });
@@ -694,6 +782,7 @@ export class SimulatorServer {
 
   #endTask(task: TaskSnapshot): void {
     this.#browserCalls.delete(task.id);
+    this.#customers.stop(task.id);
     const now = this.clock.now();
     const seconds = this.profile.autoWrapupSeconds;
     const ended = this.#update(task, {
@@ -720,6 +809,7 @@ export class SimulatorServer {
 
   #wrapup(task: TaskSnapshot, auxCodeId: string, notes: string): void {
     this.#clearTimer(`wrapup-${task.id}`);
+    this.#customers.stop(task.id, true);
     this.#state.tasks = this.#state.tasks.filter((t) => t.id !== task.id);
     this.#save();
     this.#broadcast({ type: 'task-wrapped-up', task, auxCodeId, notes });
@@ -794,7 +884,7 @@ export class SimulatorServer {
   #save(): void {
     if (!this.#storage) return;
     try {
-      this.#storage.setItem(this.#storageKey, JSON.stringify(this.#state));
+      this.#storage.setItem(this.#storageKey, JSON.stringify({ ...this.#state, messages: this.#customers?.saved ?? {} }));
     } catch {
       // Storage full or denied: the simulator keeps working in memory.
     }
@@ -810,6 +900,7 @@ export class SimulatorServer {
       // A saved queue holds only offers this version accepts: one bad entry must not block every later Available.
       const queued = Array.isArray(saved.queued) ? saved.queued.filter((spec) => offerProblem(spec) === null) : [];
       this.#state = { station: saved.station ?? null, agent: saved.agent ?? null, tasks: saved.tasks, queued, seq: saved.seq ?? 0 };
+      this.#customers.restore(saved.messages);
       for (const task of this.#state.tasks) {
         if (task.state === 'offered') this.#scheduleRona(task);
         if (task.state === 'wrapup') this.#scheduleAutoWrapup(task);

@@ -24,6 +24,9 @@ const CAPABILITIES: Capabilities = Object.freeze<Capabilities>({
   wrapupCodes: false,
   oauth: false,
   uploadLogs: false,
+  // The Web SDK's IM sessions (`tccc.Chat`) can be accepted, ended and transferred, but it documents no call
+  // that reads or sends their messages (TCCC's own workbench shows them): no conversation in the kit.
+  messaging: false,
 });
 
 /**

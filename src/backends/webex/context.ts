@@ -55,9 +55,12 @@ export interface WebexBackendOptions {
   readonly navigate?: (url: string) => void;
 }
 
-// Webex does all the contract asks. The SDK mutes browser (WebRTC) calls only: toggleMute refuses other
-// logins with `unsupported`, and the task panel shows Mute for a browser login only.
-const BASE_CAPABILITIES: Capabilities = ALL_CAPABILITIES;
+// Webex does all the contract asks but messaging. The SDK mutes browser (WebRTC) calls only: toggleMute
+// refuses other logins with `unsupported`, and the task panel shows Mute for a browser login only. Chat, social
+// and email tasks are offered, accepted, ended and wrapped up through the SDK, but their messages travel through
+// Webex's digital channels (Webex Connect), outside the contact-center SDK: the kit has no transcript or reply
+// for them, and <cc-conversation> says so.
+const BASE_CAPABILITIES: Capabilities = Object.freeze<Capabilities>({ ...ALL_CAPABILITIES, messaging: false });
 
 const HOST_SESSION_CAPABILITIES: Capabilities = Object.freeze<Capabilities>({ ...BASE_CAPABILITIES, externalSession: true });
 

@@ -21,6 +21,8 @@ const CAPABILITIES: Capabilities = Object.freeze<Capabilities>({
   wrapupCodes: false,
   oauth: false,
   uploadLogs: false,
+  // XuC speaks voice only: no chat, social or email channel, so no conversation to read or write.
+  messaging: false,
 });
 
 /**
