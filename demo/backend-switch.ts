@@ -1,7 +1,9 @@
 // The sample page's backend chooser: the simulator, or Webex Contact Center with a token or OAuth settings.
 // The choice (never a token) is kept in sessionStorage so the page comes back to it after an OAuth redirect.
 // `?backend=webex-local&cloud=http://127.0.0.1:PORT` (printed by `npm run start:webex-local`) opens the page on
-// the real Webex SDK pointed at the local Webex cloud double at that address.
+// the real Webex SDK pointed at the local Webex cloud double at that address; with `&session=server` the agent
+// signs in through the server companion the start script mounts (`token-endpoint`), and the statistics widgets
+// poll its statistics route.
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CcSdk } from '../components/cc-sdk/cc-sdk.js';
@@ -13,7 +15,12 @@ export interface BackendChoice {
   redirectUri?: string;
   /** webex-local: the origin of the local Webex cloud. */
   cloud?: string;
+  /** webex-local: the page's server runs the server companion (`/cc/webex/token`, `/cc/webex/stats`). */
+  session?: 'server';
 }
+
+/** The server companion's routes on the page's own server, as `npm run start:webex-local` mounts them. */
+export const COMPANION = Object.freeze({ token: '/cc/webex/token', stats: '/cc/webex/stats' });
 
 const KEY = 'northwind-crm-backend';
 
@@ -56,9 +63,14 @@ export const localCloudConfig = (cloud: string) => ({
   logger: { level: 'error' },
 });
 
+/** Whether the page's address asks for the server-session sign-in on the local cloud (`&session=server`). */
+export function serverSession(search = location.search): boolean {
+  return localCloud(search) !== null && new URLSearchParams(search).get('session') === 'server';
+}
+
 export function savedChoice(): BackendChoice {
   const cloud = localCloud();
-  if (cloud) return { backend: 'webex-local', cloud };
+  if (cloud) return { backend: 'webex-local', cloud, ...(serverSession() ? { session: 'server' as const } : {}) };
   try {
     const saved = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as BackendChoice | null;
     return saved?.backend === 'webex' ? saved : { backend: 'simulator' };
@@ -77,6 +89,8 @@ export function applyChoice(choice: BackendChoice, sdk: CcSdk, auth: Element | n
     }
   }
   const cloud = choice.backend === 'webex-local' ? choice.cloud : undefined;
+  // The companion hands out the token: one "Sign in with Webex" button, the secret and refresh token on the server.
+  sdk.tokenEndpoint = cloud && choice.session === 'server' ? COMPANION.token : undefined;
   sdk.backendOptions = cloud ? { config: localCloudConfig(cloud), loadSdk: () => loadSdkFrom(cloud) } : {};
   sdk.backend = choice.backend === 'simulator' ? 'simulator' : 'webex';
 }
@@ -104,7 +118,7 @@ export class DemoBackendSwitch extends LitElement {
       backend === 'webex'
         ? { backend, clientId: clientId || undefined, redirectUri: redirectUri || undefined }
         : backend === 'webex-local'
-          ? { backend, cloud: cloud! }
+          ? { backend, cloud: cloud!, ...(serverSession() ? { session: 'server' as const } : {}) }
           : { backend };
     // The local cloud comes from the page's address, not storage: it exists only while its script runs.
     if (backend !== 'webex-local') sessionStorage.setItem(KEY, JSON.stringify(this.choice));
@@ -114,7 +128,7 @@ export class DemoBackendSwitch extends LitElement {
       backend === 'webex'
         ? `Using Webex Contact Center. ${clientId ? 'Sign in with Webex, or paste' : 'Paste'} an access token in the sign-in form.`
         : backend === 'webex-local'
-          ? LOCAL_HINT
+          ? localHint(this.choice)
           : 'Using the simulator.';
   }
 
@@ -147,12 +161,14 @@ export class DemoBackendSwitch extends LitElement {
         </div>
         <button class="primary" type="submit">Use this backend</button>
       </form>
-      <p class="muted" role="status">${this.status || (backend === 'webex-local' ? LOCAL_HINT : '')}</p>
+      <p class="muted" role="status">${this.status || (backend === 'webex-local' ? localHint(this.choice) : '')}</p>
     </details>`;
   }
 }
 
-const LOCAL_HINT =
-  'Using the real Webex SDK against the local Webex cloud. Sign in with the access token npm run start:webex-local printed in its terminal.';
+const localHint = (choice: BackendChoice) =>
+  choice.session === 'server'
+    ? 'Using the real Webex SDK against the local Webex cloud, signed in by this page\'s server (the server companion): press Sign in with Webex, no token to paste. The statistics come from the server too.'
+    : 'Using the real Webex SDK against the local Webex cloud. Sign in with the access token npm run start:webex-local printed in its terminal.';
 
 customElements.define('demo-backend-switch', DemoBackendSwitch);

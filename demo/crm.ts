@@ -3,7 +3,7 @@
 // (after a reload), kept true on `cc-task-rejected` and `cc-signed-out`; call logging on `cc-task-wrapup`.
 import '../define/all.js';
 import './simulator-panel.js';
-import { applyChoice, savedChoice } from './backend-switch.js';
+import { applyChoice, COMPANION, savedChoice } from './backend-switch.js';
 import { simulatorCustomers } from '../src/backends/simulator/data.js';
 import type { AuxCode, TaskSnapshot } from '../src/core/types.js';
 
@@ -52,6 +52,19 @@ const popOpen = $<HTMLButtonElement>('#screen-pop-open');
 // The backend chosen in the page's backend form (the simulator unless the visitor picked Webex).
 const choice = savedChoice();
 if (choice.backend !== 'simulator') applyChoice(choice, sdk, sdk.querySelector('cc-auth'));
+
+// Signed in through the server companion: the statistics widgets poll its statistics route (the Webex backend
+// reports no figures of its own); signed out, they go back to the desk's (and say "Sign in").
+if (choice.session === 'server') {
+  const widgets = () => document.querySelectorAll('cc-queue-stats, cc-agent-stats');
+  sdk.addEventListener('cc-ready', () => {
+    for (const widget of widgets()) {
+      widget.setAttribute('poll-interval', '5');
+      widget.setAttribute('stats-endpoint', COMPANION.stats);
+    }
+  });
+  sdk.addEventListener('cc-signed-out', () => widgets().forEach((w) => w.removeAttribute('stats-endpoint')));
+}
 
 const MEDIA_NAMES: Record<string, string> = { telephony: 'Call', chat: 'Chat', email: 'Email', social: 'Social message' };
 const REJECTED: Record<string, string> = {

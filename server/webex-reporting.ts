@@ -93,6 +93,8 @@ export interface WebexReportingOptions extends WebexApiOptions {
   readonly liveAgents?: (queueIds: readonly string[]) => Promise<Readonly<Record<string, { readonly available: number; readonly talking?: number }>>>;
   /** The queues the stats route reports by default (default: every queue the org reports). */
   readonly queueIds?: readonly string[];
+  /** Names of queues (by id) for figures whose rows name none yet (a queue with no activity today). */
+  readonly queueNames?: Readonly<Record<string, string>>;
   readonly now?: () => number;
 }
 
@@ -203,7 +205,7 @@ export function createWebexReporting(options: WebexReportingOptions): WebexRepor
       const byQueue = new Map<string, { name: string; waiting: number; longest: number; answered: number; abandoned: number }>();
       const entry = (id: string, name?: string) => {
         let e = byQueue.get(id);
-        if (!e) byQueue.set(id, (e = { name: name ?? id, waiting: 0, longest: 0, answered: 0, abandoned: 0 }));
+        if (!e) byQueue.set(id, (e = { name: name ?? options.queueNames?.[id] ?? id, waiting: 0, longest: 0, answered: 0, abandoned: 0 }));
         if (name && e.name === id) e.name = name;
         return e;
       };

@@ -3,36 +3,9 @@
 // browser-like client that keeps cookies.
 import { createServer } from 'node:http';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 
-let loaded;
-/**
- * `cc-elements/server`, compiled from server/index.ts (the sources `npm run build` turns into dist/server) into
- * node_modules/.cache, so that its import of the TCCC SDK resolves from the project as a host's server would.
- */
-export function loadCompanion() {
-  loaded ??= (async () => {
-    const dir = join('node_modules', '.cache', `cc-server-test-${process.pid}`);
-    mkdirSync(dir, { recursive: true });
-    const outfile = resolve(dir, 'server.mjs');
-    await build({
-      entryPoints: ['server/index.ts'],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile,
-      external: ['tencentcloud-sdk-nodejs', 'tencentcloud-sdk-nodejs/*'],
-      logLevel: 'error',
-    });
-    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-    return import(pathToFileURL(outfile).href);
-  })();
-  return loaded;
-}
+/** `cc-elements/server`, compiled from server/index.ts (scripts/load-companion.mjs). */
+export { loadCompanion } from '../../scripts/load-companion.mjs';
 
 /** Starts a `node:http` server on 127.0.0.1 at a port chosen now; `close()` ends it and its connections. */
 export async function listen(handler) {

@@ -84,6 +84,12 @@ test('a contact ringing an agent who has not answered (offered) still waits in i
   assert.equal(value[0].longestWaitSeconds, 45);
 });
 
+test('a queue with no activity yet has the name the host gives it (queueNames), else its id', async (t) => {
+  const { reporting } = await setup(t, { queueNames: { q1: 'Sales' } });
+  const { value } = await reporting.queueStats(['q1', 'q2']);
+  assert.deepEqual(value.map((q) => q.queueName), ['Sales', 'q2']);
+});
+
 test('figures are cached for their TTL: polling within it asks Webex nothing', async (t) => {
   const { webex, reporting, clock } = await setup(t, { ttlMs: 30_000 });
   await reporting.queueStats();

@@ -40,4 +40,35 @@ export const GUESSES = Object.freeze({
   desktopMultiLogin: Object.freeze({ closesPage: (pageAllowsMultiLogin) => pageAllowsMultiLogin !== true }),
   /** The notification service answers each keepalive with one of its own (the SDK only needs a frame at least every 8 s). */
   answersKeepalive: true,
+  /**
+   * OAuth token lifetimes, in seconds: webex-rest.md's sources disagree (14 days / 90 days in an example, "12 hours
+   * / 60 days" in prose); the double takes the prose.
+   */
+  oauthLifetimes: Object.freeze({ expiresIn: 43_200, refreshExpiresIn: 5_184_000 }),
+  /**
+   * The reporting APIs. The field names of their answers are the server companion's guesses
+   * (server/webex-reporting-guesses.ts, `WEBEX_REPORTING_GUESSES`): the double writes rows under the same names,
+   * and test/node/webex-local.test.mjs checks the two lists are the same.
+   */
+  reporting: Object.freeze({
+    /** A contact ringing the agent is listed by `GET /v1/tasks` as `offered` (webex-rest.md lists the status). */
+    ringingStatus: 'offered',
+    /** A contact that rang out is not followed further by the double: it is listed as `abandoned` and counted so. */
+    afterRona: 'abandoned',
+    fields: Object.freeze({
+      queueStatistics: Object.freeze({ queueId: 'queueId', queueName: 'queueName', accepted: 'totalAcceptedTasks', abandoned: 'totalAbandonedTasks' }),
+      agentStatistics: Object.freeze({
+        agentId: 'agentId',
+        agentName: 'agentName',
+        availableMs: 'totalAvailableTime',
+        unavailableMs: 'totalUnavailableTime',
+        channels: 'channel',
+        accepted: 'totalAcceptedTasks',
+        rejected: 'totalRejectedTasks',
+        engagedMs: 'totalEngagedDuration',
+        holdMs: 'totalHoldDuration',
+        wrapUpMs: 'totalWrapUpDuration',
+      }),
+    }),
+  }),
 });

@@ -15,8 +15,17 @@
  *
  * Each tenant (org) is separate: a test makes its own, so tests never see each other's agent or tasks.
  *
+ * It is also a stand-in for what the server companion (cc-elements/server) calls, so the sample page can run the
+ * companion with no account (`npm run start:webex-local`):
+ * - Webex's OAuth: `GET /v1/authorize` (a consent page for the tenant's agent; its button sends the code back),
+ *   `POST /v1/access_token` (the code with PKCE and the client secret; refresh with a rotating refresh token);
+ *   `command({action: 'oauth-client', tenant})` registers a client for a tenant;
+ * - the reporting APIs, from what really happened in the tenant: `GET /wcc/v1/tasks`, `/wcc/v1/queues/statistics`
+ *   and `/wcc/v1/agents/statistics` (quarter-hour windows under 24 h, as webex-rest.md §6 says).
+ *
  * Where the real service's behaviour is not known, the choice the double makes is in ./guesses.mjs (GUESSES).
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { LoopbackServer, loopbackPlugin } from '../loopback/server.mjs';
@@ -78,6 +87,8 @@ const REFUSALS = {
 };
 
 const clone = (value) => JSON.parse(JSON.stringify(value));
+const QUARTER = 15 * 60_000;
+const DAY = 24 * 60 * 60_000;
 
 class Tenant {
   constructor(cloud, n, options = {}) {
@@ -101,6 +112,8 @@ class Tenant {
     this.agent = null;
     this.contacts = new Map();
     this.seq = 0;
+    /** What the reporting APIs report: tasks by id, queue and agent happenings, the agent's state spans. */
+    this.report = { tasks: new Map(), events: [], spans: [] };
     /** The tenant's settings: what the contact center lets agents do. */
     this.options = { webRtcEnabled: false, lostConnectionRecoveryTimeout: 0, endCallEnabled: true, endConsultEnabled: true, consultToQueue: true, ...options };
   }
@@ -117,6 +130,15 @@ class Tenant {
     this.silent = false;
     this.desktop = null;
     this.pageAllowsMultiLogin = null;
+    this.report = { tasks: new Map(), events: [], spans: [] };
+  }
+
+  /** A further token of the tenant (an OAuth sign-in, a service account) that leaves `token` as it is. */
+  issueToken() {
+    const token = `${'Tk'.repeat(20)}${this.cloud.nextId()}_PF84_${this.orgId}`;
+    this.tokens.add(token);
+    this.cloud.tokens.set(token, this);
+    return token;
   }
 
   newToken() {
@@ -160,6 +182,105 @@ class Tenant {
     this.down = false;
   }
 
+  // ---- what the reporting APIs see --------------------------------------------------------------------
+
+  /** The agent is now `state` ('Available' or 'Idle'), or logged out (null): the open span closes. */
+  span(state) {
+    const now = Date.now();
+    const open = this.report.spans.at(-1);
+    if (open && open.to === null) open.to = now;
+    if (state) this.report.spans.push({ state, from: now, to: null });
+  }
+
+  /** Something the statistics count: a contact accepted, abandoned, rung out (`rejected`), talked or wrapped up (`ms`). */
+  happened(kind, c, extra = {}) {
+    this.report.events.push({ at: Date.now(), kind, queueId: c.interaction.currentVTeam, queueName: c.queueName, channelType: c.interaction.mediaType, ...extra });
+  }
+
+  /** The task as `GET /v1/tasks` lists it (webex-rest.md §6), with its status now. */
+  taskStatus(c, status) {
+    const now = Date.now();
+    const known = this.report.tasks.get(c.interactionId);
+    const attributes = known?.attributes ?? {
+      createdTime: now,
+      channelType: c.interaction.mediaType,
+      direction: 'inbound',
+      origin: c.interaction.callProcessingDetails.ani,
+      queue: { id: c.interaction.currentVTeam, name: c.queueName },
+      captureRequested: false,
+    };
+    attributes.status = status;
+    attributes.lastUpdatedTime = now;
+    if (status === 'assigned') attributes.owner = { id: AGENT_ID, name: 'Dana Whitfield' };
+    this.report.tasks.set(c.interactionId, { id: c.interactionId, attributes });
+  }
+
+  /** `GET /v1/tasks`: the tasks created in [from, to). */
+  reportedTasks(from, to) {
+    return [...this.report.tasks.values()].filter((t) => t.attributes.createdTime >= from && (!to || t.attributes.createdTime < to)).map(clone);
+  }
+
+  /**
+   * `GET /v1/queues/statistics` or `/v1/agents/statistics` over [from, to): one row per quarter hour and queue (or
+   * agent) where something happened, named as GUESSES.reporting says (the companion reads the same guesses).
+   */
+  statistics(kind, from, to, ids) {
+    const rows = [];
+    const now = Date.now();
+    for (let start = from; start < to; start += QUARTER) {
+      const end = start + QUARTER;
+      const events = this.report.events.filter((e) => e.at >= start && e.at < end);
+      if (kind === 'queues') {
+        const byQueue = new Map();
+        for (const e of events) {
+          if (e.kind !== 'accepted' && e.kind !== 'abandoned') continue;
+          if (ids.length && !ids.includes(e.queueId)) continue;
+          const row = byQueue.get(e.queueId) ?? { queueName: e.queueName, channelType: e.channelType, accepted: 0, abandoned: 0 };
+          row[e.kind] += 1;
+          byQueue.set(e.queueId, row);
+        }
+        const f = GUESSES.reporting.fields.queueStatistics;
+        for (const [queueId, r] of byQueue) {
+          rows.push({ intervalStartTime: start, channelType: r.channelType, [f.queueId]: queueId, [f.queueName]: r.queueName, [f.accepted]: r.accepted, [f.abandoned]: r.abandoned });
+        }
+        continue;
+      }
+      if (ids.length && !ids.includes(AGENT_ID)) continue;
+      const time = (state) =>
+        this.report.spans
+          .filter((s) => s.state === state)
+          .reduce((sum, s) => sum + Math.max(0, Math.min(end, s.to ?? now) - Math.max(start, s.from)), 0);
+      const channels = new Map();
+      for (const e of events) {
+        const ch = channels.get(e.channelType) ?? { accepted: 0, rejected: 0, engagedMs: 0, wrapUpMs: 0 };
+        if (e.kind === 'accepted' || e.kind === 'rejected') ch[e.kind] += 1;
+        if (e.kind === 'engaged') ch.engagedMs += e.ms;
+        if (e.kind === 'wrapup') ch.wrapUpMs += e.ms;
+        channels.set(e.channelType, ch);
+      }
+      const availableMs = time('Available');
+      const unavailableMs = time('Idle');
+      if (!availableMs && !unavailableMs && !channels.size) continue;
+      const f = GUESSES.reporting.fields.agentStatistics;
+      rows.push({
+        intervalStartTime: start,
+        [f.agentId]: AGENT_ID,
+        [f.agentName]: 'Dana Whitfield',
+        [f.availableMs]: availableMs,
+        [f.unavailableMs]: unavailableMs,
+        [f.channels]: [...channels].map(([channelType, ch]) => ({
+          channelType,
+          [f.accepted]: ch.accepted,
+          [f.rejected]: ch.rejected,
+          [f.engagedMs]: ch.engagedMs,
+          [f.holdMs]: 0,
+          [f.wrapUpMs]: ch.wrapUpMs,
+        })),
+      });
+    }
+    return rows;
+  }
+
   // ---- the agent ------------------------------------------------------------------------------------
 
   agentData() {
@@ -191,6 +312,7 @@ class Tenant {
     a.auxCodeId = auxCodeId;
     a.since = Date.now();
     a.reason = reason;
+    this.span(auxCodeId === '0' ? 'Available' : 'Idle');
     this.agentMessage('AgentStateChange', {
       ...this.agentData(),
       type: 'AgentStateChangeSuccess',
@@ -204,6 +326,7 @@ class Tenant {
     if (!this.agent) return;
     const data = this.agentData();
     this.agent = null;
+    this.span(null);
     this.agentMessage('Logout', { ...data, type: 'AgentLogoutSuccess', loggedOutBy: by, logoutReason: reason, status: 'LoggedOut' });
   }
 
@@ -270,6 +393,7 @@ class Tenant {
       },
     };
     this.contacts.set(id, contact);
+    this.taskStatus(contact, GUESSES.reporting.ringingStatus);
     this.routing('AgentContactReserved', contact);
     this.routing('AgentOfferContact', contact);
     return id;
@@ -287,6 +411,9 @@ class Tenant {
     const me = c.interaction.participants[AGENT_ID];
     me.hasJoined = true;
     me.joinTimestamp = Date.now();
+    c.connectedAt = me.joinTimestamp;
+    this.taskStatus(c, 'assigned');
+    this.happened('accepted', c);
     if (c.interaction.mediaType === 'telephony') {
       c.interaction.callProcessingDetails.recordInProgress = 'true';
       c.interaction.callProcessingDetails.recordingStarted = 'true';
@@ -297,11 +424,17 @@ class Tenant {
   rona(id) {
     const c = this.contact(id);
     this.contacts.delete(id);
+    this.happened('rejected', c);
+    this.taskStatus(c, GUESSES.reporting.afterRona);
+    if (GUESSES.reporting.afterRona === 'abandoned') this.happened('abandoned', c);
     this.routing('AgentOfferContactRona', c, GUESSES.rona);
     if (this.agent) this.setState('idle-rona', 'system', 'RONA');
   }
 
   toWrapUp(c) {
+    const now = Date.now();
+    if (c.connectedAt) this.happened('engaged', c, { ms: now - c.connectedAt });
+    c.wrapFrom = now;
     c.interaction.state = 'wrapUp';
     c.interaction.participants[AGENT_ID].isWrapUp = true;
     c.agentsPendingWrapUp = [AGENT_ID];
@@ -317,6 +450,8 @@ class Tenant {
     const c = this.contact(id);
     if (c.interaction.state === 'new') {
       this.contacts.delete(id);
+      this.taskStatus(c, 'abandoned');
+      this.happened('abandoned', c);
       c.interaction.isTerminated = true;
       this.routing('ContactEnded', c, { agentsPendingWrapUp: [] });
       return;
@@ -377,6 +512,8 @@ class Tenant {
       case 'wrapup': {
         if (this.refused('wrapup', c)) return;
         this.contacts.delete(id);
+        if (c.wrapFrom) this.happened('wrapup', c, { ms: Date.now() - c.wrapFrom });
+        this.taskStatus(c, 'completed');
         return this.routing('AgentWrappedUp', c, { wrapUpAuxCodeId: body.auxCodeId, wrapUpReason: body.wrapUpReason });
       }
       case 'consult': {
@@ -475,6 +612,7 @@ class Tenant {
       auxCodeId: 'idle-break',
       since: Date.now(),
     };
+    this.span('Idle');
     this.agentMessage('StationLogin', { ...this.agentData(), type: 'AgentStationLoginSuccess' });
   }
 
@@ -584,6 +722,8 @@ export class WebexCloud extends LoopbackServer {
     this.tokens = new Map();
     this.subscriptions = new Map();
     this.seq = 0;
+    /** OAuth: clients (id → {secret, tenant}), codes waiting for their exchange, refresh tokens (each used once). */
+    this.oauth = { clients: new Map(), codes: new Map(), refresh: new Map() };
   }
 
   nextId() {
@@ -616,6 +756,16 @@ export class WebexCloud extends LoopbackServer {
     const t = this.tenants.get(payload.tenant);
     if (!t) throw new Error(`webex-cloud: no tenant ${payload.tenant}`);
     switch (action) {
+      case 'oauth-client': {
+        // An integration registered for this tenant: its users sign in as the tenant's agent.
+        const clientId = `C${randomBytes(12).toString('hex')}`;
+        const clientSecret = randomBytes(24).toString('hex');
+        this.oauth.clients.set(clientId, { secret: clientSecret, tenant: t });
+        return { clientId, clientSecret };
+      }
+      case 'service-token':
+        // A supervisor's token for the reporting APIs (a service account of the host's server).
+        return { token: t.issueToken() };
       case 'offer':
         return { taskId: t.offer(payload) };
       case 'answer':
@@ -657,6 +807,7 @@ export class WebexCloud extends LoopbackServer {
       case 'logged-in':
         // The agent is logged in already (another tab, or a page reload): register() finds it by reload.
         t.agent = { sessionId: `session-${this.nextId()}`, teamId: payload.teamId ?? 'team-support', deviceType: payload.loginOption ?? 'AGENT_DN', dn: payload.dialNumber ?? '+14155550199', auxCodeId: payload.auxCodeId ?? '0', since: Date.now() };
+        t.span(t.agent.auxCodeId === '0' ? 'Available' : 'Idle');
         return {};
       case 'reset':
         t.reset();
@@ -677,6 +828,82 @@ export class WebexCloud extends LoopbackServer {
       default:
         throw new Error(`webex-cloud: unknown action ${action}`);
     }
+  }
+
+  /**
+   * `GET /v1/authorize`: the consent page of the stand-in (the tenant's agent, no password); its button posts back
+   * here, and `POST /v1/authorize` sends the browser to the redirect URI with a single-use code (or `access_denied`).
+   */
+  #authorize(req, url, raw, reply) {
+    const p = req.method === 'POST' ? new URLSearchParams(raw) : url.searchParams;
+    const client = this.oauth.clients.get(p.get('client_id') ?? '');
+    let back;
+    try {
+      back = new URL(p.get('redirect_uri') ?? '');
+    } catch {
+      back = null;
+    }
+    const page = (status, text) => reply(status, `<!doctype html><meta charset="utf-8"><title>Local Webex cloud</title><p>${escapeHtml(text)}</p>`, { 'content-type': 'text/html; charset=utf-8' });
+    // Never redirect to an address the client did not come with: an unknown client or a bad URI is a page.
+    if (!client || !back || !/^https?:$/.test(back.protocol)) return page(400, 'Unknown OAuth client or redirect URI.');
+    const redirectTo = (params) => {
+      for (const [k, v] of Object.entries(params)) back.searchParams.set(k, v);
+      if (p.get('state')) back.searchParams.set('state', p.get('state'));
+      res302(back.toString());
+    };
+    const res302 = (location) => reply(302, undefined, { location, 'cache-control': 'no-store' });
+    if (p.get('response_type') !== 'code') return redirectTo({ error: 'unsupported_response_type' });
+    if (p.get('code_challenge_method') !== 'S256' || !p.get('code_challenge')) return redirectTo({ error: 'invalid_request' });
+    if (req.method === 'GET') {
+      const hidden = [...p].map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`).join('');
+      return reply(
+        200,
+        `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>Sign in · Local Webex cloud</title><link rel="icon" href="data:,">
+<body style="font:16px system-ui;max-width:32rem;margin:4rem auto;padding:0 1rem">
+<h1>Local Webex cloud</h1>
+<p>A stand-in for Webex's sign-in, on this computer. No account: you sign in as the agent of organisation ${escapeHtml(client.tenant.orgId)}, Dana Whitfield.</p>
+<form method="post" action="/v1/authorize">${hidden}
+<button name="consent" value="yes" style="font:inherit;padding:.5rem 1rem">Sign in as Dana Whitfield</button>
+<button name="consent" value="no" style="font:inherit;padding:.5rem 1rem">Cancel</button>
+</form></body></html>`,
+        { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+      );
+    }
+    if (p.get('consent') !== 'yes') return redirectTo({ error: 'access_denied' });
+    const code = randomBytes(18).toString('base64url');
+    this.oauth.codes.set(code, { clientId: p.get('client_id'), redirectUri: p.get('redirect_uri'), challenge: p.get('code_challenge'), expiresAt: Date.now() + 60_000 });
+    return redirectTo({ code });
+  }
+
+  /** `POST /v1/access_token`: a code (with its PKCE verifier) or a refresh token, and the client's secret. */
+  #accessToken(raw, reply) {
+    const f = Object.fromEntries(new URLSearchParams(raw));
+    const client = this.oauth.clients.get(f.client_id ?? '');
+    if (!client || client.secret !== f.client_secret) return reply(401, { error: 'invalid_client' });
+    const issue = () => {
+      const { expiresIn, refreshExpiresIn } = GUESSES.oauthLifetimes;
+      const refreshToken = randomBytes(24).toString('base64url');
+      this.oauth.refresh.set(refreshToken, { clientId: f.client_id, tenant: client.tenant, expiresAt: Date.now() + refreshExpiresIn * 1000 });
+      return reply(200, { access_token: client.tenant.issueToken(), expires_in: expiresIn, refresh_token: refreshToken, refresh_token_expires_in: refreshExpiresIn, token_type: 'Bearer' }, { 'cache-control': 'no-store' });
+    };
+    if (f.grant_type === 'authorization_code') {
+      const entry = this.oauth.codes.get(f.code ?? '');
+      this.oauth.codes.delete(f.code ?? '');
+      const verified = entry && createHash('sha256').update(f.code_verifier ?? '').digest('base64url') === entry.challenge;
+      if (!entry || entry.expiresAt < Date.now() || entry.clientId !== f.client_id || entry.redirectUri !== f.redirect_uri || !verified) {
+        return reply(400, { error: 'invalid_grant' });
+      }
+      return issue();
+    }
+    if (f.grant_type === 'refresh_token') {
+      const entry = this.oauth.refresh.get(f.refresh_token ?? '');
+      // Rotation: a refresh token works once.
+      this.oauth.refresh.delete(f.refresh_token ?? '');
+      if (!entry || entry.clientId !== f.client_id || entry.expiresAt < Date.now()) return reply(400, { error: 'invalid_grant' });
+      return issue();
+    }
+    return reply(400, { error: 'unsupported_grant_type' });
   }
 
   #tenantOf(req) {
@@ -755,6 +982,9 @@ export class WebexCloud extends LoopbackServer {
       if (path.startsWith('/upload/')) return reply(200, {});
       if (path === '/clientlogs/v1/logs/meta') return reply(200, { trackingid: `logs_${this.nextId()}`, userId: AGENT_ID });
 
+      if (path === '/v1/authorize') return this.#authorize(req, url, raw, reply);
+      if (path === '/v1/access_token' && req.method === 'POST') return this.#accessToken(raw, reply);
+
       if (!path.startsWith('/wcc/')) return reply(404, { message: `Not found: ${path}` });
       const t = this.#tenantOf(req);
       if (!t) return reply(401, { message: 'Unauthorized', errorCode: 401, trackingId: `ROUTER_${this.nextId()}` });
@@ -779,6 +1009,23 @@ export class WebexCloud extends LoopbackServer {
         if (org[1] !== t.orgId) return reply(403, { message: 'Forbidden: another organisation' });
         const read = configRead(t, org[2], url.searchParams);
         return read === undefined ? reply(404, { message: `Not found: ${api}` }) : reply(200, read);
+      }
+      // The reporting APIs (webex-rest.md §6), from what happened in this tenant.
+      if (req.method === 'GET' && ['/v1/tasks', '/v1/queues/statistics', '/v1/agents/statistics'].includes(api)) {
+        const q = url.searchParams;
+        const from = Number(q.get('from'));
+        const to = q.has('to') ? Number(q.get('to')) : Date.now();
+        if (api === '/v1/tasks') {
+          const pageSize = Number(q.get('pageSize') ?? 100);
+          if (!Number.isFinite(from) || !(pageSize > 0 && pageSize <= 1000)) return reply(400, { message: 'from is required; pageSize is 1 to 1000.' });
+          return reply(200, { meta: { orgId: t.orgId }, data: t.reportedTasks(from, to).slice(0, pageSize) });
+        }
+        if (!Number.isFinite(from) || !Number.isFinite(to) || from % QUARTER || to % QUARTER || !(to > from) || to - from >= DAY) {
+          return reply(400, { message: 'from and to must be on quarter hours, less than 24 hours apart.' });
+        }
+        const ids = (q.get(api.startsWith('/v1/queues') ? 'queueIds' : 'agentIds') ?? '').split(',').filter(Boolean);
+        if (ids.length > 100) return reply(400, { message: 'At most 100 ids.' });
+        return reply(200, { meta: { orgId: t.orgId }, data: t.statistics(api.startsWith('/v1/queues') ? 'queues' : 'agents', from, to, ids) });
       }
       // Every action is accepted at once (202) and answered on the socket: the SDK waits for the outcome.
       const answer = (run) => {
@@ -812,6 +1059,8 @@ export class WebexCloud extends LoopbackServer {
     }
   }
 }
+
+const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export async function startWebexCloud() {
   return new WebexCloud().listen();
