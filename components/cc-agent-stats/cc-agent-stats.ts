@@ -2,7 +2,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { CcWidget } from '../../src/base/cc-widget.js';
-import { formatDuration } from '../../src/base/format.js';
 import { StatsSource, type StatsView } from '../../src/base/stats-feed.js';
 import { TickController } from '../../src/base/tick-controller.js';
 import type { DeskState } from '../../src/core/store.js';
@@ -80,9 +79,9 @@ export class CcAgentStats extends CcWidget<CcAgentStatsStrings> {
     const average = stats.averageHandleSeconds;
     return html`${error}${this.#renderStale(view, now)}
       <dl part="figures">
-        <div><dt>${this.t('handled')}</dt><dd part="handled">${stats.handled}</dd></div>
-        <div><dt>${this.t('averageHandle')}</dt><dd>${average === null ? this.t('none') : formatDuration(average * 1000)}</dd></div>
-        ${stats.missed !== undefined ? html`<div><dt>${this.t('missed')}</dt><dd>${stats.missed}</dd></div>` : nothing}
+        <div><dt>${this.t('handled')}</dt><dd part="handled">${this.number(stats.handled)}</dd></div>
+        <div><dt>${this.t('averageHandle')}</dt><dd>${average === null ? this.t('none') : this.duration(average * 1000)}</dd></div>
+        ${stats.missed !== undefined ? html`<div><dt>${this.t('missed')}</dt><dd>${this.number(stats.missed)}</dd></div>` : nothing}
       </dl>
       ${this.#renderStates(view, now)}`;
   }
@@ -104,7 +103,7 @@ export class CcAgentStats extends CcWidget<CcAgentStatsStrings> {
         ${shown.map(
           (s) => html`<div part="state" data-state=${s}>
             <dt>${this.t(s)}${current?.state === s && !this.#source.polled ? html` <span class="current">${this.t('current')}</span>` : nothing}</dt>
-            <dd>${formatDuration((seconds[s] ?? 0) * 1000)}</dd>
+            <dd>${this.duration((seconds[s] ?? 0) * 1000)}</dd>
             <span class="bar" aria-hidden="true" style=${styleMap({ inlineSize: `${Math.round(((seconds[s] ?? 0) / total) * 100)}%` })}></span>
           </div>`,
         )}
@@ -117,6 +116,6 @@ export class CcAgentStats extends CcWidget<CcAgentStatsStrings> {
     const down = !this.#source.polled && this.cc.state.connection !== 'connected';
     const stale = view.staleSaid || view.error !== null || down || age > this.staleAfter * 1000;
     if (!stale) return nothing;
-    return html`<p part="stale">${this.t(view.staleSaid ? 'staleSaid' : 'stale', { age: formatDuration(age) })}</p>`;
+    return html`<p part="stale">${this.t(view.staleSaid ? 'staleSaid' : 'stale', { age: this.duration(age) })}</p>`;
   }
 }

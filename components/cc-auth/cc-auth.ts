@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { DeskState } from '../../src/core/store.js';
 import { CcWidget } from '../../src/base/cc-widget.js';
-import { formatDuration } from '../../src/base/format.js';
 import { TickController } from '../../src/base/tick-controller.js';
 import { beginOAuthRoundTrip, finishOAuthRoundTrip, forgetOAuthRoundTrip, type OAuthReturn } from '../../src/core/oauth.js';
 import { sealToken } from '../../src/core/sealed-token.js';
@@ -13,7 +12,7 @@ import { styles } from './cc-auth.styles.js';
 /** How long before the token expires the agent is warned. */
 const WARNING_MS = 5 * 60 * 1000;
 
-const defaultStrings = {
+export const defaultStrings = {
   tokenLabel: 'Access token',
   tokenHint: 'Paste the access token of your contact-center account.',
   tokenRequired: 'Enter your access token.',
@@ -94,6 +93,12 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
   /** The widget's strings, with the texts of the backend's sign-in descriptor. */
   protected get defaultStrings(): CcAuthStrings {
     return { ...defaultStrings, ...this.cc.state.signIn?.strings };
+  }
+
+  /** The key of a text the backend words its own way (see `SignInDescriptor.replaces`), unless the page replaced it. */
+  #worded(key: keyof typeof defaultStrings): string {
+    if (key in this.strings) return key;
+    return this.cc.state.signIn?.replaces?.[key] ?? key;
   }
 
   protected override renderedFrom(s: DeskState) {
@@ -210,7 +215,7 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
     const left = this.#warning();
     if (left !== null && this.#warnedFor !== session.expiresAt) {
       this.#warnedFor = session.expiresAt;
-      this.announce(this.t('expiringAnnouncement', { time: formatDuration(left) }));
+      this.announce(this.t('expiringAnnouncement', { time: this.duration(left) }));
     }
     this.#seen = true;
     this.#wasSignedIn = signedIn;
@@ -231,7 +236,7 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
     if (back.kind === 'none' || !this.cc.desk) return;
     this.#redirect = { kind: 'none' };
     if (back.kind === 'refused') this.redirectMessage = this.t('oauthRefused');
-    else if (back.kind === 'error') this.redirectMessage = this.t('oauthFailed', { error: back.error });
+    else if (back.kind === 'error') this.redirectMessage = this.t(this.#worded('oauthFailed'), { error: back.error });
     else if (!signedIn && !signingIn) {
       this.via = 'oauth';
       const credentials = this.#credentials(back.accessToken);
@@ -369,7 +374,7 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
   #renderPasswordForm(pending: boolean, backendError: string | undefined, withCancel: boolean) {
     const spinner = this.renderSpinner(this.t('signingIn'));
     const passwordMessage = this.passwordError || (this.via === 'password' && !this.usernameError ? backendError : undefined);
-    const hint = this.t('usernameHint');
+    const hint = this.t(this.#worded('usernameHint'));
     return html`<form part="form" novalidate @submit=${this.#onPasswordSubmit}>
       <div part="field" class="field">
         <label for="username">${this.t('usernameLabel')}</label>
@@ -541,7 +546,7 @@ export class CcAuth extends CcWidget<CcAuthStrings> {
           : nothing}
         ${left !== null
           ? html`<div part="warning">
-              <p class="timer">${this.t('expiring', { time: formatDuration(left) })}</p>
+              <p class="timer">${this.t('expiring', { time: this.duration(left) })}</p>
               ${this.renewing
                 ? nothing
                 : html`<div><button part="renew" type="button" @click=${this.#onRenew}>${this.t('signInAgain')}</button></div>`}

@@ -1,7 +1,6 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CcWidget } from '../../src/base/cc-widget.js';
-import { formatDuration } from '../../src/base/format.js';
 import { StatsSource, type StatsView, type WaitingSample } from '../../src/base/stats-feed.js';
 import { TickController } from '../../src/base/tick-controller.js';
 import type { DeskState } from '../../src/core/store.js';
@@ -132,7 +131,7 @@ export class CcQueueStats extends CcWidget<CcQueueStatsStrings> {
       const over = this.#waitSeconds(queue, now) > this.#sla;
       if (over && !this.#overAnnounced.has(queue.queueId)) {
         this.#overAnnounced.add(queue.queueId);
-        this.announce(this.t('overTargetAnnounce', { queue: queue.queueName, wait: formatDuration(this.#waitSeconds(queue, now) * 1000) }));
+        this.announce(this.t('overTargetAnnounce', { queue: queue.queueName, wait: this.duration(this.#waitSeconds(queue, now) * 1000) }));
       } else if (!over) this.#overAnnounced.delete(queue.queueId);
     }
   }
@@ -146,9 +145,9 @@ export class CcQueueStats extends CcWidget<CcQueueStatsStrings> {
 
   #sorted(queues: readonly QueueStats[], now: number): QueueStats[] {
     const list = [...queues];
-    if (this.sort === 'waiting') return list.sort((a, b) => b.waiting - a.waiting || a.queueName.localeCompare(b.queueName));
-    if (this.sort === 'longest') return list.sort((a, b) => this.#waitSeconds(b, now) - this.#waitSeconds(a, now) || a.queueName.localeCompare(b.queueName));
-    return list.sort((a, b) => a.queueName.localeCompare(b.queueName));
+    if (this.sort === 'waiting') return list.sort((a, b) => b.waiting - a.waiting || a.queueName.localeCompare(b.queueName, this.locale));
+    if (this.sort === 'longest') return list.sort((a, b) => this.#waitSeconds(b, now) - this.#waitSeconds(a, now) || a.queueName.localeCompare(b.queueName, this.locale));
+    return list.sort((a, b) => a.queueName.localeCompare(b.queueName, this.locale));
   }
 
   #onSort(event: Event): void {
@@ -198,19 +197,19 @@ export class CcQueueStats extends CcWidget<CcQueueStatsStrings> {
     const down = !this.#source.polled && this.cc.state.connection !== 'connected';
     const stale = view.staleSaid || view.error !== null || down || age > this.staleAfter * 1000;
     if (!stale) return nothing;
-    return html`<p part="stale">${this.t(view.staleSaid ? 'staleSaid' : 'stale', { age: formatDuration(age) })}</p>`;
+    return html`<p part="stale">${this.t(view.staleSaid ? 'staleSaid' : 'stale', { age: this.duration(age) })}</p>`;
   }
 
   #renderQueue(queue: QueueStats, view: StatsView, now: number): TemplateResult {
     const wait = this.#waitSeconds(queue, now);
-    const target = formatDuration(this.#sla * 1000);
+    const target = this.duration(this.#sla * 1000);
     const over = wait > this.#sla;
     const id = `q-${queue.queueId.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
-    const count = (n: number | undefined) => (n === undefined ? this.t('unknown') : String(n));
-    const waited = formatDuration(wait * 1000);
+    const count = (n: number | undefined) => (n === undefined ? this.t('unknown') : this.number(n));
+    const waited = this.duration(wait * 1000);
     const content = html`<h3 class="queue-name" id=${id}>${this.netText(queue.queueName)}</h3>
       <dl part="figures">
-        <div><dt>${this.t('waiting')}</dt><dd part="waiting">${queue.waiting}</dd></div>
+        <div><dt>${this.t('waiting')}</dt><dd part="waiting">${this.number(queue.waiting)}</dd></div>
         <div>
           <dt>${this.t('longestWait')}</dt>
           ${over

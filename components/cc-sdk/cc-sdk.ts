@@ -10,6 +10,7 @@ import { TOKEN_SIGN_IN } from '../../src/core/sign-in.js';
 import { deskContext } from '../../src/context/context.js';
 import { Desk } from '../../src/context/desk.js';
 import { request, type RequestDetails, type RequestName } from '../../src/events/events.js';
+import { notifyLocaleChange } from '../../src/locales/index.js';
 
 const BACKEND_METHODS = ['subscribe', 'dispose', 'connect', 'register', 'deregister', 'stationLogin', 'setAgentState', 'destinations'] as const;
 
@@ -155,6 +156,38 @@ export class CcSdk extends CcElement {
     const old = this.#optionValue(option);
     this.#options.set(option.property, next);
     this.requestUpdate(option.property, old);
+  }
+
+  /**
+   * The language of its widgets, a BCP 47 tag (`fr`, `de`, `es`, `pt-BR`, `ja`, `zh-CN`, `ar`…); the global
+   * `lang` attribute works too. Empty: the page's `<html lang>`. The bundle of that language is loaded on first
+   * use; a language the kit has no bundle for shows English, with numbers, times and plurals still in it.
+   */
+  @property({ attribute: 'locale' })
+  get locale(): string {
+    return this.#locale;
+  }
+  set locale(value: string) {
+    this.#locale = typeof value === 'string' ? value.trim() : '';
+    this.#syncLocale();
+  }
+  #locale = '';
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.#syncLocale();
+  }
+
+  /** Hands the language to the widgets (through the desk) and has them re-render when it changed. */
+  #syncLocale(): void {
+    const next = this.#locale || this.getAttribute('lang')?.trim() || '';
+    if (next === this.desk.locale) return;
+    this.desk.locale = next;
+    notifyLocaleChange();
   }
 
   /**

@@ -3,14 +3,13 @@ import type { PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { DeskState } from '../../src/core/store.js';
 import { CcWidget } from '../../src/base/cc-widget.js';
-import { formatDuration } from '../../src/base/format.js';
 import { isolate } from '../../src/base/bidi.js';
 import { NoticeController } from '../../src/base/notice-controller.js';
 import { TickController } from '../../src/base/tick-controller.js';
 import { AVAILABLE_CODE, type AgentStateSnapshot, type TaskSnapshot } from '../../src/core/types.js';
 import { styles } from './cc-state-select.styles.js';
 
-const defaultStrings = {
+export const defaultStrings = {
   label: 'Your state',
   available: 'Available',
   idle: 'Idle: {reason}',
@@ -270,7 +269,7 @@ export class CcStateSelect extends CcWidget<CcStateSelectStrings> {
           ${this.#renderActivity()}
           ${agent
             ? html`<span part="timer" class="timer" id="state-timer" title=${this.t('timeInState')}
-                >${formatDuration(this.#tick.now() - agent.since)}</span
+                >${this.duration(this.#tick.now() - agent.since)}</span
               >`
             : nothing}
         </div>

@@ -9,7 +9,7 @@ import { isolate } from '../../src/base/bidi.js';
 import { NoticeController } from '../../src/base/notice-controller.js';
 import { styles } from './cc-station-login.styles.js';
 
-const defaultStrings = {
+export const defaultStrings = {
   signInFirst: 'Sign in to log in to a station.',
   team: 'Team',
   loginOption: 'How you take calls',
@@ -24,12 +24,14 @@ const defaultStrings = {
   dialNumberCharacters: '{value} is not a dial number: only digits{plus} are allowed. {rule}',
   extensionCharacters: '{value} is not an extension: only digits are allowed. {rule}',
   dialNumberShort: '{value} is too short for a dial number ({count} digits). {rule}',
+  dialNumberShort_one: '{value} is too short for a dial number ({count} digit). {rule}',
   extensionShort: '{value} is too short for an extension ({count} digits). {rule}',
+  extensionShort_one: '{value} is too short for an extension ({count} digit). {rule}',
   dialNumberLong: '{value} is too long for a dial number ({count} digits). {rule}',
   extensionLong: '{value} is too long for an extension ({count} digits). {rule}',
   dialNumberInvalid: '{value} is not a valid dial number. {rule}',
   extensionInvalid: '{value} is not a valid extension. {rule}',
-  /** The rule, stated in every dial-number message: {digits} is a count or a range. */
+  /** The rule, stated in every dial-number message: {digits} is a count or a range; {count} its largest number. */
   ruleDigits: 'Use {digits} digits.',
   rulePlusDigits: 'Use a leading + and {digits} digits.',
   ruleOptionalPlusDigits: 'Use {digits} digits, with an optional leading +.',
@@ -242,7 +244,7 @@ export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
   #ruleText(shape: DialShape | null, rule: DialRule | undefined): string {
     if (!shape) return rule ? this.t('ruleExample', { example: rule.example }) : '';
     const digits = shape.min === shape.max ? String(shape.min) : this.t('digitRange', { min: shape.min, max: shape.max });
-    return this.t(shape.plus === 'required' ? 'rulePlusDigits' : shape.plus === 'optional' ? 'ruleOptionalPlusDigits' : 'ruleDigits', { digits });
+    return this.t(shape.plus === 'required' ? 'rulePlusDigits' : shape.plus === 'optional' ? 'ruleOptionalPlusDigits' : 'ruleDigits', { digits, count: shape.max });
   }
 
   /** What is wrong with a number the rule refuses, and the rule itself. */

@@ -77,6 +77,7 @@ export const defaultStrings = {
   dialEmpty: 'Enter the number to dial.',
   dialInvalid: '{value} is not a dial number: only digits, spaces, dashes, brackets and a leading + are allowed. Use {min} to {max} digits, with an optional leading +.',
   dialTooShort: '{value} is too short for a dial number ({count} digits). Use {min} to {max} digits, with an optional leading +.',
+  dialTooShort_one: '{value} is too short for a dial number ({count} digit). Use {min} to {max} digits, with an optional leading +.',
   dialTooLong: '{value} is too long for a dial number ({count} digits). Use {min} to {max} digits, with an optional leading +.',
   pickAgent: 'Choose an agent.',
   pickQueue: 'Choose a queue.',

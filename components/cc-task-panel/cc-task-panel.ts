@@ -89,6 +89,7 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
       },
       t: (key, values) => host.t(key, values),
       tParts: (key, values) => host.tParts(key, values),
+      duration: (ms) => host.duration(ms),
       netText: (value) => host.netText(value),
       renderError: (message, id) => host.renderError(message, id),
       requestUpdate: () => host.requestUpdate(),

@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDuration } from '../../src/base/format.js';
 import { capabilitiesFor, taskControls } from '../../src/core/actions.js';
 import type { TaskSnapshot } from '../../src/core/types.js';
 import { mediaIcon } from './cc-task-panel.icons.js';
@@ -26,7 +25,7 @@ export function renderOffer(view: PanelView, task: TaskSnapshot, now: number): T
       <span class="media-label">${mediaLabel(view, task.mediaType)}</span>
       <span class="countdown"
         >${view.t('ringing')}
-        ${left === null ? nothing : html`<span part="timer" class="timer">${formatDuration(left)}</span>`}</span
+        ${left === null ? nothing : html`<span part="timer" class="timer">${view.duration(left)}</span>`}</span
       >
     </div>
     <p class="who" id="offer-${id}">${view.netText(who(task))}</p>

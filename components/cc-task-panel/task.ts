@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDuration } from '../../src/base/format.js';
 import type { TaskSnapshot } from '../../src/core/types.js';
 import { mediaIcon, micOffIcon } from './cc-task-panel.icons.js';
 import { renderControls } from './controls.js';
@@ -25,7 +24,7 @@ function renderStatus(view: PanelView, task: TaskSnapshot, now: number): Templat
     items.push(
       html`<span class="badge held" data-status="held"
         >${view.t('onHold')}
-        ${task.heldAt !== null ? html`<span part="timer hold-timer" class="timer">${formatDuration(now - task.heldAt)}</span>` : nothing}</span
+        ${task.heldAt !== null ? html`<span part="timer hold-timer" class="timer">${view.duration(now - task.heldAt)}</span>` : nothing}</span
       >`,
     );
   }
@@ -91,7 +90,7 @@ export function renderTask(view: PanelView, task: TaskSnapshot, now: number, pic
       ${task.state === 'connected' && task.connectedAt !== null
         ? html`<p class="duration">
             <span class="sr-only">${view.t('duration')}</span>
-            <span part="timer" class="timer" data-timer="duration">${formatDuration(now - task.connectedAt)}</span>
+            <span part="timer" class="timer" data-timer="duration">${view.duration(now - task.connectedAt)}</span>
           </p>`
         : nothing}
     </div>

@@ -25,6 +25,8 @@ export interface PanelView {
   t(key: PanelKey, values?: Readonly<Record<string, string | number>>): string;
   tParts(key: PanelKey, values: Readonly<Record<string, unknown>>): unknown[];
   netText(value: string | undefined | null): TemplateResult;
+  /** A timer (`m:ss`) in the panel's language. */
+  duration(ms: number): string;
   renderError(message: string | undefined, id: string): TemplateResult | typeof nothing;
   requestUpdate(): void;
   /**

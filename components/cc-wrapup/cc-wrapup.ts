@@ -2,13 +2,12 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { DeskState } from '../../src/core/store.js';
 import { CcWidget } from '../../src/base/cc-widget.js';
-import { formatDuration } from '../../src/base/format.js';
 import { TickController } from '../../src/base/tick-controller.js';
 import type { TaskSnapshot } from '../../src/core/types.js';
 import { requestKey } from '../../src/context/desk.js';
 import { styles } from './cc-wrapup.styles.js';
 
-const defaultStrings = {
+export const defaultStrings = {
   title: 'Wrap up: {media} with {who}',
   counter: '{index} of {count}',
   telephony: 'Call',
@@ -311,11 +310,11 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
         </div>
         <p part="details">
           ${task.customerName && task.customerName !== task.ani ? html`<span>${this.netText(task.ani)}</span>` : nothing}
-          <span class="timer">${this.t('lasted', { duration: formatDuration(lasted) })}</span>
+          <span class="timer">${this.t('lasted', { duration: this.duration(lasted) })}</span>
         </p>
         ${task.autoWrapupAt != null
           ? html`<p part="timer" class="timer" id="timer">
-              ${this.t('autoWrapup', { time: formatDuration(task.autoWrapupAt - now) })}
+              ${this.t('autoWrapup', { time: this.duration(task.autoWrapupAt - now) })}
             </p>`
           : nothing}
         <form novalidate @submit=${this.#onSubmit}>

@@ -4,11 +4,13 @@ import { DeskController, type SdkProblem } from '../context/desk-controller.js';
 import type { DeskState } from '../core/store.js';
 import { controls, tokens } from '../styles/tokens.js';
 import { CcElement, hostStyles } from './cc-element.js';
-import { fill } from './format.js';
+import { bundleFor, bundleLocaleOf, directionOf, loadBundle, onLocaleChange, pageLocale, reportMissingString } from '../locales/index.js';
+import { fill, formatDateTime, formatDuration, formatNumber, formatTime, pluralOf } from './format.js';
 
 export type Strings = Record<string, string>;
 
-const locale = new Map<string, Strings>();
+/** Strings the page set per tag with `setLocaleStrings`. */
+const pageStrings = new Map<string, Strings>();
 
 /** Strings every widget shares (the connection status); replaceable like a widget's own. */
 export const sharedStrings = {
@@ -81,7 +83,7 @@ export const sdkHintStrings: Readonly<Record<`sdk${'Missing' | 'None' | 'Ambiguo
  * `setLocaleStrings('cc-task-panel', {accept: 'Annehmen'})`. A widget's own `strings` property wins.
  */
 export function setLocaleStrings(tag: string, strings: Strings): void {
-  locale.set(tag, { ...locale.get(tag), ...strings });
+  pageStrings.set(tag, { ...pageStrings.get(tag), ...strings });
   for (const el of document.querySelectorAll(tag)) (el as CcWidget<Strings>).requestUpdate?.();
 }
 
@@ -149,16 +151,58 @@ export abstract class CcWidget<S extends Strings> extends CcElement {
   /** The widget's strings in English. */
   protected abstract readonly defaultStrings: S;
 
-  /** A string by key, with `{placeholders}` filled. */
-  protected t(key: (keyof S | keyof SharedStrings) & string, values?: Readonly<Record<string, string | number>>): string {
-    return fill(this.#raw(key), values);
+  /**
+   * The language this widget speaks (a BCP 47 tag): its own `lang` attribute when the page set one, else its
+   * `<cc-sdk>`'s `locale` or `lang`, else the page's `<html lang>`, else `en`. Its words come from the bundle
+   * of that language (loaded on first use), its numbers, times and plurals from `Intl` in it.
+   */
+  get locale(): string {
+    return (!this.#langIsOurs && this.getAttribute('lang')?.trim()) || this.cc.desk?.locale || pageLocale();
   }
 
-  #raw(key: string): string {
-    const own = this.strings as Readonly<Record<string, unknown>>;
-    const text =
-      own[key] ?? locale.get(this.localName)?.[key] ?? (this.defaultStrings as Strings)[key] ?? (sharedStrings as Strings)[key] ?? key;
+  /** A string by key, with `{placeholders}` filled; numbers are written the locale's way and pick plurals. */
+  protected t(key: (keyof S | keyof SharedStrings | keyof typeof sdkHintStrings) & string, values?: Readonly<Record<string, string | number>>): string {
+    const locale = this.locale;
+    const written = values && Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v, locale) : v]));
+    return fill(this.#raw(key, values?.count), written);
+  }
+
+  /**
+   * The text of a key: the widget's `strings`, then the page's `setLocaleStrings`, then the bundle of the
+   * widget's language, then English. With a numeric `count`, a layer's plural variant for it
+   * (`key_one`, `key_few`…, by `Intl.PluralRules`) comes before its bare key.
+   */
+  #raw(key: string, count?: unknown): string {
+    const locale = this.locale;
+    const category = typeof count === 'number' ? pluralOf(count, locale) : 'other';
+    const pick = (layer: Readonly<Record<string, unknown>> | undefined): unknown =>
+      layer && ((category !== 'other' ? layer[`${key}_${category}`] : undefined) ?? layer[key]);
+    const bundle = bundleFor(locale);
+    const tables = bundle as Readonly<Record<string, Readonly<Record<string, unknown>>>> | undefined;
+    let text = pick(this.strings as Strings) ?? pick(pageStrings.get(this.localName)) ?? pick(tables?.[this.localName]) ?? pick(tables?.shared);
+    if (text === undefined && bundle) reportMissingString(this.localName, key, locale);
+    text ??= pick(this.defaultStrings as Strings) ?? pick(sharedStrings) ?? pick(sdkHintStrings) ?? key;
     return typeof text === 'string' ? text : key;
+  }
+
+  /** A count, in the widget's language (`1.234` in German). */
+  protected number(value: number): string {
+    return formatNumber(value, this.locale);
+  }
+
+  /** A timer, `m:ss` or `h:mm:ss`, in the digits of the widget's language. */
+  protected duration(ms: number): string {
+    return formatDuration(ms, this.locale);
+  }
+
+  /** A clock time (epoch milliseconds) in the widget's language: `2:07 PM`, `14:07`. */
+  protected time(epochMs: number): string {
+    return formatTime(epochMs, this.locale);
+  }
+
+  /** A date and time (epoch milliseconds) in the widget's language. */
+  protected dateTime(epochMs: number): string {
+    return formatDateTime(epochMs, this.locale);
   }
 
   /**
@@ -166,7 +210,7 @@ export abstract class CcWidget<S extends Strings> extends CcElement {
    * kit's own words around a value keep their order whatever the value's direction.
    */
   protected tParts(key: (keyof S | keyof SharedStrings) & string, values: Readonly<Record<string, unknown>>): unknown[] {
-    return this.#raw(key)
+    return this.#raw(key, values.count)
       .split(/(\{\w+\})/)
       .filter((piece) => piece !== '')
       .map((piece) => {
@@ -249,8 +293,7 @@ export abstract class CcWidget<S extends Strings> extends CcElement {
   /** The hint shown when no `<cc-sdk>` was found, in words the page may replace. */
   #sdkHintText(problem: SdkProblem): string {
     const key = `sdk${problem.kind[0].toUpperCase()}${problem.kind.slice(1)}` as keyof typeof sdkHintStrings;
-    const text = (this.strings as Strings)[key] ?? locale.get(this.localName)?.[key] ?? sdkHintStrings[key];
-    return fill(text, problem.kind === 'missing' ? { id: problem.id } : problem.kind === 'ambiguous' ? { count: problem.count } : {});
+    return this.t(key, problem.kind === 'missing' ? { id: problem.id } : problem.kind === 'ambiguous' ? { count: problem.count } : {});
   }
 
   /**
@@ -279,8 +322,83 @@ export abstract class CcWidget<S extends Strings> extends CcElement {
     this.#renderSdkHint();
   }
 
+  #offLocale: (() => void) | null = null;
+  /** The kit set the host's `lang` (the widget's language differs from the page's), not the page. */
+  #langIsOurs = false;
+  #dirIsOurs = false;
+  #writingLang = false;
+  /** What the host's `lang` and `dir` were last worked out from. */
+  #languageFrom = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#offLocale ??= onLocaleChange(() => {
+      this.#languageFrom = '';
+      this.requestUpdate();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#offLocale?.();
+    this.#offLocale = null;
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' && !this.#writingLang) {
+      this.#langIsOurs = false;
+      this.requestUpdate();
+    }
+  }
+
+  /**
+   * Holds the first render in a language until its bundle is there (one fetch, shared by every widget), so
+   * the agent does not see English first. A bundle that cannot be fetched leaves the widget in English.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const locale = this.locale;
+    if (bundleLocaleOf(locale) && !bundleFor(locale)) return loadBundle(locale).then(() => super.scheduleUpdate());
+    return super.scheduleUpdate();
+  }
+
+  /**
+   * Gives the host the `lang` of its language when it differs from the page's (screen readers pronounce it
+   * right), and the `dir` of it when the inherited direction is wrong for it (Arabic on a left-to-right page).
+   * What the page set on the host itself is left alone.
+   */
+  #applyLanguage(): void {
+    const locale = this.locale;
+    const page = pageLocale();
+    const from = `${locale}|${page}`;
+    if (from === this.#languageFrom) return;
+    this.#languageFrom = from;
+    this.#writingLang = true;
+    try {
+      if (this.#langIsOurs) this.removeAttribute('lang');
+      if (this.#dirIsOurs) this.removeAttribute('dir');
+      this.#langIsOurs = this.#dirIsOurs = false;
+      if (!this.hasAttribute('lang') && locale !== page) {
+        this.setAttribute('lang', locale);
+        this.#langIsOurs = true;
+      }
+      const wanted = directionOf(locale);
+      if (!this.hasAttribute('dir') && (locale !== page || wanted === 'rtl') && getComputedStyle(this).direction !== wanted) {
+        this.setAttribute('dir', wanted);
+        this.#dirIsOurs = true;
+      }
+    } finally {
+      this.#writingLang = false;
+    }
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.#applyLanguage();
     this.#noticeConnection();
     this.#hadFocus = !!this.shadowRoot?.activeElement;
   }

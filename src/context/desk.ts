@@ -52,6 +52,9 @@ export class Desk {
   #clockListeners = new Set<() => void>();
   #offClock: (() => void) | null = null;
 
+  /** The language `<cc-sdk>` gives its widgets (its `locale` or `lang`); empty: the page's. */
+  locale = '';
+
   constructor(private readonly emit: (event: CcOutcomeEvent) => void) {}
 
   get state(): DeskState {

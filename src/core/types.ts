@@ -218,6 +218,12 @@ export interface SignInDescriptor {
   readonly methods: readonly SignInMethod[];
   /** Default texts of the labels and messages this backend names (replaced by `<cc-auth>`'s `strings`). */
   readonly strings?: Readonly<Record<string, string>>;
+  /**
+   * Texts of `<cc-auth>` this backend words its own way: the widget's key → the key of the backend's text in
+   * `strings` (`{oauthFailed: 'oauthFailedWebex'}`), so locale bundles translate both. A page's own `strings`
+   * for the widget's key still win.
+   */
+  readonly replaces?: Readonly<Record<string, string>>;
   /** Ways a script may also sign in with (`sdk.request('cc-sign-in-request', …)`), not offered on screen. */
   readonly scripted?: readonly SignInKind[];
 }

@@ -63,8 +63,9 @@ export const simulatorSignIn: SignInDescriptor = Object.freeze({
   methods: Object.freeze([{ kind: 'token' as const }, { kind: 'oauth' as const, label: 'signInWithWebex' }]),
   strings: Object.freeze({
     signInWithWebex: 'Sign in with Webex',
-    oauthFailed: 'Sign-in with Webex did not finish ({error}). Try again.',
+    oauthFailedWebex: 'Sign-in with Webex did not finish ({error}). Try again.',
   }),
+  replaces: Object.freeze({ oauthFailed: 'oauthFailedWebex' }),
 });
 
 export const simulatorHandles = Object.freeze({ simulator: simulatorServerOf });

@@ -5,8 +5,10 @@ import type { BackendOption } from '../registry.js';
 const strings = Object.freeze({
   signInWithWebex: 'Sign in with Webex',
   continueWithWebex: 'Continue with Webex',
-  oauthFailed: 'Sign-in with Webex did not finish ({error}). Try again.',
+  oauthFailedWebex: 'Sign-in with Webex did not finish ({error}). Try again.',
 });
+/** The texts of `<cc-auth>` Webex words its own way. */
+const replaces = Object.freeze({ oauthFailed: 'oauthFailedWebex' });
 
 /**
  * How an agent signs in to Webex Contact Center: an access token or Webex OAuth; with a `webex` instance the
@@ -16,13 +18,13 @@ const strings = Object.freeze({
  */
 export function webexSignIn(options: Readonly<Record<string, unknown>> = {}): SignInDescriptor {
   if (options.webex && typeof options.webex === 'object') {
-    return { methods: [{ kind: 'external', label: 'continueWithWebex' }], strings };
+    return { methods: [{ kind: 'external', label: 'continueWithWebex' }], strings, replaces };
   }
   // The host's server holds the session (cc-elements/server): one button; the server's own sign-in if needed.
   if (typeof options.tokenEndpoint === 'string' && options.tokenEndpoint.trim()) {
-    return { methods: [{ kind: 'server', label: 'signInWithWebex' }], strings };
+    return { methods: [{ kind: 'server', label: 'signInWithWebex' }], strings, replaces };
   }
-  return { methods: [{ kind: 'token' }, { kind: 'oauth', label: 'signInWithWebex' }], strings };
+  return { methods: [{ kind: 'token' }, { kind: 'oauth', label: 'signInWithWebex' }], strings, replaces };
 }
 
 /** A boolean attribute: present (any value but "false") is on; a property: true or false. */

@@ -10,6 +10,7 @@ export const xucSignIn: SignInDescriptor = Object.freeze({
   // A XuC token the page already has (`{accessToken}`, checked with auth/check first), from a script.
   scripted: Object.freeze(['token' as const]),
   strings: Object.freeze({
-    usernameHint: 'Your XiVO username and password.',
+    usernameHintXivo: 'Your XiVO username and password.',
   }),
+  replaces: Object.freeze({ usernameHint: 'usernameHintXivo' }),
 });
