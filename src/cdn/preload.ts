@@ -24,6 +24,7 @@ export function preloadBackends(doc: Document | undefined = globalThis.document,
   if (!doc?.head) return [];
   const have = new Set([...doc.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((link) => link.href));
   const added: string[] = [];
+  const links = doc.createDocumentFragment();
   for (const name of backendsOnPage(doc)) {
     if (!Object.hasOwn(BACKEND_CHUNKS, name)) continue;
     for (const file of BACKEND_CHUNKS[name]) {
@@ -33,10 +34,12 @@ export function preloadBackends(doc: Document | undefined = globalThis.document,
       const link = doc.createElement('link');
       link.rel = 'modulepreload';
       link.href = href;
-      doc.head.append(link);
+      links.append(link);
       added.push(href);
     }
   }
+  // One insertion into the head for all of them.
+  if (added.length > 0) doc.head.append(links);
   return added;
 }
 
