@@ -1,6 +1,8 @@
-// The CDN bundle's entry, dist/cdn/cc-elements.js: defines every tag and exports the kit's API. The simulator
-// is not in it: its code is a chunk that `<cc-sdk>` loads when it is the backend (and `loadSimulator()`
-// resolves to its classes), so a page on Webex downloads none of it.
+// The CDN bundle's entry, dist/cdn/cc-elements.js: defines every tag of the agent's desk and exports the kit's
+// API. The simulator is not in it: its code is a chunk that `<cc-sdk>` loads when it is the backend (and
+// `loadSimulator()` resolves to its classes), so a page on Webex downloads none of it. Everything imported
+// statically here is in the entry, which every page downloads before any tag is defined: a new widget that is
+// not on the desk's first screen joins through `defineWhenNeeded` below instead (see lazy-tags.ts).
 // First: ask for the page's backend files, so they download while the widgets are defined and rendered.
 import './preload.js';
 import '../../define/cc-sdk.js';
@@ -10,13 +12,10 @@ import '../../define/cc-state-select.js';
 import '../../define/cc-task-panel.js';
 import '../../define/cc-wrapup.js';
 
+import { defineWhenNeeded } from './lazy-tags.js';
+
 export * from '../api.js';
 
-// The statistics widgets are a chunk of their own: fetched at once when the page already has one of their
-// tags, else when the browser is idle (a tag added later is upgraded when it arrives; define order does not
-// matter to the kit's widgets).
-const STATS_TAGS = 'cc-queue-stats, cc-agent-stats';
-const loadStats = () => void import('./stats.js');
-if (globalThis.document?.querySelector(STATS_TAGS)) loadStats();
-else if ('requestIdleCallback' in globalThis) requestIdleCallback(loadStats, { timeout: 3000 });
-else setTimeout(loadStats, 1000);
+// Widgets that are not on the agent's first screen are chunks of their own (see lazy-tags.ts): the statistics
+// widgets are fetched at once when the page already has one of their tags, else when the browser is idle.
+defineWhenNeeded(['cc-queue-stats', 'cc-agent-stats'], () => import('./stats.js'));

@@ -120,6 +120,23 @@ describe('the CDN first load', () => {
   });
 });
 
+describe('widgets outside the first screen (src/cdn/lazy-tags.ts)', () => {
+  it('a page with a statistics widget gets it defined from the stats chunk, which the entry does not hold', async function () {
+    this.timeout(30000);
+    const { chunks } = await manifest();
+    const page = await framePage(ENTRY, '<cc-sdk><cc-queue-stats></cc-queue-stats></cc-sdk>');
+    try {
+      await until(() => !!page.win.customElements.get('cc-queue-stats') && !!page.win.customElements.get('cc-agent-stats'), 10000, 'the statistics tags');
+      expect([...page.files().keys()]).to.include(chunks.stats);
+      const entry = await (await fetch('/dist/cdn/cc-elements.js')).text();
+      expect(entry, 'the entry defines no statistics tag itself').to.not.match(/define\("cc-(queue|agent)-stats"\)/);
+      expect(entry, 'the entry imports the stats chunk lazily').to.contain(`import("./${chunks.stats}")`);
+    } finally {
+      page.close();
+    }
+  });
+});
+
 describe('a page load with no OAuth parameters', () => {
   it('does not open the tab storage (sessionStorage) to look for a round trip', () => {
     const own = Object.getOwnPropertyDescriptor(window, 'sessionStorage');
