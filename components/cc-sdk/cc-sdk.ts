@@ -9,8 +9,9 @@ import type { DeskState } from '../../src/core/store.js';
 import { TOKEN_SIGN_IN } from '../../src/core/sign-in.js';
 import { deskContext } from '../../src/context/context.js';
 import { Desk } from '../../src/context/desk.js';
-import { request, type RequestDetails, type RequestName } from '../../src/events/events.js';
+import { outcome, request, type RequestDetails, type RequestName, type TabRole } from '../../src/events/events.js';
 import { notifyLocaleChange } from '../../src/locales/index.js';
+import { TabSession, type HandoffStorage, type TabHost } from '../../src/tabs/tab-session.js';
 
 const BACKEND_METHODS = ['subscribe', 'dispose', 'connect', 'register', 'deregister', 'stationLogin', 'setAgentState', 'destinations'] as const;
 
@@ -71,6 +72,7 @@ function milliseconds(value: unknown): number | null {
  * @event {CcOutcomeEvent<'cc-message'>} cc-message - A message of a chat, social or email conversation (the customer's or a system line as it arrives, the agent's once sent), once per message. `detail: {task, message}`
  * @event {CcOutcomeEvent<'cc-connection-change'>} cc-connection-change - The connection changed. `detail: {status}`
  * @event {CcOutcomeEvent<'cc-error'>} cc-error - An action failed or an input was refused. `detail: {action, code, message}`
+ * @event {CcOutcomeEvent<'cc-tab-role'>} cc-tab-role - This tab's part in the agent's session: leader, follower or independent. `detail: {role, previous}`
  */
 export class CcSdk extends CcElement {
   /**
@@ -223,6 +225,48 @@ export class CcSdk extends CcElement {
   }
   #backendOptions: Readonly<Record<string, unknown>> = {};
 
+  /**
+   * The agent session this element shares with the other tabs of the origin that embed `<cc-sdk>` with the same
+   * backend and the same `session` (default: one per backend). See `tabs` and `role`.
+   */
+  @property({ attribute: 'session' })
+  get session(): string {
+    return this.#session;
+  }
+  set session(value: string) {
+    this.#session = value === null || value === undefined ? '' : String(value);
+  }
+  #session = '';
+
+  /**
+   * `shared` (default): one agent session across the tabs of this origin (a leader tab owns the backend, the
+   * others mirror it and take over when it closes). `independent`: a session of this tab's own. A backend set as
+   * an object is always independent (another tab cannot have it), and so is a second `<cc-sdk>` of the same
+   * page with the same backend and session. Another value is ignored with a warning.
+   */
+  @property({ attribute: 'tabs' })
+  get tabs(): 'shared' | 'independent' {
+    return this.#tabsMode;
+  }
+  set tabs(value: 'shared' | 'independent') {
+    const mode = value === null || value === undefined ? 'shared' : value;
+    if (mode === 'shared' || mode === 'independent') this.#tabsMode = mode;
+    else warnOnce(`<cc-sdk> tabs="${String(value).slice(0, 40)}" is not shared or independent: ignored.`);
+  }
+  #tabsMode: 'shared' | 'independent' = 'shared';
+
+  /**
+   * This tab's part in the agent's session: `leader` (it owns the backend, the connection and the media),
+   * `follower` (it mirrors the leader and forwards its requests there) or `independent` (a session of its own);
+   * null until it is known, which `cc-tab-role` announces (and every change after). (`<cc-sdk>` has no ARIA
+   * role, so this takes the place of the `role` attribute's reflection.)
+   */
+  override get role(): TabRole | null {
+    return this.#role;
+  }
+  #role: TabRole | null = null;
+  #tabs: TabSession | null = null;
+
   /** What this element shares with its widgets. */
   readonly desk = new Desk((event) => this.dispatchEvent(event));
 
@@ -271,6 +315,9 @@ export class CcSdk extends CcElement {
       if (this.isConnected) return;
       this.#setupRun++;
       this.#built = null;
+      // Another tab takes the session over (before this desk lets go, so that no follower mirrors that).
+      this.#leaveTabs();
+      this.#role = null;
       // Nothing ended the session or its tasks: let go of them without announcing anything.
       this.desk.attach(null, null);
     };
@@ -284,7 +331,7 @@ export class CcSdk extends CcElement {
 
   protected override updated(changed: Map<string, unknown>): void {
     const options = backendOptions();
-    const spec = [this.backend, this.backendOptions, ...options.filter((o) => !o.apply).map((o) => this.#optionValue(o))];
+    const spec = [this.backend, this.backendOptions, this.tabs, this.session, ...options.filter((o) => !o.apply).map((o) => this.#optionValue(o))];
     if (!this.#built || spec.length !== this.#built.length || spec.some((value, i) => value !== this.#built![i])) {
       this.#built = spec;
       void this.#setup();
@@ -297,28 +344,90 @@ export class CcSdk extends CcElement {
     return html`<slot></slot>`;
   }
 
+  /** What the backend's factory is given: the element's attributes, the declared options, `backendOptions`. */
+  #factoryOptions(): Record<string, unknown> {
+    const attributes = Object.fromEntries([...this.attributes].map((a) => [a.name, a.value]));
+    const declared = Object.fromEntries(backendOptions().map((o) => [o.property, this.#optionValue(o)]));
+    return { ...attributes, ...declared, ...this.backendOptions };
+  }
+
   async #setup(): Promise<void> {
     const run = ++this.#setupRun;
     const spec = this.backend;
     try {
-      const attributes = Object.fromEntries([...this.attributes].map((a) => [a.name, a.value]));
-      const declared = Object.fromEntries(backendOptions().map((o) => [o.property, this.#optionValue(o)]));
-      const options = { ...attributes, ...declared, ...this.backendOptions };
+      const options = this.#factoryOptions();
       // How the agent will sign in is known before the backend's code loads: <cc-auth> renders it meanwhile.
       if (typeof spec === 'string' && !this.desk.backend) this.desk.describeSignIn(signInFor(spec, options) ?? TOKEN_SIGN_IN);
-      const backend = typeof spec === 'string' ? await createBackend(spec, options) : spec;
+      // Among the tabs of one session, only the leader builds a backend.
+      const role = await this.#joinTabs(spec);
+      if (run !== this.#setupRun || role === 'follower') return;
+      const handoff = this.#tabs?.handoff;
+      const backend = typeof spec === 'string' ? await createBackend(spec, handoff ? { ...options, handoff } : options) : spec;
       if (!isBackend(backend)) throw new CcError('unknown-backend', `The "${String(spec)}" backend's factory returned no Backend.`, 'backend');
       // A newer setup (or a release) started meanwhile: this one is out of date.
       if (run !== this.#setupRun) {
         if (typeof spec === 'string') backend.dispose();
         return;
       }
-      this.desk.attach(backend, 'backend-changed');
+      this.desk.attach(this.#tabs ? this.#tabs.wrap(backend) : backend, 'backend-changed');
       this.desk.describeSignIn(backend.signIn ?? signInFor(typeof spec === 'string' ? spec : backend.name, options) ?? TOKEN_SIGN_IN);
       for (const option of backendOptions()) if (option.apply) this.#apply(option);
     } catch (err) {
       if (run === this.#setupRun) this.desk.report(CcError.from(err, 'backend'));
+    } finally {
+      // A leader runs its followers' requests once its backend is there (or could not be built).
+      if (run === this.#setupRun) this.#tabs?.ready();
     }
+  }
+
+  // ---- tabs (src/tabs) -------------------------------------------------------------------------------
+
+  /** What a tab session of this element may use: its desk, a backend built as this element builds one, its role. */
+  readonly #tabHost: TabHost = {
+    desk: this.desk,
+    build: async (handoff: HandoffStorage) => {
+      const spec = this.backend;
+      try {
+        if (typeof spec !== 'string') return null;
+        const options = this.#factoryOptions();
+        const backend = await createBackend(spec, { ...options, handoff });
+        if (!isBackend(backend)) throw new CcError('unknown-backend', `The "${spec}" backend's factory returned no Backend.`, 'backend');
+        return backend;
+      } catch (err) {
+        this.desk.report(CcError.from(err, 'backend'));
+        return null;
+      }
+    },
+    roleChanged: (role) => this.#announceRole(role),
+  };
+
+  /** The session key of a backend name: one session per backend and `session` (no key: independent). */
+  #tabKey(spec: string | Backend): string | null {
+    if (this.tabs === 'independent' || typeof spec !== 'string' || !spec.trim()) return null;
+    return `${spec.trim()}/${this.session}`;
+  }
+
+  /** Takes part in this element's tab session (joining a new one when its key changed): resolves with this tab's part. */
+  async #joinTabs(spec: string | Backend): Promise<TabRole> {
+    const key = this.#tabKey(spec);
+    if (this.#tabs && this.#tabs.key === key) return this.#tabs.start();
+    this.#leaveTabs();
+    if (key) this.#tabs = TabSession.open(key, this.#tabHost);
+    if (this.#tabs) return this.#tabs.start();
+    this.#announceRole('independent');
+    return 'independent';
+  }
+
+  #leaveTabs(): void {
+    this.#tabs?.close();
+    this.#tabs = null;
+  }
+
+  #announceRole(role: TabRole): void {
+    const previous = this.#role;
+    if (previous === role) return;
+    this.#role = role;
+    this.dispatchEvent(outcome('cc-tab-role', { role, previous }, role !== 'follower'));
   }
 
   /** Hands an option that does not rebuild (a scenario) to the running backend; what it refuses is a cc-error. */

@@ -8,7 +8,7 @@ import type { Capabilities, DestinationOption, SignInDescriptor } from '../core/
 import { outcome, type CcOutcomeEvent, type CcRequestEvent, type RequestName } from '../events/events.js';
 import { eventCatalog } from '../events/catalog.js';
 import { outcomesFor } from '../events/outcomes.js';
-import { checkDetail, excerpt, isRequestName } from '../events/request-check.js';
+import { checkDetail, excerpt, isRequestName, type DetailCheck } from '../events/request-check.js';
 
 export { actionOf, taskIdOf };
 
@@ -41,6 +41,19 @@ export interface RequestOrigin {
 }
 
 /**
+ * How a follower tab's Desk reaches its leader's (src/tabs): its requests, dismissals and destination lists go
+ * there; the leader's store comes back through `Desk.mirror`.
+ */
+export interface DeskLink {
+  run(name: RequestName, checked: DetailCheck<RequestName>, origin: RequestOrigin): Promise<void>;
+  dismissError(key: string): void;
+  destinations(kind: 'agent' | 'queue', taskId?: string): Promise<readonly DestinationOption[]>;
+}
+
+/** Hears every change of a leader's store, with the action behind it (src/tabs sends both to the followers). */
+export type DeskTap = (action: StoreAction, state: DeskState) => void;
+
+/**
  * What `<cc-sdk>` shares with its widgets: the store, the backend behind it, and the one way to act on it.
  * It reduces backend events into the store and announces every outcome once, through `emit`.
  */
@@ -51,11 +64,75 @@ export class Desk {
   #media = new Map<string, MediaStreamTrack>();
   #clockListeners = new Set<() => void>();
   #offClock: (() => void) | null = null;
+  /** Set while this desk follows another tab's (src/tabs): its requests go there, its store mirrors that one. */
+  #link: DeskLink | null = null;
+  #tap: DeskTap | null = null;
 
   /** The language `<cc-sdk>` gives its widgets (its `locale` or `lang`); empty: the page's. */
   locale = '';
 
   constructor(private readonly emit: (event: CcOutcomeEvent) => void) {}
+
+  /**
+   * True when this desk owns its session: it runs the backend (a leader tab, or a `<cc-sdk>` on its own).
+   * Every outcome it announces says so in `detail.leader`.
+   */
+  get leader(): boolean {
+    return this.#link === null;
+  }
+
+  /**
+   * Makes this desk a follower (src/tabs): it has no backend of its own, sends its requests through `link`,
+   * and its store takes what `mirror` brings. `null` makes it lead again (its caller then gives it a backend).
+   */
+  follow(link: DeskLink | null): void {
+    this.#link = link;
+  }
+
+  /** Hears every change of this desk's store while it leads (null stops it). */
+  tap(listener: DeskTap | null): void {
+    this.#tap = listener;
+  }
+
+  /**
+   * Takes the leader's state (src/tabs), reached through `cause`, and announces what changed, once, as the
+   * leader did: the outcomes are computed from the same action and the same two states. `next` keeps this
+   * store's unchanged slices identical (src/tabs/wire.ts).
+   */
+  mirror(cause: StoreAction, next: DeskState): void {
+    const before = this.store.state;
+    const after = this.store.replace(next, cause);
+    for (const event of outcomesFor(cause, before, after)) this.#emit(event);
+  }
+
+  /**
+   * Takes a backend over the store as it stands (a follower tab that became the leader: src/tabs): the tasks
+   * on screen stay while the new backend signs in and re-syncs them. Nothing is announced here.
+   */
+  adopt(backend: Backend): void {
+    this.#detach?.();
+    this.#offClock?.();
+    if (this.#backend !== backend) this.#backend?.dispose();
+    this.#media.clear();
+    this.#backend = backend;
+    this.#apply({ type: 'capabilities', capabilities: this.#capabilitiesOf(backend, backend.capabilities) });
+    // What the old backend was doing is gone with it: its controls stop waiting.
+    for (const key of Object.keys(this.state.pending)) this.#apply({ type: 'settled', key });
+    // Until the new backend has signed in and re-synced, the session is reconnecting.
+    if (this.state.session.status === 'signed-in') this.#apply({ type: 'connection', status: 'reconnecting' });
+    this.#detach = backend.subscribe((event) => this.#onBackendEvent(event));
+    this.#offClock = backend.clock.onAdvance?.(() => this.#clockListeners.forEach((l) => l())) ?? null;
+  }
+
+  /** The session is gone and cannot be taken up again here (src/tabs): the agent is signed out, with `reason`. */
+  lose(reason: string): void {
+    if (this.state.session.status === 'signed-in') this.#apply({ type: 'signed-out', reason });
+  }
+
+  /** Announces an outcome, saying whether this desk owns the session. */
+  #emit(event: CcOutcomeEvent): void {
+    this.emit(this.#link ? outcome(event.type, event.detail as never, false) : event);
+  }
 
   get state(): DeskState {
     return this.store.state;
@@ -82,8 +159,10 @@ export class Desk {
     this.#backend?.dispose();
     this.#media.clear();
     this.#backend = backend;
-    this.store.dispatch({ type: 'reset', backend: backend?.name ?? null, capabilities: backend ? this.#capabilitiesOf(backend, backend.capabilities) : null });
-    if (wasSignedIn && reason !== null) this.emit(outcome('cc-signed-out', { reason }));
+    const reset: StoreAction = { type: 'reset', backend: backend?.name ?? null, capabilities: backend ? this.#capabilitiesOf(backend, backend.capabilities) : null };
+    this.store.dispatch(reset);
+    this.#tap?.(reset, this.state);
+    if (wasSignedIn && reason !== null) this.#emit(outcome('cc-signed-out', { reason }));
     this.#detach = backend ? backend.subscribe((event) => this.#onBackendEvent(event)) : null;
     this.#offClock = backend?.clock.onAdvance?.(() => this.#clockListeners.forEach((l) => l())) ?? null;
   }
@@ -105,11 +184,14 @@ export class Desk {
   }
 
   async destinations(kind: 'agent' | 'queue', taskId?: string): Promise<readonly DestinationOption[]> {
+    if (this.#link) return this.#link.destinations(kind, taskId);
     return this.#backend ? this.#backend.destinations(kind, taskId) : [];
   }
 
   /** How the agent signs in to the backend being loaded or attached (`<cc-auth>` renders it). */
   describeSignIn(signIn: SignInDescriptor | null): void {
+    // A follower shows what its leader's store says.
+    if (this.#link) return;
     this.#apply({ type: 'sign-in-methods', signIn });
   }
 
@@ -119,6 +201,10 @@ export class Desk {
   }
 
   dismissError(key: string): void {
+    if (this.#link) {
+      this.#link.dismissError(key);
+      return;
+    }
     this.#apply({ type: 'dismiss-error', key });
   }
 
@@ -145,12 +231,23 @@ export class Desk {
   async run(request: CcRequestEvent, origin?: RequestOrigin): Promise<void> {
     const name: string = request.type;
     if (!this.accepts(name)) return;
+    await this.runChecked(name, checkDetail(name, request.detail), origin);
+  }
+
+  /**
+   * Runs a request whose detail was checked already: here, or in the follower tab whose widget sent it (the
+   * leader runs it as its own). A follower sends it on to its leader and resolves when the leader has run it.
+   */
+  async runChecked(name: RequestName, checked: DetailCheck<RequestName>, origin?: RequestOrigin): Promise<void> {
     const action = actionOf(name);
-    const checked = checkDetail(name, request.detail);
     const detail = 'detail' in checked ? checked.detail : null;
     const key = detail ? requestKey(name, detail) : (origin?.key ?? name);
     const taskId = detail ? taskIdOf(detail) : origin?.taskId;
     if (this.state.pending[key]) return;
+    if (this.#link) {
+      await this.#link.run(name, checked, taskId === undefined ? { key } : { key, taskId });
+      return;
+    }
     // Every refusal is made here, once, against the store's snapshots (see the action table): bad input and
     // actions the state does not allow never reach the backend.
     let refused: Refusal | null;
@@ -229,6 +326,8 @@ export class Desk {
   #apply(action: StoreAction): void {
     const before = this.store.state;
     const after = this.store.dispatch(action);
-    for (const event of outcomesFor(action, before, after)) this.emit(event);
+    const events = outcomesFor(action, before, after);
+    if (this.#tap && (after !== before || events.length > 0)) this.#tap(action, after);
+    for (const event of events) this.#emit(event);
   }
 }

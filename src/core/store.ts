@@ -362,6 +362,20 @@ export class Store {
     return this.#state;
   }
 
+  /**
+   * Takes `next` as the whole state, as another tab's store reached it through `cause` (a follower tab mirrors
+   * its leader: src/tabs). Listeners hear `cause`. The caller keeps unchanged slices identical (see
+   * `src/tabs/wire.ts`), so that widgets re-render and outcomes fire for what changed only.
+   */
+  replace(next: DeskState, cause: StoreAction): DeskState {
+    const previous = this.#state;
+    if (next !== previous) {
+      this.#state = deepFreeze(next);
+      for (const listener of [...this.#listeners]) listener(this.#state, previous, cause);
+    }
+    return this.#state;
+  }
+
   subscribe(listener: StoreListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);

@@ -30,6 +30,11 @@ const OUTCOMES: Readonly<Record<OutcomeName, CatalogEntry>> = {
   },
   'cc-connection-change': { kind: 'outcome', detail: "{status: 'connected'|'reconnecting'|'offline'}", summary: 'The connection to the contact center changed.' },
   'cc-error': { kind: 'outcome', detail: '{action, code, message}', summary: 'An action failed or an input was refused.' },
+  'cc-tab-role': {
+    kind: 'outcome',
+    detail: "{role: 'leader'|'follower'|'independent', previous}",
+    summary: "This tab's part in the agent's session: it owns the backend (leader), mirrors the tab that does (follower), or has a session of its own (independent).",
+  },
 };
 
 /** The request rows, from the action table. */

@@ -35,7 +35,24 @@ export interface OutcomeDetails {
   'cc-message': { readonly task: TaskSnapshot; readonly message: ConversationMessage };
   'cc-connection-change': { readonly status: ConnectionStatus };
   'cc-error': CcErrorInfo;
+  'cc-tab-role': { readonly role: TabRole; readonly previous: TabRole | null };
 }
+
+/**
+ * The part a `<cc-sdk>` plays among the tabs of one agent session (src/tabs): the `leader` owns the backend,
+ * the connection and the media; a `follower` mirrors the leader's store and forwards its requests to it; an
+ * `independent` one has a session of its own (`tabs="independent"`, a Backend object, or a browser without
+ * Web Locks or BroadcastChannel).
+ */
+export type TabRole = 'leader' | 'follower' | 'independent';
+
+/**
+ * What every outcome's `detail` carries besides its own fields: `leader` is true in the tab that owns the
+ * session (the leader, or a `<cc-sdk>` on its own) and false in a follower tab. Every tab hears every outcome
+ * once; a page that must act once per event (log a call, write a CRM record) acts where `detail.leader` holds.
+ * It is not enumerable: `JSON.stringify(detail)` and `{...detail}` leave it out; read it as `detail.leader`.
+ */
+export type TabFlag = { readonly leader: boolean };
 
 /**
  * `detail` of each request event a widget dispatches (bubbles, composed, cancelable), and the request names:
@@ -45,13 +62,18 @@ export type { RequestDetails, RequestName, TaskRef } from '../core/actions.js';
 
 export type OutcomeName = keyof OutcomeDetails;
 
-/** An outcome: something that happened to the agent or a task, announced once by `<cc-sdk>`. */
+/**
+ * An outcome: something that happened to the agent or a task, announced once by `<cc-sdk>` (once in each tab
+ * of a shared session, with `detail.leader` true in the tab that owns it).
+ */
 export class CcOutcomeEvent<N extends OutcomeName = OutcomeName> extends Event {
   declare readonly type: N;
-  readonly detail: OutcomeDetails[N];
-  constructor(type: N, detail: OutcomeDetails[N]) {
+  readonly detail: OutcomeDetails[N] & TabFlag;
+  constructor(type: N, detail: OutcomeDetails[N], leader = true) {
     super(type, { bubbles: true, composed: true, cancelable: false });
-    this.detail = detail;
+    // `leader` is about the tab, not the event: readable, but not one of the detail's own (enumerable) fields,
+    // so a detail compares, spreads and serialises as its documented fields.
+    this.detail = Object.defineProperty({ ...detail }, 'leader', { value: leader, enumerable: false }) as OutcomeDetails[N] & TabFlag;
   }
 }
 
@@ -84,7 +106,7 @@ export class CcRequestEvent<N extends RequestName = RequestName> extends Event {
 export type CcEventMap = { [N in OutcomeName]: CcOutcomeEvent<N> } & { [N in RequestName]: CcRequestEvent<N> };
 
 /** Creates a typed outcome event. */
-export const outcome = <N extends OutcomeName>(type: N, detail: OutcomeDetails[N]) => new CcOutcomeEvent(type, detail);
+export const outcome = <N extends OutcomeName>(type: N, detail: OutcomeDetails[N], leader = true) => new CcOutcomeEvent(type, detail, leader);
 /** Creates a typed request event. */
 export const request = <N extends RequestName>(type: N, detail: RequestDetails[N]) => new CcRequestEvent(type, detail);
 

@@ -1,0 +1,100 @@
+/**
+ * One agent session across tabs (issue 16): same-origin pages of one browser context (iframes of this test
+ * page, see tabs-helpers.ts) elect one leader, which owns the simulator; the others mirror it, forward their
+ * requests to it, and take over when it goes.
+ */
+import { expect } from '@open-wc/testing';
+import { freshSession, openTab, signInAndAvailable, until, type Tab } from './tabs-helpers.js';
+
+const opened: Tab[] = [];
+async function tab(session: string, attrs: Record<string, string> = {}): Promise<Tab> {
+  const t = await openTab(session, attrs);
+  opened.push(t);
+  return t;
+}
+
+afterEach(() => {
+  for (const t of opened.splice(0)) t.close();
+});
+
+describe('tabs: roles', () => {
+  it('the first tab leads, the next follows, and each page hears its role as cc-tab-role', async function () {
+    this.timeout(20000);
+    const session = freshSession('roles');
+    const a = await tab(session);
+    const b = await tab(session);
+    expect(a.sdk.role).to.equal('leader');
+    expect(b.sdk.role).to.equal('follower');
+    const roles = (t: Tab) => t.heard('cc-tab-role').map((h) => ({ ...h.detail, leader: h.detail.leader }));
+    expect(roles(a)).to.deep.equal([{ role: 'leader', previous: null, leader: true }]);
+    expect(roles(b)).to.deep.equal([{ role: 'follower', previous: null, leader: false }]);
+    // The leader owns the contact center; the follower has no backend of its own.
+    expect(a.sdk.simulator).to.not.equal(null);
+    expect(b.sdk.simulator).to.equal(null);
+    expect(b.sdk.desk.backend).to.equal(null);
+  });
+
+  it('tabs="independent" keeps a session of its own: two such tabs both own a backend', async function () {
+    this.timeout(20000);
+    const session = freshSession('independent');
+    const a = await tab(session, { tabs: 'independent' });
+    const b = await tab(session, { tabs: 'independent' });
+    expect([a.sdk.role, b.sdk.role]).to.deep.equal(['independent', 'independent']);
+    expect(a.heard('cc-tab-role').map((h) => h.detail.role)).to.deep.equal(['independent']);
+    await until(() => a.sdk.simulator && b.sdk.simulator, 5000, 'a contact center in each tab');
+    await signInAndAvailable(a);
+    // Nothing of a's session reaches b.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(b.state().session.status).to.equal('signed-out');
+  });
+
+  it('another session key, or another backend, is another session', async function () {
+    this.timeout(20000);
+    const a = await tab(freshSession('key-a'));
+    const b = await tab(freshSession('key-b'));
+    expect([a.sdk.role, b.sdk.role]).to.deep.equal(['leader', 'leader']);
+  });
+});
+
+describe('tabs: one session', () => {
+  it('signs in in one tab and acts in another: both show the same session, and the request ran on the leader', async function () {
+    this.timeout(30000);
+    const session = freshSession('act');
+    const a = await tab(session);
+    const b = await tab(session);
+    // Sign in, station and state from the follower.
+    await signInAndAvailable(b);
+    await until(() => a.state().agent?.state === 'Available', 5000, 'the leader Available');
+    expect(a.sdk.simulator!.agent?.state).to.equal('Available');
+    // A call offered by the contact center shows in both tabs; the follower accepts it by its Accept button.
+    a.sdk.simulator!.offer({ ani: '+4930123456789' });
+    await until(() => b.state().tasks.length === 1, 5000, 'the offer in the follower');
+    await b.settle();
+    await b.click('cc-task-panel', /^Accept/);
+    await until(() => a.state().tasks[0]?.state === 'connected' && b.state().tasks[0]?.state === 'connected', 5000, 'connected everywhere');
+    expect(a.sdk.simulator!.tasks[0].state).to.equal('connected');
+    // Audio is the leader's: the follower's store knows the call has it, its desk has no track.
+    expect(a.sdk.desk.media(a.state().tasks[0].id)).to.not.equal(null);
+    expect(b.sdk.desk.media(b.state().tasks[0].id)).to.equal(null);
+  });
+
+  it('a refusal of a follower request shows next to the follower control, as on the leader', async function () {
+    this.timeout(30000);
+    const session = freshSession('refusal');
+    const a = await tab(session);
+    const b = await tab(session);
+    await signInAndAvailable(a);
+    a.sdk.simulator!.offer({ ani: '+4930123456789' });
+    await until(() => b.state().tasks.length === 1, 5000, 'the offer in the follower');
+    a.sdk.simulator!.failNext({ action: 'accept', code: 'backend-error', message: 'The contact center refused the call.' });
+    await b.settle();
+    await b.click('cc-task-panel', /^Accept/);
+    await until(() => Object.keys(b.state().errors).length > 0, 5000, 'the refusal in the follower');
+    await b.settle();
+    const panel = b.doc.querySelector('cc-task-panel')!.shadowRoot!;
+    const alert = [...panel.querySelectorAll('[role=alert]')].map((el) => el.textContent ?? '').join(' ');
+    expect(alert).to.contain('The contact center refused the call.');
+    expect(b.heard('cc-error').map((h) => [h.detail.message, h.detail.leader])).to.deep.equal([['The contact center refused the call.', false]]);
+    expect(a.heard('cc-error').map((h) => [h.detail.message, h.detail.leader])).to.deep.equal([['The contact center refused the call.', true]]);
+  });
+});
