@@ -1,4 +1,4 @@
-import type { TaskSnapshot } from '../../src/core/types.js';
+import type { Participant, TaskSnapshot } from '../../src/core/types.js';
 import { INCOMING } from './cc-task-panel.strings.js';
 import { consultee, mediaLabel, who, type PanelView } from './view.js';
 
@@ -61,6 +61,13 @@ export class TaskAnnouncer {
       if (!was.conference && task.conference) said.push(view.t('conferenceStartedNotice'));
       else if (was.consult && !task.consult) said.push(view.t('consultEndedNotice'));
       if (was.conference && !task.conference && task.state === 'connected') said.push(view.t('conferenceEndedNotice'));
+      if (was.conference && task.conference) {
+        const before = new Set((was.participants ?? []).map((p) => p.id));
+        const now = new Set((task.participants ?? []).map((p) => p.id));
+        const named = (p: Participant) => p.name ?? p.number ?? view.t(p.role === 'customer' ? 'roleCustomer' : p.role === 'consulted' ? 'roleConsulted' : 'roleAgent');
+        for (const p of task.participants ?? []) if (!before.has(p.id)) said.push(view.t('participantJoinedNotice', { name: named(p) }));
+        for (const p of was.participants ?? []) if (!now.has(p.id)) said.push(view.t('participantLeftNotice', { name: named(p) }));
+      }
       if (!was.consult && task.consult) said.push(view.t('consultStartedNotice', { name: consultee(task.consult) }));
       if (was.consult?.state === 'ringing' && task.consult?.state === 'connected') {
         said.push(view.t('consultAnsweredNotice', { name: consultee(task.consult) }));

@@ -188,6 +188,34 @@ export const styles = css`
     gap: calc(var(--_gap) * 0.75);
   }
 
+  /* A conference's participants */
+  .participants {
+    display: grid;
+    gap: calc(var(--_cc-space) * 0.5);
+  }
+  [part='participants'] {
+    display: grid;
+    gap: calc(var(--_cc-space) * 0.5);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  [part~='participant'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_cc-space) * 0.75);
+    min-inline-size: 0;
+  }
+  .participant-name {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+    min-inline-size: 0;
+  }
+  .role {
+    color: var(--_cc-text-muted);
+  }
+
   /* New call */
   [part='outdial'] {
     display: grid;

@@ -38,6 +38,8 @@ export type CcTaskPanelStrings = typeof defaultStrings;
  * @event {CcRequestEvent<'cc-task-consult-transfer-request'>} cc-task-consult-transfer-request - The agent hands the customer to the consulted party. `detail: {taskId}`; cancelable.
  * @event {CcRequestEvent<'cc-task-transfer-request'>} cc-task-transfer-request - The agent transfers the task (blind). `detail: {taskId, destination: {type, to}}`; cancelable.
  * @event {CcRequestEvent<'cc-task-conference-request'>} cc-task-conference-request - The agent joins the answered consult and the customer into a conference. `detail: {taskId}`; cancelable.
+ * @event {CcRequestEvent<'cc-task-conference-leave-request'>} cc-task-conference-leave-request - The agent leaves the conference; the others stay connected. `detail: {taskId}`; cancelable.
+ * @event {CcRequestEvent<'cc-task-conference-transfer-request'>} cc-task-conference-transfer-request - The agent hands the conference to the consulted party and leaves it. `detail: {taskId}`; cancelable.
  * @event {CcRequestEvent<'cc-task-dtmf-request'>} cc-task-dtmf-request - The agent presses keys on the call's keypad (DTMF). `detail: {taskId, digits}`; cancelable.
  * @event {CcRequestEvent<'cc-task-end-request'>} cc-task-end-request - The agent ends the task. `detail: {taskId}`; cancelable.
  * @event {CcRequestEvent<'cc-outdial-request'>} cc-outdial-request - The agent places an outbound call. `detail: {number}`; cancelable.
@@ -54,6 +56,8 @@ export type CcTaskPanelStrings = typeof defaultStrings;
  * @csspart hold-timer - The time on hold (also part `timer`).
  * @csspart status - The selected task's state: on hold, muted, recording, consult.
  * @csspart picker - The consult or transfer form.
+ * @csspart participants - The list of everyone on a conference.
+ * @csspart participant - One participant of a conference: name, number, role, muted or on hold.
  * @csspart keypad - The call's keypad (keys sent as DTMF) and the keys sent so far.
  * @csspart outdial - The New call button and its form.
  * @csspart cad - The call-associated data (a definition list).

@@ -32,6 +32,9 @@ const SHOWN: Readonly<Record<string, (task: TaskSnapshot, state: DeskState) => b
   transfer: (task) => !task.consult && !task.conference,
   // Joining needs someone to join: a consult that has answered.
   conference: (task) => task.consult?.state === 'connected' && !task.conference,
+  // A conference's own controls; handing it over needs the consulted party still in it (when the backend says who is).
+  'conference-leave': (task) => !!task.conference,
+  'conference-transfer': (task) => !!task.conference && (task.participants === undefined || task.participants.some((p) => p.role === 'consulted')),
   'consult-end': (task) => !!task.consult,
   'consult-transfer': (task) => !!task.consult,
 };
@@ -51,6 +54,10 @@ function label(view: PanelView, action: string, task: TaskSnapshot): string {
       return view.t('consultTransfer');
     case 'conference':
       return view.t('conference');
+    case 'conference-leave':
+      return view.t('leaveConference');
+    case 'conference-transfer':
+      return view.t('transferConference');
     case 'end':
       return view.t(END[task.mediaType] ?? 'endTelephony');
     default:
@@ -92,6 +99,8 @@ export function renderControls(view: PanelView, task: TaskSnapshot, picker: Dest
         ? { action, describedBy: 'consult-status' }
         : action === 'conference'
           ? { action, describedBy: 'consult-status' }
+          : action === 'conference-leave' || action === 'conference-transfer'
+          ? { action, describedBy: 'conference-status' }
           : action === 'consult-transfer'
           ? { action, blocked: consult?.state !== 'connected', describedBy: 'consult-status' }
           : action === 'end'

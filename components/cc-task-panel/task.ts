@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { TaskSnapshot } from '../../src/core/types.js';
+import type { Participant, TaskSnapshot } from '../../src/core/types.js';
 import { mediaIcon, micOffIcon } from './cc-task-panel.icons.js';
 import { renderControls } from './controls.js';
 import type { DestinationPicker } from './destination-picker.js';
@@ -41,7 +41,7 @@ function renderStatus(view: PanelView, task: TaskSnapshot, now: number): Templat
     );
   }
   if (task.state === 'connected' && task.conference) {
-    items.push(html`<span class="badge consult" data-status="conference">${view.t('inConference')}</span>`);
+    items.push(html`<span class="badge consult" id="conference-status" data-status="conference">${view.t('inConference')}</span>`);
   }
   if (task.state === 'connected' && task.consult) {
     const name = consultee(task.consult);
@@ -52,6 +52,36 @@ function renderStatus(view: PanelView, task: TaskSnapshot, now: number): Templat
     );
   }
   return items.length > 0 ? html`<div part="status" class="status">${items}</div>` : nothing;
+}
+
+/** A participant's role in words: You, Customer, Agent, Consulted. */
+function roleLabel(view: PanelView, participant: Participant): string {
+  if (participant.self) return view.t('participantYou');
+  return view.t(participant.role === 'customer' ? 'roleCustomer' : participant.role === 'consulted' ? 'roleConsulted' : 'roleAgent');
+}
+
+/**
+ * Everyone on a conference (part `participants`, a list): each one's name and number as text, role, and
+ * muted or on hold where the backend says so.
+ */
+function renderParticipants(view: PanelView, task: TaskSnapshot): TemplateResult | typeof nothing {
+  const participants = task.participants ?? [];
+  if (task.state !== 'connected' || !task.conference || participants.length === 0) return nothing;
+  return html`<div class="participants">
+    <p class="label" id="participants-label">${view.t('participantsLabel', { count: participants.length })}</p>
+    <ul part="participants" aria-labelledby="participants-label">
+      ${participants.map((p) => {
+        const name = p.self ? '' : (p.name ?? p.number ?? '');
+        return html`<li part="participant" data-role=${p.role} ?data-self=${p.self === true}>
+          <span class="participant-name">${name ? view.netText(name) : roleLabel(view, p)}</span>
+          ${p.number && p.name && !p.self ? html`<span class="muted">${view.netText(p.number)}</span>` : nothing}
+          ${name ? html`<span class="role">${roleLabel(view, p)}</span>` : nothing}
+          ${p.muted ? html`<span class="badge mic-off" data-status="muted">${view.t('muted')}</span>` : nothing}
+          ${p.held ? html`<span class="badge held" data-status="held">${view.t('onHold')}</span>` : nothing}
+        </li>`;
+      })}
+    </ul>
+  </div>`;
 }
 
 /** The call-associated data (part `cad`): each key in words, each value as text. */
@@ -94,7 +124,7 @@ export function renderTask(view: PanelView, task: TaskSnapshot, now: number, pic
           </p>`
         : nothing}
     </div>
-    ${renderStatus(view, task, now)}
+    ${renderStatus(view, task, now)} ${renderParticipants(view, task)}
     ${task.state === 'connected' ? renderControls(view, task, picker, keypad) : html`<p class="hint">${view.t('wrapupHint')}</p>`}
     ${renderCad(view, task)}
   </div>`;

@@ -35,7 +35,11 @@ export type BackendEvent =
   | { readonly type: 'task-offered'; readonly task: TaskSnapshot }
   | { readonly type: 'task-hydrated'; readonly task: TaskSnapshot }
   | { readonly type: 'task-assigned'; readonly task: TaskSnapshot }
-  | { readonly type: 'task-updated'; readonly task: TaskSnapshot; readonly transferred?: boolean }
+  /**
+   * `transferred`: the agent handed the task on (a transfer, a conference transfer); `left`: the agent left a
+   * conference that goes on without them. Either way the task's end follows.
+   */
+  | { readonly type: 'task-updated'; readonly task: TaskSnapshot; readonly transferred?: boolean; readonly left?: boolean }
   | { readonly type: 'task-ended'; readonly task: TaskSnapshot }
   | { readonly type: 'task-wrapped-up'; readonly task: TaskSnapshot; readonly auxCodeId: string; readonly notes: string }
   | { readonly type: 'task-rejected'; readonly task: TaskSnapshot; readonly reason: RejectReason }
@@ -136,6 +140,10 @@ export interface Backend {
   consultTransfer?(taskId: string): Promise<void>;
   /** Joins the connected consult and the customer into a three-way conference. */
   conference?(taskId: string): Promise<void>;
+  /** Leaves the conference: the customer and the others stay connected; the task ends for the agent. */
+  leaveConference?(taskId: string): Promise<void>;
+  /** Hands the conference to the consulted agent and leaves it; the task ends for the agent. */
+  transferConference?(taskId: string): Promise<void>;
   /** Sends keys (0-9, *, #) as DTMF tones on a connected call. */
   sendDtmf?(taskId: string, digits: string): Promise<void>;
   wrapup(taskId: string, args: WrapupArgs): Promise<void>;

@@ -22,6 +22,8 @@ export const ALL_CAPABILITIES: Capabilities = Object.freeze<Capabilities>({
   dtmf: true,
   conference: true,
   messaging: true,
+  conferenceLeave: true,
+  conferenceTransfer: true,
 });
 
 /** Each capability the action table gates, with the backend methods its actions call. */
@@ -38,7 +40,8 @@ const METHODS_OF: ReadonlyMap<CapabilityKey, readonly string[]> = REQUEST_NAMES.
  */
 export function withMethods(declared: Capabilities, backend: Backend): Capabilities {
   const has = backend as unknown as Record<string, unknown>;
-  const off = [...METHODS_OF].filter(([key, methods]) => declared[key] && methods.some((m) => typeof has[m] !== 'function')).map(([key]) => key);
+  // An optional switch left unsaid is on (see Capabilities): without its method it is off all the same.
+  const off = [...METHODS_OF].filter(([key, methods]) => declared[key] !== false && methods.some((m) => typeof has[m] !== 'function')).map(([key]) => key);
   return off.length ? Object.freeze({ ...declared, ...Object.fromEntries(off.map((key) => [key, false])) }) : declared;
 }
 

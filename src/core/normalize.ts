@@ -20,6 +20,7 @@ import type {
   Destination,
   DestinationType,
   MediaType,
+  Participant,
   Profile,
   QueueStats,
   Station,
@@ -91,6 +92,28 @@ function consultOf(value: unknown): Consult | null {
   };
 }
 
+const PARTICIPANT_ROLES: readonly Participant['role'][] = ['customer', 'agent', 'consulted'];
+
+/** A conference's party of the right shape, or null without an id; an unknown role is an agent's. */
+function participantOf(value: unknown): Participant | null {
+  if (!isObject(value)) return null;
+  const id = asText(own(value, 'id'));
+  if (!id) return null;
+  const name = optionalText(own(value, 'name'));
+  const number = optionalText(own(value, 'number'));
+  const muted = own(value, 'muted');
+  const held = own(value, 'held');
+  return {
+    id,
+    role: oneOf(own(value, 'role'), PARTICIPANT_ROLES) ?? 'agent',
+    ...(name !== undefined ? { name } : {}),
+    ...(number !== undefined ? { number } : {}),
+    ...(own(value, 'self') === true ? { self: true } : {}),
+    ...(typeof muted === 'boolean' ? { muted } : {}),
+    ...(typeof held === 'boolean' ? { held } : {}),
+  };
+}
+
 /** A task snapshot of the right shape, or null when it has no usable id or state. */
 export function normalizeTask(value: unknown): TaskSnapshot | null {
   if (!isObject(value)) return null;
@@ -120,6 +143,7 @@ export function normalizeTask(value: unknown): TaskSnapshot | null {
     recordingPaused: flag(own(value, 'recordingPaused')),
     consult: consultOf(own(value, 'consult')),
     ...(flag(own(value, 'conference')) ? { conference: true } : {}),
+    ...(Array.isArray(own(value, 'participants')) ? { participants: listOf(own(value, 'participants'), participantOf) } : {}),
     wrapupRequired: flag(own(value, 'wrapupRequired')),
     autoWrapupAt: time(own(value, 'autoWrapupAt')),
     cad: cadOf(own(value, 'cad')),
@@ -249,7 +273,7 @@ export function capabilitiesOf(value: unknown): Capabilities | null {
   return { mediaTypes, ...flags, ...(own(value, 'externalSession') === true ? { externalSession: true } : {}), ...off };
 }
 
-const OPTIONAL_FLAGS = ['accept', 'decline', 'end', 'endConsult', 'consultQueue'] as const satisfies readonly (keyof Capabilities)[];
+const OPTIONAL_FLAGS = ['accept', 'decline', 'end', 'endConsult', 'consultQueue', 'conferenceLeave', 'conferenceTransfer'] as const satisfies readonly (keyof Capabilities)[];
 
 const EVENT_TYPES = new Set<string>([
   'connection', 'signed-in', 'registered', 'signed-out', 'auth-expiring', 'auth-expired', 'station-login',

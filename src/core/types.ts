@@ -138,6 +138,26 @@ export interface Consult {
 }
 
 /**
+ * One party of a conference, as the contact center reports it.
+ * - `customer`: the caller (or the called party of an outbound call);
+ * - `agent`: an agent on the call: the signed-in agent (`self`), or another who was on it before;
+ * - `consulted`: the party the agent consulted and joined in (an agent, a queue's agent, a dial number).
+ */
+export interface Participant {
+  readonly id: string;
+  readonly role: 'customer' | 'agent' | 'consulted';
+  /** A display name, when known. */
+  readonly name?: string;
+  /** A phone number (the customer's ANI, a dialled number), when known. */
+  readonly number?: string;
+  /** The signed-in agent. */
+  readonly self?: boolean;
+  /** On mute or on hold, when the contact center says so (absent: unknown). */
+  readonly muted?: boolean;
+  readonly held?: boolean;
+}
+
+/**
  * - `offered`: ringing, may be accepted or declined;
  * - `connected`: the agent is on it (held or not);
  * - `wrapup`: it has ended and a wrap-up is owed.
@@ -170,6 +190,8 @@ export interface TaskSnapshot {
   readonly consult: Consult | null;
   /** The agent, the customer and a consulted party are in one three-way conference. */
   readonly conference?: boolean;
+  /** Everyone on the call while it is a conference (the agent included), in the order they joined; absent otherwise. */
+  readonly participants?: readonly Participant[];
   readonly wrapupRequired: boolean;
   /** When the task is wrapped up automatically; null when no auto wrap-up runs. */
   readonly autoWrapupAt: number | null;
@@ -189,6 +211,10 @@ export type TaskChange =
   | 'consult-ended'
   | 'conference-started'
   | 'conference-ended'
+  /** The agent left a conference; the others stay on the call (`cc-task-end` follows for the agent). */
+  | 'conference-left'
+  /** Someone joined or left the conference (its `participants` changed). */
+  | 'participants'
   | 'transferred';
 
 export type RejectReason = 'declined' | 'rona' | 'cancelled';
@@ -343,6 +369,10 @@ export interface Capabilities {
    * (`sendMessage`): off, `<cc-conversation>` says the conversation is handled elsewhere.
    */
   readonly messaging: boolean;
+  /** The agent can leave a conference, the others staying on the call (on unless `false`). */
+  readonly conferenceLeave?: boolean;
+  /** The agent can hand a conference to the consulted agent and leave it (on unless `false`). */
+  readonly conferenceTransfer?: boolean;
   /** The host page signed the backend in already (a Webex instance it made): sign-in takes no credentials. */
   readonly externalSession?: boolean;
   // Finer switches, on unless said `false` (by the backend, or for one task by its own capabilities); the

@@ -17,6 +17,8 @@ export function taskChanges(before: TaskSnapshot, after: TaskSnapshot): TaskChan
   if (!before.conference && after.conference) changes.push('conference-started');
   else if (before.consult && !after.consult) changes.push('consult-ended');
   if (before.conference && !after.conference) changes.push('conference-ended');
+  // Someone joined or left a conference that goes on (its start and end say so themselves).
+  if (before.conference && after.conference && !equal(before.participants ?? [], after.participants ?? [])) changes.push('participants');
   return changes;
 }
 
@@ -88,6 +90,10 @@ export function outcomesFor(action: StoreAction, before: DeskState, after: DeskS
   // A transfer changes nothing in the snapshot the agent holds: the task then ends as usual.
   if (action.type === 'task-updated' && action.transferred && before.tasks.some((t) => t.id === action.task.id)) {
     events.push(outcome('cc-task-change', { task: action.task, change: 'transferred' }));
+  }
+  // Leaving a conference that goes on: the page hears it, then the task's end for the agent, as usual.
+  if (action.type === 'task-updated' && action.left && before.tasks.some((t) => t.id === action.task.id)) {
+    events.push(outcome('cc-task-change', { task: action.task, change: 'conference-left' }));
   }
   if (before === after) return events;
 

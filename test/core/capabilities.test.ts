@@ -136,7 +136,12 @@ describe('a method a backend lacks', () => {
     const partial = { hold: async () => undefined } as unknown as Parameters<typeof withMethods>[1];
     const caps = withMethods(ALL_CAPABILITIES, partial);
     expect(Object.entries(caps).filter(([, v]) => v === false).map(([k]) => k).sort()).to.deep.equal(
-      ['conference', 'consult', 'consultTransfer', 'dtmf', 'hold', 'messaging', 'mute', 'outdial', 'recording', 'transfer', 'uploadLogs'],
+      // The optional switches (accept, decline, end, leaving and handing over a conference) are on unless said
+      // off: without their methods they are off all the same.
+      [
+        'accept', 'conference', 'conferenceLeave', 'conferenceTransfer', 'consult', 'consultTransfer', 'decline', 'dtmf', 'end', 'hold', 'messaging',
+        'mute', 'outdial', 'recording', 'transfer', 'uploadLogs',
+      ],
     );
     expect(caps).to.include({ wrapupCodes: true, oauth: true });
     // A backend with every method keeps what it declared, as it declared it.

@@ -185,6 +185,12 @@ export class SimulatorBackend implements Backend, SimulatorClient {
   conference(taskId: string): Promise<void> {
     return this.#act('conference', () => this.server.conference(taskId));
   }
+  leaveConference(taskId: string): Promise<void> {
+    return this.#act('leaveConference', () => this.server.leaveConference(taskId));
+  }
+  transferConference(taskId: string): Promise<void> {
+    return this.#act('transferConference', () => this.server.transferConference(taskId));
+  }
   sendDtmf(taskId: string, digits: string): Promise<void> {
     return this.#act('sendDtmf', () => this.server.sendDtmf(taskId, digits));
   }

@@ -13,6 +13,7 @@ import type {
   ChangeSource,
   Destination,
   MediaType,
+  Participant,
   Profile,
   Station,
   TaskSnapshot,
@@ -82,6 +83,8 @@ export const SIMULATOR_ACTIONS = [
   'transfer',
   'consultTransfer',
   'conference',
+  'leaveConference',
+  'transferConference',
   'sendDtmf',
   'sendMessage',
   'wrapup',
@@ -498,7 +501,9 @@ export class SimulatorServer {
     if (this.#state.station?.loginOption !== 'BROWSER' && !this.#browserCalls.has(taskId)) {
       throw refusalError(REFUSALS.muteOnPhone);
     }
-    this.#broadcastUpdate(this.#update(task, { muted: !task.muted }));
+    const muted = !task.muted;
+    const participants = task.participants?.map((p) => (p.self ? { ...p, muted } : p));
+    this.#broadcastUpdate(this.#update(task, { muted, ...(participants ? { participants } : {}) }));
   }
 
   pauseRecording(taskId: string): void {
@@ -558,7 +563,56 @@ export class SimulatorServer {
     if (task.conference) throw refusalError(REFUSALS.alreadyConference);
     if (task.consult?.state !== 'connected') throw refusalError(REFUSALS.noConsultToJoin);
     this.#clearTimer(`consult-${taskId}`);
-    this.#broadcastUpdate(this.#update(task, { consult: null, conference: true, held: false, heldAt: null }));
+    const participants = this.#participants(task, task.consult.destination);
+    this.#broadcastUpdate(this.#update(task, { consult: null, conference: true, held: false, heldAt: null, participants }));
+  }
+
+  /** The agent leaves the conference: the customer and the consulted party talk on; the task ends for the agent. */
+  leaveConference(taskId: string): void {
+    const task = this.#expect(taskId, 'leaveConference');
+    if (!task.conference) throw refusalError(REFUSALS.notInConference);
+    this.#broadcast({ type: 'task-updated', task, left: true });
+    this.#endTask(task);
+  }
+
+  /** The consulted party takes the conference over; the agent leaves it and the task ends for the agent. */
+  transferConference(taskId: string): void {
+    const task = this.#expect(taskId, 'transferConference');
+    if (!task.conference) throw refusalError(REFUSALS.notInConference);
+    if (!task.participants?.some((p) => p.role === 'consulted')) throw refusalError(REFUSALS.noAgentToTakeConference);
+    this.#transferAway(task);
+  }
+
+  /**
+   * A party other than the agent leaves the conference (hangs up), as a test or the simulator's page says:
+   * with the consulted party gone the agent is back with the customer alone; with the customer gone the
+   * agent and the consulted party are left, still a conference of two.
+   */
+  participantLeaves(taskId: string, role: 'customer' | 'consulted'): void {
+    const task = this.task(taskId);
+    if (task.state !== 'connected' || !task.conference) refuse(`Task ${shown(taskId)} is not a conference.`);
+    const participants = (task.participants ?? []).filter((p) => p.role !== role);
+    if (role === 'consulted') {
+      this.#broadcastUpdate(this.#update(task, { conference: false, participants: undefined }));
+      return;
+    }
+    this.#broadcastUpdate(this.#update(task, { participants }));
+  }
+
+  /** Who is on a conference: the customer, the agent (self) and the consulted party, in the order they joined. */
+  #participants(task: TaskSnapshot, consulted: Destination): Participant[] {
+    return [
+      { id: `${task.id}-customer`, role: 'customer', name: task.customerName, number: task.ani },
+      { id: this.profile.agentId, role: 'agent', name: this.profile.agentName, self: true, muted: task.muted, held: false },
+      {
+        id: `${consulted.type}:${consulted.to}`,
+        role: 'consulted',
+        name: consulted.name,
+        ...(consulted.type === 'dialNumber' ? { number: consulted.to } : {}),
+        muted: false,
+        held: false,
+      },
+    ];
   }
 
   /** Keys pressed on a call: kept, in order, with the call (`dtmfOf`); nothing else changes. */
@@ -793,6 +847,7 @@ export class SimulatorServer {
       muted: false,
       consult: null,
       conference: false,
+      participants: undefined,
       autoWrapupAt: seconds === null ? null : now + seconds * 1000,
     });
     this.#broadcast({ type: 'task-ended', task: ended });
@@ -850,7 +905,9 @@ export class SimulatorServer {
   }
 
   #update(task: TaskSnapshot, patch: Partial<TaskSnapshot>): TaskSnapshot {
-    const next = { ...task, ...patch };
+    const next: { -readonly [K in keyof TaskSnapshot]: TaskSnapshot[K] } = { ...task, ...patch };
+    // A conference's participants go with it: the snapshot has none, rather than `participants: undefined`.
+    if (next.participants === undefined) delete next.participants;
     this.#state.tasks = this.#state.tasks.map((t) => (t.id === task.id ? next : t));
     this.#save();
     return next;
