@@ -91,6 +91,10 @@ export const styles = css`
     block-size: 3rem;
     overflow: visible;
   }
+  /* Time runs with the writing: right to left, now is at the left edge. */
+  [part='trend']:dir(rtl) {
+    transform: scaleX(-1);
+  }
   .trend-line {
     fill: none;
     stroke: var(--_trend);

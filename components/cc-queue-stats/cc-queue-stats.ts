@@ -241,7 +241,7 @@ export class CcQueueStats extends CcWidget<CcQueueStatsStrings> {
           ? this.t('trendSteady', { to: last })
           : this.t('trendChange', { from: first, to: last, peak });
     const line = trendPoints(points, now, peak);
-    // The line runs on to now at the last value, so the chart ends at the right edge.
+    // The line runs on to now at the last value, so the chart ends at the end edge (the right, mirrored in RTL).
     const drawn = points.length ? `${line} ${W},${(H - (last / Math.max(1, peak)) * H).toFixed(1)}` : '';
     const start = drawn.split(' ')[0]?.split(',')[0] ?? '0';
     return html`<svg

@@ -66,10 +66,12 @@ export class TaskTabs {
     const index = tabs.indexOf(event.target as HTMLElement);
     if (index < 0) return;
     const count = tabs.length;
+    // The tabs run along the line: right to left, the next one is on the left.
+    const rtl = (event.currentTarget as HTMLElement).matches(':dir(rtl)');
     const moves: Record<string, number> = {
-      ArrowRight: (index + 1) % count,
+      [rtl ? 'ArrowLeft' : 'ArrowRight']: (index + 1) % count,
       ArrowDown: (index + 1) % count,
-      ArrowLeft: (index - 1 + count) % count,
+      [rtl ? 'ArrowRight' : 'ArrowLeft']: (index - 1 + count) % count,
       ArrowUp: (index - 1 + count) % count,
       Home: 0,
       End: count - 1,

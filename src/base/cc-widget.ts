@@ -21,6 +21,12 @@ export const sharedStrings = {
 };
 export type SharedStrings = typeof sharedStrings;
 
+/** A letter of any script: text without one (a phone number, a time) is laid out left to right. */
+const LETTER = /\p{L}/u;
+
+/** A value with digits and no letter, set left to right inside a right-to-left string (Unicode isolates). */
+const ltrIsolate = (value: string): string => (/\d/.test(value) && !LETTER.test(value) ? `\u2066${value}\u2069` : value);
+
 /** Network text longer than this is clamped on screen, with the whole value in its `title`. */
 const LONG_TEXT = 60;
 
@@ -163,7 +169,13 @@ export abstract class CcWidget<S extends Strings> extends CcElement {
   /** A string by key, with `{placeholders}` filled; numbers are written the locale's way and pick plurals. */
   protected t(key: (keyof S | keyof SharedStrings | keyof typeof sdkHintStrings) & string, values?: Readonly<Record<string, string | number>>): string {
     const locale = this.locale;
-    const written = values && Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v, locale) : v]));
+    // Right to left, a number or a phone number inside the sentence keeps its own order (`+1 415…`, `1:15`).
+    const rtl = directionOf(locale) === 'rtl';
+    const write = (v: string | number) => {
+      const text = typeof v === 'number' ? formatNumber(v, locale) : v;
+      return rtl ? ltrIsolate(text) : text;
+    };
+    const written = values && Object.fromEntries(Object.entries(values).map(([k, v]) => [k, write(v)]));
     return fill(this.#raw(key, values?.count), written);
   }
 
@@ -227,7 +239,10 @@ export abstract class CcWidget<S extends Strings> extends CcElement {
   protected netText(value: string | undefined | null, className = ''): TemplateResult {
     const text = value ?? '';
     const long = text.length > LONG_TEXT;
-    return html`<bdi class="net ${long ? 'long' : ''} ${className}" title=${long ? text : nothing}>${text}</bdi>`;
+    // A number with no letter (a phone number, an id) reads left to right whatever the widget's direction:
+    // `+14155550142` must not show as `14155550142+` in Arabic. Text with letters finds its own direction.
+    const dir = LETTER.test(text) ? nothing : 'ltr';
+    return html`<bdi class="net ${long ? 'long' : ''} ${className}" dir=${dir} title=${long ? text : nothing}>${text}</bdi>`;
   }
 
   /** Whether the connection to the contact center is down: actions that need it are paused. */
