@@ -91,10 +91,11 @@ export async function openTab(session: string, attrs: Record<string, string> = {
       }
     },
     async reload() {
-      const old = current.win;
+      // The frame's window object stays the same across a navigation; its document and globals do not.
+      const oldDoc = current.doc;
+      const oldHeard = current.win.heard;
       current.win.location.reload();
-      await until(() => frame.contentWindow !== old || frame.contentDocument?.readyState !== 'complete' || !(frame.contentWindow as TabWindow).heard, 10000, 'the reload to start');
-      await until(() => (frame.contentWindow as TabWindow).heard !== old.heard, 10000, 'the reloaded page');
+      await until(() => frame.contentDocument !== oldDoc && (frame.contentWindow as TabWindow).heard && (frame.contentWindow as TabWindow).heard !== oldHeard, 10000, 'the reloaded page');
       current = await loaded(frame);
     },
     close: () => frame.remove(),

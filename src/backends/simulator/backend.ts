@@ -112,8 +112,16 @@ export class SimulatorBackend implements Backend, SimulatorClient {
     this.#emit({ type: 'signed-in', expiresAt });
     this.#scheduleExpiry(expiresAt);
     this.#emit({ type: 'registered', profile });
-    // A session that finds the agent already logged in picks up where the last one left off (a reload).
-    if (this.server.station) this.#emitSync();
+    // A session that finds the agent already logged in picks up where the last one left off (a reload, or a
+    // tab that took over from a closed one): its browser calls' audio comes to this page.
+    if (this.server.station) {
+      this.#emitSync();
+      if (this.server.station.loginOption === 'BROWSER') {
+        for (const task of this.server.tasks) {
+          if (task.state === 'connected' && task.mediaType === 'telephony') this.#emit({ type: 'task-media', taskId: task.id, track: silentTrack() });
+        }
+      }
+    }
     // The contact center's figures right away (then every 10 s): statistics widgets need not wait for the next report.
     this.server.reportStats();
     return profile;
