@@ -3,20 +3,60 @@
 // `?backend=webex-local&cloud=http://127.0.0.1:PORT` (printed by `npm run start:webex-local`) opens the page on
 // the real Webex SDK pointed at the local Webex cloud double at that address; with `&session=server` the agent
 // signs in through the server companion the start script mounts (`token-endpoint`), and the statistics widgets
-// poll its statistics route.
+// poll its statistics route. `?backend=xuc-local&server=http://127.0.0.1:PORT/site-1` (`npm run start:xuc-local`)
+// opens it on the XuC backend against the loopback XuC double; `?backend=tccc-local` (`npm run start:tccc-local`) on
+// the TCCC backend, whose SdkURL comes from the start script's `/tccc-local/loginTCCC` route.
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CcSdk } from '../components/cc-sdk/cc-sdk.js';
 import { panelStyles } from './panel-styles.js';
 
 export interface BackendChoice {
-  backend: 'simulator' | 'webex' | 'webex-local';
+  backend: 'simulator' | 'webex' | 'webex-local' | 'xuc-local' | 'tccc-local';
   clientId?: string;
   redirectUri?: string;
   /** webex-local: the origin of the local Webex cloud. */
   cloud?: string;
   /** webex-local: the page's server runs the server companion (`/cc/webex/token`, `/cc/webex/stats`). */
   session?: 'server';
+  /** xuc-local: the XuC base URL of the local XuC double. */
+  server?: string;
+}
+
+/** The local doubles' script routes on the page's own server (the start scripts answer them). */
+export const LOCAL_COMMAND = Object.freeze({ 'webex-local': '/webex-local/command', 'xuc-local': '/xuc-local/command', 'tccc-local': '/tccc-local/command' });
+/** The page's own SdkURL route under `npm run start:tccc-local` (it relays to the TCCC double's loginTCCC). */
+export const TCCC_LOCAL_ENDPOINT = '/tccc-local/loginTCCC';
+
+/** A loopback `http:` URL (the local doubles run there), or null: a link cannot point the page at another host. */
+function loopbackUrl(value: string | null): URL | null {
+  try {
+    const url = new URL(value ?? '');
+    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The local XuC double's base URL the page's address names (`?backend=xuc-local&server=…`), or null. */
+export function localXuc(search = location.search): string | null {
+  const params = new URLSearchParams(search);
+  if (params.get('backend') !== 'xuc-local') return null;
+  const url = loopbackUrl(params.get('server'));
+  return url ? `${url.origin}${url.pathname.replace(/\/$/, '')}` : null;
+}
+
+/** Whether the page's address asks for the local TCCC double (`?backend=tccc-local`). */
+export function localTccc(search = location.search): boolean {
+  return new URLSearchParams(search).get('backend') === 'tccc-local';
+}
+
+/** The local double the page runs on (from its address), or null on the simulator or a real Webex. */
+export function localKind(search = location.search): keyof typeof LOCAL_COMMAND | null {
+  if (localCloud(search)) return 'webex-local';
+  if (localXuc(search)) return 'xuc-local';
+  if (localTccc(search)) return 'tccc-local';
+  return null;
 }
 
 /** The server companion's routes on the page's own server, as `npm run start:webex-local` mounts them. */
@@ -31,13 +71,7 @@ const KEY = 'northwind-crm-backend';
 export function localCloud(search = location.search): string | null {
   const params = new URLSearchParams(search);
   if (params.get('backend') !== 'webex-local') return null;
-  try {
-    const url = new URL(params.get('cloud') ?? '');
-    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-    return url.protocol === 'http:' && loopback ? url.origin : null;
-  } catch {
-    return null;
-  }
+  return loopbackUrl(params.get('cloud'))?.origin ?? null;
 }
 
 let sdkLoad: Promise<unknown> | null = null;
@@ -71,6 +105,9 @@ export function serverSession(search = location.search): boolean {
 export function savedChoice(): BackendChoice {
   const cloud = localCloud();
   if (cloud) return { backend: 'webex-local', cloud, ...(serverSession() ? { session: 'server' as const } : {}) };
+  const xuc = localXuc();
+  if (xuc) return { backend: 'xuc-local', server: xuc };
+  if (localTccc()) return { backend: 'tccc-local' };
   try {
     const saved = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as BackendChoice | null;
     return saved?.backend === 'webex' ? saved : { backend: 'simulator' };
@@ -91,8 +128,14 @@ export function applyChoice(choice: BackendChoice, sdk: CcSdk, auth: Element | n
   const cloud = choice.backend === 'webex-local' ? choice.cloud : undefined;
   // The companion hands out the token: one "Sign in with Webex" button, the secret and refresh token on the server.
   sdk.tokenEndpoint = cloud && choice.session === 'server' ? COMPANION.token : undefined;
-  sdk.backendOptions = cloud ? { config: localCloudConfig(cloud), loadSdk: () => loadSdkFrom(cloud) } : {};
-  sdk.backend = choice.backend === 'simulator' ? 'simulator' : 'webex';
+  sdk.backendOptions = cloud
+    ? { config: localCloudConfig(cloud), loadSdk: () => loadSdkFrom(cloud) }
+    : choice.backend === 'xuc-local' && choice.server
+      ? { server: choice.server }
+      : choice.backend === 'tccc-local'
+        ? { sdkUrlEndpoint: TCCC_LOCAL_ENDPOINT }
+        : {};
+  sdk.backend = { simulator: 'simulator', webex: 'webex', 'webex-local': 'webex', 'xuc-local': 'xuc', 'tccc-local': 'tccc' }[choice.backend];
 }
 
 export class DemoBackendSwitch extends LitElement {
@@ -111,7 +154,9 @@ export class DemoBackendSwitch extends LitElement {
     const form = new FormData(event.target as HTMLFormElement);
     const picked = form.get('backend');
     const cloud = localCloud();
-    const backend = picked === 'webex' ? 'webex' : picked === 'webex-local' && cloud ? 'webex-local' : 'simulator';
+    const local = localKind();
+    const backend =
+      picked === 'webex' ? 'webex' : (picked === 'webex-local' || picked === 'xuc-local' || picked === 'tccc-local') && picked === local ? picked : 'simulator';
     const clientId = String(form.get('client-id') ?? '').trim();
     const redirectUri = String(form.get('redirect-uri') ?? '').trim();
     this.choice =
@@ -119,23 +164,32 @@ export class DemoBackendSwitch extends LitElement {
         ? { backend, clientId: clientId || undefined, redirectUri: redirectUri || undefined }
         : backend === 'webex-local'
           ? { backend, cloud: cloud!, ...(serverSession() ? { session: 'server' as const } : {}) }
-          : { backend };
-    // The local cloud comes from the page's address, not storage: it exists only while its script runs.
-    if (backend !== 'webex-local') sessionStorage.setItem(KEY, JSON.stringify(this.choice));
+          : backend === 'xuc-local'
+            ? { backend, server: localXuc()! }
+            : { backend };
+    // A local double comes from the page's address, not storage: it exists only while its script runs.
+    if (backend === 'simulator' || backend === 'webex') sessionStorage.setItem(KEY, JSON.stringify(this.choice));
     const sdk = this.#sdk();
     if (sdk) applyChoice(this.choice, sdk, sdk.querySelector('cc-auth'));
     this.status =
       backend === 'webex'
         ? `Using Webex Contact Center. ${clientId ? 'Sign in with Webex, or paste' : 'Paste'} an access token in the sign-in form.`
-        : backend === 'webex-local'
-          ? localHint(this.choice)
-          : 'Using the simulator.';
+        : backend === 'simulator'
+          ? 'Using the simulator.'
+          : localHint(this.choice);
   }
 
   override render() {
     const { backend } = this.choice;
     const cloud = localCloud();
-    const names = { simulator: 'Simulator', webex: 'Webex Contact Center', 'webex-local': 'Webex (local cloud)' };
+    const xuc = localXuc();
+    const names = {
+      simulator: 'Simulator',
+      webex: 'Webex Contact Center',
+      'webex-local': 'Webex (local cloud)',
+      'xuc-local': 'XiVO XuC (local double)',
+      'tccc-local': 'Tencent TCCC (local double)',
+    };
     return html`<details part="base">
       <summary>Backend: ${names[backend]}</summary>
       <form @submit=${this.#submit}>
@@ -146,6 +200,18 @@ export class DemoBackendSwitch extends LitElement {
           ${cloud
             ? html`<label class="choice"
                 ><input type="radio" name="backend" value="webex-local" ?checked=${backend === 'webex-local'} /> Webex (local cloud at ${cloud}, no
+                account)</label
+              >`
+            : nothing}
+          ${xuc
+            ? html`<label class="choice"
+                ><input type="radio" name="backend" value="xuc-local" ?checked=${backend === 'xuc-local'} /> XiVO XuC (local double at ${xuc}, no
+                account)</label
+              >`
+            : nothing}
+          ${localTccc()
+            ? html`<label class="choice"
+                ><input type="radio" name="backend" value="tccc-local" ?checked=${backend === 'tccc-local'} /> Tencent TCCC (local double, no
                 account)</label
               >`
             : nothing}
@@ -161,13 +227,17 @@ export class DemoBackendSwitch extends LitElement {
         </div>
         <button class="primary" type="submit">Use this backend</button>
       </form>
-      <p class="muted" role="status">${this.status || (backend === 'webex-local' ? localHint(this.choice) : '')}</p>
+      <p class="muted" role="status">${this.status || (backend === 'simulator' || backend === 'webex' ? '' : localHint(this.choice))}</p>
     </details>`;
   }
 }
 
 const localHint = (choice: BackendChoice) =>
-  choice.session === 'server'
+  choice.backend === 'xuc-local'
+    ? 'Using the XuC backend against the local XuC double. Sign in with the username and password npm run start:xuc-local printed, then log in to its line.'
+    : choice.backend === 'tccc-local'
+      ? 'Using the TCCC backend against the local TCCC double: press Sign in; this page\'s server fetches a fresh SdkURL for you.'
+      : choice.session === 'server'
     ? 'Using the real Webex SDK against the local Webex cloud, signed in by this page\'s server (the server companion): press Sign in with Webex, no token to paste. The statistics come from the server too.'
     : 'Using the real Webex SDK against the local Webex cloud. Sign in with the access token npm run start:webex-local printed in its terminal.';
 

@@ -1,15 +1,22 @@
 // The sample page's simulator controls: make contacts arrive and inject what a real contact center does
 // from elsewhere. Demo tooling, not part of the kit: it drives `<cc-sdk>.simulator` directly.
-// On the local Webex cloud (`npm run start:webex-local`) it drives that cloud instead, through the start
-// script's POST /webex-local/command.
-import { css, html, LitElement } from 'lit';
+// On a local double (`npm run start:webex-local`, `start:xuc-local`, `start:tccc-local`) it drives that double
+// instead, through the start script's POST /<kind>-local/command (offer, answer, hangup).
+import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CcSdk } from '../components/cc-sdk/cc-sdk.js';
 import type { CcErrorCode } from '../src/core/errors.js';
 import { FAULT_CODES, SIMULATOR_ACTIONS, type SimulatorAction } from '../src/backends/simulator/server.js';
 import type { MediaType } from '../src/core/types.js';
 import { panelStyles } from './panel-styles.js';
-import { localCloud } from './backend-switch.js';
+import { LOCAL_COMMAND, localKind } from './backend-switch.js';
+
+/** What the local panel is called, and whether the double has an agent's desk phone to answer on. */
+const LOCAL_PANELS = {
+  'webex-local': { title: 'Local Webex cloud', phone: true, chat: true, answered: 'You answered on the phone' },
+  'xuc-local': { title: 'Local XiVO (XuC double)', phone: true, chat: false, answered: 'You answered on the phone' },
+  'tccc-local': { title: 'Local TCCC (double)', phone: false, chat: false, answered: '' },
+} as const;
 
 export class DemoSimulatorPanel extends LitElement {
   static override styles = [
@@ -58,19 +65,20 @@ export class DemoSimulatorPanel extends LitElement {
     return () => this.#do(`${label} arrives`, (s) => s.offer({ mediaType }));
   }
 
-  /** Runs one action of the local Webex cloud's script API; says what happened, or why not. */
+  /** Runs one action of the local double's script API; says what happened, or why not. */
   async #cloud(label: string, payload: Record<string, unknown>): Promise<void> {
-    if (this.busy) return;
+    const kind = localKind();
+    if (this.busy || !kind) return;
     this.busy = true;
     this.status = `${label}…`;
     try {
-      const res = await fetch('/webex-local/command', {
+      const res = await fetch(LOCAL_COMMAND[kind], {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(payload),
       });
       const body = (await res.json().catch(() => ({}))) as { taskId?: string; message?: string };
-      if (!res.ok) throw new Error(body.message ?? `The local cloud answered ${res.status}.`);
+      if (!res.ok) throw new Error(body.message ?? `The local double answered ${res.status}.`);
       if (body.taskId) this.#localTask = body.taskId;
       this.status = `${label}: done.`;
     } catch (err) {
@@ -80,22 +88,27 @@ export class DemoSimulatorPanel extends LitElement {
     }
   }
 
-  #renderLocal() {
+  #renderLocal(kind: keyof typeof LOCAL_PANELS) {
+    const panel = LOCAL_PANELS[kind];
     const task = () => this.#localTask;
     const needTask = (label: string, action: string) => () =>
       task() ? this.#cloud(label, { action, taskId: task() }) : (this.status = 'Offer a call first.');
     return html`<details part="base">
-      <summary>Local Webex cloud</summary>
+      <summary>${panel.title}</summary>
       <fieldset>
         <legend>A customer reaches out</legend>
         <div class="row">
           <button type="button" aria-disabled=${String(this.busy)} @click=${() => this.#cloud('A call arrives', { action: 'offer', mediaType: 'telephony' })}>
             Offer a call
           </button>
-          <button type="button" aria-disabled=${String(this.busy)} @click=${() => this.#cloud('A chat arrives', { action: 'offer', mediaType: 'chat' })}>
-            Offer a chat
-          </button>
-          <button type="button" aria-disabled=${String(this.busy)} @click=${needTask('You answered on the phone', 'answer')}>Answer on the phone</button>
+          ${panel.chat
+            ? html`<button type="button" aria-disabled=${String(this.busy)} @click=${() => this.#cloud('A chat arrives', { action: 'offer', mediaType: 'chat' })}>
+                Offer a chat
+              </button>`
+            : nothing}
+          ${panel.phone
+            ? html`<button type="button" aria-disabled=${String(this.busy)} @click=${needTask(panel.answered, 'answer')}>Answer on the phone</button>`
+            : nothing}
           <button type="button" aria-disabled=${String(this.busy)} @click=${needTask('The customer hung up', 'hangup')}>Customer hangs up</button>
         </div>
       </fieldset>
@@ -104,7 +117,8 @@ export class DemoSimulatorPanel extends LitElement {
   }
 
   override render() {
-    if (localCloud()) return this.#renderLocal();
+    const kind = localKind();
+    if (kind) return this.#renderLocal(kind);
     return html`<details part="base">
       <summary>Simulator controls</summary>
       <fieldset>

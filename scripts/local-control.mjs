@@ -1,0 +1,51 @@
+// The route a local double's sample page posts its panel's actions to (`POST /<kind>-local/command` with
+// `{action, taskId?}`): Koa middleware for the sample page's dev server. Only the actions given exist; each runs
+// the double's script API and answers its result as JSON (409 with the message when the double refuses).
+
+/** `actions`: name → (payload) => result. Shared by `start:xuc-local` and `start:tccc-local`. */
+export function commandRoute(path, actions) {
+  return async (ctx, next) => {
+    if (ctx.path !== path) return next();
+    if (ctx.method !== 'POST') {
+      ctx.status = 405;
+      return undefined;
+    }
+    let raw = '';
+    for await (const chunk of ctx.req) raw += chunk;
+    let payload;
+    try {
+      payload = JSON.parse(raw || '{}');
+    } catch {
+      payload = null;
+    }
+    ctx.type = 'application/json';
+    const run = payload && Object.hasOwn(actions, payload.action) ? actions[payload.action] : null;
+    if (!run) {
+      ctx.status = 400;
+      ctx.body = JSON.stringify({ message: `Unknown action; use one of ${Object.keys(actions).join(', ')}.` });
+      return undefined;
+    }
+    try {
+      ctx.body = JSON.stringify((await run(payload)) ?? {});
+    } catch (err) {
+      ctx.status = 409;
+      ctx.body = JSON.stringify({ message: err instanceof Error ? err.message : String(err) });
+    }
+    return undefined;
+  };
+}
+
+/** Runs a start script's `main` when the file is run (not imported), and stops its servers on Ctrl+C. */
+export async function runWhenMain(url, start, banner) {
+  if (url !== `file://${process.argv[1]}`) return;
+  const local = await start({ port: Number(process.env.PORT ?? 8000), hostname: process.env.HOST ?? 'localhost' });
+  console.log(banner(local).join('\n'));
+  const stop = async () => {
+    // Open keep-alive connections must not hold the process: it ends within 2 s either way.
+    setTimeout(() => process.exit(0), 2000).unref();
+    await local.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
