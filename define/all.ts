@@ -7,5 +7,6 @@ import './cc-task-panel.js';
 import './cc-wrapup.js';
 import './cc-queue-stats.js';
 import './cc-agent-stats.js';
+import './cc-conversation.js';
 
 export * from '../index.js';

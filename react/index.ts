@@ -1,7 +1,7 @@
 // React wrappers for the kit's elements (`cc-elements/react`), made with @lit/react: properties are set as
 // properties (a Backend object, `strings`), and every event of an element is an `onX` prop, typed with its
 // event class: `<CcSdk onCcTaskIncoming={(e) => openRecord(e.detail.task)} />`.
-// Importing this module defines the eight tags. React comes from the app; @lit/react is a dependency of the kit.
+// Importing this module defines the nine tags. React comes from the app; @lit/react is a dependency of the kit.
 import { createComponent, type EventName, type ReactWebComponent } from '@lit/react';
 import * as React from 'react';
 import { CcAuth as CcAuthElement } from '../define/cc-auth.js';
@@ -12,6 +12,7 @@ import { CcTaskPanel as CcTaskPanelElement } from '../define/cc-task-panel.js';
 import { CcWrapup as CcWrapupElement } from '../define/cc-wrapup.js';
 import { CcQueueStats as CcQueueStatsElement } from '../define/cc-queue-stats.js';
 import { CcAgentStats as CcAgentStatsElement } from '../define/cc-agent-stats.js';
+import { CcConversation as CcConversationElement } from '../define/cc-conversation.js';
 import { requestsOf } from '../src/core/actions.js';
 import { outcomeEvents, requestEvents } from '../src/events/catalog.js';
 import type { CcEventMap } from '../src/events/events.js';
@@ -41,6 +42,7 @@ const stationLoginEvents = eventProps(requestsOf('cc-station-login'));
 const stateSelectEvents = eventProps(requestsOf('cc-state-select'));
 const taskPanelEvents = eventProps(requestsOf('cc-task-panel'));
 const wrapupEvents = eventProps(requestsOf('cc-wrapup'));
+const conversationEvents = eventProps(requestsOf('cc-conversation'));
 /**
  * `<cc-sdk>` announces every outcome; every widget's request bubbles up to it too, so a page can veto any
  * request in one place (`onCcWrapupRequest={(e) => e.detail.notes || e.preventDefault()}`).
@@ -57,6 +59,7 @@ export const reactEvents = {
   'cc-wrapup': wrapupEvents,
   'cc-queue-stats': {},
   'cc-agent-stats': {},
+  'cc-conversation': conversationEvents,
 } as const;
 
 /** `<cc-sdk>`: the backend, the store and every outcome event (`onCcTaskIncoming`, `onCcTaskWrapup`, …). */
@@ -129,10 +132,20 @@ export const CcAgentStats: ReactWebComponent<CcAgentStatsElement> = createCompon
   displayName: 'CcAgentStats',
 });
 
+/** `<cc-conversation>`: the transcript and the reply of a chat, social or email task. */
+export const CcConversation: ReactWebComponent<CcConversationElement, typeof conversationEvents> = createComponent({
+  react: React,
+  tagName: 'cc-conversation',
+  elementClass: CcConversationElement,
+  events: conversationEvents,
+  displayName: 'CcConversation',
+});
+
 /** The element classes, for refs: `useRef<CcSdkElement>(null)`, then `ref.current.simulator`. */
 export type {
   CcAgentStatsElement,
   CcAuthElement,
+  CcConversationElement,
   CcQueueStatsElement,
   CcSdkElement,
   CcStateSelectElement,

@@ -5,6 +5,9 @@ export { CcStationLogin, type CcStationLoginStrings } from '../components/cc-sta
 export { CcStateSelect, type CcStateSelectStrings } from '../components/cc-state-select/cc-state-select.js';
 export { CcTaskPanel, type CcTaskPanelStrings } from '../components/cc-task-panel/cc-task-panel.js';
 export { CcWrapup, type CcWrapupStrings } from '../components/cc-wrapup/cc-wrapup.js';
+// The conversation widget: types here (the CDN entry loads its code as a chunk); the class from the package's
+// main entry or its define entry.
+export type { CcConversation, CcConversationStrings } from '../components/cc-conversation/cc-conversation.js';
 // The statistics widgets: types here (the CDN entry loads their code as a chunk); classes from the package's
 // main entry (src/api-stats.ts) or from their define entries.
 export type { CcQueueStats, QueueSort } from '../components/cc-queue-stats/cc-queue-stats.js';

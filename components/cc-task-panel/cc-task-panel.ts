@@ -172,6 +172,9 @@ export class CcTaskPanel extends CcWidget<CcTaskPanelStrings> {
     this.#focusNext = null;
     wanted?.focus();
     super.updated(changed);
+    // The selected tab is the desk's selected task: <cc-conversation> follows it.
+    const desk = this.cc.desk;
+    if (desk && desk.state.selectedTaskId !== this.#tabs.selectedId) desk.selectTask(this.#tabs.selectedId);
   }
 
   protected override render() {

@@ -19,3 +19,5 @@ export * from '../api.js';
 // Widgets that are not on the agent's first screen are chunks of their own (see lazy-tags.ts): the statistics
 // widgets are fetched at once when the page already has one of their tags, else when the browser is idle.
 defineWhenNeeded(['cc-queue-stats', 'cc-agent-stats'], () => import('./stats.js'));
+// The conversation widget too: a chunk fetched when the page has the tag, else once the browser is idle.
+defineWhenNeeded(['cc-conversation'], () => import('./conversation.js'));

@@ -115,12 +115,12 @@ describe('React wrappers', () => {
       for (const event of decl.events ?? []) expect(props[eventProp(event.name)], `${decl.tagName} ${event.name}`).toBe(event.name);
     }
     // <cc-sdk> also takes every request, since they bubble to it: the whole catalog.
-    expect(Object.keys(reactEvents['cc-sdk'])).toHaveLength(38);
+    expect(Object.keys(reactEvents['cc-sdk'])).toHaveLength(40);
     expect(reactEvents['cc-sdk'].onCcTaskIncoming).toBe('cc-task-incoming');
   });
 
   it('give each widget the props of the requests the action table says it sends, and <cc-sdk> all of them', () => {
-    for (const tag of ['cc-auth', 'cc-station-login', 'cc-state-select', 'cc-task-panel', 'cc-wrapup'] as const) {
+    for (const tag of ['cc-auth', 'cc-station-login', 'cc-state-select', 'cc-task-panel', 'cc-wrapup', 'cc-conversation'] as const) {
       expect(Object.values(reactEvents[tag]), tag).toEqual(requestsOf(tag));
     }
     const sdkProps = reactEvents['cc-sdk'] as Record<string, string>;

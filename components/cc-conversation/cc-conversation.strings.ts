@@ -1,0 +1,38 @@
+/** Every visible string of `<cc-conversation>` in English; replace any through its `strings` property. */
+export const defaultStrings = {
+  empty: 'No conversation open. The chats, social messages and emails you accept appear here.',
+  unsupported:
+    'Conversations are not shown here: your contact center ({backend}) keeps the messages of chats, social messages and emails in its own app. Accept, end and wrap up those tasks in the task panel.',
+  conversationWith: 'Conversation with {name}',
+  chat: 'Chat',
+  social: 'Social message',
+  email: 'Email',
+  other: 'Conversation',
+  stateOffered: 'waiting for you to accept',
+  stateConnected: 'in progress',
+  stateWrapup: 'ended',
+  transcriptLabel: 'Messages with {name}',
+  noMessages: 'No messages yet.',
+  you: 'You',
+  system: 'System',
+  sending: 'Sending…',
+  sent: 'Sent',
+  failed: 'Not sent: {reason}',
+  failedNoReason: 'Not sent.',
+  retry: 'Send again',
+  retryLabel: 'Send again: {text}',
+  typing: '{name} is typing…',
+  newMessages: 'New messages below',
+  replyLabel: 'Reply to {name}',
+  subjectLabel: 'Subject',
+  send: 'Send',
+  sendHintChat: 'Enter sends, Shift+Enter starts a new line.',
+  sendHintEmail: 'Ctrl+Enter (⌘+Enter) sends.',
+  offeredNotice: 'Accept the task in the task panel to reply.',
+  endedNotice: 'This conversation has ended.',
+  announceMessage: '{name} wrote: {text}',
+  announceOther: 'New message from {name} ({media}).',
+  announceFailed: 'Your message was not sent: {reason}',
+};
+
+export type CcConversationStrings = typeof defaultStrings;
