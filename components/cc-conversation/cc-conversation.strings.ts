@@ -32,7 +32,6 @@ export const defaultStrings = {
   endedNotice: 'This conversation has ended.',
   announceMessage: '{name} wrote: {text}',
   announceOther: 'New message from {name} ({media}).',
-  announceFailed: 'Your message was not sent: {reason}',
 };
 
 export type CcConversationStrings = typeof defaultStrings;

@@ -239,17 +239,8 @@ export class CcConversation extends CcWidget<CcConversationStrings> {
 
   #time(at: number): TemplateResult {
     const date = new Date(at);
-    const lang = this.closest('[lang]')?.getAttribute('lang') || undefined;
-    let shown = '';
-    let full = '';
-    try {
-      shown = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' }).format(date);
-      full = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-    } catch {
-      shown = date.toISOString().slice(11, 16);
-      full = date.toISOString();
-    }
-    return html`<time part="time" datetime=${Number.isFinite(at) ? date.toISOString() : nothing} title=${full}>${shown}</time>`;
+    const valid = Number.isFinite(date.getTime());
+    return html`<time part="time" datetime=${valid ? date.toISOString() : nothing} title=${valid ? this.dateTime(at) : nothing}>${valid ? this.time(at) : ''}</time>`;
   }
 
   #renderDelivery(task: TaskSnapshot, m: ConversationMessage): TemplateResult | typeof nothing {

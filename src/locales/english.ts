@@ -2,6 +2,7 @@
 // the stories compare). Not imported by the widgets: they carry their own table.
 import { defaultStrings as agentStats } from '../../components/cc-agent-stats/cc-agent-stats.strings.js';
 import { defaultStrings as auth } from '../../components/cc-auth/cc-auth.js';
+import { defaultStrings as conversation } from '../../components/cc-conversation/cc-conversation.strings.js';
 import { defaultStrings as queueStats } from '../../components/cc-queue-stats/cc-queue-stats.strings.js';
 import { defaultStrings as stateSelect } from '../../components/cc-state-select/cc-state-select.js';
 import { defaultStrings as stationLogin } from '../../components/cc-station-login/cc-station-login.js';
@@ -29,4 +30,5 @@ export const englishTables: EnglishTables = {
   'cc-wrapup': wrapup,
   'cc-queue-stats': queueStats,
   'cc-agent-stats': agentStats,
+  'cc-conversation': conversation,
 };
