@@ -10,7 +10,28 @@ setCustomElementsManifest(manifest);
 // The kit's development warnings (a bad attribute value) are for page authors, not for the stories.
 (globalThis as { ccElementsQuiet?: boolean }).ccElementsQuiet = true;
 
+/** The languages of the toolbar's Language menu: English and every bundle the kit ships. */
+const LANGUAGES = [
+  { value: '', title: 'English (the page’s)' },
+  { value: 'fr', title: 'Français' },
+  { value: 'de', title: 'Deutsch' },
+  { value: 'es', title: 'Español' },
+  { value: 'pt-BR', title: 'Português (Brasil)' },
+  { value: 'ja', title: '日本語' },
+  { value: 'zh-CN', title: '简体中文' },
+  { value: 'ar', title: 'العربية (right to left)' },
+];
+
 const preview: Preview = {
+  // The toolbar's Language menu sets `locale` on every story's `<cc-sdk>`: each widget in each language, Arabic
+  // right to left. Stories whose checks read English text run in English (the default).
+  globalTypes: {
+    locale: {
+      description: 'The language of the widgets (<cc-sdk locale>)',
+      toolbar: { title: 'Language', icon: 'globe', items: LANGUAGES, dynamicTitle: true },
+    },
+  },
+  initialGlobals: { locale: '' },
   // A Docs page per element, before its stories: the summary, the Playground, then the tables Storybook builds
   // from the manifest (properties and attributes, events, CSS parts, CSS custom properties, slots).
   tags: ['autodocs'],
@@ -19,13 +40,14 @@ const preview: Preview = {
   decorators: [
     // Every story runs inside a `<cc-sdk>` on the simulator backend. Built once per story: a control change
     // re-renders with the same `<cc-sdk>` and its desk (see keepRig), so args restyle what is on screen.
-    (story, { parameters, loaded }) => {
+    (story, { parameters, loaded, globals }) => {
       const params = (parameters.desk ?? {}) as DeskParameters;
       if (params.wrap === false) return story();
       const rig = loaded.rig as Rig | null;
+      const locale = typeof globals.locale === 'string' ? globals.locale : '';
       return rig
-        ? html`<cc-sdk ${keepRig(rig)}>${story()}</cc-sdk>`
-        : html`<cc-sdk backend="simulator" latency=${params.latency ?? 0}>${story()}</cc-sdk>`;
+        ? html`<cc-sdk ${keepRig(rig)} locale=${locale}>${story()}</cc-sdk>`
+        : html`<cc-sdk backend="simulator" latency=${params.latency ?? 0} locale=${locale}>${story()}</cc-sdk>`;
     },
   ],
   parameters: {
