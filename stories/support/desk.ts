@@ -37,7 +37,8 @@ export interface Rig {
 export function createRig(params: DeskParameters = {}): Rig | null {
   if (params.clock === 'real') return null;
   const clock = new ManualClock();
-  const server = new SimulatorServer({ clock, profile: { ...simulatorProfile, ...params.profile }, timing: params.timing });
+  // A fixed seed: the simulator's customers say the same things at the same times on every run.
+  const server = new SimulatorServer({ clock, profile: { ...simulatorProfile, ...params.profile }, timing: params.timing, conversations: { seed: 1 } });
   return { clock, server, backend: new SimulatorBackend({ server }) };
 }
 
@@ -187,7 +188,7 @@ export class StoryDesk {
    * action under way. Stories that never release leave it pending: the page is thrown away after.
    */
   holdBack(
-    method: 'connect' | 'stationLogin' | 'stationLogout' | 'setAgentState' | 'wrapup' | 'hold' | 'deregister' | 'destinations',
+    method: 'connect' | 'stationLogin' | 'stationLogout' | 'setAgentState' | 'wrapup' | 'hold' | 'deregister' | 'destinations' | 'sendMessage',
   ): () => void {
     const backend = this.backend as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
     const original = backend[method].bind(this.backend);
