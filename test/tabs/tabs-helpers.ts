@@ -49,6 +49,8 @@ async function loaded(frame: HTMLIFrameElement): Promise<{ win: TabWindow; doc: 
   await until(() => TAGS.every((t) => win.customElements.get(t)) && win.customElements.get('cc-sdk'), 10000, 'every tag defined');
   const sdk = doc.getElementById('desk') as CcSdk;
   await until(() => sdk.role !== null, 10000, 'the tab to know its role');
+  // Ready to act: a leader (or independent tab) has its backend, a follower its leader's picture.
+  await until(() => (sdk.role === 'follower' ? sdk.state.backend : sdk.desk.backend), 10000, 'the tab ready');
   return { win, doc, sdk };
 }
 
