@@ -107,7 +107,7 @@ const cleanDir = (dir) => ({
   },
 });
 
-/** Writes `manifest.json` next to the CDN entry: which chunk holds the Webex adapter and which the SDK. */
+/** Writes `manifest.json` next to the CDN entry: which chunk is which (each backend's, the Webex SDK, the forms…). */
 const manifest = {
   name: 'cdn-manifest',
   generateBundle(_options, bundle) {
@@ -115,13 +115,16 @@ const manifest = {
     for (const file of Object.values(bundle)) {
       if (file.type !== 'chunk' || file.isEntry) continue;
       const facade = file.facadeModuleId ?? '';
+      const backend = /[\\/]src[\\/]backends[\\/]([\w-]+)[\\/]index\.ts$/.exec(facade)?.[1];
       const key = file.moduleIds.some((id) => /@webex[\\/]contact-center[\\/]dist[\\/]webex\.js$/.test(id))
         ? 'webex-sdk'
         : /[\\/]src[\\/]backends[\\/]webex[\\/]/.test(facade)
           ? 'webex-backend'
           : /[\\/]src[\\/]backends[\\/]simulator[\\/]/.test(facade)
             ? 'simulator'
-            : file.name;
+            : backend
+              ? `${backend}-backend`
+              : file.name;
       chunks[key] = file.fileName;
     }
     const entry = Object.values(bundle).find((f) => f.type === 'chunk' && f.isEntry)?.fileName;

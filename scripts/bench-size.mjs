@@ -66,6 +66,11 @@ if (sdkChunk) row(`CDN ${relative(cdn, sdkChunk)} (Webex SDK)`, ...sizeOf([sdkCh
 const pageBytes = (...chunks) => sizeOf([...new Set([...entryClosure, ...chunks.filter(Boolean).flatMap((c) => closure(c))])])[1];
 if (simulatorChunk) row('a simulator page: entry + simulator', null, pageBytes(simulatorChunk));
 if (adapterChunk) row('a Webex page before sign-in: entry + adapter', null, pageBytes(adapterChunk));
+// The other backends (XuC, TCCC…): their chunk, and whether a page on them would download any simulator byte.
+const otherBackends = Object.entries(manifest.chunks)
+  .filter(([key]) => key.endsWith('-backend') && key !== 'webex-backend')
+  .map(([key, file]) => ({ name: key.replace(/-backend$/, ''), chunk: join(cdn, file) }));
+for (const { name, chunk } of otherBackends) row(`a ${name} page: entry + ${relative(cdn, chunk)} + its chunks`, null, pageBytes(chunk));
 
 const defineDir = join(root, 'dist/define');
 if (existsSync(defineDir)) {
@@ -86,6 +91,12 @@ console.log(`SDK chunk statically imported by the CDN entry: ${sdkStatic ? 'YES 
 console.log(`Webex adapter chunk statically imported by the CDN entry: ${adapterStatic ? 'yes' : 'no'}`);
 console.log(`Simulator chunk statically imported by the CDN entry: ${simulatorStatic ? 'YES (a Webex page would download it)' : 'no'}`);
 console.log(`Simulator bytes on a Webex page: ${simulatorInWebex ? 'YES' : 'none'}; Webex bytes on a simulator page: ${webexInSimulator ? 'YES' : 'none'}`);
+for (const { name, chunk } of otherBackends) {
+  const files = closure(chunk);
+  const simulatorIn = simulatorChunk ? files.includes(simulatorChunk) : false;
+  const webexIn = files.some((f) => f === adapterChunk || f === sdkChunk);
+  console.log(`Simulator bytes on a ${name} page: ${simulatorIn ? 'YES' : 'none'}; Webex bytes: ${webexIn ? 'YES' : 'none'}`);
+}
 console.log(`Entry + static imports: ${kb(entryGz)} gzipped (budget 25.0 kB: ${entryGz <= 25 * 1024 ? 'within' : 'OVER'})`);
 console.log(`Dynamic imports in the CDN entry: ${dynamicImports(readFileSync(entry, 'utf8')).join(', ') || 'none'}`);
 if (adapterChunk) console.log(`Dynamic imports in the Webex adapter chunk: ${dynamicImports(readFileSync(adapterChunk, 'utf8')).join(', ') || 'none'}`);

@@ -120,6 +120,34 @@ describe('the CDN first load', () => {
   });
 });
 
+describe('the CDN first load on the other backends', () => {
+  for (const backend of ['xuc', 'tccc']) {
+    it(`a ${backend} page preloads its backend's files and downloads no simulator or Webex byte`, async function () {
+      this.timeout(30000);
+      const { chunks } = await manifest();
+      const own = chunks[`${backend}-backend`];
+      expect(own, `the ${backend} chunk in the manifest`).to.be.a('string');
+      const page = await framePage(ENTRY, `<cc-sdk backend="${backend}"><cc-auth></cc-auth></cc-sdk>`);
+      try {
+        const sdk = page.doc.querySelector('cc-sdk') as FrameSdk;
+        // Built, or refused for want of a server: either way its code has loaded.
+        await until(() => page.files().has(own) && page.win.customElements.get('cc-auth') !== undefined, 10000, `the ${backend} chunk`);
+        await new Promise((r) => setTimeout(r, 300));
+        const preloaded = [...page.doc.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname.replace('/dist/cdn/', ''));
+        expect(preloaded[0], 'its own chunk first').to.equal(own);
+        const code = await (await fetch(`/dist/cdn/${own}`)).text();
+        for (const imported of code.match(/from"\.\/([\w-]+\.js)"/g) ?? []) expect(preloaded).to.include(`chunks/${imported.slice(8, -1)}`);
+        const files = [...page.files().keys()];
+        expect(files.filter((f) => f.includes('simulator')), 'no simulator file').to.deep.equal([]);
+        expect(files.filter((f) => f === chunks['webex-backend'] || f === chunks['webex-sdk']), 'no Webex file').to.deep.equal([]);
+        expect(sdk.desk?.backend?.name ?? null).to.not.equal('simulator');
+      } finally {
+        page.close();
+      }
+    });
+  }
+});
+
 describe('widgets outside the first screen (src/cdn/lazy-tags.ts)', () => {
   it('a page with a statistics widget gets it defined from the stats chunk, which the entry does not hold', async function () {
     this.timeout(30000);
