@@ -133,13 +133,13 @@ const manifest = {
 };
 
 /**
- * Tells the CDN entry which files each backend needs (see src/cdn/preload.ts): the backend's chunk and every
- * chunk it imports statically, by their final names. The entry's marker is widened to a fixed-width string
+ * Tells the CDN entry which files each backend and each language bundle needs (see src/cdn/preload.ts): its
+ * chunk and every chunk it imports statically, by their final names. The entry's marker is widened to a fixed-width string
  * first, then filled (padded with spaces, which JSON.parse ignores) once the names are known: the entry keeps
  * its length, so its source map stays right.
  */
 const MARKER = '__CC_BACKEND_CHUNKS__';
-const MARKER_WIDTH = 1024;
+const MARKER_WIDTH = 2048;
 const PADDED_MARKER = MARKER.padEnd(MARKER_WIDTH, '_');
 const backendChunks = {
   name: 'backend-chunks',
@@ -155,7 +155,9 @@ const backendChunks = {
     const chunks = Object.fromEntries(Object.values(bundle).filter((f) => f.type === 'chunk').map((f) => [f.fileName, f]));
     const needs = {};
     for (const file of Object.values(chunks)) {
-      const name = /[\\/]src[\\/]backends[\\/]([\w-]+)[\\/]index\.ts$/.exec(file.facadeModuleId ?? '')?.[1];
+      const facade = file.facadeModuleId ?? '';
+      const locale = /[\\/]src[\\/]locales[\\/]bundles[\\/]([\w-]+)\.ts$/.exec(facade)?.[1];
+      const name = locale ? `locale:${locale}` : /[\\/]src[\\/]backends[\\/]([\w-]+)[\\/]index\.ts$/.exec(facade)?.[1];
       if (!name || file.isEntry) continue;
       const files = [];
       const walk = (f) => {

@@ -1,16 +1,33 @@
 // The first code the CDN entry runs, before any widget is defined: it asks the browser for the files the
-// page's backends need (`<link rel="modulepreload">`), so they download while the entry defines and renders
-// the widgets, instead of after (`<cc-sdk>` imports its backend only once it has rendered). A backend's
-// chunk and the chunks it imports statically are requested together: on a simulator page, `simulator.js`
-// and the toolkit chunk it imports arrive side by side, not one after the other.
+// page's backends and language need (`<link rel="modulepreload">`), so they download while the entry defines
+// and renders the widgets, instead of after (`<cc-sdk>` imports its backend, and the widgets their language
+// bundle, only once they have rendered). A backend's chunk and the chunks it imports statically are requested
+// together: on a simulator page, `simulator.js` and the toolkit chunk it imports arrive side by side, not one
+// after the other.
 //
-// Which files each backend needs is known only once the bundle is written: the CDN build (rollup.config.mjs,
-// `backend-chunks`) puts it in place of the marker below, relative to this file (`cc-elements.js`).
+// Which files each needs is known only once the bundle is written: the CDN build (rollup.config.mjs,
+// `backend-chunks`) puts it in place of the marker below, relative to this file (`cc-elements.js`): backends
+// by name, language bundles as `locale:<bundle>` (`locale:fr`).
+import { bundleLocaleOf } from '../locales/index.js';
 
-/** Backend name → the files its code needs, relative to cc-elements.js (written by the CDN build). */
+/** Backend name (or `locale:<bundle>`) → the files its code needs, relative to cc-elements.js (written by the CDN build). */
 const BACKEND_CHUNKS = JSON.parse(
   '__CC_BACKEND_CHUNKS__',
 ) as Readonly<Record<string, readonly string[]>>;
+
+/** The language bundles the page will ask for: each `<cc-sdk>`'s `locale` (or `lang`), else `<html lang>`. */
+function bundlesOnPage(doc: Document): Set<string> {
+  const tags = new Set<string>();
+  const page = doc.documentElement.lang.trim();
+  for (const sdk of doc.querySelectorAll('cc-sdk')) tags.add(sdk.getAttribute('locale')?.trim() || sdk.getAttribute('lang')?.trim() || page);
+  if (tags.size === 0) tags.add(page);
+  const bundles = new Set<string>();
+  for (const tag of tags) {
+    const bundle = tag ? bundleLocaleOf(tag) : null;
+    if (bundle) bundles.add(`locale:${bundle}`);
+  }
+  return bundles;
+}
 
 /** The backends the page's `<cc-sdk>` elements name (`simulator` when they name none). */
 function backendsOnPage(doc: Document): Set<string> {
@@ -25,7 +42,7 @@ export function preloadBackends(doc: Document | undefined = globalThis.document,
   const have = new Set([...doc.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((link) => link.href));
   const added: string[] = [];
   const links = doc.createDocumentFragment();
-  for (const name of backendsOnPage(doc)) {
+  for (const name of [...backendsOnPage(doc), ...bundlesOnPage(doc)]) {
     if (!Object.hasOwn(BACKEND_CHUNKS, name)) continue;
     for (const file of BACKEND_CHUNKS[name]) {
       const href = new URL(file, base).href;

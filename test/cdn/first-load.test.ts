@@ -25,10 +25,10 @@ interface Page {
 const TAGS = ['cc-sdk', 'cc-auth', 'cc-station-login', 'cc-state-select', 'cc-task-panel', 'cc-wrapup'];
 
 /** A fresh page (its own module map and resource timing) with `head` and `body`. */
-async function framePage(head: string, body: string): Promise<Page> {
+async function framePage(head: string, body: string, lang = 'en'): Promise<Page> {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 800px; height: 600px; border: 0';
-  frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>frame</title>${head}</head><body>${body}</body></html>`;
+  frame.srcdoc = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>frame</title>${head}</head><body>${body}</body></html>`;
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
   await loaded;
@@ -64,11 +64,13 @@ describe('the CDN first load', () => {
       const toolkit = files.get(chunks['task-book']);
       expect(simulator, 'simulator.js fetched').to.not.equal(undefined);
       expect(toolkit, 'the toolkit chunk simulator.js imports fetched').to.not.equal(undefined);
-      // No waterfall: the chunk simulator.js imports was asked for before simulator.js had even arrived.
-      expect(toolkit!.fetchStart, 'the toolkit chunk is requested while simulator.js downloads').to.be.below(simulator!.responseEnd);
-      // The entry asked for both as the first thing it did, before <cc-sdk> had rendered and imported its backend.
+      // No waterfall: the entry asked for both as the first thing it did (modulepreload links, each fetched
+      // once, by its link), before <cc-sdk> had rendered and imported its backend, and before simulator.js
+      // could ask for the chunk it imports.
       const preloaded = [...page.doc.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname);
       expect(preloaded).to.deep.equal(['/dist/cdn/simulator.js', `/dist/cdn/${chunks['task-book']}`]);
+      const fetches = (file: string) => (page.win.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.endsWith(`/dist/cdn/${file}`)).length;
+      expect([fetches('simulator.js'), fetches(chunks['task-book'])], 'each fetched once').to.deep.equal([1, 1]);
       // Nothing of Webex.
       expect([...files.keys()].filter((f) => f === chunks['webex-backend'] || f === chunks['webex-sdk'])).to.deep.equal([]);
 
@@ -146,6 +148,49 @@ describe('the CDN first load on the other backends', () => {
       }
     });
   }
+});
+
+describe('the CDN first load of a page in another language', () => {
+  const preloads = (page: Page) =>
+    [...page.doc.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname.replace('/dist/cdn/', ''));
+
+  it('a page in French (<html lang="fr-CA">) asks for the French bundle with the simulator\'s files, once', async function () {
+    this.timeout(30000);
+    const { chunks } = await manifest();
+    const page = await framePage(ENTRY, DESK, 'fr-CA');
+    try {
+      const sdk = page.doc.querySelector('cc-sdk') as FrameSdk;
+      await until(() => sdk.desk?.backend?.name === 'simulator', 10000, 'the simulator attached');
+      expect(preloads(page)).to.deep.equal(['simulator.js', chunks['task-book'], chunks.fr]);
+      // The widgets speak French once it has come; the bundle was fetched once.
+      const auth = page.doc.querySelector('cc-auth')!;
+      await until(() => (auth.shadowRoot!.textContent ?? '') !== '' && page.files().has(chunks.fr), 10000, 'the French bundle');
+      const fetched = (page.win.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.endsWith(`/${chunks.fr}`));
+      expect(fetched.length, 'fetched once (by its link)').to.equal(1);
+    } finally {
+      page.close();
+    }
+  });
+
+  it('<cc-sdk locale="de"> on an English page asks for the German bundle; an English page for none', async function () {
+    this.timeout(30000);
+    const { chunks } = await manifest();
+    const german = await framePage(ENTRY, '<cc-sdk locale="de"><cc-auth></cc-auth></cc-sdk>');
+    try {
+      await until(() => !!german.win.customElements.get('cc-sdk'), 10000, 'cc-sdk defined');
+      expect(preloads(german)).to.include(chunks.de);
+    } finally {
+      german.close();
+    }
+    const english = await framePage(ENTRY, '<cc-sdk><cc-auth></cc-auth></cc-sdk>');
+    try {
+      await until(() => !!english.win.customElements.get('cc-sdk'), 10000, 'cc-sdk defined');
+      const bundles = ['fr', 'de', 'es', 'pt-BR', 'ja', 'zh-CN', 'ar'].map((l) => chunks[l]);
+      expect(preloads(english).filter((f) => bundles.includes(f))).to.deep.equal([]);
+    } finally {
+      english.close();
+    }
+  });
 });
 
 describe('widgets outside the first screen (src/cdn/lazy-tags.ts)', () => {
