@@ -72,6 +72,8 @@ function milliseconds(value: unknown): number | null {
  * @event {CcOutcomeEvent<'cc-message'>} cc-message - A message of a chat, social or email conversation (the customer's or a system line as it arrives, the agent's once sent), once per message. `detail: {task, message}`
  * @event {CcOutcomeEvent<'cc-connection-change'>} cc-connection-change - The connection changed. `detail: {status}`
  * @event {CcOutcomeEvent<'cc-error'>} cc-error - An action failed or an input was refused. `detail: {action, code, message}`
+ * @event {CcOutcomeEvent<'cc-queue-stats'>} cc-queue-stats - Queue statistics changed (only with `stats-events`). `detail: {queues}`
+ * @event {CcOutcomeEvent<'cc-agent-stats'>} cc-agent-stats - The agent's statistics changed (only with `stats-events`). `detail: {stats}`
  * @event {CcOutcomeEvent<'cc-tab-role'>} cc-tab-role - This tab's part in the agent's session: leader, follower or independent. `detail: {role, previous}`
  */
 export class CcSdk extends CcElement {
@@ -266,6 +268,19 @@ export class CcSdk extends CcElement {
   }
   #role: TabRole | null = null;
   #tabs: TabSession | null = null;
+
+  /**
+   * Announce queue and agent statistics as `cc-queue-stats` and `cc-agent-stats` (off by default): once per
+   * change of the figures, whichever backend reports them (the simulator, XuC). The store (and the statistics
+   * widgets) have them either way.
+   */
+  @property({ type: Boolean, attribute: 'stats-events' })
+  get statsEvents(): boolean {
+    return this.desk.announceStats;
+  }
+  set statsEvents(value: boolean) {
+    this.desk.announceStats = value === true;
+  }
 
   /** What this element shares with its widgets. */
   readonly desk = new Desk((event) => this.dispatchEvent(event));

@@ -71,6 +71,9 @@ export class Desk {
   /** The language `<cc-sdk>` gives its widgets (its `locale` or `lang`); empty: the page's. */
   locale = '';
 
+  /** Announce statistics as `cc-queue-stats` / `cc-agent-stats` (`<cc-sdk stats-events>`; off by default). */
+  announceStats = false;
+
   constructor(private readonly emit: (event: CcOutcomeEvent) => void) {}
 
   /**
@@ -102,7 +105,7 @@ export class Desk {
   mirror(cause: StoreAction, next: DeskState): void {
     const before = this.store.state;
     const after = this.store.replace(next, cause);
-    for (const event of outcomesFor(cause, before, after)) this.#emit(event);
+    for (const event of outcomesFor(cause, before, after, { stats: this.announceStats })) this.#emit(event);
   }
 
   /**
@@ -326,7 +329,7 @@ export class Desk {
   #apply(action: StoreAction): void {
     const before = this.store.state;
     const after = this.store.dispatch(action);
-    const events = outcomesFor(action, before, after);
+    const events = outcomesFor(action, before, after, { stats: this.announceStats });
     if (this.#tap && (after !== before || events.length > 0)) this.#tap(action, after);
     for (const event of events) this.#emit(event);
   }

@@ -35,6 +35,16 @@ const OUTCOMES: Readonly<Record<OutcomeName, CatalogEntry>> = {
     detail: "{role: 'leader'|'follower'|'independent', previous}",
     summary: "This tab's part in the agent's session: it owns the backend (leader), mirrors the tab that does (follower), or has a session of its own (independent).",
   },
+  'cc-queue-stats': {
+    kind: 'outcome',
+    detail: '{queues: [{queueId, queueName, waiting, longestWaitSeconds, agentsAvailable, agentsTalking, answered, abandoned, at}]}',
+    summary: "Queue statistics changed: every queue's latest figures. Only with `<cc-sdk stats-events>`; once per change of the figures, not per report.",
+  },
+  'cc-agent-stats': {
+    kind: 'outcome',
+    detail: '{stats: {handled, averageHandleSeconds, missed, stateSeconds, at}}',
+    summary: "The agent's own statistics changed. Only with `<cc-sdk stats-events>`; once per change of the figures, not per report.",
+  },
 };
 
 /** The request rows, from the action table. */

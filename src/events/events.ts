@@ -1,10 +1,12 @@
 import type { RequestDetails, RequestName } from '../core/actions.js';
 import type { CcErrorInfo } from '../core/errors.js';
 import type {
+  AgentStats,
   ChangeSource,
   ConnectionStatus,
   ConversationMessage,
   Profile,
+  QueueStats,
   RejectReason,
   Station,
   TaskChange,
@@ -36,6 +38,10 @@ export interface OutcomeDetails {
   'cc-connection-change': { readonly status: ConnectionStatus };
   'cc-error': CcErrorInfo;
   'cc-tab-role': { readonly role: TabRole; readonly previous: TabRole | null };
+  /** Every queue's latest figures, when a report changed them (opt-in: `<cc-sdk stats-events>`). */
+  'cc-queue-stats': { readonly queues: readonly QueueStats[] };
+  /** The agent's latest figures, when a report changed them (opt-in: `<cc-sdk stats-events>`). */
+  'cc-agent-stats': { readonly stats: AgentStats };
 }
 
 /**

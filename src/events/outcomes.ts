@@ -79,11 +79,25 @@ function taskTransition(action: StoreAction, before: TaskSnapshot | undefined, a
   return events;
 }
 
+/** What a desk announces beyond the agent and its tasks. */
+export interface OutcomeOptions {
+  /**
+   * Announce statistics (`cc-queue-stats`, `cc-agent-stats`): off unless the host asks (`<cc-sdk stats-events>`).
+   * Backends report figures on a timer (the simulator every 10 s, XuC as XiVO pushes them); a host that does
+   * not use them hears no event it did not ask for, and the outcome sequence of the agent and the tasks stays
+   * what it is.
+   */
+  readonly stats?: boolean;
+}
+
+/** Figures without their report time: a report that changes nothing but `at` is no news. */
+const figures = (value: unknown): string => JSON.stringify(value, (key, v: unknown) => (key === 'at' ? undefined : v));
+
 /**
  * The outcome events a store transition announces. Computed from what really changed, so that an event
  * the backend repeats (a re-sync after a reconnect, a duplicate push) is announced once only.
  */
-export function outcomesFor(action: StoreAction, before: DeskState, after: DeskState): CcOutcomeEvent[] {
+export function outcomesFor(action: StoreAction, before: DeskState, after: DeskState, options: OutcomeOptions = {}): CcOutcomeEvent[] {
   const events: CcOutcomeEvent[] = [];
   if (action.type === 'error') return [outcome('cc-error', action.error)];
   if (action.type === 'settled' && action.error) return [outcome('cc-error', action.error)];
@@ -131,6 +145,13 @@ export function outcomesFor(action: StoreAction, before: DeskState, after: DeskS
     }
   }
   if (before.messages !== after.messages) events.push(...messageOutcomes(before, after));
+  // Statistics, when asked for: once per change of the figures (a timer's report of the same figures is silent).
+  if (options.stats && action.type === 'queue-stats' && figures(before.queueStats) !== figures(after.queueStats)) {
+    events.push(outcome('cc-queue-stats', { queues: after.queueStats }));
+  }
+  if (options.stats && action.type === 'agent-stats' && after.agentStats && figures(before.agentStats) !== figures(after.agentStats)) {
+    events.push(outcome('cc-agent-stats', { stats: after.agentStats }));
+  }
   if (before.session.status === 'signed-in' && after.session.status !== 'signed-in') {
     events.push(outcome('cc-signed-out', { reason: action.type === 'signed-out' ? action.reason : 'Signed out' }));
   }

@@ -115,7 +115,7 @@ describe('React wrappers', () => {
       for (const event of decl.events ?? []) expect(props[eventProp(event.name)], `${decl.tagName} ${event.name}`).toBe(event.name);
     }
     // <cc-sdk> also takes every request, since they bubble to it: the whole catalog.
-    expect(Object.keys(reactEvents['cc-sdk'])).toHaveLength(41);
+    expect(Object.keys(reactEvents['cc-sdk'])).toHaveLength(43);
     expect(reactEvents['cc-sdk'].onCcTaskIncoming).toBe('cc-task-incoming');
   });
 
