@@ -97,8 +97,8 @@ describe('statistics as outcome events: XuC (loopback double)', () => {
     const r = await xucDesk(true);
     try {
       await site.queueStats(2, { WaitingCalls: 3, LongestWaitingTime: 40, AvailableAgents: 1 });
-      await until(() => r.outcomes.some((e) => e.type === 'cc-queue-stats' && (e.detail as { queues: QueueStats[] }).queues.some((q) => q.queueId === '2' && q.waiting === 3)), 3000, 'the queue event');
-      const billing = (r.outcomes.filter((e) => e.type === 'cc-queue-stats').at(-1)!.detail as { queues: QueueStats[] }).queues.find((q) => q.queueId === '2')!;
+      await until(() => detailsOf(r.outcomes, 'cc-queue-stats').some((d) => d.queues.some((q) => q.queueId === '2' && q.waiting === 3)), 3000, 'the queue event');
+      const billing = detailsOf(r.outcomes, 'cc-queue-stats').at(-1)!.queues.find((q) => q.queueId === '2')!;
       expect(billing).to.include({ waiting: 3, longestWaitSeconds: 40, agentsAvailable: 1 });
       // XiVO pushes the same counters again: no second event.
       const count = r.outcomes.filter((e) => e.type === 'cc-queue-stats').length;
