@@ -239,15 +239,27 @@ sdk.addEventListener('cc-task-end', (e) => {
   syncWrapup();
 });
 
+/** Each conversation's messages as the desk announced them (`cc-message`, once each): logged with the wrap-up. */
+const transcripts = new Map<string, string[]>();
+sdk.addEventListener('cc-message', (e) => {
+  const { task, message } = e.detail;
+  const line = `${message.from === 'agent' ? 'Agent' : message.from === 'system' ? 'System' : (message.author ?? 'Customer')}: ${message.text}`;
+  transcripts.set(task.id, [...(transcripts.get(task.id) ?? []), line]);
+});
+
 sdk.addEventListener('cc-task-wrapup', (e) => {
   const { task, auxCodeId, notes } = e.detail;
+  const transcript = transcripts.get(task.id) ?? [];
+  transcripts.delete(task.id);
   const customer = match(task);
   const code = wrapupCodes.find((c) => c.id === auxCodeId)?.name ?? auxCodeId;
   const seconds = task.connectedAt && task.endedAt ? Math.round((task.endedAt - task.connectedAt) / 1000) : 0;
   activities.push({
     customerId: customer?.id ?? null,
     title: `${MEDIA_NAMES[task.mediaType]} with ${who(task, customer)} · ${code}`,
-    detail: `${notes || 'No notes.'} (${Math.floor(seconds / 60)} min ${seconds % 60} s, ${task.queue?.name ?? 'no queue'})`,
+    detail: `${notes || 'No notes.'} (${Math.floor(seconds / 60)} min ${seconds % 60} s, ${task.queue?.name ?? 'no queue'})${
+      transcript.length ? ` · transcript of ${transcript.length} message${transcript.length === 1 ? '' : 's'} logged; last: “${transcript.at(-1)!.slice(0, 80)}”` : ''
+    }`,
     at: Date.now(),
   });
   sessionStorage.setItem(TIMELINE_KEY, JSON.stringify(activities));
