@@ -15,7 +15,7 @@ export type { CcQueueStatsStrings } from '../components/cc-queue-stats/cc-queue-
 export type { CcAgentStats } from '../components/cc-agent-stats/cc-agent-stats.js';
 export type { CcAgentStatsStrings } from '../components/cc-agent-stats/cc-agent-stats.strings.js';
 export { CcWidget, setLocaleStrings } from './base/cc-widget.js';
-export { BUNDLED_LOCALES, bundleLocaleOf, directionOf, loadBundle, onMissingString, type Bundle, type BundleTable, type BundledLocale } from './locales/index.js';
+export { BUNDLED_LOCALES, bundleLocaleOf, directionOf, loadBundle, onMissingString, registerBundle, type Bundle, type BundleTable, type BundledLocale } from './locales/index.js';
 export { CcElement } from './base/cc-element.js';
 export * from './core/types.js';
 export type { Backend, BackendEvent, BackendFactory, StationLoginArgs, AgentStateArgs, WrapupArgs } from './core/backend.js';

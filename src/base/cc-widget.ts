@@ -373,13 +373,32 @@ export abstract class CcWidget<S extends Strings> extends CcElement {
 
   /**
    * Holds the first render in a language until its bundle is there (one fetch, shared by every widget), so
-   * the agent does not see English first. A bundle that cannot be fetched leaves the widget in English.
+   * the agent does not see English first; at most `bundleWaitMs`, then English until it comes. A bundle that
+   * cannot be fetched leaves the widget in English.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const locale = this.locale;
-    if (bundleLocaleOf(locale) && !bundleFor(locale)) return loadBundle(locale).then(() => super.scheduleUpdate());
+    if (this.#gaveUpOn !== locale && bundleLocaleOf(locale) && !bundleFor(locale)) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          // A bundle that takes too long: English meanwhile; it re-renders the widget when it comes.
+          this.#gaveUpOn = locale;
+          resolve();
+        }, CcWidget.bundleWaitMs);
+      });
+      return Promise.race([loadBundle(locale), late]).then(() => {
+        clearTimeout(timer);
+        super.scheduleUpdate();
+      });
+    }
     return super.scheduleUpdate();
   }
+
+  /** How long a widget holds a render for the bundle of its language before it shows English meanwhile. */
+  static bundleWaitMs = 3000;
+  /** The language whose bundle this widget stopped waiting for. */
+  #gaveUpOn = '';
 
   /**
    * Gives the host the `lang` of its language when it differs from the page's (screen readers pronounce it

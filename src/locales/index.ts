@@ -23,6 +23,23 @@ const loaders: Readonly<Partial<Record<BundledLocale, () => Promise<BundleModule
 /** The languages the kit ships a bundle for, besides English. */
 export const BUNDLED_LOCALES = Object.freeze(Object.keys(loaders) as BundledLocale[]);
 
+/** Bundles the page added, by primary language (`he`): `registerBundle`. */
+const added = new Map<string, () => Promise<BundleModule | Bundle>>();
+
+/**
+ * Adds the bundle of a language the kit does not ship (or replaces a shipped one), loaded when a widget first
+ * speaks it: `registerBundle('he', () => import('./he.js'))`, the module's default export typed `Bundle`. It
+ * serves every tag of that primary language (`he-IL`). Widgets already in that language re-render.
+ */
+export function registerBundle(language: string, load: () => Promise<BundleModule | Bundle>): void {
+  const primary = maximized(language)?.language;
+  if (!primary) throw new TypeError(`"${language}" is not a language tag.`);
+  added.set(primary, load);
+  loaded.delete(primary);
+  loading.delete(primary);
+  notifyLocaleChange();
+}
+
 const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr']);
 
 const maximizedTags = new Map<string, Intl.Locale | null>();
@@ -45,7 +62,9 @@ function maximized(tag: string): Intl.Locale | null {
  * `pt` and `pt-PT` → `pt-BR`, `zh`, `zh-Hans` and `zh-SG` → `zh-CN` (Traditional Chinese, `zh-TW`, has none),
  * `ar-EG` → `ar`.
  */
-export function bundleLocaleOf(tag: string): BundledLocale | null {
+export function bundleLocaleOf(tag: string): string | null {
+  const language = maximized(tag)?.language;
+  if (language && added.has(language)) return language;
   const found = candidate(tag);
   return found && found in loaders ? found : null;
 }
@@ -75,8 +94,8 @@ export function directionOf(tag: string): 'ltr' | 'rtl' {
   return script && RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
 }
 
-const loaded = new Map<BundledLocale, Bundle>();
-const loading = new Map<BundledLocale, Promise<Bundle | null>>();
+const loaded = new Map<string, Bundle>();
+const loading = new Map<string, Promise<Bundle | null>>();
 const listeners = new Set<() => void>();
 
 /** The bundle of a language tag when it is loaded (see `loadBundle`), else undefined. */
@@ -97,11 +116,15 @@ export function loadBundle(tag: string): Promise<Bundle | null> {
   if (done) return Promise.resolve(done);
   let pending = loading.get(locale);
   if (!pending) {
-    pending = loaders[locale]!().then(
+    const load = added.get(locale) ?? loaders[locale as BundledLocale]!;
+    pending = load().then(
       (module) => {
-        loaded.set(locale, module.default);
+        const bundle = 'default' in module ? module.default : module;
+        // A registration that replaced this loader meanwhile wins.
+        if (loading.get(locale) !== pending) return bundle;
+        loaded.set(locale, bundle);
         notifyLocaleChange();
-        return module.default;
+        return bundle;
       },
       (err: unknown) => {
         console.warn(`[cc-elements] the "${locale}" strings could not be loaded; the widgets stay in English.`, err);
@@ -144,7 +167,7 @@ export function notifyLocaleChange(): void {
   for (const listener of [...listeners]) listener();
 }
 
-type MissingListener = (tag: string, key: string, locale: BundledLocale) => void;
+type MissingListener = (tag: string, key: string, locale: string) => void;
 const missingListeners = new Set<MissingListener>();
 
 /**

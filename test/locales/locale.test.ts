@@ -8,7 +8,8 @@ import { expect, html } from '@open-wc/testing';
 import '../../define/all.js';
 import { setLocaleStrings } from '../../src/base/cc-widget.js';
 import { formatDuration, formatNumber, formatTime, pluralOf } from '../../src/base/format.js';
-import { bundleLocaleOf, directionOf, loadBundle, onMissingString } from '../../src/locales/index.js';
+import { bundleLocaleOf, directionOf, loadBundle, onMissingString, registerBundle, type Bundle } from '../../src/locales/index.js';
+import { CcWidget } from '../../src/base/cc-widget.js';
 import type { CcSdk } from '../../components/cc-sdk/cc-sdk.js';
 import type { CcTaskPanel } from '../../components/cc-task-panel/cc-task-panel.js';
 import { sdkFixture, until } from '../helpers.js';
@@ -244,6 +245,36 @@ describe('languages', () => {
     } finally {
       off();
       bundle['cc-task-panel'].notLoggedIn = saved;
+    }
+  });
+
+  it('takes a language the page adds with registerBundle, right to left when it is (Hebrew)', async () => {
+    const fr = (await loadBundle('fr'))!;
+    const he: Bundle = { ...fr, 'cc-task-panel': { ...fr['cc-task-panel'], notLoggedIn: 'התחברו לעמדה כדי לקבל משימות.' } };
+    registerBundle('he', async () => ({ default: he }));
+    expect(bundleLocaleOf('he-IL')).to.equal('he');
+    const { widget, text } = await desk({ locale: 'he-IL' });
+    expect(text('cc-task-panel')).to.contain('התחברו לעמדה כדי לקבל משימות.');
+    expect(getComputedStyle(widget('cc-task-panel')).direction).to.equal('rtl');
+  });
+
+  it('shows English when a bundle is slow to come, then its language when it arrives', async () => {
+    let arrive: (bundle: Bundle) => void = () => {};
+    const fr = (await loadBundle('fr'))!;
+    registerBundle('fy', () => new Promise<Bundle>((resolve) => (arrive = resolve)));
+    const wait = CcWidget.bundleWaitMs;
+    CcWidget.bundleWaitMs = 100;
+    try {
+      const started = performance.now();
+      const { widget, text, settle } = await desk({ locale: 'fy' });
+      await until(() => text('cc-task-panel').includes('Log in to a station to receive tasks.'), 3000, 'English meanwhile');
+      expect(performance.now() - started).to.be.lessThan(2500);
+      arrive(fr);
+      await until(() => text('cc-task-panel').includes('Ouvrez une session sur un poste'), 3000, 'the bundle once it came');
+      await settle();
+      expect(widget('cc-task-panel').getAttribute('lang')).to.equal('fy');
+    } finally {
+      CcWidget.bundleWaitMs = wait;
     }
   });
 
