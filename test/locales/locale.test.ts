@@ -8,14 +8,14 @@ import { expect, html } from '@open-wc/testing';
 import '../../define/all.js';
 import { setLocaleStrings } from '../../src/base/cc-widget.js';
 import { formatDuration, formatNumber, formatTime, pluralOf } from '../../src/base/format.js';
-import { bundleLocaleOf, directionOf, loadBundle, onMissingString, registerBundle, type Bundle } from '../../src/locales/index.js';
+import { BUNDLED_LOCALES, bundleLocaleOf, directionOf, loadBundle, onMissingString, registerBundle, type Bundle } from '../../src/locales/index.js';
 import { CcWidget } from '../../src/base/cc-widget.js';
 import type { CcSdk } from '../../components/cc-sdk/cc-sdk.js';
 import type { CcTaskPanel } from '../../components/cc-task-panel/cc-task-panel.js';
 import { sdkFixture, until } from '../helpers.js';
 import { englishTables } from '../../src/locales/english.js';
 
-const WIDGETS = ['cc-auth', 'cc-station-login', 'cc-state-select', 'cc-task-panel', 'cc-wrapup', 'cc-queue-stats', 'cc-agent-stats'];
+const WIDGETS = ['cc-auth', 'cc-station-login', 'cc-state-select', 'cc-task-panel', 'cc-conversation', 'cc-wrapup', 'cc-queue-stats', 'cc-agent-stats'];
 const squash = (text: string | null | undefined) => text?.replace(/\s+/g, ' ').trim() ?? '';
 const bundleFetched = () => performance.getEntriesByType('resource').some((e) => /\/src\/locales\/bundles\//.test(e.name));
 
@@ -183,54 +183,56 @@ describe('languages', () => {
     expect(await submit('55')).to.contain('(2 chiffres)');
   });
 
-  it('has every widget speak French in every state, with no English left and no string missing from the bundle', async () => {
-    const missing: string[] = [];
-    const off = onMissingString((tag, key, locale) => missing.push(`${tag} → ${key} (bundle "${locale}")`));
-    const pieces = await englishPieces('fr');
-    const leaks: string[] = [];
-    const { sdk, server, clock, widget, settle } = await desk({ locale: 'fr' });
-    const look = (state: string) => {
-      for (const tag of WIDGETS) {
-        for (const words of wordsOf(widget(tag).shadowRoot)) {
-          for (const [piece, where] of pieces) if (words.includes(piece)) leaks.push(`${state}: <${tag}> shows "${words}" (English of ${where})`);
+  for (const locale of BUNDLED_LOCALES) {
+    it(`has every widget speak ${locale} in every state, with no English left and no string missing from the bundle`, async () => {
+      const missing: string[] = [];
+      const off = onMissingString((tag, key, bundle) => missing.push(`${tag} → ${key} (bundle "${bundle}")`));
+      const pieces = await englishPieces(locale);
+      const leaks: string[] = [];
+      const { sdk, server, clock, widget, settle } = await desk({ locale });
+      const look = (state: string) => {
+        for (const tag of WIDGETS) {
+          for (const words of wordsOf(widget(tag).shadowRoot)) {
+            for (const [piece, where] of pieces) if (words.includes(piece)) leaks.push(`${state}: <${tag}> shows "${words}" (English of ${where})`);
+          }
         }
+      };
+      try {
+        look('signed out');
+        await sdk.request('cc-sign-in-request', { accessToken: 'token' });
+        await settle();
+        look('signed in');
+        await sdk.request('cc-station-login-request', { teamId: 'team-support', loginOption: 'BROWSER' });
+        await settle();
+        look('logged in');
+        await sdk.request('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
+        server.offer({ mediaType: 'telephony' });
+        await settle();
+        look('ringing');
+        const taskId = sdk.state.tasks[0].id;
+        await sdk.request('cc-task-accept-request', { taskId });
+        clock.advance(65_000);
+        await sdk.request('cc-task-hold-request', { taskId });
+        await settle();
+        look('connected, on hold');
+        const panel = widget('cc-task-panel').shadowRoot;
+        panel.querySelector<HTMLButtonElement>('[data-action="consult"]')?.click();
+        await until(() => !!panel.querySelector('form'), 3000, 'the consult form');
+        await settle();
+        look('consult form');
+        await sdk.request('cc-task-end-request', { taskId });
+        await settle();
+        look('wrap-up');
+        server.offer({ mediaType: 'chat' });
+        await settle();
+        look('a chat offer during wrap-up');
+      } finally {
+        off();
       }
-    };
-    try {
-      look('signed out');
-      await sdk.request('cc-sign-in-request', { accessToken: 'token' });
-      await settle();
-      look('signed in');
-      await sdk.request('cc-station-login-request', { teamId: 'team-support', loginOption: 'BROWSER' });
-      await settle();
-      look('logged in');
-      await sdk.request('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
-      server.offer({ mediaType: 'telephony' });
-      await settle();
-      look('ringing');
-      const taskId = sdk.state.tasks[0].id;
-      await sdk.request('cc-task-accept-request', { taskId });
-      clock.advance(65_000);
-      await sdk.request('cc-task-hold-request', { taskId });
-      await settle();
-      look('connected, on hold');
-      const panel = widget('cc-task-panel').shadowRoot;
-      panel.querySelector<HTMLButtonElement>('[data-action="consult"]')?.click();
-      await until(() => !!panel.querySelector('form'), 3000, 'the consult form');
-      await settle();
-      look('consult form');
-      await sdk.request('cc-task-end-request', { taskId });
-      await settle();
-      look('wrap-up');
-      server.offer({ mediaType: 'chat' });
-      await settle();
-      look('a chat offer during wrap-up');
-    } finally {
-      off();
-    }
-    expect(missing, `Strings shown in English because the bundle lacks them:\n${[...new Set(missing)].join('\n')}\n`).to.deep.equal([]);
-    expect(leaks, `English on screen in French:\n${[...new Set(leaks)].join('\n')}\n`).to.deep.equal([]);
-  });
+      expect(missing, `Strings shown in English because the bundle lacks them:\n${[...new Set(missing)].join('\n')}\n`).to.deep.equal([]);
+      expect(leaks, `English on screen in ${locale}:\n${[...new Set(leaks)].join('\n')}\n`).to.deep.equal([]);
+    });
+  }
 
   it('reports a string a widget shows that its bundle lacks, and shows the English meanwhile', async () => {
     const bundle = (await loadBundle('fr')) as unknown as Record<string, Record<string, string>>;

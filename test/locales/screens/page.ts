@@ -9,7 +9,7 @@ import { SimulatorServer } from '../../../src/backends/simulator/server.js';
 import { ManualClock } from '../../../src/core/clock.js';
 
 const locale = new URLSearchParams(location.search).get('locale') ?? 'ar';
-const WIDGETS = ['cc-auth', 'cc-station-login', 'cc-state-select', 'cc-task-panel', 'cc-wrapup', 'cc-queue-stats', 'cc-agent-stats'];
+const WIDGETS = ['cc-auth', 'cc-station-login', 'cc-state-select', 'cc-task-panel', 'cc-conversation', 'cc-wrapup', 'cc-queue-stats', 'cc-agent-stats'];
 
 async function desk(name: string, widgets: readonly string[]) {
   const clock = new ManualClock();
