@@ -1,4 +1,4 @@
-import type { DestinationType, MediaType } from '../../src/core/types.js';
+import type { DestinationKind, DestinationType, MediaType } from '../../src/core/types.js';
 
 /** Every visible string of `<cc-task-panel>`, in English; replaceable through its `strings` property. */
 export const defaultStrings = {
@@ -68,15 +68,25 @@ export const defaultStrings = {
   typeAgent: 'Agent',
   typeQueue: 'Queue',
   typeDialNumber: 'Dial number',
+  typeEntryPoint: 'Entry point',
+  typeAddressBook: 'Address book',
   agentLabel: 'Agent',
   queueLabel: 'Queue',
+  entryPointLabel: 'Entry point',
+  addressBookLabel: 'Contact',
   chooseAgent: 'Choose an agent',
   chooseQueue: 'Choose a queue',
+  chooseEntryPoint: 'Choose an entry point',
+  chooseAddressBook: 'Choose a contact',
   optionWithDetail: '{name} ({detail})',
   loadingAgents: 'Loading available agents…',
   loadingQueues: 'Loading queues…',
+  loadingEntryPoints: 'Loading entry points…',
+  loadingAddressBook: 'Loading the address book…',
   noAgents: 'No other agent is available right now.',
   noQueues: 'There is no queue to choose.',
+  noEntryPoints: 'There is no entry point to choose.',
+  noAddressBook: 'The address book is empty.',
   loadFailed: 'The list could not be loaded: {message}',
   retry: 'Try again',
   dialLabel: 'Number to dial',
@@ -88,6 +98,8 @@ export const defaultStrings = {
   dialTooLong: '{value} is too long for a dial number ({count} digits). Use {min} to {max} digits, with an optional leading +.',
   pickAgent: 'Choose an agent.',
   pickQueue: 'Choose a queue.',
+  pickEntryPoint: 'Choose an entry point.',
+  pickAddressBook: 'Choose a contact.',
   sendConsult: 'Start consult',
   sendTransfer: 'Transfer now',
   cancel: 'Cancel',
@@ -122,6 +134,12 @@ export const defaultStrings = {
   outdialHint: 'For example +14155550123.',
   outdialEmpty: 'Enter the number to call.',
   placeCall: 'Call',
+  originLabel: 'Caller ID',
+  loadingOrigins: 'Loading caller IDs…',
+  previewTitle: 'Campaign preview: {campaign}',
+  previewHint: 'Accept to call {name} now.',
+  acceptPreview: 'Call now',
+  incomingPreview: 'Campaign preview ({campaign}): {name}.',
 };
 
 export type StringKey = keyof typeof defaultStrings;
@@ -150,9 +168,19 @@ export const END: Readonly<Record<MediaType, StringKey>> = {
   social: 'endSocial',
   other: 'endOther',
 };
-/** A destination type's name in the consult and transfer form. */
-export const TYPES: Readonly<Record<DestinationType, StringKey>> = {
+/** A destination type's name in the consult and transfer form (the address book is a list of dial numbers). */
+export const TYPES: Readonly<Record<DestinationType | 'addressBook', StringKey>> = {
   agent: 'typeAgent',
   queue: 'typeQueue',
+  entryPoint: 'typeEntryPoint',
+  addressBook: 'typeAddressBook',
   dialNumber: 'typeDialNumber',
+};
+
+/** The words of each list of the consult and transfer form: its label, its empty choice, loading, empty, not chosen. */
+export const LIST_WORDS: Readonly<Record<DestinationKind, Readonly<Record<'label' | 'choose' | 'loading' | 'none' | 'pick', StringKey>>>> = {
+  agent: { label: 'agentLabel', choose: 'chooseAgent', loading: 'loadingAgents', none: 'noAgents', pick: 'pickAgent' },
+  queue: { label: 'queueLabel', choose: 'chooseQueue', loading: 'loadingQueues', none: 'noQueues', pick: 'pickQueue' },
+  entryPoint: { label: 'entryPointLabel', choose: 'chooseEntryPoint', loading: 'loadingEntryPoints', none: 'noEntryPoints', pick: 'pickEntryPoint' },
+  addressBook: { label: 'addressBookLabel', choose: 'chooseAddressBook', loading: 'loadingAddressBook', none: 'noAddressBook', pick: 'pickAddressBook' },
 };

@@ -33,7 +33,7 @@ export type CcTaskPanelStrings = typeof defaultStrings;
  * @event {CcRequestEvent<'cc-task-mute-request'>} cc-task-mute-request - The agent mutes or unmutes the microphone (browser login). `detail: {taskId}`; cancelable.
  * @event {CcRequestEvent<'cc-task-recording-pause-request'>} cc-task-recording-pause-request - The agent pauses the recording. `detail: {taskId}`; cancelable.
  * @event {CcRequestEvent<'cc-task-recording-resume-request'>} cc-task-recording-resume-request - The agent resumes the recording. `detail: {taskId}`; cancelable.
- * @event {CcRequestEvent<'cc-task-consult-request'>} cc-task-consult-request - The agent consults an agent, a queue or a number. `detail: {taskId, destination: {type, to}}`; cancelable.
+ * @event {CcRequestEvent<'cc-task-consult-request'>} cc-task-consult-request - The agent consults an agent, a queue, an entry point or a number (typed, or from the address book). `detail: {taskId, destination: {type, to}}`; cancelable.
  * @event {CcRequestEvent<'cc-task-consult-end-request'>} cc-task-consult-end-request - The agent ends the consult. `detail: {taskId}`; cancelable.
  * @event {CcRequestEvent<'cc-task-consult-transfer-request'>} cc-task-consult-transfer-request - The agent hands the customer to the consulted party. `detail: {taskId}`; cancelable.
  * @event {CcRequestEvent<'cc-task-transfer-request'>} cc-task-transfer-request - The agent transfers the task (blind). `detail: {taskId, destination: {type, to}}`; cancelable.
@@ -42,7 +42,7 @@ export type CcTaskPanelStrings = typeof defaultStrings;
  * @event {CcRequestEvent<'cc-task-conference-transfer-request'>} cc-task-conference-transfer-request - The agent hands the conference to the consulted party and leaves it. `detail: {taskId}`; cancelable.
  * @event {CcRequestEvent<'cc-task-dtmf-request'>} cc-task-dtmf-request - The agent presses keys on the call's keypad (DTMF). `detail: {taskId, digits}`; cancelable.
  * @event {CcRequestEvent<'cc-task-end-request'>} cc-task-end-request - The agent ends the task. `detail: {taskId}`; cancelable.
- * @event {CcRequestEvent<'cc-outdial-request'>} cc-outdial-request - The agent places an outbound call. `detail: {number}`; cancelable.
+ * @event {CcRequestEvent<'cc-outdial-request'>} cc-outdial-request - The agent places an outbound call, showing the number chosen where the backend offers several. `detail: {number, origin?}`; cancelable.
  * @csspart base - The wrapper.
  * @csspart empty - The message when there is no task, or no station login.
  * @csspart offer - One incoming offer.

@@ -2,9 +2,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { capabilitiesFor } from '../../src/core/actions.js';
-import type { DestinationType, TaskSnapshot } from '../../src/core/types.js';
-import { TYPES } from './cc-task-panel.strings.js';
-import { PICKER_ACTION, type DestinationPicker, type ListKind, type PickerForm } from './destination-picker.js';
+import type { Destination, TaskSnapshot } from '../../src/core/types.js';
+import { LIST_WORDS, TYPES } from './cc-task-panel.strings.js';
+import { PICKER_ACTION, type DestinationPicker, type ListKind, type PickerForm, type PickerType } from './destination-picker.js';
 import { dialProblem } from './dial-problem.js';
 import { errorId, face } from './view.js';
 
@@ -29,7 +29,7 @@ function onSubmit(picker: DestinationPicker, event: SubmitEvent): void {
   if (form.type === 'dialNumber') {
     problem = dialProblem(view, to, 'dialEmpty');
   } else if (!to) {
-    problem = view.t(form.type === 'agent' ? 'pickAgent' : 'pickQueue');
+    problem = view.t(LIST_WORDS[form.type].pick);
   }
   form.problem = problem;
   if (problem) {
@@ -37,18 +37,37 @@ function onSubmit(picker: DestinationPicker, event: SubmitEvent): void {
     view.requestUpdate();
     return;
   }
-  view.cc.request(name, { taskId: form.taskId, destination: { type: form.type, to } });
+  view.cc.request(name, { taskId: form.taskId, destination: destinationOf(picker, form.type, to) });
   view.requestUpdate();
+}
+
+/** What the agent picked: an address-book entry is a dial number, sent with its name; the others by id. */
+function destinationOf(picker: DestinationPicker, type: PickerType, to: string): Destination {
+  if (type !== 'addressBook') return { type, to };
+  const list = picker.list(type);
+  const name = list?.status === 'ready' ? list.options.find((o) => o.to === to)?.name : undefined;
+  return { type: 'dialNumber', to, ...(name ? { name } : {}) };
+}
+
+/** The ways to pick a destination for `task`, in the order shown: what the backend and the task allow. */
+export function pickerTypes(picker: DestinationPicker, task: TaskSnapshot, mode: PickerForm['mode']): PickerType[] {
+  const caps = capabilitiesFor(picker.view.cc.state, task.id);
+  const call = task.mediaType === 'telephony';
+  // A queue is not offered for a consult where the backend says it cannot consult one (a tenant's setting).
+  const noQueue = mode === 'consult' && caps?.consultQueue === false;
+  const types: PickerType[] = ['agent'];
+  if (!noQueue) types.push('queue');
+  if (caps?.entryPoints === true) types.push('entryPoint');
+  // The address book and a typed number are numbers to dial: for calls only.
+  if (call && caps?.addressBook === true) types.push('addressBook');
+  if (call) types.push('dialNumber');
+  return types;
 }
 
 /** The consult or transfer form of `task` (part `picker`). */
 export function renderPicker(picker: DestinationPicker, task: TaskSnapshot, form: PickerForm): TemplateResult {
   const view = picker.view;
-  // A queue is not offered for a consult where the backend says it cannot consult one (a tenant's setting).
-  const noQueue = form.mode === 'consult' && capabilitiesFor(view.cc.state, task.id)?.consultQueue === false;
-  const types = (task.mediaType === 'telephony' ? (['agent', 'queue', 'dialNumber'] as const) : (['agent', 'queue'] as const)).filter(
-    (type): type is DestinationType => !(noQueue && type === 'queue'),
-  );
+  const types = pickerTypes(picker, task, form.mode);
   const name = PICKER_ACTION[form.mode];
   const pending = view.cc.pending(name, task.id);
   const error = view.cc.error(name, task.id);
@@ -90,12 +109,12 @@ export function renderPicker(picker: DestinationPicker, task: TaskSnapshot, form
 function listField(picker: DestinationPicker, form: PickerForm, kind: ListKind): TemplateResult {
   const view = picker.view;
   const list = picker.list(kind);
-  const agent = kind === 'agent';
+  const words = LIST_WORDS[kind];
   const loading = !list || list.status === 'loading';
   const options = list?.status === 'ready' ? list.options : [];
   const describedBy = [loading ? 'destination-loading' : '', form.problem ? 'destination-problem' : ''].filter(Boolean).join(' ');
   return html`<div class="field">
-    <label for="destination">${view.t(agent ? 'agentLabel' : 'queueLabel')}</label>
+    <label for="destination">${view.t(words.label)}</label>
     <select
       id="destination"
       aria-busy=${loading ? 'true' : 'false'}
@@ -107,7 +126,7 @@ function listField(picker: DestinationPicker, form: PickerForm, kind: ListKind):
         view.requestUpdate();
       }}
     >
-      <option value="" ?selected=${!form.choice[kind]}>${view.t(agent ? 'chooseAgent' : 'chooseQueue')}</option>
+      <option value="" ?selected=${!form.choice[kind]}>${view.t(words.choose)}</option>
       ${options.map(
         (o) =>
           html`<option value=${o.to} ?selected=${o.to === form.choice[kind]}>
@@ -117,10 +136,10 @@ function listField(picker: DestinationPicker, form: PickerForm, kind: ListKind):
     </select>
     ${loading
       ? html`<p class="hint loading" id="destination-loading">
-          <span class="spinner" aria-hidden="true"></span>${view.t(agent ? 'loadingAgents' : 'loadingQueues')}
+          <span class="spinner" aria-hidden="true"></span>${view.t(words.loading)}
         </p>`
       : nothing}
-    ${list?.status === 'ready' && options.length === 0 ? html`<p class="hint">${view.t(agent ? 'noAgents' : 'noQueues')}</p>` : nothing}
+    ${list?.status === 'ready' && options.length === 0 ? html`<p class="hint">${view.t(words.none)}</p>` : nothing}
     ${list?.status === 'failed'
       ? html`<p class="error" role="alert">${view.t('loadFailed', { message: list.message })}</p>
           <button type="button" data-action="reload" @click=${() => void picker.load(kind)}>

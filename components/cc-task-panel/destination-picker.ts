@@ -1,10 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DestinationOption, DestinationType, TaskSnapshot } from '../../src/core/types.js';
+import type { DestinationKind, DestinationOption, TaskSnapshot } from '../../src/core/types.js';
 import { forms } from './lazy.js';
 import type { PanelView } from './view.js';
 
 export type PickerMode = 'consult' | 'transfer';
-export type ListKind = 'agent' | 'queue';
+export type ListKind = DestinationKind;
+/** What the agent picks from: one of the backend's lists, or a number typed in. */
+export type PickerType = ListKind | 'dialNumber';
 
 /** The request each form sends. */
 export const PICKER_ACTION = {
@@ -21,7 +23,7 @@ export type ListState =
 export interface PickerForm {
   readonly taskId: string;
   readonly mode: PickerMode;
-  type: DestinationType;
+  type: PickerType;
   choice: Record<ListKind, string>;
   dial: string;
   problem: string | null;
@@ -84,7 +86,7 @@ export class DestinationPicker {
       return;
     }
     if (this.view.offline) return;
-    const form: PickerForm = { taskId: task.id, mode, type: 'agent', choice: { agent: '', queue: '' }, dial: '', problem: null };
+    const form: PickerForm = { taskId: task.id, mode, type: 'agent', choice: { agent: '', queue: '', entryPoint: '', addressBook: '' }, dial: '', problem: null };
     this.#form = form;
     this.#lists = {};
     void this.load('agent');
@@ -131,7 +133,7 @@ export class DestinationPicker {
   }
 
   /** The agent picked another destination type: its list loads unless it is there already. */
-  setType(type: DestinationType): void {
+  setType(type: PickerType): void {
     const form = this.#form;
     if (!form || form.type === type) return;
     form.type = type;

@@ -38,6 +38,15 @@ export const styles = css`
     margin: 0;
     color: var(--_cc-text-muted);
   }
+  .timer-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_gap) * 0.5) var(--_gap);
+  }
+  .timer-row .error {
+    flex-basis: 100%;
+  }
   [part='timer'] {
     margin: 0;
     color: var(--_timer);

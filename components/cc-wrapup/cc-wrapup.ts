@@ -5,6 +5,7 @@ import { CcWidget } from '../../src/base/cc-widget.js';
 import { TickController } from '../../src/base/tick-controller.js';
 import type { TaskSnapshot } from '../../src/core/types.js';
 import { requestKey } from '../../src/context/desk.js';
+import { capabilitiesFor } from '../../src/core/actions.js';
 import { styles } from './cc-wrapup.styles.js';
 
 export const defaultStrings = {
@@ -23,6 +24,9 @@ export const defaultStrings = {
   submit: 'Submit',
   submitting: 'Submitting…',
   autoWrapup: 'Wrapping up automatically in {time}',
+  stopAutoWrapup: "Don't wrap up automatically",
+  stoppingAutoWrapup: 'Stopping the automatic wrap-up…',
+  autoWrapupStopped: 'Automatic wrap-up stopped. Wrap up when you are ready.',
   needed: 'Wrap-up needed: {media} with {who}.',
   allDone: 'All wrap-ups done.',
 };
@@ -101,12 +105,14 @@ const owed = (tasks: readonly TaskSnapshot[]): TaskSnapshot[] =>
  * @summary Wrap-up code and notes for each ended task, in turn, with the auto wrap-up countdown.
  * @tag cc-wrapup
  * @event {CcRequestEvent<'cc-wrapup-request'>} cc-wrapup-request - The agent submits the wrap-up. `detail: {taskId, auxCodeId, notes}`; cancelable.
+ * @event {CcRequestEvent<'cc-task-auto-wrapup-cancel-request'>} cc-task-auto-wrapup-cancel-request - The agent stops the automatic wrap-up (shown where the backend can). `detail: {taskId}`; cancelable.
  * @csspart base - The panel.
  * @csspart header - The title (media and customer) and the counter.
  * @csspart counter - Progress through the wrap-ups owed together ("1 of 4", then "2 of 4"), shown when several wait.
  * @csspart done - "All wrap-ups done": shown, with focus, when the agent finishes the last one from the widget.
  * @csspart details - The customer's address and how long the task lasted.
  * @csspart timer - The countdown to the automatic wrap-up.
+ * @csspart stop-auto-wrapup - The button that stops the automatic wrap-up (where the backend can).
  * @csspart code - The wrap-up code picker.
  * @csspart notes - The notes field.
  * @csspart submit - The Submit button.
@@ -121,8 +127,11 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
   protected readonly defaultStrings = defaultStrings;
 
   protected override renderedFrom(s: DeskState) {
-    return [s.profile, s.capabilities, s.pending, s.errors, ...s.tasks.filter((t) => t.state === 'wrapup')];
+    return [s.profile, s.capabilities, s.taskCapabilities, s.pending, s.errors, ...s.tasks.filter((t) => t.state === 'wrapup')];
   }
+
+  /** The task whose automatic wrap-up the agent asked to stop, until it has stopped. */
+  #stopping: string | null = null;
 
   /** The code and notes of the task on screen. */
   @state() private draft: Draft | null = null;
@@ -230,6 +239,15 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const task = this.#current();
+    // The automatic wrap-up the agent stopped has stopped: say so, and keep focus in the form (its button went).
+    if (this.#stopping !== null && (task?.id !== this.#stopping || task.autoWrapupAt === null)) {
+      const stopped = task?.id === this.#stopping;
+      this.#stopping = null;
+      if (stopped) {
+        this.announce(this.t('autoWrapupStopped'));
+        if (!this.shadowRoot!.activeElement) this.renderRoot.querySelector<HTMLElement>('#code, #notes')?.focus();
+      }
+    }
     const select = this.renderRoot.querySelector<HTMLSelectElement>('#code');
     if (select && this.draft) select.value = this.draft.code;
     // The next wrap-up took the place of the one just submitted: start it at its code.
@@ -260,6 +278,36 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
   /** Focus left the "All wrap-ups done" status: it has been read; the widget hides. */
   #onDoneBlur(): void {
     this.allDone = false;
+  }
+
+  #onStopAutoWrapup(task: TaskSnapshot): void {
+    if (this.offline || this.cc.pending('cc-task-auto-wrapup-cancel-request', task.id)) return;
+    this.#stopping = task.id;
+    this.cc.request('cc-task-auto-wrapup-cancel-request', { taskId: task.id });
+  }
+
+  /** The countdown to the automatic wrap-up, with the button that stops it where the backend can. */
+  #renderTimer(task: TaskSnapshot, now: number) {
+    if (task.autoWrapupAt == null) return nothing;
+    const canStop = capabilitiesFor(this.cc.state, task.id)?.cancelAutoWrapup !== false;
+    const pending = this.cc.pending('cc-task-auto-wrapup-cancel-request', task.id);
+    const refusal = this.cc.state.errors[requestKey('cc-task-auto-wrapup-cancel-request', { taskId: task.id })];
+    return html`<div class="timer-row">
+      <p part="timer" class="timer" id="timer">${this.t('autoWrapup', { time: this.duration(task.autoWrapupAt - now) })}</p>
+      ${canStop
+        ? html`<button
+            type="button"
+            part="stop-auto-wrapup"
+            data-action="auto-wrapup-cancel"
+            aria-disabled=${pending || this.offline ? 'true' : 'false'}
+            aria-describedby=${refusal ? 'stop-error' : nothing}
+            @click=${() => this.#onStopAutoWrapup(task)}
+          >
+            ${pending ? this.renderSpinner(this.t('stoppingAutoWrapup')) : nothing}${this.t('stopAutoWrapup')}
+          </button>`
+        : nothing}
+      ${canStop ? this.renderError(refusal?.message, 'stop-error') : nothing}
+    </div>`;
   }
 
   #onSubmit(event: SubmitEvent): void {
@@ -312,11 +360,7 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
           ${task.customerName && task.customerName !== task.ani ? html`<span>${this.netText(task.ani)}</span>` : nothing}
           <span class="timer">${this.t('lasted', { duration: this.duration(lasted) })}</span>
         </p>
-        ${task.autoWrapupAt != null
-          ? html`<p part="timer" class="timer" id="timer">
-              ${this.t('autoWrapup', { time: this.duration(task.autoWrapupAt - now) })}
-            </p>`
-          : nothing}
+        ${this.#renderTimer(task, now)}
         <form novalidate @submit=${this.#onSubmit}>
           ${this.#usesCodes
             ? html`<div class="field">

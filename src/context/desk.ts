@@ -4,7 +4,7 @@ import { CcError } from '../core/errors.js';
 import { withMethods } from '../core/capabilities.js';
 import { capabilitiesOf, normalizeEvent } from '../core/normalize.js';
 import { Store, type DeskState, type StoreAction, type StoreListener } from '../core/store.js';
-import type { Capabilities, DestinationOption, SignInDescriptor } from '../core/types.js';
+import type { Capabilities, DestinationKind, DestinationOption, OutdialOrigin, SignInDescriptor } from '../core/types.js';
 import { outcome, type CcOutcomeEvent, type CcRequestEvent, type RequestName } from '../events/events.js';
 import { eventCatalog } from '../events/catalog.js';
 import { outcomesFor } from '../events/outcomes.js';
@@ -47,7 +47,7 @@ export interface RequestOrigin {
 export interface DeskLink {
   run(name: RequestName, checked: DetailCheck<RequestName>, origin: RequestOrigin): Promise<void>;
   dismissError(key: string): void;
-  destinations(kind: 'agent' | 'queue', taskId?: string): Promise<readonly DestinationOption[]>;
+  destinations(kind: DestinationKind, taskId?: string): Promise<readonly DestinationOption[]>;
 }
 
 /** Hears every change of a leader's store, with the action behind it (src/tabs sends both to the followers). */
@@ -186,9 +186,15 @@ export class Desk {
     return this.#media.get(taskId) ?? null;
   }
 
-  async destinations(kind: 'agent' | 'queue', taskId?: string): Promise<readonly DestinationOption[]> {
+  async destinations(kind: DestinationKind, taskId?: string): Promise<readonly DestinationOption[]> {
     if (this.#link) return this.#link.destinations(kind, taskId);
     return this.#backend ? this.#backend.destinations(kind, taskId) : [];
+  }
+
+  /** The numbers an outbound call may show the customer, the default first; none when the backend does not say. */
+  async outdialOrigins(): Promise<readonly OutdialOrigin[]> {
+    const backend = this.#backend;
+    return backend && typeof backend.outdialOrigins === 'function' ? backend.outdialOrigins() : [];
   }
 
   /** How the agent signs in to the backend being loaded or attached (`<cc-auth>` renders it). */

@@ -66,6 +66,8 @@ export const REFUSALS = {
   longMessage: { code: 'invalid-request', message: 'This message is too long (4,000 characters at most).' },
   noMessageId: { code: 'invalid-request', message: 'A message needs an id (messageId), so that a retry sends the same message.' },
   noConversation: { code: 'unsupported', message: 'A call has no conversation to write in.' },
+  noEntryPoints: { code: 'unsupported', message: 'This contact center has no entry points to consult or transfer to.' },
+  noAutoWrapup: { code: 'invalid-state', message: 'There is no automatic wrap-up to stop.' },
 } as const satisfies Readonly<Record<string, Refusal>>;
 
 /** How a task in `phase` is named in "Cannot hold: the task is still ringing." */
@@ -126,7 +128,7 @@ const shape = <D>(fields: Fields): DetailShape<D> => ({ fields });
 
 const DESTINATION: FieldShape = {
   kind: 'object',
-  fields: { type: { kind: 'one-of', values: ['agent', 'queue', 'dialNumber'] }, to: text, name: optional(text) },
+  fields: { type: { kind: 'one-of', values: ['agent', 'queue', 'dialNumber', 'entryPoint'] }, to: text, name: optional(text) },
 };
 
 export interface TaskRef {
@@ -162,7 +164,7 @@ export type CapabilityKey = { [K in keyof Capabilities]-?: NonNullable<Capabilit
 /** The backend methods an action may call. */
 export type BackendMethod = Exclude<
   { [K in keyof Backend]-?: NonNullable<Backend[K]> extends (...args: never[]) => unknown ? K : never }[keyof Backend],
-  'subscribe' | 'dispose' | 'destinations'
+  'subscribe' | 'dispose' | 'destinations' | 'outdialOrigins'
 >;
 
 /** The elements that send requests. */
@@ -231,6 +233,10 @@ export const MESSAGE_MAX_LENGTH = 4000;
 export const DTMF_KEYS = /^[0-9*#]{1,32}$/;
 
 const hasTaskOpen = (state: DeskState) => state.tasks.length > 0;
+
+/** An entry point is a destination only where the backend lists entry points. */
+const checkEntryPoint: Check<{ readonly destination: Destination }> = ({ detail, state, task }) =>
+  detail.destination.type === 'entryPoint' && capabilitiesFor(state, task.id)?.entryPoints !== true ? REFUSALS.noEntryPoints : null;
 
 /** The table. Its order is the catalog's, the README's and the React props'. */
 export const ACTIONS = {
@@ -455,8 +461,8 @@ export const ACTIONS = {
     place: 'task',
   }),
   'cc-task-consult-request': action({
-    summary: 'Consult an agent, a queue or a dial number.',
-    detailText: "{taskId, destination: {type: 'agent'|'queue'|'dialNumber', to}}",
+    summary: 'Consult an agent, a queue, an entry point or a dial number.',
+    detailText: "{taskId, destination: {type: 'agent'|'queue'|'entryPoint'|'dialNumber', to}}",
     detail: shape<TaskRef & { readonly destination: Destination }>({ taskId: text, destination: DESTINATION }),
     scope: 'task',
     method: 'consult',
@@ -469,6 +475,7 @@ export const ACTIONS = {
     when: [
       refuseIf(({ task }) => task.consult, REFUSALS.consultUnderWay),
       refuseIf(({ detail, state, task }) => detail.destination.type === 'queue' && capabilitiesFor(state, task.id)?.consultQueue === false, REFUSALS.noQueueConsult),
+      checkEntryPoint,
     ],
     offeredBy: 'cc-task-panel',
     place: 'picker',
@@ -493,7 +500,7 @@ export const ACTIONS = {
   }),
   'cc-task-transfer-request': action({
     summary: 'Transfer the task.',
-    detailText: "{taskId, destination: {type: 'agent'|'queue'|'dialNumber', to}}",
+    detailText: "{taskId, destination: {type: 'agent'|'queue'|'entryPoint'|'dialNumber', to}}",
     detail: shape<TaskRef & { readonly destination: Destination }>({ taskId: text, destination: DESTINATION }),
     scope: 'task',
     method: 'transfer',
@@ -503,7 +510,7 @@ export const ACTIONS = {
     verb: 'transfer',
     input: [checkDestination],
     phase: 'connected',
-    when: [refuseIf(({ task }) => task.consult, REFUSALS.transferDuringConsult)],
+    when: [refuseIf(({ task }) => task.consult, REFUSALS.transferDuringConsult), checkEntryPoint],
     offeredBy: 'cc-task-panel',
     place: 'picker',
   }),
@@ -648,13 +655,27 @@ export const ACTIONS = {
     phase: 'wrapup',
     offeredBy: 'cc-wrapup',
   }),
+  'cc-task-auto-wrapup-cancel-request': action({
+    summary: 'Stop the automatic wrap-up of a task: the agent wraps it up when ready.',
+    detailText: '{taskId}',
+    detail: TASK,
+    scope: 'task',
+    method: 'cancelAutoWrapup',
+    call: (b, d) => b.cancelAutoWrapup(d.taskId),
+    capability: 'cancelAutoWrapup',
+    cannot: 'stop an automatic wrap-up',
+    verb: 'stop the automatic wrap-up',
+    phase: 'wrapup',
+    when: [refuseIf(({ task }) => task.autoWrapupAt === null, REFUSALS.noAutoWrapup)],
+    offeredBy: 'cc-wrapup',
+  }),
   'cc-outdial-request': action({
     summary: 'Place an outbound call.',
-    detailText: '{number}',
-    detail: shape<{ readonly number: string }>({ number: text }),
+    detailText: '{number, origin?} (origin: the number shown to the customer, one of the backend\'s outdial origins)',
+    detail: shape<{ readonly number: string; readonly origin?: string }>({ number: text, origin: optional(text) }),
     scope: 'agent',
     method: 'outdial',
-    call: (b, d) => b.outdial(d.number),
+    call: (b, d) => (d.origin ? b.outdial(d.number, d.origin) : b.outdial(d.number)),
     capability: 'outdial',
     cannot: 'place outbound calls',
     verb: 'call out',

@@ -9,10 +9,12 @@ import type {
   ConnectionStatus,
   Credentials,
   Destination,
+  DestinationKind,
   DestinationOption,
   LoginOption,
   LogoutReason,
   OutgoingMessage,
+  OutdialOrigin,
   Profile,
   QueueStats,
   RejectReason,
@@ -147,7 +149,12 @@ export interface Backend {
   /** Sends keys (0-9, *, #) as DTMF tones on a connected call. */
   sendDtmf?(taskId: string, digits: string): Promise<void>;
   wrapup(taskId: string, args: WrapupArgs): Promise<void>;
-  outdial?(number: string): Promise<void>;
+  /** Stops the automatic wrap-up of a task in wrap-up: the agent wraps it up when ready. */
+  cancelAutoWrapup?(taskId: string): Promise<void>;
+  /** Places a call; `origin` is one of `outdialOrigins()`'s numbers, else the backend's default. */
+  outdial?(number: string, origin?: string): Promise<void>;
+  /** The numbers an outbound call may show the customer, the default first (none: the backend chooses). */
+  outdialOrigins?(): Promise<readonly OutdialOrigin[]>;
   /**
    * Sends the agent's message in a chat, social or email conversation. Resolves once the contact center has
    * taken it; the backend then reports it (a `message` event whose id is `message.messageId`) or the kit
@@ -155,10 +162,11 @@ export interface Backend {
    */
   sendMessage?(taskId: string, message: OutgoingMessage): Promise<void>;
   /**
-   * Agents and queues a task may be consulted or transferred to. `taskId` names the task when the list is for
-   * one (the panel's picker sends it): a backend may list only what suits its channel.
+   * Agents, queues, entry points or address-book entries a task may be consulted or transferred to. `taskId`
+   * names the task when the list is for one (the panel's picker sends it): a backend may list only what suits
+   * its channel. Entry points and the address book are asked for only when the capabilities offer them.
    */
-  destinations(kind: 'agent' | 'queue', taskId?: string): Promise<readonly DestinationOption[]>;
+  destinations(kind: DestinationKind, taskId?: string): Promise<readonly DestinationOption[]>;
 
   /** Releases timers and listeners. */
   dispose(): void;

@@ -24,6 +24,7 @@ export const ALL_CAPABILITIES: Capabilities = Object.freeze<Capabilities>({
   messaging: true,
   conferenceLeave: true,
   conferenceTransfer: true,
+  cancelAutoWrapup: true,
 });
 
 /** Each capability the action table gates, with the backend methods its actions call. */

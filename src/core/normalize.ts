@@ -31,7 +31,7 @@ import type {
 
 const MEDIA_TYPES: readonly MediaType[] = ['telephony', 'chat', 'email', 'social', 'other'];
 const TASK_STATES: readonly TaskState[] = ['offered', 'connected', 'wrapup'];
-const DESTINATION_TYPES: readonly DestinationType[] = ['agent', 'queue', 'dialNumber'];
+const DESTINATION_TYPES: readonly DestinationType[] = ['agent', 'queue', 'dialNumber', 'entryPoint'];
 const AGENT_STATES: readonly AgentStateName[] = ['Available', 'Idle', 'RONA', 'AfterCall'];
 const MESSAGE_SOURCES: readonly ConversationMessage['from'][] = ['customer', 'agent', 'system'];
 const DELIVERIES: readonly MessageDelivery[] = ['pending', 'sent', 'failed'];
@@ -147,7 +147,14 @@ export function normalizeTask(value: unknown): TaskSnapshot | null {
     wrapupRequired: flag(own(value, 'wrapupRequired')),
     autoWrapupAt: time(own(value, 'autoWrapupAt')),
     cad: cadOf(own(value, 'cad')),
+    ...previewOf(own(value, 'preview')),
   };
+}
+
+/** A campaign preview offer's campaign, when the task is one. */
+function previewOf(value: unknown): { preview?: { campaign: string } } {
+  if (!isObject(value)) return {};
+  return { preview: { campaign: asText(own(value, 'campaign')) } };
 }
 
 function namedOf<T extends Team | AuxCode>(value: unknown): T | null {
@@ -260,7 +267,7 @@ function messageOf(value: unknown): ConversationMessage | null {
 /** The on/off capabilities, each a boolean in the store whatever the backend sent (anything but `true` is off). */
 const CAPABILITY_FLAGS = [
   'hold', 'mute', 'recording', 'consult', 'transfer', 'consultTransfer', 'wrapupCodes', 'oauth', 'outdial', 'uploadLogs', 'dtmf',
-  'conference', 'messaging',
+  'conference', 'messaging', 'cancelAutoWrapup',
 ] as const satisfies readonly Exclude<keyof Capabilities, 'mediaTypes' | 'externalSession'>[];
 
 /** Capabilities of the right shape, or null when the backend sent no object. */
@@ -270,10 +277,13 @@ export function capabilitiesOf(value: unknown): Capabilities | null {
   const flags = Object.fromEntries(CAPABILITY_FLAGS.map((key) => [key, flag(own(value, key))])) as Record<(typeof CAPABILITY_FLAGS)[number], boolean>;
   // The optional switches are on unless said off: only a `false` is kept.
   const off = Object.fromEntries(OPTIONAL_FLAGS.filter((key) => own(value, key) === false).map((key) => [key, false]));
-  return { mediaTypes, ...flags, ...(own(value, 'externalSession') === true ? { externalSession: true } : {}), ...off };
+  // The extras are off unless said on: only a `true` is kept.
+  const extras = Object.fromEntries(EXTRA_FLAGS.filter((key) => own(value, key) === true).map((key) => [key, true]));
+  return { mediaTypes, ...flags, ...(own(value, 'externalSession') === true ? { externalSession: true } : {}), ...off, ...extras };
 }
 
 const OPTIONAL_FLAGS = ['accept', 'decline', 'end', 'endConsult', 'consultQueue', 'conferenceLeave', 'conferenceTransfer'] as const satisfies readonly (keyof Capabilities)[];
+const EXTRA_FLAGS = ['entryPoints', 'addressBook'] as const satisfies readonly (keyof Capabilities)[];
 
 const EVENT_TYPES = new Set<string>([
   'connection', 'signed-in', 'registered', 'signed-out', 'auth-expiring', 'auth-expired', 'station-login',

@@ -114,12 +114,26 @@ export interface AgentStateSnapshot {
   readonly by: ChangeSource;
 }
 
-/** Where a consult or a transfer goes. */
-export type DestinationType = 'agent' | 'queue' | 'dialNumber';
+/** Where a consult or a transfer goes. `entryPoint`: a contact center's entry point (its flow takes the call on). */
+export type DestinationType = 'agent' | 'queue' | 'dialNumber' | 'entryPoint';
+
+/**
+ * The lists a backend's `destinations` may be asked for: available agents, queues, entry points, and the
+ * address book (named numbers, each a `dialNumber` destination). A backend lists agents and queues; entry
+ * points and the address book only when its capabilities say so (`entryPoints`, `addressBook`).
+ */
+export type DestinationKind = 'agent' | 'queue' | 'entryPoint' | 'addressBook';
+
+/** A number an outbound call may show the customer (an outdial ANI entry), by name. */
+export interface OutdialOrigin {
+  /** The number as the contact center takes it (E.164). */
+  readonly number: string;
+  readonly name: string;
+}
 
 export interface Destination {
   readonly type: DestinationType;
-  /** Agent id, queue id or the dial number itself. */
+  /** Agent id, queue id, entry point id or the dial number itself. */
   readonly to: string;
   /** A display name, when known. */
   readonly name?: string;
@@ -197,6 +211,11 @@ export interface TaskSnapshot {
   readonly autoWrapupAt: number | null;
   /** Call-associated data, as text. */
   readonly cad: Readonly<Record<string, string>>;
+  /**
+   * An outbound campaign's preview offer: the contact center reserved this customer for the agent, and the
+   * call is placed only when the agent accepts it (`cc-task-accept-request`). Absent on any other task.
+   */
+  readonly preview?: { readonly campaign: string };
 }
 
 export type TaskChange =
@@ -373,6 +392,11 @@ export interface Capabilities {
   readonly conferenceLeave?: boolean;
   /** The agent can hand a conference to the consulted agent and leave it (on unless `false`). */
   readonly conferenceTransfer?: boolean;
+  /**
+   * A running automatic wrap-up can be stopped from the desk (the backend's `cancelAutoWrapup`). Left out, it
+   * is off (a backend written before it has no such method).
+   */
+  readonly cancelAutoWrapup?: boolean;
   /** The host page signed the backend in already (a Webex instance it made): sign-in takes no credentials. */
   readonly externalSession?: boolean;
   // Finer switches, on unless said `false` (by the backend, or for one task by its own capabilities); the
@@ -387,6 +411,11 @@ export interface Capabilities {
   readonly endConsult?: boolean;
   /** A queue can be consulted (agents and dial numbers stay). */
   readonly consultQueue?: boolean;
+  // Extras, off unless said `true`: lists a backend may have beside agents and queues.
+  /** Entry points can be consulted and transferred to (`destinations('entryPoint')` lists them). */
+  readonly entryPoints?: boolean;
+  /** An address book of named numbers to consult and transfer to (`destinations('addressBook')`). */
+  readonly addressBook?: boolean;
 }
 
 export interface Credentials {

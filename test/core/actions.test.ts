@@ -48,7 +48,7 @@ describe('the action table', () => {
     // A field the table says is text is checked as text; one it does not name passes along unchecked.
     expect(checkDetail('cc-task-hold-request', { taskId: 7 })).to.deep.equal({ problem: 'This request is malformed: taskId must be text, not a number.' });
     expect(checkDetail('cc-task-consult-request', { taskId: 't', destination: { type: 'fax', to: '1' } })).to.deep.equal({
-      problem: 'This request is malformed: destination.type must be one of agent, queue, dialNumber, not fax.',
+      problem: 'This request is malformed: destination.type must be one of agent, queue, dialNumber, entryPoint, not fax.',
     });
     expect(checkDetail('cc-outdial-request', { number: '+1 415', extra: 1 })).to.deep.equal({ detail: { number: '+1 415', extra: 1 } });
     expect(isRequestName('cc-ready')).to.equal(false);
@@ -58,7 +58,7 @@ describe('the action table', () => {
 
   it('says which widget sends which request, and lists the task panel controls', () => {
     expect(requestsOf('cc-auth')).to.deep.equal(['cc-sign-in-request', 'cc-sign-out-request']);
-    expect(requestsOf('cc-wrapup')).to.deep.equal(['cc-wrapup-request']);
+    expect(requestsOf('cc-wrapup')).to.deep.equal(['cc-wrapup-request', 'cc-task-auto-wrapup-cancel-request']);
     expect(requestsOf('cc-state-select')).to.deep.equal(['cc-agent-state-request']);
     expect(requestsOf('cc-conversation')).to.deep.equal(['cc-task-message-request']);
     const offered = (['cc-auth', 'cc-station-login', 'cc-state-select', 'cc-task-panel', 'cc-wrapup', 'cc-conversation'] as const).flatMap(requestsOf);

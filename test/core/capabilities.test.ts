@@ -139,7 +139,7 @@ describe('a method a backend lacks', () => {
       // The optional switches (accept, decline, end, leaving and handing over a conference) are on unless said
       // off: without their methods they are off all the same.
       [
-        'accept', 'conference', 'conferenceLeave', 'conferenceTransfer', 'consult', 'consultTransfer', 'decline', 'dtmf', 'end', 'hold', 'messaging',
+        'accept', 'cancelAutoWrapup', 'conference', 'conferenceLeave', 'conferenceTransfer', 'consult', 'consultTransfer', 'decline', 'dtmf', 'end', 'hold', 'messaging',
         'mute', 'outdial', 'recording', 'transfer', 'uploadLogs',
       ],
     );

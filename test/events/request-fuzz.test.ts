@@ -34,7 +34,8 @@ const WELL_FORMED: { [N in RequestName]: RequestDetails[N] } = {
   'cc-task-message-request': { taskId: 't', messageId: 'm-1', text: 'Hello', subject: 'Re: hello' },
   'cc-task-end-request': { taskId: 't' },
   'cc-wrapup-request': { taskId: 't', auxCodeId: 'wrap-resolved', notes: '' },
-  'cc-outdial-request': { number: '+14155550100' },
+  'cc-task-auto-wrapup-cancel-request': { taskId: 't' },
+  'cc-outdial-request': { number: '+14155550100', origin: '+18005550100' },
   'cc-upload-logs-request': {},
 };
 
@@ -63,7 +64,8 @@ const FIELDS: { [N in RequestName]: { required: string[][]; optional: string[][]
   'cc-task-message-request': { required: [['taskId'], ['messageId'], ['text']], optional: [['subject']] },
   'cc-task-end-request': { required: [['taskId']], optional: [] },
   'cc-wrapup-request': { required: [['taskId'], ['auxCodeId'], ['notes']], optional: [] },
-  'cc-outdial-request': { required: [['number']], optional: [] },
+  'cc-task-auto-wrapup-cancel-request': { required: [['taskId']], optional: [] },
+  'cc-outdial-request': { required: [['number']], optional: [['origin']] },
   'cc-upload-logs-request': { required: [], optional: [] },
 };
 

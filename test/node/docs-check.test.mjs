@@ -46,7 +46,7 @@ test('a new request in the catalog, missing from the README, is caught', () => {
 test('a part documented in the JSDoc but not yet in the manifest is caught (run npm run analyze)', () => {
   const problems = docsProblems(withSource(WRAPUP, (t) => t.replace(' * @csspart notes - The notes field.', ' * @csspart notes - The notes field.\n * @csspart footer - The footer.')));
   assert.deepEqual(problems, [
-    "<cc-wrapup>: the JSDoc's @csspart (`base`, `code`, `counter`, `details`, `done`, `error`, `footer`, `header`, `notes`, `submit`, `timer`) is not what custom-elements.json holds (`base`, `code`, `counter`, `details`, `done`, `error`, `header`, `notes`, `submit`, `timer`): run npm run analyze",
+    "<cc-wrapup>: the JSDoc's @csspart (`base`, `code`, `counter`, `details`, `done`, `error`, `footer`, `header`, `notes`, `stop-auto-wrapup`, `submit`, `timer`) is not what custom-elements.json holds (`base`, `code`, `counter`, `details`, `done`, `error`, `header`, `notes`, `stop-auto-wrapup`, `submit`, `timer`): run npm run analyze",
   ]);
 });
 
@@ -65,7 +65,7 @@ test('a part a template renders without documenting it is caught', () => {
 });
 
 test("an element's README rows drifting from its manifest are caught", () => {
-  const events = docsProblems(withReadme((r) => r.replace('| events | `cc-wrapup-request` |', '| events | `cc-wrapup-request`, `cc-task-end-request` |')));
+  const events = docsProblems(withReadme((r) => r.replace('| events | `cc-wrapup-request`, `cc-task-auto-wrapup-cancel-request` |', '| events | `cc-wrapup-request`, `cc-task-auto-wrapup-cancel-request`, `cc-task-end-request` |')));
   assert.deepEqual(events, ["<cc-wrapup>'s README events row lists cc-task-end-request, which its @event JSDoc does not"]);
   const parts = docsProblems(withReadme((r) => r.replace('`code`, `notes`, `submit`, `error`, `done` |', '`code`, `notes`, `submit`, `done` |')));
   assert.deepEqual(parts, ["<cc-wrapup>'s part error is not in its README parts row"]);

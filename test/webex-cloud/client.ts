@@ -27,6 +27,8 @@ export interface CloudState {
   readonly desktop: { readonly open: boolean; readonly closedBy?: string } | null;
   /** Whether the page's last subscribe allowed multi-login. */
   readonly pageAllowsMultiLogin: boolean | null;
+  /** The outbound calls the SDK asked for, as it sent them. */
+  readonly outdials: readonly { readonly destination: string; readonly origin: string; readonly entryPointId: string }[];
 }
 
 export type Refusable =
@@ -45,7 +47,8 @@ export type Refusable =
   | 'consultTransfer'
   | 'pauseRecording'
   | 'resumeRecording'
-  | 'accept';
+  | 'accept'
+  | 'acceptPreview';
 
 const command = commandsOf('webex-cloud');
 
@@ -54,8 +57,18 @@ export class Cloud {
   constructor(readonly tenant: CloudTenant) {}
 
   /** A new tenant; `options` are its settings (all allowed by default). */
+  /**
+   * `autoWrapup`: the profile's automatic wrap-up, after `afterMs` (the SDK reads the profile's
+   * `autoWrapAfterSeconds` as milliseconds), which agents may stop when `allowCancel`.
+   */
   static async tenant(
-    options: { webRtcEnabled?: boolean; endCallEnabled?: boolean; endConsultEnabled?: boolean; consultToQueue?: boolean } = {},
+    options: {
+      webRtcEnabled?: boolean;
+      endCallEnabled?: boolean;
+      endConsultEnabled?: boolean;
+      consultToQueue?: boolean;
+      autoWrapup?: { afterMs: number; allowCancel: boolean };
+    } = {},
   ): Promise<Cloud> {
     return new Cloud(await command<CloudTenant>({ action: 'tenant', options }));
   }
@@ -69,9 +82,16 @@ export class Cloud {
     return (await this.#run<{ taskId: string }>('offer', { mediaType, ...options })).taskId;
   }
 
+  /** A campaign reserves a customer for the agent: a preview offer (`AgentOfferCampaignReservation`). */
+  async preview(campaign: string): Promise<string> {
+    return (await this.#run<{ taskId: string }>('preview', { campaign })).taskId;
+  }
+
   /** The agent answers the phone (AGENT_DN / EXTENSION): `AgentContactAssigned`. */
   answer = (taskId: string) => this.#run('answer', { taskId });
   rona = (taskId: string) => this.#run('rona', { taskId });
+  /** The service sends the contact again, whole (`AgentContact`), as it does after a relogin. */
+  contactAgain = (taskId: string) => this.#run('contact-again', { taskId });
   answerConsult = (taskId: string) => this.#run('answer-consult', { taskId });
   hangup = (taskId: string) => this.#run('hangup', { taskId });
   supervisorState = (state: 'Available' | 'Idle', auxCodeId: string) => this.#run('supervisor-state', { state, auxCodeId });

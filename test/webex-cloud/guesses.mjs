@@ -71,4 +71,19 @@ export const GUESSES = Object.freeze({
       }),
     }),
   }),
+  /**
+   * Entry points carry their channel as `channelType` (as queues do); the SDK's `EntryPointRecord` type has no
+   * channel at all. A consult to an entry point is created at once (`AgentConsultCreated`), as one to an agent.
+   */
+  entryPointChannel: 'channelType',
+  /**
+   * The contact of an outbound call (`startOutdial`): the customer's number as `dnis`, the number shown (the
+   * outdial ANI, `origin`) as `ani`, `outboundType: 'OUTDIAL'`, no customer name.
+   */
+  outdialContact: (body) => Object.freeze({ ani: body.origin, dnis: body.destination, outboundType: 'OUTDIAL', customerName: null }),
+  /**
+   * A campaign's preview contact: the customer's number as `dnis`, `outboundType: 'CAMPAIGN'`, the customer's name
+   * kept. Accepting it keeps the same interaction id (the SDK also handles a new one, `reservationInteractionId`).
+   */
+  previewContact: () => Object.freeze({ ani: '+18005550100', dnis: '+14155550142', outboundType: 'CAMPAIGN' }),
 });

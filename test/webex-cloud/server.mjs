@@ -61,6 +61,26 @@ const QUEUES = [
   { id: 'queue-chat', name: 'Chat queue', channelType: 'CHAT', queueType: 'INBOUND', active: true },
 ];
 
+/** The org's entry points, of every channel (`getEntryPoints` does not filter). */
+const ENTRY_POINTS = [
+  { id: 'ep-after-hours', name: 'After-hours line', description: 'Voicemail and callbacks', type: 'INBOUND', isActive: true, channelType: 'TELEPHONY' },
+  { id: 'ep-survey', name: 'Satisfaction survey', type: 'INBOUND', isActive: true, channelType: 'TELEPHONY' },
+  { id: 'ep-retired', name: 'Old IVR', type: 'INBOUND', isActive: false, channelType: 'TELEPHONY' },
+  { id: 'ep-chat', name: 'Web chat', type: 'INBOUND', isActive: true, channelType: 'CHAT' },
+];
+
+/** The agent profile's address book (`addressBookId: 'address-book-1'`). */
+const ADDRESS_BOOK = [
+  { id: 'ab-1', name: 'Legal desk', number: '+14155550177' },
+  { id: 'ab-2', name: 'London office', number: '+442071838700' },
+];
+
+/** The profile's outdial ANI list (`outdialANIId: 'ani-list-1'`): the numbers outbound calls may show. */
+const OUTDIAL_ANI = [
+  { id: 'ani-1', name: 'Main line', number: '+18005550100' },
+  { id: 'ani-2', name: 'Sales line', number: '+18005550199' },
+];
+
 const CUSTOMERS = [
   { name: 'Priya Raman', phone: '+14155550142', account: 'AC-10442' },
   { name: 'Marcus Oyelaran', phone: '+442071838750', account: 'AC-20871' },
@@ -84,6 +104,7 @@ const REFUSALS = {
   pauseRecording: { type: 'ContactRecordingPauseFailed' },
   resumeRecording: { type: 'ContactRecordingResumeFailed' },
   accept: { type: 'AgentContactAssignFailed' },
+  acceptPreview: { type: 'CampaignPreviewAcceptFailed' },
 };
 
 const clone = (value) => JSON.parse(JSON.stringify(value));
@@ -115,7 +136,9 @@ class Tenant {
     /** What the reporting APIs report: tasks by id, queue and agent happenings, the agent's state spans. */
     this.report = { tasks: new Map(), events: [], spans: [] };
     /** The tenant's settings: what the contact center lets agents do. */
-    this.options = { webRtcEnabled: false, lostConnectionRecoveryTimeout: 0, endCallEnabled: true, endConsultEnabled: true, consultToQueue: true, ...options };
+    this.options = { webRtcEnabled: false, lostConnectionRecoveryTimeout: 0, endCallEnabled: true, endConsultEnabled: true, consultToQueue: true, autoWrapup: null, ...options };
+    /** Outbound calls the SDK asked for (`POST /v1/tasks`), as it sent them: `{destination, origin, entryPointId}`. */
+    this.outdials = [];
   }
 
   /** Back to a signed-out agent with no contacts, no faults and no sockets (between tests). */
@@ -131,6 +154,7 @@ class Tenant {
     this.desktop = null;
     this.pageAllowsMultiLogin = null;
     this.report = { tasks: new Map(), events: [], spans: [] };
+    this.outdials = [];
   }
 
   /** A further token of the tenant (an OAuth sign-in, a service account) that leaves `token` as it is. */
@@ -333,6 +357,45 @@ class Tenant {
   // ---- contacts -------------------------------------------------------------------------------------
 
   offer({ mediaType = 'telephony', pauseResumeEnabled = true } = {}) {
+    const contact = this.newContact({ mediaType, pauseResumeEnabled });
+    this.taskStatus(contact, GUESSES.reporting.ringingStatus);
+    this.routing('AgentContactReserved', contact);
+    this.routing('AgentOfferContact', contact);
+    return contact.interactionId;
+  }
+
+  /** An outbound call the SDK asked for (`startOutdial`): offered to the agent, whose phone rings. */
+  outdial(body) {
+    this.outdials.push({ destination: body.destination, origin: body.origin, entryPointId: body.entryPointId });
+    const contact = this.newContact({ outbound: GUESSES.outdialContact(body) });
+    this.routing('AgentOfferContact', contact);
+  }
+
+  /** A campaign reserves a customer for the agent: a preview offer (`AgentOfferCampaignReservation`). */
+  preview(campaign) {
+    const contact = this.newContact({ outbound: GUESSES.previewContact(campaign) });
+    contact.interaction.callProcessingDetails.campaignId = campaign;
+    this.routing('AgentOfferCampaignReservation', contact);
+    return contact.interactionId;
+  }
+
+  /** The agent accepted a preview (`acceptPreviewContact`): the call is placed and assigned to the agent. */
+  acceptPreview(campaign, id) {
+    const c = this.contact(id);
+    if (c.interaction.callProcessingDetails.campaignId !== campaign) {
+      this.routing('CampaignPreviewAcceptFailed', c, { campaignId: campaign, reason: 'CAMPAIGN_NOT_FOUND', reasonCode: GUESSES.refusalReasonCode });
+      return;
+    }
+    if (this.refused('acceptPreview', c)) return;
+    c.interaction.state = 'connected';
+    const me = c.interaction.participants[AGENT_ID];
+    me.hasJoined = true;
+    me.joinTimestamp = Date.now();
+    this.routing('AgentContactAssigned', c, { reservationInteractionId: id });
+  }
+
+  /** A contact of this tenant; `outbound` makes it an outbound call with those numbers. */
+  newContact({ mediaType = 'telephony', pauseResumeEnabled = true, outbound = null } = {}) {
     const n = ++this.seq;
     const id = `${this.orgId}-interaction-${n}`;
     const customer = CUSTOMERS[(n - 1) % CUSTOMERS.length];
@@ -392,11 +455,18 @@ class Tenant {
         callFlowParams: {},
       },
     };
+    if (outbound) {
+      contact.interaction.contactDirection = { type: 'OUTBOUND' };
+      contact.interaction.outboundType = outbound.outboundType;
+      Object.assign(contact.interaction.callProcessingDetails, { ani: outbound.ani, displayAni: outbound.ani, dnis: outbound.dnis });
+      Object.assign(contact.interaction.callAssociatedDetails, { ani: outbound.ani, dn: outbound.dnis });
+      if (outbound.customerName === null) {
+        delete contact.interaction.callProcessingDetails.customerName;
+        delete contact.interaction.callAssociatedDetails.customerName;
+      }
+    }
     this.contacts.set(id, contact);
-    this.taskStatus(contact, GUESSES.reporting.ringingStatus);
-    this.routing('AgentContactReserved', contact);
-    this.routing('AgentOfferContact', contact);
-    return id;
+    return contact;
   }
 
   contact(id) {
@@ -635,6 +705,13 @@ class Tenant {
   }
 }
 
+/** One page of a list, as the config API pages (`?page=&pageSize=`): `{data, meta}`. */
+function paged(items, query) {
+  const page = Number(query.get('page') ?? 0);
+  const pageSize = Number(query.get('pageSize') ?? 100);
+  return { data: items.slice(page * pageSize, (page + 1) * pageSize), meta: { page, pageSize, totalPages: Math.ceil(items.length / pageSize), totalRecords: items.length } };
+}
+
 /** The REST profile reads of `register()` (`services/config/index.ts`), for one tenant. */
 function configRead(tenant, rest, query) {
   const { webRtcEnabled } = tenant.options;
@@ -689,9 +766,10 @@ function configRead(tenant, rest, query) {
       agentDNValidation: 'ANY_FORMAT',
       dialPlanEnabled: true,
       dialPlans: ['dial-plan-e164'],
-      autoWrapUp: false,
-      autoWrapAfterSeconds: 0,
-      allowAutoWrapUpExtension: false,
+      // The SDK runs its timer with autoWrapAfterSeconds as milliseconds (webex-sdk.md #16): served as the SDK reads it.
+      autoWrapUp: tenant.options.autoWrapup !== null,
+      autoWrapAfterSeconds: tenant.options.autoWrapup?.afterMs ?? 0,
+      allowAutoWrapUpExtension: tenant.options.autoWrapup?.allowCancel === true,
       lastAgentRouting: false,
       outdialEnabled: true,
       outdialEntryPointId: 'ep-outdial',
@@ -711,7 +789,9 @@ function configRead(tenant, rest, query) {
     const pageSize = Number(query.get('pageSize') ?? 100);
     return { data: QUEUES.slice(page * pageSize, (page + 1) * pageSize), meta: { page, pageSize, totalPages: Math.ceil(QUEUES.length / pageSize), totalRecords: QUEUES.length } };
   }
-  if (/^\/v2\/outdial-ani\/[^/]+\/entry$/.test(rest)) return { data: [{ id: 'ani-1', name: 'Main line', number: '+18005550100' }], meta: { totalPages: 1 } };
+  if (/^\/v2\/outdial-ani\/ani-list-1\/entry$/.test(rest)) return { data: OUTDIAL_ANI, meta: { page: 0, pageSize: 100, totalPages: 1, totalRecords: OUTDIAL_ANI.length } };
+  if (rest === '/v2/entry-point') return paged(ENTRY_POINTS, query);
+  if (rest === '/v2/address-book/address-book-1/entry') return paged(ADDRESS_BOOK, query);
   return undefined;
 }
 
@@ -771,6 +851,12 @@ export class WebexCloud extends LoopbackServer {
       case 'answer':
         t.assign(payload.taskId);
         return {};
+      case 'preview':
+        return { taskId: t.preview(payload.campaign) };
+      case 'contact-again':
+        // The contact as the service sends it again (after a relogin: GUESSES.contactsAgainAfterRelogin).
+        t.routing('AgentContact', t.contact(payload.taskId));
+        return {};
       case 'rona':
         t.rona(payload.taskId);
         return {};
@@ -824,7 +910,7 @@ export class WebexCloud extends LoopbackServer {
         }
         return {};
       case 'state':
-        return { agent: t.agent && t.agentData(), contacts: [...t.contacts.keys()], sockets: t.sockets.size, calls: t.calls, desktop: t.desktop, pageAllowsMultiLogin: t.pageAllowsMultiLogin };
+        return { agent: t.agent && t.agentData(), contacts: [...t.contacts.keys()], sockets: t.sockets.size, calls: t.calls, desktop: t.desktop, pageAllowsMultiLogin: t.pageAllowsMultiLogin, outdials: t.outdials };
       default:
         throw new Error(`webex-cloud: unknown action ${action}`);
     }
@@ -1047,6 +1133,15 @@ export class WebexCloud extends LoopbackServer {
       if (api === '/v1/agents/buddyList' && req.method === 'POST') {
         const agentList = BUDDIES.filter((b) => GUESSES.buddyMedia[b.agentId].includes(String(body.mediaType)));
         return answer(() => t.agentMessage('BuddyAgents', { type: 'BuddyAgents', mediaType: body.mediaType, agentList }));
+      }
+      // An outbound call (`startOutdial`): answered by the offer of the new contact, or `AgentOutboundFailed`.
+      if (/^\/v1\/tasks\/?$/.test(api) && req.method === 'POST') return answer(() => t.outdial(body));
+      // A campaign's preview accepted (`acceptPreviewContact`).
+      const preview = api.match(/^\/v1\/dialer\/campaign\/([^/]+)\/preview-task\/([^/]+)\/accept$/);
+      if (preview && req.method === 'POST') {
+        const [campaign, id] = [decodeURIComponent(preview[1]), preview[2]];
+        if (!t.contacts.has(id)) return reply(404, { message: `No preview ${id}`, errorType: 'NOT_FOUND' });
+        return answer(() => t.acceptPreview(campaign, id));
       }
       const task = api.match(/^\/v1\/tasks\/([^/]+)\/(.+)$/);
       if (task && req.method === 'POST') {

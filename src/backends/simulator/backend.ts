@@ -2,8 +2,18 @@ import type { AgentStateArgs, Backend, BackendEvent, BackendListener, StationLog
 import { ALL_CAPABILITIES } from '../../core/capabilities.js';
 import { CcError } from '../../core/errors.js';
 import { BackendEvents, ConnectionState, TokenWatch, syncEvent } from '../kit/index.js';
-import { logoutReasonText, type OutgoingMessage, type Capabilities, type Credentials, type Destination, type DestinationOption, type Profile } from '../../core/types.js';
-import { simulatorBuddies, simulatorQueues } from './data.js';
+import {
+  logoutReasonText,
+  type OutgoingMessage,
+  type Capabilities,
+  type Credentials,
+  type Destination,
+  type DestinationKind,
+  type DestinationOption,
+  type OutdialOrigin,
+  type Profile,
+} from '../../core/types.js';
+import { simulatorAddressBook, simulatorBuddies, simulatorEntryPoints, simulatorOutdialOrigins, simulatorQueues } from './data.js';
 import { SimulatorServer, type SimulatorAction, type SimulatorClient } from './server.js';
 
 export interface SimulatorBackendOptions {
@@ -15,7 +25,8 @@ export interface SimulatorBackendOptions {
   ownsServer?: boolean;
 }
 
-const CAPABILITIES: Capabilities = ALL_CAPABILITIES;
+/** Everything, entry points and an address book to consult and transfer to included. */
+const CAPABILITIES: Capabilities = Object.freeze<Capabilities>({ ...ALL_CAPABILITIES, entryPoints: true, addressBook: true });
 
 /** Creates a silent audio track that stands in for the remote party of a browser call (simulators, test doubles). */
 export function silentTrack(): MediaStreamTrack | null {
@@ -208,13 +219,24 @@ export class SimulatorBackend implements Backend, SimulatorClient {
   wrapup(taskId: string, args: WrapupArgs): Promise<void> {
     return this.#act('wrapup', () => this.server.wrapup(taskId, args));
   }
-  outdial(number: string): Promise<void> {
-    return this.#act('outdial', () => this.server.outdial(number));
+  cancelAutoWrapup(taskId: string): Promise<void> {
+    return this.#act('cancelAutoWrapup', () => this.server.cancelAutoWrapup(taskId));
+  }
+  outdial(number: string, origin?: string): Promise<void> {
+    return this.#act('outdial', () => this.server.outdial(number, origin));
   }
 
-  async destinations(kind: 'agent' | 'queue'): Promise<readonly DestinationOption[]> {
+  async outdialOrigins(): Promise<readonly OutdialOrigin[]> {
     await this.#act('destinations', () => undefined);
-    return kind === 'queue' ? simulatorQueues : simulatorBuddies.filter((b) => b.available).map(({ available: _, ...d }) => d);
+    return simulatorOutdialOrigins;
+  }
+
+  async destinations(kind: DestinationKind): Promise<readonly DestinationOption[]> {
+    await this.#act('destinations', () => undefined);
+    if (kind === 'queue') return simulatorQueues;
+    if (kind === 'entryPoint') return simulatorEntryPoints;
+    if (kind === 'addressBook') return simulatorAddressBook;
+    return simulatorBuddies.filter((b) => b.available).map(({ available: _, ...d }) => d);
   }
 
   dispose(): void {

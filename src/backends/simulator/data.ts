@@ -1,4 +1,4 @@
-import type { DestinationOption, MediaType, Profile } from '../../core/types.js';
+import type { DestinationOption, MediaType, OutdialOrigin, Profile } from '../../core/types.js';
 
 /** The simulated agent's profile: what `register()` returns. */
 export const simulatorProfile: Profile = {
@@ -53,6 +53,24 @@ export const simulatorQueues: readonly DestinationOption[] = [
   { type: 'queue', to: 'queue-support', name: 'Support queue' },
   { type: 'queue', to: 'queue-billing', name: 'Billing queue' },
   { type: 'queue', to: 'queue-escalations', name: 'Escalations' },
+];
+
+/** Entry points a call may be consulted or transferred to (their flows take it on). */
+export const simulatorEntryPoints: readonly DestinationOption[] = [
+  { type: 'entryPoint', to: 'ep-after-hours', name: 'After-hours line' },
+  { type: 'entryPoint', to: 'ep-survey', name: 'Satisfaction survey' },
+];
+
+/** The address book: named numbers a call may be consulted or transferred to. */
+export const simulatorAddressBook: readonly DestinationOption[] = [
+  { type: 'dialNumber', to: '+14155550188', name: 'Legal desk' },
+  { type: 'dialNumber', to: '+442071838700', name: 'London office' },
+];
+
+/** The numbers an outbound call may show the customer, the default first. */
+export const simulatorOutdialOrigins: readonly OutdialOrigin[] = [
+  { number: '+18005550100', name: 'Main line' },
+  { number: '+18005550199', name: 'Sales line' },
 ];
 
 /** Other agents: those Available may be consulted or transferred to. */

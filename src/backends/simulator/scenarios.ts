@@ -9,6 +9,8 @@ export interface OfferSpec {
   readonly subject?: string;
   readonly queueId?: string;
   readonly cad?: Readonly<Record<string, string>>;
+  /** An outbound campaign's name: the offer is a preview of a customer to call, placed when the agent accepts. */
+  readonly campaign?: string;
 }
 
 /** One step of a scripted scenario, run `at` milliseconds after the scenario starts (simulator clock). */
@@ -73,7 +75,7 @@ export function durationProblem(value: unknown, what: string): string | null {
     : `${what} must be a number of milliseconds from 0 to ${LONGEST_MS}, not ${shown(value)}.`;
 }
 
-const OFFER_TEXT = ['ani', 'customerName', 'subject', 'queueId'] as const;
+const OFFER_TEXT = ['ani', 'customerName', 'subject', 'queueId', 'campaign'] as const;
 
 /**
  * What is wrong with an offer (`offer()`, a scenario's offer step, a saved queue), or null. Every field is

@@ -19,7 +19,17 @@ import type {
   TaskSnapshot,
 } from '../../core/types.js';
 import { AVAILABLE_CODE } from '../../core/types.js';
-import { channelCapacity, knownExtension, simulatorBuddies, simulatorCustomers, simulatorProfile, simulatorQueues } from './data.js';
+import {
+  channelCapacity,
+  knownExtension,
+  simulatorAddressBook,
+  simulatorBuddies,
+  simulatorCustomers,
+  simulatorEntryPoints,
+  simulatorOutdialOrigins,
+  simulatorProfile,
+  simulatorQueues,
+} from './data.js';
 import { SimulatorStats, STATS_INTERVAL_MS } from './stats.js';
 import { durationProblem, offerProblem, parseScenario, shown, type OfferSpec, type ScenarioStep } from './scenarios.js';
 
@@ -88,6 +98,7 @@ export const SIMULATOR_ACTIONS = [
   'sendDtmf',
   'sendMessage',
   'wrapup',
+  'cancelAutoWrapup',
   'outdial',
   'destinations',
 ] as const;
@@ -165,6 +176,8 @@ export class SimulatorServer {
   #browserCalls = new Set<string>();
   /** Keys sent on each call (DTMF), in order. */
   #dtmf = new Map<string, string>();
+  /** The number each outbound call showed the customer. */
+  #origins = new Map<string, string>();
   #networkUp = true;
   #customerIndex = 0;
   #capacity: Readonly<Record<MediaType, number>>;
@@ -662,14 +675,31 @@ export class SimulatorServer {
     this.#wrapup(task, args.auxCodeId, args.notes ?? '');
   }
 
-  outdial(number: string): void {
+  /** Stops the automatic wrap-up of a task in wrap-up: the agent wraps it up when ready. */
+  cancelAutoWrapup(taskId: string): void {
+    const task = this.#expect(taskId, 'cancelAutoWrapup');
+    if (task.autoWrapupAt === null) throw refusalError(REFUSALS.noAutoWrapup);
+    this.#clearTimer(`wrapup-${taskId}`);
+    this.#broadcastUpdate(this.#update(task, { autoWrapupAt: null }));
+  }
+
+  /** The number an outbound call showed the customer (an outdial origin's), for a test or the simulator's page. */
+  originOf(taskId: string): string | undefined {
+    return this.#origins.get(taskId);
+  }
+
+  outdial(number: string, origin?: string): void {
     if (!this.#state.station) throw refusalError(REFUSALS.noStation);
     const problem = dialNumberMessage(number);
     if (problem) throw new CcError('invalid-request', problem);
+    if (origin !== undefined && !simulatorOutdialOrigins.some((o) => o.number === origin)) {
+      throw new CcError('invalid-request', `${shown(origin)} is not one of the numbers outbound calls may show.`);
+    }
     if (this.#busy('telephony')) throw new CcError('invalid-state', 'Finish the current call first.');
     const customer = simulatorCustomers.find((c) => c.phone === number.trim());
     const task = this.#newTask({ mediaType: 'telephony', ani: number.trim(), customerName: customer?.name }, 'outbound');
     const connected = { ...task, state: 'connected' as const, ronaAt: null, connectedAt: this.clock.now(), recording: true };
+    this.#origins.set(connected.id, origin ?? simulatorOutdialOrigins[0].number);
     this.#state.tasks = [...this.#state.tasks, connected];
     this.#save();
     if (this.#state.station.loginOption === 'BROWSER') this.#browserCalls.add(connected.id);
@@ -752,7 +782,8 @@ export class SimulatorServer {
       const media = spec.mediaType ?? 'telephony';
       if (!this.#routable(media)) continue;
       routed.push(spec);
-      const task = this.#newTask(spec, 'inbound');
+      // A campaign's preview is an outbound call the agent places by accepting it.
+      const task = this.#newTask(spec, spec.campaign ? 'outbound' : 'inbound');
       this.#state.tasks = [...this.#state.tasks, task];
       this.#scheduleRona(task);
       this.#broadcast({ type: 'task-offered', task });
@@ -801,6 +832,7 @@ export class SimulatorServer {
       wrapupRequired: true,
       autoWrapupAt: null,
       cad: { ...(recognised ? { accountNumber: customer.account } : {}), ...spec.cad },
+      ...(spec.campaign ? { preview: { campaign: spec.campaign } } : {}),
     };
   }
 
@@ -899,9 +931,15 @@ export class SimulatorServer {
       if (!queue) throw new CcError('invalid-request', `Unknown queue ${shown(to)}.`);
       return { type: 'queue', to, name: queue.name };
     }
+    if (destination.type === 'entryPoint') {
+      const entryPoint = simulatorEntryPoints.find((e) => e.to === to);
+      if (!entryPoint) throw new CcError('invalid-request', `Unknown entry point ${shown(to)}.`);
+      return { type: 'entryPoint', to, name: entryPoint.name };
+    }
     const problem = dialNumberMessage(to);
     if (problem) throw new CcError('invalid-request', problem);
-    return { type: 'dialNumber', to, name: to };
+    // A number of the address book goes by its name.
+    return { type: 'dialNumber', to, name: simulatorAddressBook.find((e) => e.to === to)?.name ?? to };
   }
 
   #update(task: TaskSnapshot, patch: Partial<TaskSnapshot>): TaskSnapshot {

@@ -1,7 +1,7 @@
 import type { AgentStateArgs, Backend, BackendListener, StationLoginArgs, WrapupArgs } from '../../core/backend.js';
 import type { Clock } from '../../core/clock.js';
 import { CcError } from '../../core/errors.js';
-import type { Capabilities, Credentials, Destination, DestinationOption, Profile } from '../../core/types.js';
+import type { Capabilities, Credentials, Destination, DestinationKind, DestinationOption, OutdialOrigin, Profile } from '../../core/types.js';
 import { WebexAgentEvents } from './agent.js';
 import { WebexCalls } from './calls.js';
 import { WebexContext, type WebexBackendOptions } from './context.js';
@@ -115,19 +115,26 @@ export class WebexBackend implements Backend {
   wrapup(taskId: string, args: WrapupArgs): Promise<void> {
     return this.#ctx.tasks.wrapup(taskId, args);
   }
+  cancelAutoWrapup(taskId: string): Promise<void> {
+    return this.#ctx.tasks.cancelAutoWrapup(taskId);
+  }
 
-  async outdial(number: string): Promise<void> {
+  outdialOrigins(): Promise<readonly OutdialOrigin[]> {
+    return this.#ctx.directory.origins();
+  }
+
+  async outdial(number: string, origin?: string): Promise<void> {
     const ctx = this.#ctx;
     const cc = ctx.ready('outdial');
     // The tenant's and the agent's settings (the profile): what they forbid is refused before Webex is asked.
     if (!this.capabilities.outdial) {
       throw new CcError('unsupported', 'Outbound calls are not enabled for this agent (or no outdial entry point is set).', 'outdial');
     }
-    const origin = await ctx.directory.origin(cc);
-    await ctx.calls.run('outdial', () => cc.startOutdial(number.trim(), origin));
+    const from = origin?.trim() || (await ctx.directory.origin(cc));
+    await ctx.calls.run('outdial', () => cc.startOutdial(number.trim(), from));
   }
 
-  destinations(kind: 'agent' | 'queue', taskId?: string): Promise<readonly DestinationOption[]> {
+  destinations(kind: DestinationKind, taskId?: string): Promise<readonly DestinationOption[]> {
     return this.#ctx.directory.destinations(kind, taskId);
   }
 

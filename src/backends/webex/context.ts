@@ -60,7 +60,8 @@ export interface WebexBackendOptions {
 // and email tasks are offered, accepted, ended and wrapped up through the SDK, but their messages travel through
 // Webex's digital channels (Webex Connect), outside the contact-center SDK: the kit has no transcript or reply
 // for them, and <cc-conversation> says so.
-const BASE_CAPABILITIES: Capabilities = Object.freeze<Capabilities>({ ...ALL_CAPABILITIES, messaging: false });
+// Entry points are listed by the SDK (`getEntryPoints`) for every agent; the address book once the profile names one.
+const BASE_CAPABILITIES: Capabilities = Object.freeze<Capabilities>({ ...ALL_CAPABILITIES, messaging: false, entryPoints: true });
 
 const HOST_SESSION_CAPABILITIES: Capabilities = Object.freeze<Capabilities>({ ...BASE_CAPABILITIES, externalSession: true });
 
@@ -109,9 +110,13 @@ export class WebexContext {
     const raw = this.raw;
     if (!raw) return base;
     const outdial = raw.isOutboundEnabledForTenant !== false && raw.isOutboundEnabledForAgent !== false && Boolean(text(raw.outDialEp));
+    const wrapUp = raw.wrapUpData?.wrapUpProps;
     const forbidden = {
       ...(raw.allowConsultToQueue === false ? { consultQueue: false } : {}),
       ...(raw.isEndConsultEnabled === false ? { endConsult: false } : {}),
+      // The SDK's own switch (`allowCancelAutoWrapup`, from the profile's `allowAutoWrapUpExtension`).
+      ...(wrapUp?.autoWrapup === true && wrapUp.allowCancelAutoWrapup !== true ? { cancelAutoWrapup: false } : {}),
+      ...(text(raw.addressBookId) ? { addressBook: true } : {}),
     };
     if (outdial === base.outdial && Object.keys(forbidden).length === 0) return base;
     return Object.freeze({ ...base, outdial, ...forbidden });

@@ -59,7 +59,7 @@ export function consultOf(data: Data, agentId: string, now: number): Consult | n
   const other = (leg?.participants ?? []).find((p) => p !== agentId) ?? str(data.destAgentId);
   const details = data.interaction?.callProcessingDetails;
   const destination: Destination = {
-    type: str(data.destinationType) === 'queue' ? 'queue' : str(data.destinationType) === 'dialNumber' ? 'dialNumber' : 'agent',
+    type: (['queue', 'dialNumber', 'entryPoint'] as const).find((t) => t === str(data.destinationType)) ?? 'agent',
     to: other,
     ...(str(details?.consultDestinationAgentName) ? { name: str(details?.consultDestinationAgentName) } : {}),
   };

@@ -45,6 +45,8 @@ interface TaskRecord {
   gone: boolean;
   /** Its own capabilities were sent (a call whose recording cannot be paused). */
   capabilitiesSent: boolean;
+  /** The agent stopped its automatic wrap-up: the SDK's timer, which it sets up again on new data, stays off. */
+  autoWrapupCancelled: boolean;
 }
 
 const idOf = (task: ITask | undefined): string => text(task?.data?.interactionId);
@@ -222,6 +224,24 @@ export class WebexTasks {
     if (this.book.get(taskId) === rec) this.#wrappedUp(rec, null);
   }
 
+  /**
+   * Stops the automatic wrap-up: the SDK's timer runs in the page (`task.autoWrapup`, set up when a wrap-up is
+   * owed) and `cancelAutoWrapupTimer()` clears it; nothing is sent to Webex. The profile says whether agents
+   * may (`allowCancelAutoWrapup`).
+   */
+  async cancelAutoWrapup(taskId: string): Promise<void> {
+    const rec = this.#task(taskId, 'cancelAutoWrapup');
+    const props = this.#ctx.raw?.wrapUpData?.wrapUpProps;
+    if (props?.autoWrapup === true && props.allowCancelAutoWrapup !== true) {
+      throw new CcError('unsupported', 'Your contact center does not let agents stop the automatic wrap-up.', 'cancelAutoWrapup');
+    }
+    if (this.#autoWrapupAt(rec.task) === null) throw refusalError(REFUSALS.noAutoWrapup, 'cancelAutoWrapup');
+    await this.#ctx.calls.run('cancelAutoWrapup', () => rec.task.cancelAutoWrapupTimer(), taskId);
+    rec.autoWrapupCancelled = true;
+    rec.memo.autoWrapupAt = null;
+    this.#update(rec);
+  }
+
   // ---- the SDK's task events ----------------------------------------------------------------------
 
   onIncoming(task: ITask): void {
@@ -317,6 +337,7 @@ export class WebexTasks {
       hasMedia: false,
       gone: false,
       capabilitiesSent: false,
+      autoWrapupCancelled: false,
     };
     this.#listenTo(rec, task, id);
     this.book.set(id, rec);
@@ -384,6 +405,8 @@ export class WebexTasks {
     // Every task message also reaches the task under its outer type, `RoutingMessage`, with the real type in
     // `data.type`: the only way to see what the SDK has no task event for.
     on('RoutingMessage', (r, payload) => {
+      // The SDK set the task's data (and with it a new auto wrap-up timer) before this reached the task.
+      this.#keepAutoWrapupStopped(r);
       const data = payload as (ITask['data'] & { type?: unknown }) | null;
       if (!data || typeof data !== 'object') return;
       const type = text(data.type);
@@ -541,7 +564,22 @@ export class WebexTasks {
   }
 
   #snapshot(rec: TaskRecord): TaskSnapshot {
+    this.#keepAutoWrapupStopped(rec);
     return toSnapshot(rec.task.data, rec.memo);
+  }
+
+  /**
+   * The SDK sets its auto wrap-up timer up again whenever new data reaches the task (`updateTaskData`, on every
+   * message of the task): a timer the agent stopped is stopped again, before the desk is told anything.
+   */
+  #keepAutoWrapupStopped(rec: TaskRecord): void {
+    if (!rec.autoWrapupCancelled || !rec.task.autoWrapup) return;
+    try {
+      rec.task.cancelAutoWrapupTimer();
+    } catch {
+      // no timer to stop
+    }
+    rec.memo.autoWrapupAt = null;
   }
 
   #autoWrapupAt(task: ITask): number | null {

@@ -26,11 +26,19 @@ export type WebexCcMethods = Pick<
   | 'getOutdialAniEntries'
   | 'uploadLogs'
   | 'getQueues'
+  | 'getEntryPoints'
   | 'updateAgentProfile'
 >;
 
 /** `webex.cc`: the SDK's methods, plus the event emitter it is at run time. */
 export interface WebexCc extends WebexCcMethods {
+  /** The agent's address book (`addressBookId` of the profile): named numbers to consult or transfer to. */
+  readonly addressBook?: Pick<ContactCenter['addressBook'], 'getEntries'>;
+  /**
+   * Accepts a campaign's preview offer (`task:campaignPreviewReservation`): the call is placed then. Public in
+   * the SDK (`cc.ts`), read defensively: an older SDK has none.
+   */
+  acceptPreviewContact?(payload: { interactionId: string; campaignId: string }): Promise<unknown>;
   on(event: string, listener: WebexListener): unknown;
   off(event: string, listener: WebexListener): unknown;
 }

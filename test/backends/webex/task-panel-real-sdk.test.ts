@@ -86,12 +86,13 @@ describe('webex on the real SDK: what the task panel offers', function () {
     (p.root.querySelector('[data-action="transfer"]') as HTMLButtonElement).click();
     await until(() => !!p.root.querySelector('[part~="picker"] input[name="destination-type"]'), 5000, 'the transfer form');
     const types = () => [...p.root.querySelectorAll<HTMLInputElement>('[part~="picker"] input[name="destination-type"]')].map((i) => i.value);
-    expect(types()).to.deep.equal(['agent', 'queue', 'dialNumber']);
+    // Entry points and the address book (the profile names one) as well (issue 12, item 4).
+    expect(types()).to.deep.equal(['agent', 'queue', 'entryPoint', 'addressBook', 'dialNumber']);
     (p.root.querySelector('[data-action="transfer"]') as HTMLButtonElement).click();
     await p.panel.updateComplete;
     (p.root.querySelector('[data-action="consult"]') as HTMLButtonElement).click();
     await until(() => !!p.root.querySelector('[part~="picker"] input[name="destination-type"]'), 5000, 'the consult form');
-    expect(types()).to.deep.equal(['agent', 'dialNumber']);
+    expect(types()).to.deep.equal(['agent', 'entryPoint', 'addressBook', 'dialNumber']);
     // A consult of an agent: its End consult is not shown either (Complete transfer is).
     await p.sdk.request('cc-task-consult-request', { taskId: call, destination: { type: 'agent', to: 'agent-sam' } });
     await until(() => !!p.sdk.state.tasks.find((t) => t.id === call)?.consult, 3000, 'the consult');
