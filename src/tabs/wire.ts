@@ -55,7 +55,7 @@ export function actionForWire(action: StoreAction): StoreAction {
 }
 
 /** The state's maps keyed by names from outside (request keys, task ids): null-prototype records in the store. */
-const MAPS = ['pending', 'errors', 'media', 'taskCapabilities', 'messages'] as const;
+const MAPS = ['pending', 'errors', 'media', 'taskCapabilities', 'messages', 'typing'] as const;
 
 const dict = <T>(entries: Readonly<Record<string, T>>): Readonly<Record<string, T>> =>
   Object.assign(Object.create(null) as Record<string, T>, entries);
@@ -100,6 +100,10 @@ export function reconcile(before: DeskState, incoming: DeskState): DeskState {
       value = keepRecord(before[key] as Record<string, unknown>, dict(incoming[key] as Record<string, unknown>));
     } else if (key === 'tasks') {
       value = keepTasks(before.tasks, incoming.tasks);
+    } else if (key === 'selectedTaskId') {
+      // The selected task is this tab's own choice (its task panel's tab), not the leader's: kept while the
+      // leader still has that task.
+      value = incoming.tasks.some((t) => t.id === before.selectedTaskId) ? before.selectedTaskId : null;
     } else {
       value = equal(before[key], incoming[key]) ? before[key] : incoming[key];
     }

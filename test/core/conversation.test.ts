@@ -13,6 +13,7 @@ import { SimulatorServer } from '../../src/backends/simulator/server.js';
 import { parseScenario } from '../../src/backends/simulator/scenarios.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { deskRig, detailsOf, readyAgent } from '../helpers.js';
+import { reconcile } from '../../src/tabs/wire.js';
 
 const task = (patch: Partial<TaskSnapshot> = {}): TaskSnapshot => ({
   id: 'chat-1', mediaType: 'chat', direction: 'inbound', state: 'connected', ani: '@ann',
@@ -68,6 +69,20 @@ describe('store: typing, delivery and the selected task', () => {
     expect(reduce(s, { type: 'select-task', taskId: 'nope' }).selectedTaskId).to.equal(null);
     s = reduce(s, { type: 'task-ended', task: task({ endedAt: 5 }) });
     expect(s.selectedTaskId).to.equal(null);
+  });
+
+  it("keeps a follower tab's own selected task when it mirrors its leader's store", () => {
+    const other = task({ id: 'chat-2' });
+    const leader = reduce(reduce(reduce(signedIn, { type: 'task-assigned', task: other }), { type: 'select-task', taskId: 'chat-2' }), { type: 'typing', taskId: 'chat-1', typing: true });
+    const follower = reduce(reduce(signedIn, { type: 'task-assigned', task: other }), { type: 'select-task', taskId: 'chat-1' });
+    const mirrored = reconcile(follower, JSON.parse(JSON.stringify(leader)) as DeskState);
+    expect(mirrored.selectedTaskId).to.equal('chat-1');
+    expect(mirrored.typing['chat-1']).to.equal(true);
+    // A task name such as __proto__ is only ever a key: the map has no prototype.
+    expect(Object.getPrototypeOf(mirrored.typing)).to.equal(null);
+    // Gone from the leader, the selection goes too.
+    const gone = reduce(leader, { type: 'task-wrapped-up', task: task(), auxCodeId: 'x', notes: '' });
+    expect(reconcile(follower, JSON.parse(JSON.stringify(gone)) as DeskState).selectedTaskId).to.equal(null);
   });
 
   it('takes messages and typing from any backend in the kit\'s shapes only', () => {

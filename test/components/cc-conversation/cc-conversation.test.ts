@@ -175,6 +175,24 @@ describe('<cc-conversation>', () => {
     expect(list.scrollWidth).to.be.at.most(list.clientWidth + 1);
   });
 
+  it('pauses sending while the connection is down, keeping the text, and sends once it is back', async () => {
+    const d = await desk();
+    d.server.dropConnection(null);
+    await d.el.updateComplete;
+    expect(d.$('[part="connection"]')).to.not.equal(null);
+    await d.type('Still there?');
+    await sendKeys({ press: 'Enter' });
+    await d.el.updateComplete;
+    expect(d.$('[part="send"]')!.getAttribute('aria-disabled')).to.equal('true');
+    expect(d.reply().value).to.equal('Still there?');
+    expect(d.messages()).to.have.length(1);
+    d.server.restoreConnection();
+    await d.el.updateComplete;
+    d.$<HTMLButtonElement>('[part="send"]')!.click();
+    await d.settle();
+    expect(d.messages().at(-1)).to.equal('agent|You|Still there?|Sent');
+  });
+
   it('shows the customer typing, and stops when their message arrives', async () => {
     const d = await desk();
     d.server.customerTyping(true);
