@@ -253,7 +253,7 @@ export class CcConversation extends CcWidget<CcConversationStrings> {
     const reason = this.cc.state.errors[requestKey(REQUEST, { taskId: task.id, messageId: m.id })]?.message;
     const canSend = task.state === 'connected' && capabilitiesFor(this.cc.state, task.id)?.messaging !== false;
     return html`<span part="delivery" data-delivery="failed">
-      <span role="status"><bdi>${reason ? this.t('failed', { reason }) : this.t('failedNoReason')}</bdi></span>
+      <span role="status">${reason ? this.tParts('failed', { reason: html`<bdi>${reason}</bdi>` }) : this.t('failedNoReason')}</span>
       ${canSend
         ? html`<button
             type="button"
