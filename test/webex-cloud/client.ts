@@ -27,6 +27,8 @@ export interface CloudState {
   readonly desktop: { readonly open: boolean; readonly closedBy?: string } | null;
   /** Whether the page's last subscribe allowed multi-login. */
   readonly pageAllowsMultiLogin: boolean | null;
+  /** The body of each task action the SDK posted, in order. */
+  readonly taskBodies: readonly { readonly call: string; readonly body: Record<string, unknown> }[];
   /** The outbound calls the SDK asked for, as it sent them. */
   readonly outdials: readonly { readonly destination: string; readonly origin: string; readonly entryPointId: string }[];
 }

@@ -130,6 +130,8 @@ class Tenant {
     this.refuse = new Map();
     /** REST calls received, in order (`METHOD path`), for tests to assert what the SDK asked. */
     this.calls = [];
+    /** The body of each task action the SDK posted (`POST /v1/tasks/{id}/{action}`), in order: `{call, body}`. */
+    this.taskBodies = [];
     this.agent = null;
     this.contacts = new Map();
     this.seq = 0;
@@ -149,6 +151,7 @@ class Tenant {
     this.contacts.clear();
     this.refuse.clear();
     this.calls.length = 0;
+    this.taskBodies = [];
     this.down = false;
     this.silent = false;
     this.desktop = null;
@@ -910,7 +913,7 @@ export class WebexCloud extends LoopbackServer {
         }
         return {};
       case 'state':
-        return { agent: t.agent && t.agentData(), contacts: [...t.contacts.keys()], sockets: t.sockets.size, calls: t.calls, desktop: t.desktop, pageAllowsMultiLogin: t.pageAllowsMultiLogin, outdials: t.outdials };
+        return { agent: t.agent && t.agentData(), contacts: [...t.contacts.keys()], sockets: t.sockets.size, calls: t.calls, desktop: t.desktop, pageAllowsMultiLogin: t.pageAllowsMultiLogin, outdials: t.outdials, taskBodies: t.taskBodies };
       default:
         throw new Error(`webex-cloud: unknown action ${action}`);
     }
@@ -1076,6 +1079,7 @@ export class WebexCloud extends LoopbackServer {
       if (!t) return reply(401, { message: 'Unauthorized', errorCode: 401, trackingId: `ROUTER_${this.nextId()}` });
       const api = path.slice('/wcc'.length).replace(/\/{2,}/g, '/');
       t.calls.push(`${req.method} ${api}`);
+      if (req.method === 'POST' && api.startsWith('/v1/tasks/')) t.taskBodies.push({ call: `${req.method} ${api}`, body });
       if (t.down) {
         req.socket.destroy();
         return undefined;
