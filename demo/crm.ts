@@ -276,6 +276,28 @@ sdk.addEventListener('cc-signed-out', () => {
   syncWrapup();
 });
 
+// ---- this tab's part in the session ---------------------------------------------------------------
+
+// Open the page in a second tab: one tab leads (it holds the session, the connection and the call audio), the
+// others follow it, and when the leader closes another takes over. Every tab hears every outcome (each one's
+// screen pop works); a CRM that writes to its server would do so where `e.detail.leader` holds, once.
+const ROLE_TEXT = { leader: 'Leader tab', follower: 'Follower tab', independent: 'Own session' } as const;
+const ROLE_TITLE = {
+  leader: 'This tab holds the agent session, the connection and the call audio; other tabs of this page mirror it.',
+  follower: 'This tab mirrors the leader tab and sends your actions there; it takes over if the leader closes.',
+  independent: 'This tab has an agent session of its own.',
+} as const;
+const roleBadge = $<HTMLElement>('#tab-role');
+const showRole = () => {
+  const role = sdk.role;
+  roleBadge.hidden = !role;
+  roleBadge.textContent = role ? ROLE_TEXT[role] : '';
+  roleBadge.title = role ? ROLE_TITLE[role] : '';
+  roleBadge.dataset.role = role ?? '';
+};
+sdk.addEventListener('cc-tab-role', showRole);
+showRole();
+
 // ---- the page's own controls ----------------------------------------------------------------------
 
 // "Wrap-up owed" in the header brings the wrap-up into view (it is below the fold on a small screen).

@@ -47,7 +47,8 @@ export class DemoSimulatorPanel extends LitElement {
   #do(label: string, action: (server: NonNullable<CcSdk['simulator']>) => void): void {
     const server = this.#sdkEl()?.simulator;
     if (!server) {
-      this.status = 'The simulator is not the current backend.';
+      // The simulated contact center runs in the tab that leads the session.
+      this.status = this.#sdkEl()?.role === 'follower' ? 'The simulator runs in the leader tab: use its controls there.' : 'The simulator is not the current backend.';
       return;
     }
     try {
