@@ -8,5 +8,6 @@ import './cc-wrapup.js';
 import './cc-queue-stats.js';
 import './cc-agent-stats.js';
 import './cc-conversation.js';
+import './cc-preflight.js';
 
 export * from '../index.js';

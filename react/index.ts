@@ -1,7 +1,7 @@
 // React wrappers for the kit's elements (`cc-elements/react`), made with @lit/react: properties are set as
 // properties (a Backend object, `strings`), and every event of an element is an `onX` prop, typed with its
 // event class: `<CcSdk onCcTaskIncoming={(e) => openRecord(e.detail.task)} />`.
-// Importing this module defines the nine tags. React comes from the app; @lit/react is a dependency of the kit.
+// Importing this module defines the ten tags. React comes from the app; @lit/react is a dependency of the kit.
 import { createComponent, type EventName, type ReactWebComponent } from '@lit/react';
 import * as React from 'react';
 import { CcAuth as CcAuthElement } from '../define/cc-auth.js';
@@ -13,6 +13,7 @@ import { CcWrapup as CcWrapupElement } from '../define/cc-wrapup.js';
 import { CcQueueStats as CcQueueStatsElement } from '../define/cc-queue-stats.js';
 import { CcAgentStats as CcAgentStatsElement } from '../define/cc-agent-stats.js';
 import { CcConversation as CcConversationElement } from '../define/cc-conversation.js';
+import { CcPreflight as CcPreflightElement } from '../define/cc-preflight.js';
 import { requestsOf } from '../src/core/actions.js';
 import { outcomeEvents, requestEvents } from '../src/events/catalog.js';
 import type { CcEventMap } from '../src/events/events.js';
@@ -60,6 +61,7 @@ export const reactEvents = {
   'cc-queue-stats': {},
   'cc-agent-stats': {},
   'cc-conversation': conversationEvents,
+  'cc-preflight': {},
 } as const;
 
 /** `<cc-sdk>`: the backend, the store and every outcome event (`onCcTaskIncoming`, `onCcTaskWrapup`, …). */
@@ -141,11 +143,20 @@ export const CcConversation: ReactWebComponent<CcConversationElement, typeof con
   displayName: 'CcConversation',
 });
 
+/** `<cc-preflight>`: the checks before a shift (its result is `<cc-sdk>`'s `cc-preflight` outcome: `onCcPreflight`). */
+export const CcPreflight: ReactWebComponent<CcPreflightElement> = createComponent({
+  react: React,
+  tagName: 'cc-preflight',
+  elementClass: CcPreflightElement,
+  displayName: 'CcPreflight',
+});
+
 /** The element classes, for refs: `useRef<CcSdkElement>(null)`, then `ref.current.simulator`. */
 export type {
   CcAgentStatsElement,
   CcAuthElement,
   CcConversationElement,
+  CcPreflightElement,
   CcQueueStatsElement,
   CcSdkElement,
   CcStateSelectElement,

@@ -28,6 +28,10 @@ export const CHROMIUM_ARGS = [
   // Nothing a test loads (the Webex SDK included) may reach past this machine: every host but loopback
   // resolves to nothing, inside the browser, before any DNS query.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+  // A fake microphone (a beep) and camera, allowed without a prompt: <cc-preflight>'s microphone and device
+  // checks run for real (a test that needs a refusal stubs getUserMedia in its page).
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
 ];
 
 const find = () => CANDIDATES.find((p) => existsSync(p));

@@ -14,6 +14,9 @@ export type { CcQueueStats, QueueSort } from '../components/cc-queue-stats/cc-qu
 export type { CcQueueStatsStrings } from '../components/cc-queue-stats/cc-queue-stats.strings.js';
 export type { CcAgentStats } from '../components/cc-agent-stats/cc-agent-stats.js';
 export type { CcAgentStatsStrings } from '../components/cc-agent-stats/cc-agent-stats.strings.js';
+// <cc-preflight> likewise: its type here; its class from the main entry (src/api-preflight.ts) or its define entry.
+export type { CcPreflight } from '../components/cc-preflight/cc-preflight.js';
+export type { CcPreflightStrings } from '../components/cc-preflight/cc-preflight.strings.js';
 export { CcWidget, setLocaleStrings } from './base/cc-widget.js';
 export { BUNDLED_LOCALES, bundleLocaleOf, directionOf, loadBundle, onMissingString, registerBundle, type Bundle, type BundleTable, type BundledLocale } from './locales/index.js';
 export { CcElement } from './base/cc-element.js';
@@ -35,6 +38,19 @@ export {
 } from './core/actions.js';
 export { CcError, ERROR_CODES, type CcErrorCode, type CcErrorInfo } from './core/errors.js';
 export { ManualClock, realClock, type Clock } from './core/clock.js';
+export {
+  PREFLIGHT_CHECKS,
+  PREFLIGHT_CODES,
+  DEFAULT_PREFLIGHT,
+  type PreflightCheckId,
+  type PreflightCode,
+  type PreflightStatus,
+  type PreflightPlan,
+  type PreflightReport,
+  type PreflightCheckReport,
+  type PreflightSelf,
+  type BrowserFeature,
+} from './core/preflight.js';
 export { Store, reduce, initialState, type DeskState, type StoreAction } from './core/store.js';
 export { checkDialNumber, needsDialNumber } from './core/dial.js';
 export { isOAuthRedirect } from './core/oauth.js';
@@ -44,4 +60,4 @@ export { eventCatalog, outcomeEvents, requestEvents } from './events/catalog.js'
 export { deskContext } from './context/context.js';
 export { Desk, requestKey } from './context/desk.js';
 export { DeskController } from './context/desk-controller.js';
-export { registerBackend, backendNames, loadSimulator } from './backends/registry.js';
+export { registerBackend, backendNames, loadSimulator, preflightFor } from './backends/registry.js';

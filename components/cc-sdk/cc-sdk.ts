@@ -2,7 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { CcElement, warnOnce } from '../../src/base/cc-element.js';
-import { backendHandles, backendNames, backendOptions, createBackend, signInFor, type BackendOption } from '../../src/backends/registry.js';
+import { backendHandles, backendNames, backendOptions, createBackend, preflightFor, signInFor, type BackendOption } from '../../src/backends/registry.js';
 import type { Backend } from '../../src/core/backend.js';
 import { CcError } from '../../src/core/errors.js';
 import type { DeskState } from '../../src/core/store.js';
@@ -75,6 +75,7 @@ function milliseconds(value: unknown): number | null {
  * @event {CcOutcomeEvent<'cc-queue-stats'>} cc-queue-stats - Queue statistics changed (only with `stats-events`). `detail: {queues}`
  * @event {CcOutcomeEvent<'cc-agent-stats'>} cc-agent-stats - The agent's statistics changed (only with `stats-events`). `detail: {stats}`
  * @event {CcOutcomeEvent<'cc-tab-role'>} cc-tab-role - This tab's part in the agent's session: leader, follower or independent. `detail: {role, previous}`
+ * @event {CcOutcomeEvent<'cc-preflight'>} cc-preflight - A `<cc-preflight>` run finished. `detail: {backend, outcome, checks, at}`
  */
 export class CcSdk extends CcElement {
   /**
@@ -373,6 +374,8 @@ export class CcSdk extends CcElement {
       const options = this.#factoryOptions();
       // How the agent will sign in is known before the backend's code loads: <cc-auth> renders it meanwhile.
       if (typeof spec === 'string' && !this.desk.backend) this.desk.describeSignIn(signInFor(spec, options) ?? TOKEN_SIGN_IN);
+      // And what <cc-preflight> checks for it (in a follower tab too: the checks are of this tab's browser).
+      this.desk.preflightPlan = preflightFor(typeof spec === 'string' ? spec : spec.name, options);
       // Among the tabs of one session, only the leader builds a backend.
       const role = await this.#joinTabs(spec);
       if (run !== this.#setupRun || role === 'follower') return;

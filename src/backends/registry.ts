@@ -1,11 +1,12 @@
 import type { Backend, BackendFactory } from '../core/backend.js';
 import { CcError } from '../core/errors.js';
+import { DEFAULT_PREFLIGHT, type PreflightPlan } from '../core/preflight.js';
 import type { SignInDescriptor } from '../core/types.js';
 // What each built-in backend declares before its code loads (its own folder loads only when it is chosen).
-import { simulatorHandles, simulatorOptions, simulatorSignIn } from './declared/simulator.js';
-import { webexOptions, webexSignIn } from './declared/webex.js';
-import { xucSignIn } from './declared/xuc.js';
-import { tcccOptions, tcccSignIn } from './declared/tccc.js';
+import { simulatorHandles, simulatorOptions, simulatorPreflight, simulatorSignIn } from './declared/simulator.js';
+import { webexOptions, webexPreflight, webexSignIn } from './declared/webex.js';
+import { xucPreflight, xucSignIn } from './declared/xuc.js';
+import { tcccOptions, tcccPreflight, tcccSignIn } from './declared/tccc.js';
 
 /**
  * An option a backend takes from `<cc-sdk>`: an attribute (and the matching property) of the element, read
@@ -42,6 +43,11 @@ export interface BackendRegistration {
    * (e.g. `simulator`: the simulated contact center, null on any other backend).
    */
   readonly handles?: Readonly<Record<string, (backend: Backend | null) => unknown>>;
+  /**
+   * What `<cc-preflight>` checks for this backend (which checks apply, the browser features it needs, where its
+   * contact center is reached); a function of `<cc-sdk>`'s options when they change it. Default: `DEFAULT_PREFLIGHT`.
+   */
+  readonly preflight?: PreflightPlan | ((options: Readonly<Record<string, unknown>>) => PreflightPlan);
 }
 
 interface Entry extends BackendRegistration {
@@ -64,6 +70,7 @@ const entries = new Map<string, Entry>([
       signIn: simulatorSignIn,
       options: simulatorOptions,
       handles: simulatorHandles,
+      preflight: simulatorPreflight,
     },
   ],
   [
@@ -76,14 +83,23 @@ const entries = new Map<string, Entry>([
       },
       signIn: webexSignIn,
       options: webexOptions,
+      preflight: webexPreflight,
     },
   ],
   // XiVO's XuC server (REST sign-in, one WebSocket), spoken directly: `server` is the XuC base URL.
-  ['xuc', { factory: async (options) => (await import('./xuc/index.js')).createXucBackend(options), signIn: xucSignIn }],
+  [
+    'xuc',
+    { factory: async (options) => (await import('./xuc/index.js')).createXucBackend(options), signIn: xucSignIn, preflight: xucPreflight },
+  ],
   // Tencent Cloud Contact Center's Web SDK, from an SdkURL the host's server mints: `sdk-url-endpoint` is its route.
   [
     'tccc',
-    { factory: async (options) => (await import('./tccc/index.js')).createTcccBackend(options), signIn: tcccSignIn, options: tcccOptions },
+    {
+      factory: async (options) => (await import('./tccc/index.js')).createTcccBackend(options),
+      signIn: tcccSignIn,
+      options: tcccOptions,
+      preflight: tcccPreflight,
+    },
   ],
 ]);
 
@@ -111,6 +127,19 @@ export function signInFor(name: string, options: Readonly<Record<string, unknown
     }
   }
   return signIn ?? null;
+}
+
+/** What `<cc-preflight>` checks for the backend of this name (`DEFAULT_PREFLIGHT` when it declares nothing). */
+export function preflightFor(name: string, options: Readonly<Record<string, unknown>> = {}): PreflightPlan {
+  const preflight = entries.get(name)?.preflight;
+  if (typeof preflight === 'function') {
+    try {
+      return preflight(options);
+    } catch {
+      return DEFAULT_PREFLIGHT;
+    }
+  }
+  return preflight ?? DEFAULT_PREFLIGHT;
 }
 
 /** Every option of every registered backend, once per property (the first declaration wins). */

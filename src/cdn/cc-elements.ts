@@ -21,3 +21,5 @@ export * from '../api.js';
 defineWhenNeeded(['cc-queue-stats', 'cc-agent-stats'], () => import('./stats.js'));
 // The conversation widget too: a chunk fetched when the page has the tag, else once the browser is idle.
 defineWhenNeeded(['cc-conversation'], () => import('./conversation.js'));
+// <cc-preflight> likewise (its checks are a further chunk, fetched on the first run).
+defineWhenNeeded(['cc-preflight'], () => import('./preflight.js'));

@@ -3,6 +3,7 @@ import type { Backend, BackendEvent } from '../core/backend.js';
 import { CcError } from '../core/errors.js';
 import { withMethods } from '../core/capabilities.js';
 import { capabilitiesOf, normalizeEvent } from '../core/normalize.js';
+import { DEFAULT_PREFLIGHT, type PreflightPlan, type PreflightReport } from '../core/preflight.js';
 import { Store, type DeskState, type StoreAction, type StoreListener } from '../core/store.js';
 import type { Capabilities, DestinationKind, DestinationOption, OutdialOrigin, SignInDescriptor } from '../core/types.js';
 import { outcome, type CcOutcomeEvent, type CcRequestEvent, type RequestName } from '../events/events.js';
@@ -202,6 +203,17 @@ export class Desk {
     // A follower shows what its leader's store says.
     if (this.#link) return;
     this.#apply({ type: 'sign-in-methods', signIn });
+  }
+
+  /**
+   * What `<cc-preflight>` checks for this desk's backend (declared to the registry, see `preflightFor`): set by
+   * `<cc-sdk>` when it chooses a backend, before the backend's code loads.
+   */
+  preflightPlan: PreflightPlan = DEFAULT_PREFLIGHT;
+
+  /** Announces a finished preflight run as the `cc-preflight` outcome (from `<cc-sdk>`, like every outcome). */
+  announcePreflight(report: PreflightReport): void {
+    this.emit(outcome('cc-preflight', report));
   }
 
   /** Reports a problem that is no request's (a malformed scenario, an unknown backend). */

@@ -45,6 +45,11 @@ const OUTCOMES: Readonly<Record<OutcomeName, CatalogEntry>> = {
     detail: '{stats: {handled, averageHandleSeconds, missed, stateSeconds, at}}',
     summary: "The agent's own statistics changed. Only with `<cc-sdk stats-events>`; once per change of the figures, not per report.",
   },
+  'cc-preflight': {
+    kind: 'outcome',
+    detail: "{backend, outcome: 'pass'|'warning'|'failure', checks: [{check, status, code, message}], at}",
+    summary: 'A `<cc-preflight>` run finished: each check with its fix in words, for a support ticket (no secret in it).',
+  },
 };
 
 /** The request rows, from the action table. */

@@ -1,5 +1,6 @@
 import type { RequestDetails, RequestName } from '../core/actions.js';
 import type { CcErrorInfo } from '../core/errors.js';
+import type { PreflightReport } from '../core/preflight.js';
 import type {
   AgentStats,
   ChangeSource,
@@ -42,6 +43,7 @@ export interface OutcomeDetails {
   'cc-queue-stats': { readonly queues: readonly QueueStats[] };
   /** The agent's latest figures, when a report changed them (opt-in: `<cc-sdk stats-events>`). */
   'cc-agent-stats': { readonly stats: AgentStats };
+  'cc-preflight': PreflightReport;
 }
 
 /**

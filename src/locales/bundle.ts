@@ -2,6 +2,7 @@
 // one a widget no longer has, does not type-check (and test/locales/bundles.test.ts says which).
 import type { defaultStrings as agentStats } from '../../components/cc-agent-stats/cc-agent-stats.strings.js';
 import type { defaultStrings as auth } from '../../components/cc-auth/cc-auth.js';
+import type { defaultStrings as preflight } from '../../components/cc-preflight/cc-preflight.strings.js';
 import type { defaultStrings as conversation } from '../../components/cc-conversation/cc-conversation.strings.js';
 import type { defaultStrings as queueStats } from '../../components/cc-queue-stats/cc-queue-stats.strings.js';
 import type { defaultStrings as stateSelect } from '../../components/cc-state-select/cc-state-select.js';
@@ -26,6 +27,7 @@ export interface EnglishTables {
   readonly 'cc-wrapup': typeof wrapup;
   readonly 'cc-queue-stats': typeof queueStats;
   readonly 'cc-agent-stats': typeof agentStats;
+  readonly 'cc-preflight': typeof preflight;
   readonly 'cc-conversation': typeof conversation;
 }
 

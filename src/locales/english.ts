@@ -2,6 +2,7 @@
 // the stories compare). Not imported by the widgets: they carry their own table.
 import { defaultStrings as agentStats } from '../../components/cc-agent-stats/cc-agent-stats.strings.js';
 import { defaultStrings as auth } from '../../components/cc-auth/cc-auth.js';
+import { defaultStrings as preflight } from '../../components/cc-preflight/cc-preflight.strings.js';
 import { defaultStrings as conversation } from '../../components/cc-conversation/cc-conversation.strings.js';
 import { defaultStrings as queueStats } from '../../components/cc-queue-stats/cc-queue-stats.strings.js';
 import { defaultStrings as stateSelect } from '../../components/cc-state-select/cc-state-select.js';
@@ -30,5 +31,6 @@ export const englishTables: EnglishTables = {
   'cc-wrapup': wrapup,
   'cc-queue-stats': queueStats,
   'cc-agent-stats': agentStats,
+  'cc-preflight': preflight,
   'cc-conversation': conversation,
 };

@@ -5,6 +5,7 @@
  */
 import type { Backend } from '../../core/backend.js';
 import { CcError } from '../../core/errors.js';
+import type { PreflightPlan, PreflightSelf } from '../../core/preflight.js';
 import type { SignInDescriptor } from '../../core/types.js';
 import type { BackendOption } from '../registry.js';
 import type { SimulatorServer } from '../simulator/server.js';
@@ -66,6 +67,20 @@ export const simulatorSignIn: SignInDescriptor = Object.freeze({
     oauthFailedWebex: 'Sign-in with Webex did not finish ({error}). Try again.',
   }),
   replaces: Object.freeze({ oauthFailed: 'oauthFailedWebex' }),
+});
+
+/**
+ * The simulator's preflight: what Webex (which it stands in for) needs of the browser, the real microphone and
+ * speaker, and its own contact center answering the reachability and clock checks, with any finding forced
+ * through `sdk.simulator.setPreflight({...})` (so the demo and Storybook show each one).
+ */
+export const simulatorPreflight: PreflightPlan = Object.freeze({
+  checks: Object.freeze(['browser', 'microphone', 'output', 'reach', 'clock'] as const),
+  needs: Object.freeze(['WebRTC', 'getUserMedia', 'Web Audio', 'WebSocket', 'fetch'] as const),
+  wants: Object.freeze(['Web Locks', 'BroadcastChannel'] as const),
+  reachUrl: null,
+  timeUrl: null,
+  self: (backend: unknown): PreflightSelf | null => simulatorServerOf(backend as Backend | null)?.preflight ?? null,
 });
 
 export const simulatorHandles = Object.freeze({ simulator: simulatorServerOf });

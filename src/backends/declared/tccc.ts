@@ -2,6 +2,7 @@
  * What the TCCC backend declares to the registry, loaded with it and free of the backend's code (its folder loads
  * only when it is the backend): how agents sign in, and its option on `<cc-sdk>` (`sdk-url-endpoint`).
  */
+import type { PreflightPlan } from '../../core/preflight.js';
 import type { SignInDescriptor } from '../../core/types.js';
 import type { BackendOption } from '../registry.js';
 
@@ -15,6 +16,18 @@ export const tcccSignIn: SignInDescriptor = Object.freeze({
   strings: Object.freeze({
     signInWithTccc: 'Sign in to Tencent Cloud Contact Center',
   }),
+});
+
+/**
+ * TCCC's preflight: its Web SDK calls in the browser (WebRTC, the microphone), over a WebSocket; Tencent's SDK
+ * host for reachability; the time from the page's own server (the one that mints the SdkURL).
+ */
+export const tcccPreflight: PreflightPlan = Object.freeze({
+  checks: Object.freeze(['browser', 'microphone', 'output', 'reach', 'clock'] as const),
+  needs: Object.freeze(['WebRTC', 'getUserMedia', 'WebSocket', 'fetch'] as const),
+  wants: Object.freeze(['Web Locks', 'BroadcastChannel'] as const),
+  reachUrl: 'https://tccc.qcloud.com/',
+  timeUrl: null,
 });
 
 const route = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);

@@ -1,3 +1,4 @@
+import type { PreflightPlan } from '../../core/preflight.js';
 import type { SignInDescriptor } from '../../core/types.js';
 import type { BackendOption } from '../registry.js';
 
@@ -26,6 +27,18 @@ export function webexSignIn(options: Readonly<Record<string, unknown>> = {}): Si
   }
   return { methods: [{ kind: 'token' }, { kind: 'oauth', label: 'signInWithWebex' }], strings, replaces };
 }
+
+/**
+ * Webex's preflight: the SDK's browser calling (WebRTC, the microphone, Web Audio) and its WebSocket; Webex's
+ * API host (`webexapis.com`) for reachability; the time from the page's own server (the token endpoint's).
+ */
+export const webexPreflight: PreflightPlan = Object.freeze({
+  checks: Object.freeze(['browser', 'microphone', 'output', 'reach', 'clock'] as const),
+  needs: Object.freeze(['WebRTC', 'getUserMedia', 'Web Audio', 'WebSocket', 'fetch'] as const),
+  wants: Object.freeze(['Web Locks', 'BroadcastChannel'] as const),
+  reachUrl: 'https://webexapis.com/',
+  timeUrl: null,
+});
 
 /** A boolean attribute: present (any value but "false") is on; a property: true or false. */
 const flag = (value: unknown): boolean | undefined =>

@@ -4,6 +4,7 @@ import { realClock, type Clock } from '../../core/clock.js';
 import { DTMF_KEYS, MESSAGE_MAX_LENGTH, REFUSALS, actionByMethod, mediaRefusal, phaseRefusal, refusalError, unknownTaskRefusal, type BackendMethod } from '../../core/actions.js';
 import { CcError, ERROR_CODES, type CcErrorCode } from '../../core/errors.js';
 import { checkDialNumber, dialNumberMessage } from '../../core/dial.js';
+import { PREFLIGHT_CHECKS, PREFLIGHT_CODES, isPreflightCode, type PreflightCheckId, type PreflightCode, type PreflightSelf } from '../../core/preflight.js';
 import type {
   AgentStateSnapshot,
   AgentStats,
@@ -330,6 +331,48 @@ export class SimulatorServer {
     const problem = durationProblem(inMs, 'expireToken: inMs');
     if (problem) refuse(problem);
     for (const client of this.#clients) client.expireAt(this.clock.now() + inMs);
+  }
+
+  // ---- preflight ------------------------------------------------------------------------------------
+
+  #preflightForced: Readonly<Partial<Record<PreflightCheckId, PreflightCode>>> = Object.freeze({});
+  #clockSkewMs = 0;
+
+  /**
+   * This contact center answering `<cc-preflight>`: it is reached while its network is up (see
+   * `dropConnection`), its time is the computer's plus the skew set with `setPreflight`, and any finding forced
+   * there is reported instead of running its check.
+   */
+  readonly preflight: PreflightSelf = ((server: SimulatorServer): PreflightSelf => ({
+    ping: () => (server.#networkUp ? Promise.resolve() : Promise.reject(new Error('The simulated contact center is unreachable.'))),
+    serverTime: () => Date.now() + server.#clockSkewMs,
+    get forced() {
+      return server.#preflightForced;
+    },
+  }))(this);
+
+  /**
+   * Sets what the preflight checks find against this contact center: `forced`, a finding per check (by its
+   * code: `{microphone: 'micDenied', reach: 'reachSlow'}`; a check left out runs for real), and `clockSkewMs`,
+   * how far this contact center's clock is ahead of the computer's (negative: behind). Replaces the previous
+   * settings; `setPreflight({})` runs every check for real. Throws `invalid-request`, changing nothing, for a
+   * check or code that does not exist or a code of another check.
+   */
+  setPreflight(settings: { forced?: Partial<Record<PreflightCheckId, PreflightCode>>; clockSkewMs?: number }): void {
+    const forced = settings?.forced ?? {};
+    for (const [check, code] of Object.entries(forced)) {
+      if (!(PREFLIGHT_CHECKS as readonly string[]).includes(check)) {
+        throw new CcError('invalid-request', `${JSON.stringify(check)} is not a preflight check. Use one of: ${PREFLIGHT_CHECKS.join(', ')}.`);
+      }
+      if (!isPreflightCode(code) || PREFLIGHT_CODES[code].check !== check) {
+        const codes = Object.keys(PREFLIGHT_CODES).filter((c) => PREFLIGHT_CODES[c as PreflightCode].check === check);
+        throw new CcError('invalid-request', `${JSON.stringify(code)} is not a finding of the ${check} check. Use one of: ${codes.join(', ')}.`);
+      }
+    }
+    const skew = settings?.clockSkewMs ?? 0;
+    if (typeof skew !== 'number' || !Number.isFinite(skew)) throw new CcError('invalid-request', `clockSkewMs must be a number of milliseconds, not ${shown(skew)}.`);
+    this.#preflightForced = Object.freeze({ ...forced });
+    this.#clockSkewMs = skew;
   }
 
   // ---- events from elsewhere ----------------------------------------------------------------------
