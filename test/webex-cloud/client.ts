@@ -50,7 +50,10 @@ export type Refusable =
   | 'pauseRecording'
   | 'resumeRecording'
   | 'accept'
-  | 'acceptPreview';
+  | 'acceptPreview'
+  | 'conference'
+  | 'leaveConference'
+  | 'transferConference';
 
 const command = commandsOf('webex-cloud');
 
@@ -96,6 +99,8 @@ export class Cloud {
   contactAgain = (taskId: string) => this.#run('contact-again', { taskId });
   answerConsult = (taskId: string) => this.#run('answer-consult', { taskId });
   hangup = (taskId: string) => this.#run('hangup', { taskId });
+  /** Someone else leaves a conference: the customer hangs up, or the consulted agent does (the conference ends). */
+  conferenceLeft = (taskId: string, who: 'customer' | 'consulted') => this.#run('conference-left', { taskId, who });
   supervisorState = (state: 'Available' | 'Idle', auxCodeId: string) => this.#run('supervisor-state', { state, auxCodeId });
   remoteLogout = () => this.#run('remote-logout');
   /** The next call of `what` is refused: its `*Failed` outcome carries `reason`. */

@@ -38,6 +38,22 @@ export const GUESSES = Object.freeze({
    * (`AGENT_MULTI_LOGIN` / `AgentMultiLoginCloseSession`) unless the page subscribed with `allowMultiLogin`.
    */
   desktopMultiLogin: Object.freeze({ closesPage: (pageAllowsMultiLogin) => pageAllowsMultiLogin !== true }),
+  /**
+   * Conferences (the SDK's consultConference, exitConference, transferConference; webex-sdk.md #15). The SDK
+   * says which messages end each request (AgentConsultConferenced, ParticipantLeftConference,
+   * AgentConferenceTransferred and their *Failed kinds) and how it tells a conference (two agents or more on
+   * the customer's leg); these are the double's choices for the rest, all guesses:
+   * - `started`: the interaction's state becomes `conference` and the contact says `isConferencing`;
+   * - `left`: an agent who leaves (or hands over) a conference is marked `hasLeft` and owes a wrap-up, and the
+   *   service says so with `AgentWrapup` right after `ParticipantLeftConference` (webex-js-sdk#5217 suggests
+   *   wrap-up after a conference exit is fragile on the real service);
+   * - `ended`: when the consulted agent hangs up, the state goes back to `connected`.
+   */
+  conference: Object.freeze({
+    started: Object.freeze({ interaction: Object.freeze({ state: 'conference' }), contact: Object.freeze({ isConferencing: true }) }),
+    left: Object.freeze({ wrapup: true }),
+    ended: Object.freeze({ interaction: Object.freeze({ state: 'connected' }) }),
+  }),
   /** The notification service answers each keepalive with one of its own (the SDK only needs a frame at least every 8 s). */
   answersKeepalive: true,
   /**

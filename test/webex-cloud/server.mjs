@@ -101,6 +101,9 @@ const REFUSALS = {
   transfer: { type: 'AgentBlindTransferFailed' },
   transferQueue: { type: 'AgentVteamTransferFailed' },
   consultTransfer: { type: 'AgentConsultTransferFailed' },
+  conference: { type: 'AgentConsultConferenceFailed' },
+  leaveConference: { type: 'ParticipantLeftConferenceFailed' },
+  transferConference: { type: 'AgentConferenceTransferFailed' },
   pauseRecording: { type: 'ContactRecordingPauseFailed' },
   resumeRecording: { type: 'ContactRecordingResumeFailed' },
   accept: { type: 'AgentContactAssignFailed' },
@@ -637,6 +640,41 @@ class Tenant {
         this.toWrapUp(c);
         this.routing('AgentConsultTransferred', c);
         return this.routing('AgentWrapup', c, { wrapUpRequired: true });
+      case 'consult/conference': {
+        // The SDK's consultConference(): the consulted party joins the customer's leg (the SDK's own test of a
+        // conference: two agents or more in the main call's participants); the customer comes off hold.
+        if (this.refused('conference', c)) return;
+        const consult = Object.values(c.interaction.media).find((m) => m.mType === 'consult');
+        if (!consult) throw Object.assign(new Error(`No consult on ${id}`), { status: 409 });
+        const joined = consult.participants.filter((p) => p !== AGENT_ID);
+        delete c.interaction.media[consult.mediaResourceId];
+        c.consultMediaResourceId = '';
+        main.participants = [...new Set([...main.participants, ...joined])];
+        Object.assign(main, { isHold: false, holdTimestamp: null });
+        Object.assign(c.interaction, GUESSES.conference.started.interaction);
+        Object.assign(c, GUESSES.conference.started.contact);
+        return this.routing('AgentConsultConferenced', c);
+      }
+      case 'conference/exit': {
+        // The SDK's exitConference(): the agent leaves the customer's leg; the others talk on; the agent owes a
+        // wrap-up (GUESSES.conference.left says what follows).
+        if (this.refused('leaveConference', c)) return;
+        this.leaveConference(c, main);
+        this.routing('ParticipantLeftConference', c);
+        if (GUESSES.conference.left.wrapup) this.routing('AgentWrapup', c, { wrapUpRequired: true });
+        return undefined;
+      }
+      case 'conference/transfer': {
+        // The SDK's transferConference(): the consulted agent takes the contact over and the agent leaves.
+        if (this.refused('transferConference', c)) return;
+        // The owner stays the agent's in what the leaving agent is sent (GUESSES.conference.left): were it the
+        // heir's, the SDK would drop the task on ParticipantLeftConference and fail on the AgentWrapup after it.
+        this.leaveConference(c, main);
+        this.routing('AgentConferenceTransferred', c);
+        this.routing('ParticipantLeftConference', c);
+        if (GUESSES.conference.left.wrapup) this.routing('AgentWrapup', c, { wrapUpRequired: true });
+        return undefined;
+      }
       case 'transfer': {
         const queue = body.destinationType === 'queue';
         if (this.refused(queue ? 'transferQueue' : 'transfer', c)) return;
@@ -648,6 +686,29 @@ class Tenant {
       default:
         throw Object.assign(new Error(`Unknown task action ${action}`), { status: 404 });
     }
+  }
+
+  /** The agent leaves the customer's leg of a conference (exit, or a conference handed over). */
+  leaveConference(c, main) {
+    main.participants = main.participants.filter((p) => p !== AGENT_ID);
+    Object.assign(c.interaction.participants[AGENT_ID], { hasLeft: true, isWrapUp: GUESSES.conference.left.wrapup });
+    c.agentsPendingWrapUp = GUESSES.conference.left.wrapup ? [AGENT_ID] : [];
+    c.wrapFrom = Date.now();
+  }
+
+  /**
+   * Someone other than the agent leaves a conference (hangs up): the customer, or the consulted agent. With
+   * one agent left on the customer's leg, the conference is over (the SDK's own rule).
+   */
+  conferenceLeft(id, who) {
+    const c = this.contact(id);
+    const main = c.interaction.media[c.mediaResourceId];
+    const leaving = main.participants.find((p) => (who === 'customer' ? c.interaction.participants[p]?.pType === 'Customer' : p !== AGENT_ID && c.interaction.participants[p]?.pType === 'Agent'));
+    if (!leaving) throw Object.assign(new Error(`No ${who} on the conference ${id}`), { status: 409 });
+    main.participants = main.participants.filter((p) => p !== leaving);
+    c.interaction.participants[leaving].hasLeft = true;
+    if (who === 'consulted') Object.assign(c.interaction, GUESSES.conference.ended.interaction);
+    this.routing('ParticipantLeftConference', c);
   }
 
   /** Answers with the scripted `*Failed` outcome when the next call of `action` is to be refused. */
@@ -865,6 +926,9 @@ export class WebexCloud extends LoopbackServer {
         return {};
       case 'answer-consult':
         t.consultAnswered(payload.taskId);
+        return {};
+      case 'conference-left':
+        t.conferenceLeft(payload.taskId, payload.who === 'customer' ? 'customer' : 'consulted');
         return {};
       case 'hangup':
         t.hangup(payload.taskId);

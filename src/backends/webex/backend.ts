@@ -112,6 +112,15 @@ export class WebexBackend implements Backend {
   consultTransfer(taskId: string): Promise<void> {
     return this.#ctx.tasks.consultTransfer(taskId);
   }
+  conference(taskId: string): Promise<void> {
+    return this.#ctx.tasks.conference(taskId);
+  }
+  leaveConference(taskId: string): Promise<void> {
+    return this.#ctx.tasks.leaveConference(taskId);
+  }
+  transferConference(taskId: string): Promise<void> {
+    return this.#ctx.tasks.transferConference(taskId);
+  }
   wrapup(taskId: string, args: WrapupArgs): Promise<void> {
     return this.#ctx.tasks.wrapup(taskId, args);
   }

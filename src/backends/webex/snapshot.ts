@@ -1,5 +1,5 @@
 import type { TaskData } from '@webex/contact-center';
-import type { Consult, Destination, MediaType, TaskSnapshot, TaskState } from '../../core/types.js';
+import type { Consult, Destination, MediaType, Participant, TaskSnapshot, TaskState } from '../../core/types.js';
 import { flag as yes, taskSnapshot, text as str, type TaskLife } from '../kit/index.js';
 
 /**
@@ -67,6 +67,55 @@ export function consultOf(data: Data, agentId: string, now: number): Consult | n
   return { destination, state: joined ? 'connected' : 'ringing', startedAt: now };
 }
 
+/** One entry of `interaction.participants`, as the SDK keeps it at run time (its types say `any`). */
+interface RuntimeParticipant {
+  readonly id?: unknown;
+  readonly pType?: unknown;
+  readonly type?: unknown;
+  readonly name?: unknown;
+  readonly hasLeft?: unknown;
+  readonly dn?: unknown;
+  readonly isMuted?: unknown;
+}
+
+/** The customer's leg: the main call's media entry, whose `participants` are who is on the call. */
+function customerLeg(data: Data): { participants?: readonly string[] } | undefined {
+  const media = data.interaction?.media ?? {};
+  return media[data.interactionId] ?? Object.values(media).find((m) => m?.mType === 'mainCall');
+}
+
+/**
+ * Whether the call is a conference, and who is on it, read from the data as the SDK reads it
+ * (`getIsConferenceInProgress`): two agents or more (not a supervisor, not a bot) still on the customer's leg.
+ * The agent who has left (exit, or handed it over) is in no conference any more. Each one is named as text:
+ * the customer (with the call's number), the agent (`self`), the others as consulted (a DN party too).
+ */
+export function conferenceOf(data: Data, agentId: string, ani: string): { conference: true; participants: Participant[] } | null {
+  const all = (data.interaction?.participants ?? {}) as Record<string, RuntimeParticipant | undefined>;
+  const onCall = (customerLeg(data)?.participants ?? []).filter((id) => all[id] && !yes(all[id]?.hasLeft));
+  const agents = onCall.filter((id) => !['Customer', 'Supervisor', 'VVA'].includes(str(all[id]?.pType)));
+  if (agents.length < 2 || !onCall.includes(agentId)) return null;
+  const participants = onCall.map((id): Participant => {
+    const p = all[id] ?? {};
+    const name = str(p.name);
+    const customer = str(p.pType) === 'Customer';
+    const number = customer ? ani : str(p.dn);
+    return {
+      id,
+      role: customer ? 'customer' : id === agentId ? 'agent' : 'consulted',
+      ...(name ? { name } : {}),
+      ...(number ? { number } : {}),
+      ...(id === agentId ? { self: true } : {}),
+      ...(typeof p.isMuted === 'boolean' ? { muted: p.isMuted } : {}),
+    };
+  });
+  return { conference: true, participants };
+}
+
+/** Whether the agent has left the customer's leg (left the conference, or handed it over). */
+export const hasLeft = (data: Data, agentId: string): boolean =>
+  yes((data.interaction?.participants as Record<string, RuntimeParticipant | undefined> | undefined)?.[agentId]?.hasLeft);
+
 function cadOf(data: Data): Record<string, string> {
   const cad: Record<string, string> = {};
   const vars = (data.interaction as RuntimeInteraction | undefined)?.callAssociatedData ?? {};
@@ -81,7 +130,7 @@ function cadOf(data: Data): Record<string, string> {
  * A whole, plain TaskSnapshot from `task.data` and what the adapter remembers of the task. Nothing of the
  * SDK's objects is kept: every field is copied as a string, number, boolean or null.
  */
-export function toSnapshot(data: Data, memo: TaskMemo): TaskSnapshot {
+export function toSnapshot(data: Data, memo: TaskMemo, agentId = ''): TaskSnapshot {
   const interaction = data.interaction;
   const details = (interaction?.callProcessingDetails ?? {}) as Partial<NonNullable<typeof interaction>['callProcessingDetails']>;
   const assoc = (interaction as RuntimeInteraction | undefined)?.callAssociatedDetails ?? {};
@@ -98,7 +147,9 @@ export function toSnapshot(data: Data, memo: TaskMemo): TaskSnapshot {
   const main = mainMedia(data);
   const voice = mediaType === 'telephony';
   const paused = voice && yes(details.isPaused);
+  const conference = voice && memo.phase === 'connected' && agentId ? conferenceOf(data, agentId, ani) : null;
   return taskSnapshot(memo, {
+    ...(conference ?? {}),
     id: str(data.interactionId),
     mediaType,
     direction: outbound ? 'outbound' : 'inbound',
@@ -112,7 +163,8 @@ export function toSnapshot(data: Data, memo: TaskMemo): TaskSnapshot {
     muted: memo.muted,
     recording: voice && (yes(details.recordInProgress) || yes(details.recordingStarted) || paused),
     recordingPaused: paused,
-    consult: memo.consult,
+    // A conference has no consult left: its consulted party is on the call (see `participants`).
+    consult: conference ? null : memo.consult,
     wrapupRequired: data.wrapUpRequired === true,
     autoWrapupAt: memo.autoWrapupAt,
     cad: cadOf(data),

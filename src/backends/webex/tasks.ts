@@ -7,7 +7,7 @@ import { Cleanup, TaskBook, connect, endForWrapup, hold, positive, startLife, te
 import type { WebexContext } from './context.js';
 import { toCcError } from './errors.js';
 import { isRonaCode } from './profile.js';
-import { consultOf, mainMedia, mainMediaResourceId, mediaTypeOf, phaseOf, toSnapshot, type TaskMemo } from './snapshot.js';
+import { consultOf, hasLeft, mainMedia, mainMediaResourceId, mediaTypeOf, phaseOf, toSnapshot, type TaskMemo } from './snapshot.js';
 
 /** Raw websocket types re-emitted on a task when it is transferred away. */
 const TRANSFERRED = ['AgentBlindTransferred', 'AgentVteamTransferred', 'AgentConsultTransferred'] as const;
@@ -18,11 +18,8 @@ const PLAIN_UPDATES = [
   'task:recordingResumed',
   'task:autoAnswered',
   'task:participantJoined',
-  'task:participantLeft',
   'task:conferenceEstablishing',
-  'task:conferenceStarted',
   'task:conferenceEnded',
-  'task:conferenceTransferred',
   'task:postCallActivity',
   'task:consultQueueFailed',
 ] as const;
@@ -37,6 +34,12 @@ interface TaskRecord {
   /** The destination of the consult the agent started, by name when known. */
   consultTarget: Destination | null;
   transferred: boolean;
+  /** The agent asked to hand the conference over: leaving it is a transfer, not an exit. */
+  handingOver: boolean;
+  /** The agent left a conference that goes on (announced once). */
+  left: boolean;
+  /** The conference as last seen with the agent in it: what the task shows until its end once the agent left. */
+  conferenceSeen: Pick<TaskSnapshot, 'conference' | 'participants'> | null;
   /** A consult to a queue that no queue agent has taken yet. */
   queueConsultWaiting: boolean;
   pendingWrapup: { auxCodeId: string; notes: string } | null;
@@ -207,6 +210,35 @@ export class WebexTasks {
     await this.#ctx.calls.run('consultTransfer', () => rec.task.consultTransfer({ to: consult.destination.to, destinationType: consult.destination.type }), taskId);
   }
 
+  /** Joins the answered consult and the customer (the SDK's `consultConference`, which finds the consulted agent itself). */
+  async conference(taskId: string): Promise<void> {
+    const rec = this.#task(taskId, 'conference');
+    if (rec.memo.consult?.state !== 'connected') throw refusalError(REFUSALS.noConsultToJoin, 'conference');
+    await this.#ctx.calls.run('conference', () => rec.task.consultConference(), taskId);
+    // The SDK resolves on AgentConsultConferenced, whose event normally came first; if not, say so now.
+    if (this.book.get(taskId) === rec && rec.memo.consult) this.#conferenced(rec);
+  }
+
+  /** Leaves the conference (`exitConference`): the others talk on; the task ends for the agent. */
+  async leaveConference(taskId: string): Promise<void> {
+    const rec = this.#task(taskId, 'leaveConference');
+    await this.#ctx.calls.run('leaveConference', () => rec.task.exitConference(), taskId);
+    if (this.book.get(taskId) === rec) this.#left(rec);
+  }
+
+  /** Hands the conference to the consulted agent (`transferConference`); the task ends for the agent. */
+  async transferConference(taskId: string): Promise<void> {
+    const rec = this.#task(taskId, 'transferConference');
+    rec.handingOver = true;
+    try {
+      await this.#ctx.calls.run('transferConference', () => rec.task.transferConference(), taskId);
+    } catch (err) {
+      rec.handingOver = false;
+      throw err;
+    }
+    if (this.book.get(taskId) === rec) this.#transferred(rec);
+  }
+
   async wrapup(taskId: string, args: WrapupArgs): Promise<void> {
     const rec = this.#task(taskId, 'wrapup');
     // Webex takes the code's name too, which only the profile has.
@@ -332,6 +364,9 @@ export class WebexTasks {
       listeners: new Cleanup(),
       consultTarget: null,
       transferred: false,
+      handingOver: false,
+      left: false,
+      conferenceSeen: null,
       queueConsultWaiting: false,
       pendingWrapup: null,
       hasMedia: false,
@@ -369,6 +404,16 @@ export class WebexTasks {
       this.#update(r);
     });
     on('task:offerConsult', (r) => this.#update(r));
+    // A conference: the consult is over, its party is on the call (the snapshot lists everyone from the data).
+    on('task:conferenceStarted', (r) => this.#conferenced(r));
+    on('task:conferenceTransferred', (r) => this.#transferred(r));
+    // Someone left the customer's leg: the agent (an exit, a hand-over), or another party.
+    on('task:participantLeft', (r) => {
+      if (hasLeft(r.task.data, ctx.agentId)) {
+        if (r.handingOver) this.#transferred(r);
+        else this.#left(r);
+      } else if (!r.gone) this.#update(r);
+    });
     on('task:consultAccepted', (r) => this.#assigned(r));
     on('task:consultEnd', (r) => {
       if (r.task.data.isConsulted === true) {
@@ -435,6 +480,19 @@ export class WebexTasks {
   #held(rec: TaskRecord): void {
     hold(rec.memo, mainMedia(rec.task.data)?.isHold === true, this.#ctx.clock.now());
     this.#update(rec);
+  }
+
+  #conferenced(rec: TaskRecord): void {
+    rec.memo.consult = null;
+    rec.consultTarget = null;
+    this.#update(rec);
+  }
+
+  /** The agent left a conference that goes on: said once, before the end that follows (AgentWrapup). */
+  #left(rec: TaskRecord): void {
+    if (rec.left || rec.transferred || rec.gone || rec.memo.phase !== 'connected') return;
+    rec.left = true;
+    this.#ctx.emit({ type: 'task-updated', task: this.#snapshot(rec), left: true });
   }
 
   #transferred(rec: TaskRecord): void {
@@ -565,7 +623,12 @@ export class WebexTasks {
 
   #snapshot(rec: TaskRecord): TaskSnapshot {
     this.#keepAutoWrapupStopped(rec);
-    return toSnapshot(rec.task.data, rec.memo);
+    const snapshot = toSnapshot(rec.task.data, rec.memo, this.#ctx.agentId);
+    if (snapshot.conference) rec.conferenceSeen = { conference: true, participants: snapshot.participants };
+    // Once the agent has left (or handed over) a conference, the task shows it as it was until its end comes:
+    // leaving is the news (`left`, `transferred`), not a conference that ended.
+    if ((rec.left || rec.handingOver) && snapshot.state === 'connected' && rec.conferenceSeen) return { ...snapshot, ...rec.conferenceSeen, consult: null };
+    return snapshot;
   }
 
   /**
