@@ -26,8 +26,42 @@ function onSubmit(outdial: OutdialForm, event: SubmitEvent): void {
     view.requestUpdate();
     return;
   }
-  view.cc.request('cc-outdial-request', { number });
+  // The number shown goes along when the agent chose another than the backend's default (its list's first).
+  const choice = form.origins.status === 'ready' && form.origin !== (form.origins.list[0]?.number ?? '') ? form.origin : '';
+  view.cc.request('cc-outdial-request', choice ? { number, origin: choice } : { number });
   view.requestUpdate();
+}
+
+/** The number the call shows the customer, where the backend offers more than one; loading, or a retry. */
+function originField(outdial: OutdialForm, form: OutdialFields): TemplateResult | typeof nothing {
+  const view = outdial.view;
+  const origins = form.origins;
+  if (origins.status === 'loading') {
+    return html`<p class="hint loading" id="outdial-origin-loading"><span class="spinner" aria-hidden="true"></span>${view.t('loadingOrigins')}</p>`;
+  }
+  if (origins.status === 'failed') {
+    return html`<div class="field">
+      <p class="error" role="alert">${view.t('loadFailed', { message: origins.message })}</p>
+      <button type="button" data-action="reload-origins" @click=${() => void outdial.loadOrigins(form)}>
+        <span class="label">${view.t('retry')}</span>
+      </button>
+    </div>`;
+  }
+  if (origins.list.length < 2) return nothing;
+  return html`<div class="field">
+    <label for="outdial-origin">${view.t('originLabel')}</label>
+    <select
+      id="outdial-origin"
+      @change=${(e: Event) => {
+        form.origin = (e.target as HTMLSelectElement).value;
+        view.requestUpdate();
+      }}
+    >
+      ${origins.list.map(
+        (o) => html`<option value=${o.number} ?selected=${o.number === form.origin}>${view.t('optionWithDetail', { name: o.name, detail: o.number })}</option>`,
+      )}
+    </select>
+  </div>`;
 }
 
 /** The New call form: the number, its hint and problem, the backend's refusal, Call and Cancel. */
@@ -63,6 +97,7 @@ export function renderOutdial(outdial: OutdialForm, form: OutdialFields): Templa
       <p class="hint" id="outdial-hint">${view.t('outdialHint')}</p>
       ${form.problem ? html`<p class="error" id="outdial-problem">${form.problem}</p>` : nothing}
     </div>
+    ${originField(outdial, form)}
     ${view.renderError(error, 'error-outdial')}
     <div class="row">
       <button

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { taskControls } from '../../src/core/actions.js';
+import type { OutdialOrigin } from '../../src/core/types.js';
 import { mediaIcon } from './cc-task-panel.icons.js';
 import { forms } from './lazy.js';
 import type { PanelView } from './view.js';
@@ -14,6 +15,10 @@ const FIRST_FIELD = '#outdial-number';
 export interface OutdialFields {
   number: string;
   problem: string | null;
+  /** The number shown to the customer, when the backend offers a choice (its first by default). */
+  origin: string;
+  /** The numbers the backend lets the call show, loaded when the form opens. */
+  origins: { status: 'loading' } | { status: 'ready'; list: readonly OutdialOrigin[] } | { status: 'failed'; message: string };
 }
 
 /**
@@ -57,12 +62,27 @@ export class OutdialForm {
     if (view.offline) return;
     // A refusal that came back after the form was closed belongs to no form any more.
     view.cc.dismissError('cc-outdial-request');
-    const form: OutdialFields = { number: '', problem: null };
+    const form: OutdialFields = { number: '', problem: null, origin: '', origins: { status: 'loading' } };
     this.#form = form;
+    void this.loadOrigins(form);
     view.focusNext(FIRST_FIELD);
     view.requestUpdate();
     if (!forms.module) this.#whenLoaded(form);
   };
+
+  /** Loads the numbers the call may show; a reply that arrives after the form closed is dropped. */
+  async loadOrigins(form: OutdialFields): Promise<void> {
+    form.origins = { status: 'loading' };
+    this.view.requestUpdate();
+    try {
+      const list = (await this.view.cc.desk?.outdialOrigins()) ?? [];
+      form.origins = { status: 'ready', list };
+      form.origin = list[0]?.number ?? '';
+    } catch (err) {
+      form.origins = { status: 'failed', message: err instanceof Error ? err.message : String(err) };
+    }
+    if (this.#form === form) this.view.requestUpdate();
+  }
 
   /** Shows the form once its code has come (focus into it, as if it had been there at once). */
   #whenLoaded(form: OutdialFields): void {

@@ -94,7 +94,7 @@ export const GUESSES = Object.freeze({
   entryPointChannel: 'channelType',
   /**
    * The contact of an outbound call (`startOutdial`): the customer's number as `dnis`, the number shown (the
-   * outdial ANI, `origin`) as `ani`, `outboundType: 'OUTDIAL'`, no customer name.
+   * outdial ANI, `origin`) as `ani`, `outboundType: 'OUTDIAL'`, no customer name; reserved, then offered, as an inbound contact is.
    */
   outdialContact: (body) => Object.freeze({ ani: body.origin, dnis: body.destination, outboundType: 'OUTDIAL', customerName: null }),
   /**

@@ -374,6 +374,7 @@ class Tenant {
   outdial(body) {
     this.outdials.push({ destination: body.destination, origin: body.origin, entryPointId: body.entryPointId });
     const contact = this.newContact({ outbound: GUESSES.outdialContact(body) });
+    this.routing('AgentContactReserved', contact);
     this.routing('AgentOfferContact', contact);
   }
 
