@@ -47,7 +47,8 @@ const preview: Preview = {
       const locale = typeof globals.locale === 'string' ? globals.locale : '';
       return rig
         ? html`<cc-sdk ${keepRig(rig)} locale=${locale}>${story()}</cc-sdk>`
-        : html`<cc-sdk backend="simulator" latency=${params.latency ?? 0} locale=${locale}>${story()}</cc-sdk>`;
+        : // A story is not a CRM's tab: it keeps a session of its own (stories in other frames never lead it).
+          html`<cc-sdk backend="simulator" tabs="independent" latency=${params.latency ?? 0} locale=${locale}>${story()}</cc-sdk>`;
     },
   ],
   parameters: {

@@ -85,6 +85,8 @@ export const OutcomeEvents: Story = {
     await desk.request('cc-wrapup-request', { taskId, auxCodeId: 'wrap-resolved', notes: 'Order re-sent.' });
     const names = [...canvasElement.querySelectorAll('.event-log code')].map((c) => c.textContent);
     await expect(names).toEqual([
+      // This story's desk runs on a backend object: a session of its own (see the README's Tabs).
+      'cc-tab-role',
       'cc-connection-change',
       'cc-ready',
       'cc-registered',

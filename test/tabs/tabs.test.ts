@@ -98,3 +98,31 @@ describe('tabs: one session', () => {
     expect(a.heard('cc-error').map((h) => [h.detail.message, h.detail.leader])).to.deep.equal([['The contact center refused the call.', true]]);
   });
 });
+
+describe('tabs: the sample page', () => {
+  it('shows in its header whether the tab leads or follows, and the new role when the leader closes', async function () {
+    this.timeout(30000);
+    const frames: HTMLIFrameElement[] = [];
+    const open = async () => {
+      const frame = document.createElement('iframe');
+      frame.style.cssText = 'width: 1100px; height: 600px; border: 0';
+      frame.src = '/demo/index.html';
+      document.body.append(frame);
+      frames.push(frame);
+      const badge = () => frame.contentDocument?.getElementById('tab-role') as HTMLElement | null;
+      await until(() => badge() && !badge()!.hidden && badge()!.textContent, 15000, 'the role badge');
+      return badge;
+    };
+    try {
+      const first = await open();
+      const second = await open();
+      expect(first()!.textContent).to.equal('Leader tab');
+      expect(second()!.textContent).to.equal('Follower tab');
+      expect(second()!.getAttribute('role')).to.equal('status');
+      frames[0].remove();
+      await until(() => second()!.textContent === 'Leader tab', 10000, 'the follower to lead');
+    } finally {
+      for (const frame of frames) frame.remove();
+    }
+  });
+});
