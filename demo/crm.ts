@@ -310,3 +310,13 @@ if (new URLSearchParams(location.search).get('theme') === 'dark') document.docum
 
 showPop(null, '');
 openRecord(customers[0]);
+
+// Preflight: "Check this computer" shows the checks and runs them (again on every press).
+const preflightOpen = document.querySelector<HTMLButtonElement>('#preflight-open');
+const preflightArea = document.querySelector<HTMLElement>('#preflight-area');
+preflightOpen?.addEventListener('click', () => {
+  if (!preflightArea) return;
+  preflightArea.hidden = false;
+  preflightOpen.setAttribute('aria-expanded', 'true');
+  void preflightArea.querySelector('cc-preflight')?.run();
+});
