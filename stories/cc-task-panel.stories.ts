@@ -191,6 +191,38 @@ export const TransferBadNumber: Story = {
   },
 };
 
+/** Transfer to an entry point: the backend's entry points, listed when the agent picks that type. */
+export const TransferToEntryPoint: Story = {
+  play: async ({ canvasElement }) => {
+    const desk = await deskIn(canvasElement);
+    await desk.ready();
+    await desk.connect(call);
+    await press(desk, 'transfer');
+    $<HTMLInputElement>(desk, 'input[name="destination-type"][value="entryPoint"]')!.click();
+    await desk.settle();
+    const names = [...panel(desk).shadowRoot!.querySelectorAll<HTMLOptionElement>('#destination option')].filter((o) => o.value).map((o) => o.textContent!.trim());
+    await expect(names).toEqual(['After-hours line', 'Satisfaction survey']);
+  },
+};
+
+/** Consult from the address book: named numbers, sent as a dial number with its name. */
+export const ConsultFromAddressBook: Story = {
+  play: async ({ canvasElement }) => {
+    const desk = await deskIn(canvasElement);
+    await desk.ready();
+    await desk.connect(call);
+    await press(desk, 'consult');
+    $<HTMLInputElement>(desk, 'input[name="destination-type"][value="addressBook"]')!.click();
+    await desk.settle();
+    const select = $<HTMLSelectElement>(desk, '#destination')!;
+    select.value = '+14155550188';
+    select.dispatchEvent(new Event('change'));
+    $(desk, '[data-action="send"]')!.click();
+    await desk.settle();
+    await expect(textIn(panel(desk), '[data-status="consult"]')).toBe('Consulting Legal desk: ringing…');
+  },
+};
+
 /** A chat: no hold, mute or recording; its first line as the subject. */
 export const Chat: Story = {
   play: async ({ canvasElement }) => {

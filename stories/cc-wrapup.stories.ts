@@ -88,6 +88,22 @@ export const AutoWrapupCountdown: Story = {
   },
 };
 
+/** The agent stopped the countdown ("Don't wrap up automatically"): the task waits for the agent's own wrap-up. */
+export const AutoWrapupStopped: Story = {
+  parameters: { desk: { profile: { autoWrapupSeconds: 60 } } },
+  play: async ({ canvasElement }) => {
+    const desk = await deskIn(canvasElement);
+    await desk.ready();
+    await endedCall(desk);
+    await expect(textIn(wrapup(desk), '[part="stop-auto-wrapup"]')).toBe("Don't wrap up automatically");
+    $<HTMLButtonElement>(desk, '[part="stop-auto-wrapup"]')!.click();
+    await desk.settle();
+    await expect($(desk, '[part="timer"]')).toBeNull();
+    await desk.advance(120_000);
+    await expect($(desk, '[part="code"]')).not.toBeNull();
+  },
+};
+
 /** Submit pressed without a code: nothing is sent, the picker says what is missing. */
 export const CodeMissing: Story = {
   play: async ({ canvasElement }) => {
