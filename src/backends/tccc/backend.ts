@@ -95,6 +95,10 @@ export class TcccBackend implements Backend {
   toggleMute(taskId: string): Promise<void> {
     return this.#ctx.calls.toggleMute(taskId);
   }
+  /** The call's keypad: keys as DTMF with `tccc.Call.sendDigits`. */
+  sendDtmf(taskId: string, digits: string): Promise<void> {
+    return this.#ctx.calls.sendDigits(taskId, digits);
+  }
   end(taskId: string): Promise<void> {
     return this.#ctx.calls.end(taskId);
   }

@@ -140,7 +140,7 @@ export class TcccCalls {
     if (id && !this.book.has(id)) this.#outbound(id, { calleePhoneNumber: phoneNumber, ...data });
   }
 
-  /** DTMF (`sendDigits`, tccc.md §6). Not an action of the kit's contract yet: reachable on the backend only. */
+  /** DTMF (`sendDigits`, tccc.md §6): the backend's `sendDtmf`, the task panel's keypad. */
   async sendDigits(taskId: string, digits: string): Promise<void> {
     this.#call(taskId, 'task-dtmf');
     const dtmfText = digits.replace(/\s+/g, '');
