@@ -50,8 +50,12 @@ export type BackendEvent =
   | { readonly type: 'queue-stats'; readonly queues: readonly QueueStats[] }
   /** The agent's own figures, replacing the previous ones. */
   | { readonly type: 'agent-stats'; readonly stats: AgentStats }
-  /** A message of a task's conversation (a chat line), from the customer, the agent or the system. */
-  | { readonly type: 'message'; readonly message: ConversationMessage }
+  /**
+   * A message of a task's conversation (a chat line), from the customer, the agent or the system. `history`:
+   * the message was written before this session took up the conversation (re-sent when a session picks up after
+   * a reload or another tab): the store keeps it, the page is not told again (no `cc-message`).
+   */
+  | { readonly type: 'message'; readonly message: ConversationMessage; readonly history?: boolean }
   /** The customer of a conversation started (`typing: true`) or stopped typing; a message from them stops it too. */
   | { readonly type: 'typing'; readonly taskId: string; readonly typing: boolean }
   /**

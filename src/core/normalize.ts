@@ -346,7 +346,8 @@ export function normalizeEvent(event: BackendEvent): BackendEvent | Dropped {
     }
     case 'message': {
       const message = messageOf(own(event as unknown as Loose, 'message'));
-      return message ? { type: 'message', message } : { dropped: 'The backend sent a message without an id or a task.' };
+      if (!message) return { dropped: 'The backend sent a message without an id or a task.' };
+      return own(event as unknown as Loose, 'history') === true ? { type: 'message', message, history: true } : { type: 'message', message };
     }
     case 'typing': {
       const taskId: unknown = own(event as unknown as Loose, 'taskId');

@@ -144,7 +144,8 @@ export function outcomesFor(action: StoreAction, before: DeskState, after: DeskS
       if (b !== a) events.push(...taskTransition(action, b, a));
     }
   }
-  if (before.messages !== after.messages) events.push(...messageOutcomes(before, after));
+  // A conversation's history, re-sent to a session that picks it up, was announced to the page before.
+  if (before.messages !== after.messages && !(action.type === 'message' && action.history)) events.push(...messageOutcomes(before, after));
   // Statistics, when asked for: once per change of the figures (a timer's report of the same figures is silent).
   if (options.stats && action.type === 'queue-stats' && figures(before.queueStats) !== figures(after.queueStats)) {
     events.push(outcome('cc-queue-stats', { queues: after.queueStats }));

@@ -176,7 +176,7 @@ describe('the sample CRM page: the same journey by keyboard alone', function () 
     expect(heard).to.deep.equal([
       'cc-ready', 'cc-registered', 'cc-station-login', 'cc-agent-state-change', 'cc-agent-state-change',
       'cc-task-incoming', 'cc-task-assigned', 'cc-task-change:held', 'cc-task-change:resumed', 'cc-task-change:recording-paused',
-      'cc-task-incoming', 'cc-task-assigned', 'cc-task-change:held', 'cc-task-change:consult-started',
+      'cc-task-incoming', 'cc-message', 'cc-task-assigned', 'cc-task-change:held', 'cc-task-change:consult-started',
       'cc-task-change:consult-answered', 'cc-task-change:transferred', 'cc-task-end', 'cc-task-wrapup',
       'cc-task-end', 'cc-task-wrapup', 'cc-agent-state-change', 'cc-agent-state-change', 'cc-station-logout', 'cc-signed-out',
     ]);

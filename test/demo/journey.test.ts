@@ -228,6 +228,8 @@ describe('the sample CRM page: an agent\'s journey by mouse', function () {
       'cc-task-change:resumed',
       'cc-task-change:recording-paused',
       'cc-task-incoming',
+      // The chat is offered with the customer's first line: the page hears it (a CRM logs the transcript).
+      'cc-message',
       'cc-task-assigned',
       'cc-task-change:held',
       'cc-task-change:consult-started',
@@ -240,6 +242,7 @@ describe('the sample CRM page: an agent\'s journey by mouse', function () {
       'cc-agent-state-change',
       'cc-agent-state-change',
       'cc-task-incoming',
+      'cc-message',
       'cc-task-rejected',
       'cc-station-logout',
       'cc-signed-out',

@@ -17,10 +17,21 @@ import { loadCompanion, startWebexStandIn } from '../node/server-helpers.mjs';
  * `middleware`, which runs before web-test-runner's own file serving.
  */
 export function serverCompanion() {
-  let rig = null;
-  const start = async (origin) => {
+  // One companion and Webex per test page (web-test-runner runs two test files at once; they must not reset
+  // each other's): commands name their page's session, requests carry it in their Referer (the test page's URL).
+  const rigs = new Map();
+  let latest = null;
+  const sessionOf = (ctx) => {
+    try {
+      return new URL(ctx.get('referer')).searchParams.get('wtr-session-id');
+    } catch {
+      return null;
+    }
+  };
+  const rigOf = (session) => (session && rigs.get(session)) || latest;
+  const start = async (origin, session) => {
     const server = await loadCompanion();
-    await rig?.webex.close();
+    await rigs.get(session)?.webex.close();
     const webex = await startWebexStandIn({ expiresIn: 3600 });
     const clock = { now: Date.now() };
     const auth = server.createWebexAuth({
@@ -35,9 +46,14 @@ export function serverCompanion() {
     const serviceToken = webex.mint().access_token;
     const reporting = server.createWebexReporting({ apiBase: webex.origin, token: async () => serviceToken, now: () => clock.now, dayStart: (t) => t - 6 * 3600_000, ttlMs: 1000 });
     const stats = reporting.statsRoute({ agentId: () => 'agent-1' });
-    rig = { webex, auth, clock, origin, serviceToken, routes: server.companion(stats, auth.handler) };
+    const rig = { webex, auth, clock, origin, serviceToken, routes: server.companion(stats, auth.handler) };
+    rigs.set(session, rig);
+    latest = rig;
+    return rig;
   };
   const middleware = async (ctx, next) => {
+    const session = sessionOf(ctx);
+    let rig = rigOf(session);
     if (ctx.path === '/cc-test/authorize' && rig) {
       const consent = await fetch(`${rig.webex.origin}/v1/authorize${ctx.search}`, { redirect: 'manual' });
       ctx.redirect(consent.headers.get('location'));
@@ -49,7 +65,7 @@ export function serverCompanion() {
       return;
     }
     if (!ctx.path.startsWith('/cc/webex/')) return next();
-    if (!rig) await start(ctx.origin);
+    if (!rig) rig = await start(ctx.origin, session);
     ctx.respond = false;
     await new Promise((resolve) => {
       ctx.res.once('finish', resolve);
@@ -60,15 +76,19 @@ export function serverCompanion() {
   const plugin = {
     name: 'server-companion',
     async serverStop() {
-      await rig?.webex.close();
-      rig = null;
+      await Promise.all([...rigs.values()].map((rig) => rig.webex.close()));
+      rigs.clear();
+      latest = null;
     },
-    async executeCommand({ command, payload }) {
+    async executeCommand({ command, payload, session }) {
       if (command !== 'server-companion') return undefined;
+      if (payload?.action === 'reset') {
+        await start(payload.origin, session?.id);
+        return true;
+      }
+      const rig = rigOf(session?.id);
+      if (!rig) throw new Error('server-companion: reset first');
       switch (payload?.action) {
-        case 'reset':
-          await start(payload.origin);
-          return true;
         case 'advance':
           rig.clock.now += Number(payload.ms);
           return true;

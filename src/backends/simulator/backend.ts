@@ -88,7 +88,7 @@ export class SimulatorBackend implements Backend, SimulatorClient {
   networkChanged(up: boolean): void {
     if (!this.#signedIn) return;
     this.#connection.set(up ? 'connected' : 'reconnecting');
-    if (up && this.#registered) this.#emitSync();
+    if (up && this.#registered) this.#emitSync(false);
   }
 
   expireAt(at: number): void {
@@ -126,7 +126,7 @@ export class SimulatorBackend implements Backend, SimulatorClient {
     // A session that finds the agent already logged in picks up where the last one left off (a reload, or a
     // tab that took over from a closed one): its browser calls' audio comes to this page.
     if (this.server.station) {
-      this.#emitSync();
+      this.#emitSync(true);
       if (this.server.station.loginOption === 'BROWSER') {
         for (const task of this.server.tasks) {
           if (task.state === 'connected' && task.mediaType === 'telephony') this.#emit({ type: 'task-media', taskId: task.id, track: silentTrack() });
@@ -251,12 +251,17 @@ export class SimulatorBackend implements Backend, SimulatorClient {
 
   // ---- internals ----------------------------------------------------------------------------------
 
-  #emitSync(): void {
+  /**
+   * `pickUp`: this session takes up where an earlier one left off (a reload, a tab taking over), so the
+   * conversations so far are history the page heard then; after a reconnect they are what was missed while away.
+   */
+  #emitSync(pickUp: boolean): void {
     const { station, agent, tasks } = this.server;
     this.#emit(syncEvent(station, agent, tasks));
-    // The conversations as the contact center has them: what was missed while away, and the rest again
-    // (the store keeps a message it already has as it is).
-    for (const task of tasks) for (const message of this.server.messagesOf(task.id)) this.#emit({ type: 'message', message });
+    // The conversations as the contact center has them (the store keeps a message it already has as it is).
+    for (const task of tasks) {
+      for (const message of this.server.messagesOf(task.id)) this.#emit(pickUp ? { type: 'message', message, history: true } : { type: 'message', message });
+    }
   }
 
   #signOut(reason: string): void {
