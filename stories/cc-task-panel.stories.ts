@@ -175,6 +175,73 @@ export const ConsultConnected: Story = {
   },
 };
 
+/** A task control of the selected task by its visible label ("Conference", "Leave conference", …). */
+const control = (desk: StoryDesk, label: string) =>
+  $$(desk, '[part~="actions"] button').find((b) => squash(b.querySelector('.label')?.textContent) === label);
+
+/** Sam answered the consult and the agent joined everyone into a conference. */
+async function inConference(canvasElement: HTMLElement): Promise<StoryDesk> {
+  const desk = await deskIn(canvasElement);
+  await desk.ready();
+  const taskId = await desk.connect(call);
+  await desk.request('cc-task-consult-request', { taskId, destination: { type: 'agent', to: 'agent-sam' } });
+  await desk.advance(desk.server.timing.consultAnswerMs);
+  control(desk, 'Conference')!.click();
+  await desk.settle();
+  return desk;
+}
+
+/** Three on the call: the customer, the agent (You) and Sam; Leave conference and Transfer conference offered. */
+export const Conference: Story = {
+  play: async ({ canvasElement }) => {
+    const desk = await inConference(canvasElement);
+    await expect(textIn(panel(desk), '.participants .label')).toBe('On the call (3)');
+    await expect($$(desk, '[part~="participant"]').map((li) => li.dataset.role)).toEqual(['customer', 'agent', 'consulted']);
+    await expect(control(desk, 'Leave conference')).toBeTruthy();
+    await expect(control(desk, 'Transfer conference')).toBeTruthy();
+  },
+};
+
+/** Leave conference pressed, the contact center has not answered yet: the control shows progress. */
+export const ConferenceLeaving: Story = {
+  play: async ({ canvasElement }) => {
+    const desk = await inConference(canvasElement);
+    desk.holdBack('leaveConference');
+    control(desk, 'Leave conference')!.click();
+    await until(() => control(desk, 'Leave conference')?.getAttribute('aria-disabled') === 'true', 'Leave conference pending');
+    await expect(squash(control(desk, 'Leave conference')!.textContent)).toContain('Working…');
+  },
+};
+
+/** The contact center refused to let the agent leave: the reason next to the controls, the conference goes on. */
+export const ConferenceLeaveRefused: Story = {
+  play: async ({ canvasElement }) => {
+    const desk = await inConference(canvasElement);
+    desk.failNext({ action: 'leaveConference', code: 'rejected', message: 'Leaving is not allowed while recording.' });
+    control(desk, 'Leave conference')!.click();
+    await desk.settle();
+    await expect(textIn(panel(desk), '[part~="error"]')).toBe('Leaving is not allowed while recording.');
+    await expect(textIn(panel(desk), '.participants .label')).toBe('On the call (3)');
+  },
+};
+
+/** The keypad of a connected call, open, after the caller's IVR asked for 1, 2 and #. */
+export const Keypad: Story = {
+  play: async ({ canvasElement }) => {
+    const desk = await deskIn(canvasElement);
+    await desk.ready();
+    await desk.connect(call);
+    $(desk, '[data-action="dtmf"]')!.click();
+    await desk.settle();
+    for (const key of ['1', '2', '#']) {
+      $(desk, `[part~="keypad"] button[data-key="${key}"]`)!.click();
+      await desk.settle();
+    }
+    await expect(textIn(panel(desk), '.keys-sent')).toContain('12#');
+    await expect($$(desk, '[part~="keypad"] button[data-key]').length).toBe(12);
+  },
+};
+
 /** Transfer to a number that is not one: refused in the form before anything is sent. */
 export const TransferBadNumber: Story = {
   play: async ({ canvasElement }) => {

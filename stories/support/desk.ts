@@ -188,7 +188,7 @@ export class StoryDesk {
    * action under way. Stories that never release leave it pending: the page is thrown away after.
    */
   holdBack(
-    method: 'connect' | 'stationLogin' | 'stationLogout' | 'setAgentState' | 'wrapup' | 'hold' | 'deregister' | 'destinations' | 'sendMessage',
+    method: 'connect' | 'stationLogin' | 'stationLogout' | 'setAgentState' | 'wrapup' | 'hold' | 'deregister' | 'destinations' | 'sendMessage' | 'leaveConference',
   ): () => void {
     const backend = this.backend as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
     const original = backend[method].bind(this.backend);
