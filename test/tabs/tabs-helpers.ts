@@ -106,6 +106,22 @@ export async function openTab(session: string, attrs: Record<string, string> = {
 }
 
 /** Signs in, logs in to a BROWSER station and goes Available, through `tab`'s `<cc-sdk>`. */
+/**
+ * `tab(session, attrs)` for a test file: opens a tab (see `openTab`) that closes after each test.
+ * Call once at the top of the file.
+ */
+export function tabsClosedAfterEach(): (session: string, attrs?: Record<string, string>) => Promise<Tab> {
+  const opened: Tab[] = [];
+  afterEach(() => {
+    for (const t of opened.splice(0)) t.close();
+  });
+  return async (session, attrs = {}) => {
+    const t = await openTab(session, attrs);
+    opened.push(t);
+    return t;
+  };
+}
+
 export async function signInAndAvailable(tab: Tab, token = 'tabs-token'): Promise<void> {
   await tab.sdk.request('cc-sign-in-request', { accessToken: token });
   await until(() => tab.state().session.status === 'signed-in', 5000, 'signed in');

@@ -4,18 +4,9 @@
  * requests to it, and take over when it goes.
  */
 import { expect } from '@open-wc/testing';
-import { freshSession, openTab, signInAndAvailable, until, type Tab } from './tabs-helpers.js';
+import { freshSession, tabsClosedAfterEach, signInAndAvailable, until, type Tab } from './tabs-helpers.js';
 
-const opened: Tab[] = [];
-async function tab(session: string, attrs: Record<string, string> = {}): Promise<Tab> {
-  const t = await openTab(session, attrs);
-  opened.push(t);
-  return t;
-}
-
-afterEach(() => {
-  for (const t of opened.splice(0)) t.close();
-});
+const tab = tabsClosedAfterEach();
 
 describe('tabs: roles', () => {
   it('the first tab leads, the next follows, and each page hears its role as cc-tab-role', async function () {

@@ -4,18 +4,9 @@
  * the call; every outcome is heard once in every tab, and a page that acts where `detail.leader` acts once.
  */
 import { expect } from '@open-wc/testing';
-import { freshSession, openTab, signInAndAvailable, until, type Heard, type Tab } from './tabs-helpers.js';
+import { freshSession, tabsClosedAfterEach, signInAndAvailable, until, type Heard, type Tab } from './tabs-helpers.js';
 
-const opened: Tab[] = [];
-async function tab(session: string, attrs: Record<string, string> = {}): Promise<Tab> {
-  const t = await openTab(session, attrs);
-  opened.push(t);
-  return t;
-}
-
-afterEach(() => {
-  for (const t of opened.splice(0)) t.close();
-});
+const tab = tabsClosedAfterEach();
 
 /** The outcomes a tab heard from index `from` on, by name (the tab's own role aside). */
 const names = (heard: Heard[], from = 0) => heard.slice(from).map((h) => h.type).filter((n) => n !== 'cc-tab-role');
