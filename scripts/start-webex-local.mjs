@@ -15,40 +15,14 @@ ensureInstalled();
 const { startSamplePage } = await import('./sample-server.mjs');
 const { startWebexCloud, AGENT_ID } = await import('../test/webex-cloud/server.mjs');
 const { loadCompanion } = await import('./load-companion.mjs');
+const { commandRoute } = await import('./local-control.mjs');
 
 /** What the page may ask the cloud to do: a customer reaches out, the agent answers the phone, the customer hangs up. */
-const ALLOWED = new Set(['offer', 'answer', 'hangup', 'state']);
+const ALLOWED = ['offer', 'answer', 'hangup', 'state'];
 
-/** Koa middleware: the cloud's script API for one tenant, on the page's own origin. */
+/** Koa middleware: the cloud's script API for one tenant, on the page's own origin (`POST /webex-local/command`). */
 export function webexLocalControl(cloud, tenant) {
-  return async (ctx, next) => {
-    if (ctx.path !== '/webex-local/command') return next();
-    if (ctx.method !== 'POST') {
-      ctx.status = 405;
-      return undefined;
-    }
-    let raw = '';
-    for await (const chunk of ctx.req) raw += chunk;
-    let payload;
-    try {
-      payload = JSON.parse(raw || '{}');
-    } catch {
-      payload = null;
-    }
-    ctx.type = 'application/json';
-    if (!payload || !ALLOWED.has(payload.action)) {
-      ctx.status = 400;
-      ctx.body = JSON.stringify({ message: `Unknown action; use one of ${[...ALLOWED].join(', ')}.` });
-      return undefined;
-    }
-    try {
-      ctx.body = JSON.stringify(cloud.command({ ...payload, tenant }) ?? {});
-    } catch (err) {
-      ctx.status = 409;
-      ctx.body = JSON.stringify({ message: err instanceof Error ? err.message : String(err) });
-    }
-    return undefined;
-  };
+  return commandRoute('/webex-local/command', Object.fromEntries(ALLOWED.map((action) => [action, (payload) => cloud.command({ ...payload, tenant })])));
 }
 
 /** Koa middleware that hands the companion's routes (`/cc/webex/…`) to its `node:http` handler. */
