@@ -105,7 +105,6 @@ export async function openTab(session: string, attrs: Record<string, string> = {
   return tab;
 }
 
-/** Signs in, logs in to a BROWSER station and goes Available, through `tab`'s `<cc-sdk>`. */
 /**
  * `tab(session, attrs)` for a test file: opens a tab (see `openTab`) that closes after each test.
  * Call once at the top of the file.
@@ -122,6 +121,7 @@ export function tabsClosedAfterEach(): (session: string, attrs?: Record<string, 
   };
 }
 
+/** Signs in, logs in to a BROWSER station and goes Available, through `tab`'s `<cc-sdk>`. */
 export async function signInAndAvailable(tab: Tab, token = 'tabs-token'): Promise<void> {
   await tab.sdk.request('cc-sign-in-request', { accessToken: token });
   await until(() => tab.state().session.status === 'signed-in', 5000, 'signed in');

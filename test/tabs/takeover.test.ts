@@ -72,7 +72,7 @@ describe('tabs: the leader goes', () => {
     await until(() => b.state().tasks[0]?.state === 'wrapup', 5000, 'the wrap-up owed in the follower');
 
     await a.reload();
-    await until(() => b.sdk.role === 'leader' && b.state().connection === 'connected', 10000, 'the follower to take over');
+    await until(() => b.sdk.role === 'leader' && b.sdk.simulator && b.state().connection === 'connected', 10000, 'the follower to take over');
     expect(a.sdk.role).to.equal('follower');
     // The reloaded tab sees the owed wrap-up as soon as it joins (as after any reload, a hydrate).
     await until(() => a.state().tasks[0]?.state === 'wrapup', 5000, 'the wrap-up in the reloaded tab');
@@ -103,7 +103,8 @@ describe('tabs: the leader goes', () => {
     a.close();
     await until(() => [b, c].some((t) => t.sdk.role === 'leader'), 10000, 'a new leader');
     const [leader, follower] = b.sdk.role === 'leader' ? [b, c] : [c, b];
-    await until(() => leader.state().connection === 'connected', 10000, 'the new leader connected');
+    // The new leader's store still says connected (mirrored) until it has built its own backend: wait for that.
+    await until(() => leader.sdk.simulator && leader.state().connection === 'connected', 10000, 'the new leader connected');
     expect(follower.sdk.role).to.equal('follower');
     // The follower forwards to the new leader.
     await follower.sdk.request('cc-wrapup-request', { taskId, auxCodeId: 'wrap-resolved', notes: '' });
