@@ -8,6 +8,7 @@ import type { CcSdk } from '../components/cc-sdk/cc-sdk.js';
 import type { CcErrorCode } from '../src/core/errors.js';
 import { FAULT_CODES, SIMULATOR_ACTIONS, type SimulatorAction } from '../src/backends/simulator/server.js';
 import type { MediaType } from '../src/core/types.js';
+import { PREFLIGHT_CHECKS, PREFLIGHT_CODES, type PreflightCode } from '../src/core/preflight.js';
 import { panelStyles } from './panel-styles.js';
 import { LOCAL_COMMAND, localKind } from './backend-switch.js';
 
@@ -37,6 +38,8 @@ export class DemoSimulatorPanel extends LitElement {
   @state() private faultCode: CcErrorCode = 'rejected';
   @state() private faultAction: SimulatorAction | '' = '';
   @state() private busy = false;
+  /** The finding the preflight checks are made to report ('' : every check runs for real). */
+  @state() private preflightFinding: PreflightCode | '' = '';
   /** The last contact offered through the local cloud: the one "Answer on the phone" and "hangs up" act on. */
   #localTask: string | null = null;
 
@@ -168,6 +171,30 @@ export class DemoSimulatorPanel extends LitElement {
             @click=${() => this.#do(`The next ${this.faultAction || 'action'} will fail (${this.faultCode})`, (s) =>
               s.failNext({ action: this.faultAction || undefined, code: this.faultCode, message: `Simulated failure (${this.faultCode}).` }))}>
             Arm
+          </button>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>What "Check this computer" finds</legend>
+        <div class="row">
+          <label class="sr-only" for="preflight-finding">Finding to force</label>
+          <select id="preflight-finding" @change=${(e: Event) => (this.preflightFinding = (e.target as HTMLSelectElement).value as PreflightCode | '')}>
+            <option value="" ?selected=${this.preflightFinding === ''}>Every check for real</option>
+            ${PREFLIGHT_CHECKS.map(
+              (check) => html`<optgroup label=${check}>
+                ${(Object.keys(PREFLIGHT_CODES) as PreflightCode[])
+                  .filter((code) => PREFLIGHT_CODES[code].check === check)
+                  .map((code) => html`<option value=${code} ?selected=${code === this.preflightFinding}>${code} (${PREFLIGHT_CODES[code].status})</option>`)}
+              </optgroup>`,
+            )}
+          </select>
+          <button type="button" data-action="force-preflight"
+            @click=${() => {
+              const code = this.preflightFinding;
+              this.#do(code ? `The checks will find ${code}` : 'The checks run for real', (s) =>
+                s.setPreflight(code ? { forced: { [PREFLIGHT_CODES[code].check]: code } } : {}));
+            }}>
+            Set
           </button>
         </div>
       </fieldset>
