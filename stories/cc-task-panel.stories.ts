@@ -336,6 +336,23 @@ export const OutdialForm: Story = {
   },
 };
 
+
+/** New call with a choice of Caller ID: the numbers the contact center lets this call show, the default first. */
+export const OutdialCallerId: Story = {
+  play: async ({ canvasElement }) => {
+    const desk = await deskIn(canvasElement);
+    await desk.ready();
+    $(desk, '[part~="outdial"] [data-action="outdial"]')!.click();
+    await until(() => !!$(desk, '#outdial-origin'), 'the Caller ID choice');
+    const select = $<HTMLSelectElement>(desk, '#outdial-origin')!;
+    await expect(textIn(panel(desk), 'label[for="outdial-origin"]')).toBe('Caller ID');
+    await expect([...select.options].map((o) => o.value)).toEqual(['+18005550100', '+18005550199']);
+    select.value = '+18005550199';
+    select.dispatchEvent(new Event('change'));
+    await desk.settle();
+    await expect(select.value).toBe('+18005550199');
+  },
+};
 /** The contact center refused the call: the reason shows by the form, which keeps the number to try again. */
 export const OutdialRefused: Story = {
   play: async ({ canvasElement }) => {
