@@ -15,7 +15,7 @@ ensureInstalled();
 const { startSamplePage } = await import('./sample-server.mjs');
 const { startWebexCloud, AGENT_ID } = await import('../test/webex-cloud/server.mjs');
 const { loadCompanion } = await import('./load-companion.mjs');
-const { commandRoute } = await import('./local-control.mjs');
+const { commandRoute, runWhenMain } = await import('./local-control.mjs');
 
 /** What the page may ask the cloud to do: a customer reaches out, the agent answers the phone, the customer hangs up. */
 const ALLOWED = ['offer', 'answer', 'hangup', 'state'];
@@ -116,33 +116,20 @@ export async function startWebexLocal({ port = 8000, hostname = 'localhost' } = 
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const local = await startWebexLocal({ port: Number(process.env.PORT ?? 8000), hostname: process.env.HOST ?? 'localhost' });
-  console.log(
-    [
-      '',
-      `  cc-elements sample CRM page on the real Webex SDK, against a local Webex cloud (${local.cloud}),`,
-      '  with the server companion (cc-elements/server) signing the agent in and serving live statistics:',
-      `  ${local.url}`,
-      '',
-      '  Press "Sign in with Webex": the local cloud\'s sign-in page signs you in as its agent, no account.',
-      '  Then log in to a station (Dial number or Extension), go Available, and use "Local Webex cloud" in the',
-      '  page to make a call arrive; the statistics beside the desk follow it.',
-      '',
-      '  Or sign in with an access token instead (it works only with this local cloud, until you stop it):',
-      `  ${local.tokenUrl}`,
-      `  ${local.token}`,
-      '',
-      '  Press Ctrl+C to stop.',
-      '',
-    ].join('\n'),
-  );
-  const stop = async () => {
-    // Open keep-alive connections must not hold the process: it ends within 2 s either way.
-    setTimeout(() => process.exit(0), 2000).unref();
-    await local.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-}
+await runWhenMain(import.meta.url, startWebexLocal, (local) => [
+  '',
+  `  cc-elements sample CRM page on the real Webex SDK, against a local Webex cloud (${local.cloud}),`,
+  '  with the server companion (cc-elements/server) signing the agent in and serving live statistics:',
+  `  ${local.url}`,
+  '',
+  '  Press "Sign in with Webex": the local cloud\'s sign-in page signs you in as its agent, no account.',
+  '  Then log in to a station (Dial number or Extension), go Available, and use "Local Webex cloud" in the',
+  '  page to make a call arrive; the statistics beside the desk follow it.',
+  '',
+  '  Or sign in with an access token instead (it works only with this local cloud, until you stop it):',
+  `  ${local.tokenUrl}`,
+  `  ${local.token}`,
+  '',
+  '  Press Ctrl+C to stop.',
+  '',
+]);
