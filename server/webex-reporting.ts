@@ -1,8 +1,8 @@
 // Reporting for the statistics widgets: queue and agent figures, an agent's recent tasks and a task's recordings,
 // from Webex's reporting APIs with a server-side token; cached, rate-limited, within the APIs' window limits.
-import type { IncomingMessage } from 'node:http';
-import type { AgentStats, QueueStats, StatsReport, StatsStaleness } from '../src/core/types.js';
-import { HttpError, requestUrl, sendError, sendJson, type NodeHandler } from './http.js';
+import type { AgentStats, QueueStats } from '../src/core/types.js';
+import { HttpError, type NodeHandler } from './http.js';
+import { createStatsCache, statsRouteHandler, type Reported, type Staleness, type StatsRouteOptions } from './stats.js';
 import { callWebex, type WebexAnswer, type WebexApiOptions } from './webex-api.js';
 import type { TokenSource } from './webex-auth.js';
 import { WEBEX_REPORTING_GUESSES as GUESS } from './webex-reporting-guesses.js';
@@ -33,16 +33,7 @@ function groups<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Why figures are old, and how old (seconds): the kit's `StatsStaleness`. */
-export type Staleness = StatsStaleness;
-
-export interface Reported<T> {
-  readonly value: T;
-  /** Epoch ms (server clock) of the upstream answer these figures come from. */
-  readonly at: number;
-  /** Present when fresh figures could not be had (rate limit, timeout, upstream error) and older ones are served. */
-  readonly stale?: Staleness;
-}
+export type { Reported, Staleness, StatsRouteOptions };
 
 /**
  * An agent's figures: the kit's `AgentStats` with whose they are. `stateSeconds` holds Webex's time Available,
@@ -98,15 +89,6 @@ export interface WebexReportingOptions extends WebexApiOptions {
   readonly now?: () => number;
 }
 
-export interface StatsRouteOptions {
-  /** The route's path (default `/cc/webex/stats`). */
-  readonly path?: string;
-  /** Who may read the figures (default: anyone who reaches the route — put it behind your own sign-in). */
-  readonly authorize?: (req: IncomingMessage) => boolean | Promise<boolean>;
-  /** The signed-in agent's id, for their own figures (default: none; the `agent` query parameter is not trusted). */
-  readonly agentId?: (req: IncomingMessage) => string | undefined | Promise<string | undefined>;
-}
-
 export interface WebexReporting {
   queueStats(queueIds?: readonly string[]): Promise<Reported<QueueStats[]>>;
   agentStats(agentIds: readonly string[]): Promise<Reported<ReportedAgentStats[]>>;
@@ -131,10 +113,7 @@ export function createWebexReporting(options: WebexReportingOptions): WebexRepor
   const lookback = options.waitingLookbackMs ?? 4 * 60 * 60_000;
   const org = options.orgId ? { orgId: options.orgId } : {};
 
-  const cache = new Map<string, { value: unknown; at: number }>();
-  const inflight = new Map<string, Promise<Reported<unknown>>>();
-  const calls: number[] = [];
-  let blockedUntil = 0;
+  const { cached, blockUntil } = createStatsCache({ now, ttlMs: ttl, maxCallsPerMinute: perMinute });
 
   /** One upstream GET/POST; anything but 2xx becomes an `HttpError` with a reason the stale marker carries. */
   const ask = async (method: string, path: string, params: Record<string, string | number> = {}, body?: unknown): Promise<unknown> => {
@@ -142,44 +121,11 @@ export function createWebexReporting(options: WebexReportingOptions): WebexRepor
     const answer: WebexAnswer = await callWebex(options, options.token, method, `${path}${query.size ? `?${query}` : ''}`, body);
     if (answer.status >= 200 && answer.status < 300) return answer.body;
     if (answer.status === 429) {
-      blockedUntil = now() + (answer.retryAfter ?? 60) * 1000;
+      blockUntil(now() + (answer.retryAfter ?? 60) * 1000);
       throw new HttpError(503, 'rate-limited', 'Webex is rate-limiting the reporting APIs.');
     }
     if (answer.status === 401 || answer.status === 403) throw new HttpError(503, 'unauthorized', 'Webex refused the reporting token.');
     throw new HttpError(503, 'upstream', `Webex's reporting API answered ${answer.status}.`);
-  };
-
-  /** Cached figures; fresh ones within the rate limit; older ones marked stale when fresh ones fail. */
-  const cached = <T>(key: string, load: () => Promise<T>): Promise<Reported<T>> => {
-    const hit = cache.get(key) as { value: T; at: number } | undefined;
-    const t = now();
-    if (hit && t - hit.at < ttl) return Promise.resolve({ value: hit.value, at: hit.at });
-    const staleOr = (reason: string, message: string): Reported<T> => {
-      if (hit) return { value: hit.value, at: hit.at, stale: { reason, ageSeconds: Math.floor((now() - hit.at) / 1000) } };
-      throw new HttpError(503, reason, message);
-    };
-    const running = inflight.get(key);
-    if (running) return running as Promise<Reported<T>>;
-    while (calls.length && calls[0]! <= t - 60_000) calls.shift();
-    if (t < blockedUntil || calls.length >= perMinute) {
-      return Promise.resolve().then(() => staleOr('rate-limited', 'Too many reporting requests; try again shortly.'));
-    }
-    calls.push(t);
-    const run = (async (): Promise<Reported<T>> => {
-      try {
-        const value = await load();
-        const at = now();
-        cache.set(key, { value, at });
-        return { value, at };
-      } catch (err) {
-        if (err instanceof HttpError) return staleOr(err.reason, err.message);
-        return staleOr('upstream', 'The reporting APIs could not be read.');
-      } finally {
-        inflight.delete(key);
-      }
-    })();
-    inflight.set(key, run);
-    return run;
   };
 
   /** A statistics API over [from, to), split into the windows it accepts, every row of every window. */
@@ -334,41 +280,16 @@ export function createWebexReporting(options: WebexReportingOptions): WebexRepor
     return out;
   };
 
-  const statsRoute = (route: StatsRouteOptions = {}): NodeHandler => {
-    const path = route.path ?? '/cc/webex/stats';
-    return (req, res, next) => {
-      const url = requestUrl(req);
-      if (url.pathname !== path) {
-        if (next) next();
-        else sendJson(res, 404, { error: 'not-found', reason: 'not-found', message: 'No such route.' });
-        return;
-      }
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        sendJson(res, 405, { error: 'method-not-allowed', reason: 'method-not-allowed', message: 'Use GET.' }, { allow: 'GET' });
-        return;
-      }
-      void (async () => {
-        if (route.authorize && !(await route.authorize(req))) {
-          throw new HttpError(401, 'no-session', 'Not signed in.');
-        }
-        const asked = (url.searchParams.get('queues') ?? '').split(',').map((q) => q.trim()).filter((q) => /^[\w-]{1,80}$/.test(q));
-        const agentId = route.agentId ? await route.agentId(req) : undefined;
-        const queues = await queueStats(asked.length ? asked : undefined);
-        const agent = agentId ? await agentStats([agentId]) : undefined;
-        const known = new Set(queues.value.filter((q) => q.queueName !== q.queueId || q.answered || q.abandoned || q.waiting).map((q) => q.queueId));
-        const stale = [queues.stale, agent?.stale].filter((s): s is Staleness => !!s).sort((a, b) => b.ageSeconds - a.ageSeconds)[0];
-        const report: StatsReport = {
-          queues: queues.value,
-          agent: agent?.value[0] ?? null,
-          unknownQueues: asked.filter((q) => !known.has(q)),
-          at: Math.min(queues.at, agent?.at ?? Infinity),
-          // Why and how old: the statistics widgets mark the figures stale with this age.
-          ...(stale ? { stale } : {}),
-        };
-        sendJson(res, 200, report);
-      })().catch((err: unknown) => sendError(res, err));
-    };
-  };
+  const statsRoute = (route: StatsRouteOptions = {}): NodeHandler =>
+    statsRouteHandler('/cc/webex/stats', route, {
+      queueStats: (asked) => queueStats(asked),
+      agentStats: async (agentId) => {
+        const agent = await agentStats([agentId]);
+        return { ...agent, value: agent.value[0] ?? null };
+      },
+      // A queue Webex reported on (a name of its own, or any figure), not only one the browser named.
+      known: (q) => q.queueName !== q.queueId || !!q.answered || !!q.abandoned || !!q.waiting,
+    });
 
   return { queueStats, agentStats, recentTasks, recordings, statsRoute };
 }
