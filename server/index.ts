@@ -19,7 +19,10 @@ export type {
 export { WEBEX_REPORTING_GUESSES } from './webex-reporting-guesses.js';
 export type { StatsReport, StatsStaleness } from '../src/core/types.js';
 export { createTcccSdkUrlRoute, TCCC_ENDPOINTS } from './tccc.js';
-export type { TcccSdkUrlOptions } from './tccc.js';
+export type { TcccCloudOptions, TcccSdkUrlOptions } from './tccc.js';
+export { createTcccStats } from './tccc-stats.js';
+export type { TcccAgentStats, TcccStats, TcccStatsOptions } from './tccc-stats.js';
+export { TCCC_STATS_GUESSES } from './tccc-stats-guesses.js';
 export { memoryStore, fileStore } from './store.js';
 export type { SessionRecord, SessionStore } from './store.js';
 export { HttpError } from './http.js';

@@ -5,37 +5,44 @@ import { HttpError, requestUrl, sendError, sendJson, type NodeHandler } from './
 /** Tencent Cloud's CCC endpoints: international accounts and accounts in China. */
 export const TCCC_ENDPOINTS = Object.freeze({ international: 'ccc.intl.tencentcloudapi.com', china: 'ccc.tencentcloudapi.com' });
 
-export interface TcccSdkUrlOptions {
+/** How the companion reaches Tencent Cloud's CCC API (the SdkURL route and the statistics). */
+export interface TcccCloudOptions {
   /** The Tencent Cloud API key (CAM). Never sent to the browser. */
   readonly secretId: string;
   readonly secretKey: string;
   /** The TCCC application id (`SdkAppId`, usually 140…). */
   readonly sdkAppId: number;
-  /**
-   * The TCCC agent account (`SeatUserId`, usually an e-mail) of the request's signed-in user, from YOUR sign-in;
-   * `undefined` answers 401. The route takes no agent from the browser.
-   */
-  readonly seatUserId: (req: IncomingMessage) => string | undefined | Promise<string | undefined>;
   /** `international` (default), `china`, or a host name (a stand-in in tests). */
   readonly endpoint?: 'international' | 'china' | string;
   /** `https://` (default); `http://` only for a loopback stand-in. */
   readonly protocol?: 'https://' | 'http://';
   /** The API region parameter (default `ap-singapore` internationally, `ap-guangzhou` in China). */
   readonly region?: string;
-  /** A one-time token (default true: each SdkURL initialises one page once). */
-  readonly onlyOnce?: boolean;
-  /** The route's path (default `/cc/tccc/sdk-url`). */
-  readonly path?: string;
   /** Cloud API timeout in seconds (default 10). */
   readonly timeoutSeconds?: number;
 }
 
-interface CccClient {
+export interface TcccSdkUrlOptions extends TcccCloudOptions {
+  /**
+   * The TCCC agent account (`SeatUserId`, usually an e-mail) of the request's signed-in user, from YOUR sign-in;
+   * `undefined` answers 401. The route takes no agent from the browser.
+   */
+  readonly seatUserId: (req: IncomingMessage) => string | undefined | Promise<string | undefined>;
+  /** A one-time token (default true: each SdkURL initialises one page once). */
+  readonly onlyOnce?: boolean;
+  /** The route's path (default `/cc/tccc/sdk-url`). */
+  readonly path?: string;
+}
+
+/** The calls of the SDK's `ccc.v20200210.Client` the companion makes (answers read loosely: see tccc-stats-guesses.ts). */
+export interface CccClient {
   CreateSDKLoginToken(req: { SdkAppId: number; SeatUserId: string; OnlyOnce?: boolean }): Promise<{ SdkURL?: string; ExpiredTime?: number; Token?: string }>;
+  DescribeCallInMetrics(req: { SdkAppId: number; EnabledSkillGroup?: boolean; EnabledNumber?: boolean; GroupIdList?: number[] }): Promise<Record<string, unknown>>;
+  DescribeStaffStatusMetrics(req: { SdkAppId: number; StaffList?: string[]; GroupIdList?: number[]; StatusList?: string[] }): Promise<Record<string, unknown>>;
 }
 
 /** Loads `tencentcloud-sdk-nodejs` (an optional peer: install it on the server that mounts this route). */
-async function cccClient(options: TcccSdkUrlOptions): Promise<CccClient> {
+export async function cccClient(options: TcccCloudOptions): Promise<CccClient> {
   let mod: Record<string, unknown>;
   try {
     mod = (await import('tencentcloud-sdk-nodejs/tencentcloud/services/ccc/index.js')) as Record<string, unknown>;
