@@ -103,8 +103,8 @@ export function createTcccStats(options: TcccStatsOptions): TcccStats {
       return {
         agentId: staffUserId,
         ...(typeof row[s.status] === 'string' ? { status: row[s.status] as string } : {}),
-        // Neither metrics API counts the calls an agent handled: 0 and no average (their call records would).
-        handled: 0,
+        // Neither metrics API counts the calls an agent handled: not reported, and no average (their call
+        // records would).
         averageHandleSeconds: null,
         stateSeconds,
         at: t,

@@ -79,7 +79,7 @@ export class CcAgentStats extends CcWidget<CcAgentStatsStrings> {
     const average = stats.averageHandleSeconds;
     return html`${error}${this.#renderStale(view, now)}
       <dl part="figures">
-        <div><dt>${this.t('handled')}</dt><dd part="handled">${this.number(stats.handled)}</dd></div>
+        <div><dt>${this.t('handled')}</dt><dd part="handled">${stats.handled === undefined ? this.t('none') : this.number(stats.handled)}</dd></div>
         <div><dt>${this.t('averageHandle')}</dt><dd>${average === null ? this.t('none') : this.duration(average * 1000)}</dd></div>
         ${stats.missed !== undefined ? html`<div><dt>${this.t('missed')}</dt><dd>${this.number(stats.missed)}</dd></div>` : nothing}
       </dl>

@@ -224,6 +224,7 @@ function queueStatsOf(value: unknown): QueueStats | null {
 function agentStatsOf(value: unknown): AgentStats | null {
   if (!isObject(value)) return null;
   const missed = amount(own(value, 'missed'));
+  const handled = amount(own(value, 'handled'));
   const states = own(value, 'stateSeconds');
   const stateSeconds: Partial<Record<AgentStateName, number>> = {};
   if (isObject(states)) {
@@ -233,7 +234,7 @@ function agentStatsOf(value: unknown): AgentStats | null {
     }
   }
   return {
-    handled: amount(own(value, 'handled')) ?? 0,
+    ...(handled !== null ? { handled } : {}),
     averageHandleSeconds: amount(own(value, 'averageHandleSeconds')),
     ...(missed !== null ? { missed } : {}),
     ...(isObject(states) ? { stateSeconds } : {}),

@@ -294,8 +294,11 @@ export interface QueueStats {
 
 /** The signed-in agent's own figures. */
 export interface AgentStats {
-  /** Contacts handled (connected and ended) in this session or today. */
-  readonly handled: number;
+  /**
+   * Contacts handled (connected and ended) in this session or today; absent when the contact center does not
+   * count them (TCCC's real-time metrics): the widget shows "–", never a made-up 0.
+   */
+  readonly handled?: number;
   /** The average handle time in seconds (talk, hold and wrap-up), null before the first contact. */
   readonly averageHandleSeconds: number | null;
   /** Offers missed (RONA), when the backend knows. */

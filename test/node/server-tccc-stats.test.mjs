@@ -88,7 +88,7 @@ test('TCCC figures normalised to the StatsReport: per skill group the calls wait
       { queueId: '101', queueName: 'Sales', waiting: 3, longestWaitSeconds: 95, agentsTalking: 2, at: clock.now },
       { queueId: '102', queueName: 'Support', waiting: 2, longestWaitSeconds: 40, agentsTalking: 2, at: clock.now },
     ],
-    agent: { agentId: 'ann@example.com', status: 'afterCallWork', handled: 0, averageHandleSeconds: null, stateSeconds: { Available: 3600, Idle: 900, AfterCall: 900 }, at: clock.now },
+    agent: { agentId: 'ann@example.com', status: 'afterCallWork', averageHandleSeconds: null, stateSeconds: { Available: 3600, Idle: 900, AfterCall: 900 }, at: clock.now },
     unknownQueues: ['999', 'sales'],
     at: clock.now,
   });

@@ -140,6 +140,13 @@ describe('<cc-agent-stats stats-endpoint>', () => {
     expect(figure('Handled today')).to.equal('7');
   });
 
+  it('shows "–" for handled contacts a contact center does not count (TCCC), never a made-up 0', async () => {
+    answer = () => new Response(JSON.stringify({ agent: { averageHandleSeconds: null, stateSeconds: { Available: 60 }, at: Date.now() } }));
+    const { figure } = await page(html`<cc-sdk><cc-agent-stats stats-endpoint="/cc/uncounted" poll-interval="60"></cc-agent-stats></cc-sdk>`);
+    await until(() => figure('Available') === '1:00', 2000, 'the polled figures');
+    expect(figure('Handled today')).to.equal('–');
+  });
+
   it('shares one poll between the widgets that name the same endpoint', async () => {
     answer = () =>
       new Response(JSON.stringify({ agent: { handled: 3, averageHandleSeconds: 60, at: Date.now() }, queues: [{ queueId: 'q', queueName: 'Sales', waiting: 1, at: Date.now() }] }));
