@@ -45,7 +45,10 @@ export class TaskAnnouncer {
       if (was === task) continue;
       const name = who(task);
       if (task.state === 'offered') {
-        if (!was) said.push(view.t(INCOMING[task.mediaType] ?? 'incomingTelephony', { name }));
+        if (was) continue;
+        // A campaign's preview says which campaign reserved the customer.
+        if (task.preview) said.push(view.t('incomingPreview', { campaign: task.preview.campaign, name }));
+        else said.push(view.t(INCOMING[task.mediaType] ?? 'incomingTelephony', { name }));
         continue;
       }
       if (task.state === 'connected' && (!was || was.state === 'offered')) {

@@ -46,6 +46,8 @@ export type CcTaskPanelStrings = typeof defaultStrings;
  * @csspart base - The wrapper.
  * @csspart empty - The message when there is no task, or no station login.
  * @csspart offer - One incoming offer.
+ * @csspart preview - A campaign preview offer's title (its campaign).
+ * @csspart preview-hint - What accepting a campaign preview does.
  * @csspart answer-on-phone - On an offer that rings the agent's phone: the words saying to answer it there (no Accept).
  * @csspart media-icon - A media type's icon (call, chat, email, social).
  * @csspart task-list - The list (tabs) of active and wrap-up tasks.

@@ -100,6 +100,9 @@ export const GUESSES = Object.freeze({
   /**
    * A campaign's preview contact: the customer's number as `dnis`, `outboundType: 'CAMPAIGN'`, the customer's name
    * kept. Accepting it keeps the same interaction id (the SDK also handles a new one, `reservationInteractionId`).
+   * Its campaign is `interaction.callProcessingDetails.campaignId` (the campaign's name, as the SDK's own example
+   * reads it). A refused accept, `CampaignPreviewAcceptFailed`, carries `campaignId` at its top level: the SDK
+   * binds the failure on it; its `reason` is a code, as other refusals' are.
    */
   previewContact: () => Object.freeze({ ani: '+18005550100', dnis: '+14155550142', outboundType: 'CAMPAIGN' }),
 });

@@ -393,7 +393,7 @@ class Tenant {
       this.routing('CampaignPreviewAcceptFailed', c, { campaignId: campaign, reason: 'CAMPAIGN_NOT_FOUND', reasonCode: GUESSES.refusalReasonCode });
       return;
     }
-    if (this.refused('acceptPreview', c)) return;
+    if (this.refused('acceptPreview', c, { campaignId: campaign })) return;
     c.interaction.state = 'connected';
     const me = c.interaction.participants[AGENT_ID];
     me.hasJoined = true;
@@ -713,7 +713,8 @@ class Tenant {
   }
 
   /** Answers with the scripted `*Failed` outcome when the next call of `action` is to be refused. */
-  refused(action, contact) {
+  /** `extra`: what the SDK binds this outcome on beyond its type (a preview's refusal is bound on its `campaignId`). */
+  refused(action, contact, extra = {}) {
     const fault = this.refuse.get(action);
     if (!fault) return false;
     this.refuse.delete(action);
@@ -721,7 +722,7 @@ class Tenant {
     if (fault.unanswered) return true;
     const outcome = REFUSALS[action];
     const reasonCode = GUESSES.refusalReasonCode;
-    if (contact) this.routing(outcome.type, contact, { reason: fault.reason, reasonCode });
+    if (contact) this.routing(outcome.type, contact, { ...extra, reason: fault.reason, reasonCode });
     else this.agentMessage(outcome.top, { type: outcome.type, reason: fault.reason, reasonCode });
     return true;
   }

@@ -279,6 +279,7 @@ export class WebexSession {
       on.on(source, 'task:incoming', (task: ITask) => ctx.tasks.onIncoming(task));
       on.on(source, 'task:hydrate', (task: ITask) => ctx.tasks.onHydrate(task));
       on.on(source, 'task:merged', (task: ITask) => ctx.tasks.onMerged(task));
+      on.on(source, 'task:campaignPreviewReservation', (task: ITask) => ctx.tasks.onPreview(task));
       on.on(socket, 'message', (frame?: string) => ctx.agents.onFrame(frame));
       // The SDK says the connection is lost only after 8 s without a frame; a closed socket is lost at once.
       on.on(socket, 'socketClose', () => void (ctx.registered && ctx.connection.set('reconnecting')));
@@ -286,6 +287,7 @@ export class WebexSession {
       on.on(cc, 'task:incoming', (task: ITask) => ctx.tasks.onIncoming(task));
       on.on(cc, 'task:hydrate', (task: ITask) => ctx.tasks.onHydrate(task));
       on.on(cc, 'task:merged', (task: ITask) => ctx.tasks.onMerged(task));
+      on.on(cc, 'task:campaignPreviewReservation', (task: ITask) => ctx.tasks.onPreview(task));
       ctx.agents.listenTo(cc, on);
     }
     const connection = internals.services?.connectionService;

@@ -29,6 +29,14 @@ const QUEUE_CONSULT_GRACE_MS = 400;
 
 interface TaskRecord {
   task: ITask;
+  /**
+   * The task's id on the desk: the interaction id it was first seen with. An accepted campaign preview may go on
+   * under a new interaction id (`reservationInteractionId` names the old one; the SDK re-keys its task): the
+   * desk keeps one task, under this id, while the SDK is asked with the task's current id.
+   */
+  key: string;
+  /** A campaign's preview offer (`task:campaignPreviewReservation`): the campaign, until the agent accepts it. */
+  campaign: string | null;
   memo: TaskMemo;
   listeners: Cleanup;
   /** The destination of the consult the agent started, by name when known. */
@@ -74,12 +82,23 @@ export class WebexTasks {
 
   async accept(taskId: string): Promise<void> {
     const rec = this.#task(taskId, 'accept');
+    const campaignId = rec.campaign;
+    if (campaignId !== null) {
+      // A preview offer is accepted on `webex.cc` (the SDK has no task method for it): the call is placed then,
+      // and AgentContactAssigned (task:assigned) connects it; CampaignPreviewAcceptFailed rejects this call.
+      const cc = this.#ctx.ready('accept');
+      const acceptPreview = cc.acceptPreviewContact;
+      if (typeof acceptPreview !== 'function') throw new CcError('unsupported', 'This Webex SDK cannot accept a campaign preview.', 'accept');
+      await this.#ctx.calls.run('accept', () => acceptPreview.call(cc, { interactionId: idOf(rec.task), campaignId }), taskId);
+      return;
+    }
     await this.#ctx.calls.run('accept', () => rec.task.accept(), taskId);
   }
 
   async decline(taskId: string): Promise<void> {
     const rec = this.#task(taskId, 'decline');
     // The SDK declines a WebRTC call only (webex-sdk.md #11): on a phone, decline() would do nothing.
+    if (rec.campaign !== null) throw new CcError('unsupported', 'Webex cannot decline a campaign preview: call the customer now, or let the offer go.', 'decline');
     if (mediaTypeOf(rec.task.data) !== 'telephony' || this.#ctx.station?.loginOption !== 'BROWSER') {
       throw new CcError('unsupported', 'Only a browser call can be declined: let the offer ring out, or answer it on your phone.', 'decline');
     }
@@ -188,7 +207,7 @@ export class WebexTasks {
     // While a queue consult waits in the queue it is cancelled with its queue id; once a queue agent has taken
     // it, it is ended like any consult (webex-sdk.md #4).
     const queueId = consult.destination.type === 'queue' && rec.queueConsultWaiting ? consult.destination.to : undefined;
-    await this.#ctx.calls.run('endConsult', () => rec.task.endConsult({ isConsult: true, taskId, ...(queueId ? { queueId } : {}) }), taskId);
+    await this.#ctx.calls.run('endConsult', () => rec.task.endConsult({ isConsult: true, taskId: idOf(rec.task), ...(queueId ? { queueId } : {}) }), taskId);
     if (this.book.get(taskId) === rec && rec.memo.consult) {
       rec.memo.consult = null;
       rec.consultTarget = null;
@@ -288,6 +307,25 @@ export class WebexTasks {
     this.#announceCapabilities(rec);
   }
 
+  /**
+   * A campaign's preview offer (`task:campaignPreviewReservation`, from AgentOfferCampaignReservation): shown as
+   * an offer with its campaign; accepting it places the call (`acceptPreviewContact`). The campaign is the
+   * campaign's name, as the SDK reads it (`interaction.callProcessingDetails.campaignId`).
+   */
+  onPreview(task: ITask): void {
+    this.#prune();
+    const id = idOf(task);
+    if (!id) return;
+    const known = this.book.get(id);
+    const rec = this.#track(task, 'offered');
+    if (!rec) return;
+    const details = task.data?.interaction?.callProcessingDetails as { campaignId?: unknown } | undefined;
+    rec.campaign = text(details?.campaignId) || rec.campaign || '';
+    if (known && !known.gone) this.#update(rec);
+    else this.#ctx.emit({ type: 'task-offered', task: this.#snapshot(rec) });
+    this.#announceCapabilities(rec);
+  }
+
   onHydrate(task: ITask): void {
     const rec = this.#track(task, 'hydrated');
     if (!rec) return;
@@ -339,12 +377,13 @@ export class WebexTasks {
     const data = task?.data;
     const id = idOf(task);
     if (!id || typeof task.on !== 'function') return null;
-    const known = this.book.get(id);
+    // An accepted preview the SDK re-keyed under its new interaction id is the same task (see `key`).
+    const known = this.book.get(id) ?? this.book.all().find((r) => r.task === task);
     if (known && !known.gone) {
       if (known.task !== task) {
         known.listeners.run();
         known.task = task;
-        this.#listenTo(known, task, id);
+        this.#listenTo(known, task, known.key);
       }
       return known;
     }
@@ -355,6 +394,8 @@ export class WebexTasks {
     const life = startLife(phase, now, how === 'hydrated' ? { since: positive(data.interaction?.createdTimestamp), joinedAt: positive(me?.joinTimestamp) } : {});
     const rec: TaskRecord = {
       task,
+      key: id,
+      campaign: null,
       memo: {
         ...life,
         muted: data.isWebCallMute === true,
@@ -387,7 +428,11 @@ export class WebexTasks {
         if (current && current.task === task) handler(current, payload);
       });
     };
-    on('task:assigned', (r) => this.#assigned(r));
+    on('task:assigned', (r) => {
+      // An accepted preview is an outbound call like any other from now on.
+      r.campaign = null;
+      this.#assigned(r);
+    });
     on('task:hold', (r) => this.#held(r));
     on('task:resume', (r) => this.#held(r));
     for (const event of PLAIN_UPDATES) on(event, (r) => !r.gone && this.#update(r));
@@ -457,7 +502,7 @@ export class WebexTasks {
       const type = text(data.type);
       if ((TRANSFERRED as readonly string[]).includes(type)) this.#transferred(r);
       else if (type === 'AgentWrappedUp') this.#wrappedUp(r, data);
-      else if (type === 'AgentContact' && text(data.interactionId) === id) {
+      else if (type === 'AgentContact' && text(data.interactionId) === idOf(r.task)) {
         // A fresh copy of the contact, as the server sends it after a reconnect: the SDK does not apply it to
         // a task it already has, so the adapter does.
         // As the SDK does for a contact it did not have: the agent owes a wrap-up when marked so in it.
@@ -584,12 +629,12 @@ export class WebexTasks {
   #dropMedia(rec: TaskRecord): void {
     if (!rec.hasMedia) return;
     rec.hasMedia = false;
-    this.#ctx.emit({ type: 'task-media', taskId: idOf(rec.task), track: null });
+    this.#ctx.emit({ type: 'task-media', taskId: rec.key, track: null });
   }
 
   #untrack(rec: TaskRecord): void {
     rec.listeners.run();
-    this.book.delete(idOf(rec.task), rec);
+    this.book.delete(rec.key, rec);
   }
 
   /** Stops listening to tasks that ended without a wrap-up once the SDK has dropped them too. */
@@ -610,20 +655,27 @@ export class WebexTasks {
     const data = rec.task.data;
     const call = mediaTypeOf(data) === 'telephony';
     const browser = this.#ctx.station?.loginOption === 'BROWSER';
+    // A preview is accepted from the desk whatever the login (the call is placed then); Webex has no way to decline it.
+    const preview = rec.campaign !== null;
     const off = {
       ...(text(data.interaction?.callProcessingDetails?.pauseResumeEnabled) === 'false' ? { recording: false } : {}),
-      ...(call && !browser && rec.memo.phase === 'offered' ? { accept: false } : {}),
-      ...(!call || !browser ? { decline: false } : {}),
+      ...(call && !browser && !preview && rec.memo.phase === 'offered' ? { accept: false } : {}),
+      ...(!call || !browser || preview ? { decline: false } : {}),
       ...(call && this.#ctx.raw?.isEndCallEnabled === false ? { end: false } : {}),
     };
     if (Object.keys(off).length === 0) return;
     rec.capabilitiesSent = true;
-    this.#ctx.emit({ type: 'capabilities', taskId: idOf(rec.task), capabilities: { ...this.#ctx.capabilities(), ...off } });
+    this.#ctx.emit({ type: 'capabilities', taskId: rec.key, capabilities: { ...this.#ctx.capabilities(), ...off } });
   }
 
   #snapshot(rec: TaskRecord): TaskSnapshot {
     this.#keepAutoWrapupStopped(rec);
-    const snapshot = toSnapshot(rec.task.data, rec.memo, this.#ctx.agentId);
+    const data = toSnapshot(rec.task.data, rec.memo, this.#ctx.agentId);
+    const snapshot: TaskSnapshot = {
+      ...data,
+      id: rec.key,
+      ...(rec.campaign !== null && data.state === 'offered' ? { preview: { campaign: rec.campaign } } : {}),
+    };
     if (snapshot.conference) rec.conferenceSeen = { conference: true, participants: snapshot.participants };
     // Once the agent has left (or handed over) a conference, the task shows it as it was until its end comes:
     // leaving is the news (`left`, `transferred`), not a conference that ended.
