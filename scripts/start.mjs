@@ -1,13 +1,28 @@
-// `npm start`: serves the sample CRM page on the simulator and prints its URL.
-// On a fresh clone it installs the dependencies first, so this one command is enough.
+// `npm start`: serves the sample CRM page on the simulator and prints its URL. The same server also runs what
+// `npm run start:webex-local` runs (the loopback Webex cloud and the server companion mounted on the page's own
+// server), so the one command shows the server-session sign-in and the companion's live statistics too, with no
+// account. On a fresh clone it installs the dependencies first, so this one command is enough.
 import { ensureInstalled } from './ensure-installed.mjs';
 
 ensureInstalled();
 
-const { startSamplePage } = await import('./sample-server.mjs');
-const { address } = await startSamplePage({ port: Number(process.env.PORT ?? 8000), hostname: process.env.HOST ?? 'localhost' });
-console.log(
-  `\n  cc-elements sample CRM page (simulator backend): ${address}\n` +
-    '  On Webex with no account (the real SDK, a local Webex cloud, the server companion): npm run start:webex-local\n' +
-    '  Press Ctrl+C to stop.\n',
-);
+const { startWebexLocal } = await import('./start-webex-local.mjs');
+const { runWhenMain } = await import('./local-control.mjs');
+
+/** The sample page on the simulator, with the local Webex cloud and the companion beside it. */
+export async function startDemo(options) {
+  const local = await startWebexLocal(options);
+  return { ...local, simulator: new URL('/demo/', local.origin).href };
+}
+
+await runWhenMain(import.meta.url, startDemo, (demo) => [
+  '',
+  `  cc-elements sample CRM page (simulator backend): ${demo.simulator}`,
+  '',
+  '  The same page on the real Webex SDK against a local Webex cloud, with the server companion signing the agent',
+  '  in ("Sign in with Webex", no account) and serving live queue and agent statistics:',
+  `  ${demo.url}`,
+  '',
+  '  Press Ctrl+C to stop.',
+  '',
+]);

@@ -176,3 +176,46 @@ test('the local cloud writes its reporting rows under the names the companion re
   assert.deepEqual(GUESSES.reporting.fields.agentStatistics, WEBEX_REPORTING_GUESSES.agentStatistics);
   assert.ok(WEBEX_REPORTING_GUESSES.waitingStatuses.includes(GUESSES.reporting.ringingStatus));
 });
+
+test('npm start serves the simulator page and, from the same command, the Webex server-session page with its companion', async () => {
+  const { spawn } = await import('node:child_process');
+  const root = new URL('../..', import.meta.url);
+  const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env: { ...process.env, PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  try {
+    let out = '';
+    await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`npm start printed no addresses in 60 s:\n${out}`)), 60_000);
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        if (/Press Ctrl\+C/.test(out)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once('exit', () => reject(new Error(`npm start ended:\n${out}`)));
+    });
+    const simulator = out.match(/simulator backend\): (\S+)/)?.[1];
+    const webex = out.match(/^\s+(http\S+session=server)\s*$/m)?.[1];
+    assert.ok(simulator, out);
+    assert.ok(webex, out);
+    assert.equal(new URL(simulator).pathname, '/demo/');
+    assert.equal(new URL(simulator).search, '', 'the first address is the simulator page');
+    const page = await fetch(simulator);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /<cc-sdk id="desk" backend="simulator"/);
+    const session = new URL(webex);
+    assert.equal(session.origin, new URL(simulator).origin, 'one server for both');
+    assert.equal(session.searchParams.get('backend'), 'webex-local');
+    // The companion is mounted: no session yet, so no token and no figures, but a sign-in that starts the code flow.
+    assert.equal((await fetch(`${session.origin}/cc/webex/token`)).status, 401);
+    assert.equal((await fetch(`${session.origin}/cc/webex/stats`)).status, 401);
+    const login = await fetch(`${session.origin}/cc/webex/login?return=%2Fdemo%2F`, { redirect: 'manual' });
+    assert.equal(login.status, 302);
+    assert.equal(new URL(login.headers.get('location')).origin, session.searchParams.get('cloud'));
+  } finally {
+    child.kill('SIGTERM');
+    const { code } = await exited;
+    assert.equal(code, 0, 'Ctrl+C stops it cleanly');
+  }
+});
