@@ -4,6 +4,7 @@
  * the call; every outcome is heard once in every tab, and a page that acts where `detail.leader` acts once.
  */
 import { expect } from '@open-wc/testing';
+import { oneCallOutcomes } from '../fixtures/one-call-outcomes.js';
 import { freshSession, tabsClosedAfterEach, signInAndAvailable, until, type Heard, type Tab } from './tabs-helpers.js';
 
 const tab = tabsClosedAfterEach();
@@ -174,20 +175,7 @@ describe('tabs: at once', () => {
     await a.sdk.request('cc-task-end-request', { taskId });
     await b.sdk.request('cc-wrapup-request', { taskId, auxCodeId: 'wrap-resolved', notes: 'ok' });
     await until(() => [a, b, c].every((t) => t.heard('cc-task-wrapup').length === 1), 5000, 'the wrap-up heard everywhere');
-    const expected = [
-      'cc-connection-change',
-      'cc-ready',
-      'cc-registered',
-      'cc-station-login',
-      'cc-agent-state-change',
-      'cc-agent-state-change',
-      'cc-task-incoming',
-      'cc-task-assigned',
-      'cc-task-change',
-      'cc-task-change',
-      'cc-task-end',
-      'cc-task-wrapup',
-    ];
+    const expected = oneCallOutcomes;
     const withoutStats = (t: Tab, i: number) => names(t.win.heard, from[i]);
     expect(withoutStats(a, 0)).to.deep.equal(expected);
     expect(withoutStats(b, 1)).to.deep.equal(expected);
