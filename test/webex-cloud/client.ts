@@ -87,9 +87,13 @@ export class Cloud {
     return (await this.#run<{ taskId: string }>('offer', { mediaType, ...options })).taskId;
   }
 
-  /** A campaign reserves a customer for the agent: a preview offer (`AgentOfferCampaignReservation`). */
-  async preview(campaign: string): Promise<string> {
-    return (await this.#run<{ taskId: string }>('preview', { campaign })).taskId;
+  /**
+   * A campaign reserves a customer for the agent: a preview offer (`AgentOfferCampaignReservation`).
+   * `newInteraction`: once accepted, the call goes on under a new interaction id (AgentContactAssigned with the
+   * preview's id as `reservationInteractionId`), as the real dialer places it; otherwise it keeps the preview's id.
+   */
+  async preview(campaign: string, options: { newInteraction?: boolean } = {}): Promise<string> {
+    return (await this.#run<{ taskId: string }>('preview', { campaign, ...options })).taskId;
   }
 
   /** The agent answers the phone (AGENT_DN / EXTENSION): `AgentContactAssigned`. */

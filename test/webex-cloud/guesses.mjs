@@ -99,10 +99,23 @@ export const GUESSES = Object.freeze({
   outdialContact: (body) => Object.freeze({ ani: body.origin, dnis: body.destination, outboundType: 'OUTDIAL', customerName: null }),
   /**
    * A campaign's preview contact: the customer's number as `dnis`, `outboundType: 'CAMPAIGN'`, the customer's name
-   * kept. Accepting it keeps the same interaction id (the SDK also handles a new one, `reservationInteractionId`).
+   * kept. Accepting it keeps the same interaction id by default; see `previewAccepted` for the real dialer's way.
    * Its campaign is `interaction.callProcessingDetails.campaignId` (the campaign's name, as the SDK's own example
    * reads it). A refused accept, `CampaignPreviewAcceptFailed`, carries `campaignId` at its top level: the SDK
    * binds the failure on it; its `reason` is a code, as other refusals' are.
    */
   previewContact: () => Object.freeze({ ani: '+18005550100', dnis: '+14155550142', outboundType: 'CAMPAIGN' }),
+  /**
+   * An accepted preview as the real dialer answers it (the cloud's `preview(campaign, {newInteraction: true})`).
+   * Known from the SDK's source: acceptPreviewContact (services/task/dialer.ts) succeeds on AgentContactAssigned
+   * whose `reservationInteractionId` is the preview's id, and TaskManager.ts re-keys its task when that message's
+   * `interactionId` is another: the placed call is a new interaction. Guessed here:
+   * - `updatedFirst`: a CampaignContactUpdated under the preview's id comes first (TaskManager.ts calls it "an
+   *   intermediate update during accept" and only updates the task's data);
+   * - the new interaction's fields: its own id as `interactionId`, `mediaResourceId` and main call leg, a new
+   *   `createdTimestamp`; the customer, the numbers and `callProcessingDetails.campaignId` as in the preview;
+   * - nothing else is sent under the new id before AgentContactAssigned (an offer under it would make the SDK
+   *   create a second task, which TaskManager's fallback to `reservationInteractionId` would not need).
+   */
+  previewAccepted: Object.freeze({ updatedFirst: true }),
 });

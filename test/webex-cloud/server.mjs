@@ -378,27 +378,59 @@ class Tenant {
     this.routing('AgentOfferContact', contact);
   }
 
-  /** A campaign reserves a customer for the agent: a preview offer (`AgentOfferCampaignReservation`). */
-  preview(campaign) {
+  /**
+   * A campaign reserves a customer for the agent: a preview offer (`AgentOfferCampaignReservation`).
+   * `newInteraction`: accepting it places the call under a new interaction id, as the real dialer does
+   * (GUESSES.previewAccepted); otherwise the call keeps the reservation's id.
+   */
+  preview(campaign, { newInteraction = false } = {}) {
     const contact = this.newContact({ outbound: GUESSES.previewContact(campaign) });
     contact.interaction.callProcessingDetails.campaignId = campaign;
+    contact.newInteractionOnAccept = newInteraction;
     this.routing('AgentOfferCampaignReservation', contact);
     return contact.interactionId;
   }
 
   /** The agent accepted a preview (`acceptPreviewContact`): the call is placed and assigned to the agent. */
   acceptPreview(campaign, id) {
-    const c = this.contact(id);
+    let c = this.contact(id);
     if (c.interaction.callProcessingDetails.campaignId !== campaign) {
       this.routing('CampaignPreviewAcceptFailed', c, { campaignId: campaign, reason: 'CAMPAIGN_NOT_FOUND', reasonCode: GUESSES.refusalReasonCode });
       return;
     }
     if (this.refused('acceptPreview', c, { campaignId: campaign })) return;
+    if (c.newInteractionOnAccept) {
+      if (GUESSES.previewAccepted.updatedFirst) this.routing('CampaignContactUpdated', c);
+      c = this.rekey(c);
+    }
     c.interaction.state = 'connected';
     const me = c.interaction.participants[AGENT_ID];
     me.hasJoined = true;
     me.joinTimestamp = Date.now();
+    c.connectedAt = me.joinTimestamp;
+    // The SDK binds acceptPreviewContact's success on AgentContactAssigned whose reservationInteractionId is the
+    // preview's id (dialer.ts), and re-keys its task when interactionId differs (TaskManager.ts).
     this.routing('AgentContactAssigned', c, { reservationInteractionId: id });
+  }
+
+  /**
+   * The placed call of an accepted preview as a new interaction (GUESSES.previewAccepted): a new id, a main
+   * call leg of its own; the customer, the numbers and the campaign stay. From now on the contact is known by
+   * the new id only.
+   */
+  rekey(c) {
+    const old = c.interactionId;
+    const id = `${this.orgId}-interaction-${++this.seq}`;
+    this.contacts.delete(old);
+    const main = c.interaction.media[old];
+    delete c.interaction.media[old];
+    c.interaction.media[id] = { ...main, mediaResourceId: id };
+    c.interactionId = id;
+    c.mediaResourceId = id;
+    c.interaction.interactionId = id;
+    c.interaction.createdTimestamp = Date.now();
+    this.contacts.set(id, c);
+    return c;
   }
 
   /** A contact of this tenant; `outbound` makes it an outbound call with those numbers. */
@@ -918,7 +950,7 @@ export class WebexCloud extends LoopbackServer {
         t.assign(payload.taskId);
         return {};
       case 'preview':
-        return { taskId: t.preview(payload.campaign) };
+        return { taskId: t.preview(payload.campaign, { newInteraction: payload.newInteraction === true }) };
       case 'contact-again':
         // The contact as the service sends it again (after a relogin: GUESSES.contactsAgainAfterRelogin).
         t.routing('AgentContact', t.contact(payload.taskId));

@@ -21,14 +21,14 @@ async function onStation() {
   const sdk = await fixture<CcSdk>(html`<cc-sdk .backend=${backend}><cc-task-panel></cc-task-panel></cc-sdk>`);
   const panel = sdk.querySelector('cc-task-panel') as CcTaskPanel;
   const heard: string[] = [];
-  for (const type of ['cc-task-incoming', 'cc-task-assigned', 'cc-task-end', 'cc-error']) {
+  for (const type of ['cc-task-incoming', 'cc-task-hydrate', 'cc-task-assigned', 'cc-task-change', 'cc-task-end', 'cc-task-wrapup', 'cc-task-rejected', 'cc-error']) {
     sdk.addEventListener(type, (e) => heard.push(`${type}:${String((e as CustomEvent).detail?.task?.id ?? '')}`));
   }
   await sdk.request('cc-sign-in-request', { accessToken: cloud.tenant.token });
   await sdk.request('cc-station-login-request', { teamId: 'team-support', loginOption: 'EXTENSION', dialNumber: '1042' });
   await panel.updateComplete;
   const close = async () => {
-    for (const id of sdk.state.tasks.map((t) => t.id)) await cloud.hangup(id).catch(() => undefined);
+    for (const id of (await cloud.state()).contacts) await cloud.hangup(id).catch(() => undefined);
     sdk.remove();
     backend.dispose();
     await cloud.reset();
@@ -67,6 +67,74 @@ describe('webex on the real SDK: a campaign preview the agent calls now', functi
     expect(d.heard).to.include(`cc-task-assigned:${id}`);
     await until(() => !d.root.querySelector('[part~="offer"]'), 5000, 'the offer gone');
     expect(d.heard.filter((h) => h.startsWith('cc-error'))).to.deep.equal([]);
+    await d.close();
+  });
+
+  it('the dialer places the call under a new interaction id: one task, under the id the offer had, which connects, holds, ends and wraps up', async () => {
+    const d = await onStation();
+    const id = await d.cloud.preview('Spring renewals', { newInteraction: true });
+    await until(() => !!d.root.querySelector(`[part~="offer"][data-task="${id}"] [data-action="accept"]`), 5000, 'Call now');
+    d.root.querySelector<HTMLButtonElement>(`[part~="offer"][data-task="${id}"] [data-action="accept"]`)!.click();
+    await until(() => d.sdk.state.tasks[0]?.state === 'connected', 5000, 'the call connected');
+    // Webex now knows the call by another interaction id; the SDK re-keyed its task (TaskManager.ts).
+    const contacts = (await d.cloud.state()).contacts;
+    expect(contacts).to.have.length(1);
+    const placed = contacts[0];
+    expect(placed).to.not.equal(id);
+    // The desk: one task, still under the offer's id, connected, no longer a preview.
+    expect(d.sdk.state.tasks).to.have.length(1);
+    expect(d.sdk.state.tasks[0]).to.include({ id, state: 'connected', direction: 'outbound' });
+    expect(d.sdk.state.tasks[0].preview).to.equal(undefined);
+    await d.panel.updateComplete;
+    await until(() => !d.root.querySelector('[part~="offer"]'), 5000, 'the offer gone');
+    expect([...d.root.querySelectorAll('[part~="task"][data-task]')].map((t) => t.getAttribute('data-task'))).to.deep.equal([id]);
+    // The page: the offer, then the same task connected, one id throughout.
+    expect(d.heard).to.deep.equal([`cc-task-incoming:${id}`, `cc-task-assigned:${id}`]);
+
+    // Actions on the desk's id reach Webex under the call's new id.
+    const before = (await d.cloud.state()).calls.length;
+    await d.sdk.request('cc-task-hold-request', { taskId: id });
+    await until(() => d.sdk.state.tasks[0]?.held === true, 5000, 'the call held');
+    await d.sdk.request('cc-task-resume-request', { taskId: id });
+    await until(() => d.sdk.state.tasks[0]?.held === false, 5000, 'the call resumed');
+    await d.sdk.request('cc-task-end-request', { taskId: id });
+    await until(() => d.sdk.state.tasks[0]?.state === 'wrapup', 5000, 'the wrap-up');
+    await d.sdk.request('cc-wrapup-request', { taskId: id, auxCodeId: 'wrap-resolved', notes: 'Renewed' });
+    await until(() => d.sdk.state.tasks.length === 0, 5000, 'the task gone');
+    const calls = (await d.cloud.state()).calls.slice(before).filter((c) => c.startsWith('POST /v1/tasks/'));
+    expect(calls).to.deep.equal(['hold', 'unhold', 'end', 'wrapup'].map((a) => `POST /v1/tasks/${placed}/${a}`));
+    expect(d.heard).to.deep.equal([
+      `cc-task-incoming:${id}`,
+      `cc-task-assigned:${id}`,
+      `cc-task-change:${id}`,
+      `cc-task-change:${id}`,
+      `cc-task-end:${id}`,
+      `cc-task-wrapup:${id}`,
+    ]);
+    expect((await d.cloud.state()).contacts).to.deep.equal([]);
+    await d.close();
+  });
+
+  it('a call placed under a new interaction id stays one task, under the offer\'s id, across a reconnect', async () => {
+    const d = await onStation();
+    const id = await d.cloud.preview('Spring renewals', { newInteraction: true });
+    await until(() => d.sdk.state.tasks[0]?.id === id, 5000, 'the preview offer');
+    await d.sdk.request('cc-task-accept-request', { taskId: id });
+    await until(() => d.sdk.state.tasks[0]?.state === 'connected', 5000, 'the call connected');
+    const placed = (await d.cloud.state()).contacts[0];
+    // The network drops and comes back: the SDK logs in again silently and the service lists the call (its new
+    // id) and sends it again; the desk finds it is the task it has.
+    await d.cloud.drop();
+    await until(() => d.sdk.state.connection !== 'connected', 5000, 'the connection lost');
+    await d.cloud.restore();
+    await until(() => d.sdk.state.connection === 'connected', 15_000, 'the connection back');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(d.sdk.state.tasks.map((t) => [t.id, t.state])).to.deep.equal([[id, 'connected']]);
+    expect(d.heard.filter((h) => !h.endsWith(`:${id}`))).to.deep.equal([]);
+    expect(d.heard.filter((h) => /incoming|hydrate|end|rejected/.test(h))).to.deep.equal([`cc-task-incoming:${id}`]);
+    await d.sdk.request('cc-task-hold-request', { taskId: id });
+    await until(() => d.sdk.state.tasks[0]?.held === true, 5000, 'the call held');
+    expect((await d.cloud.state()).calls.filter((c) => c.endsWith('/hold'))).to.deep.equal([`POST /v1/tasks/${placed}/hold`]);
     await d.close();
   });
 
