@@ -138,6 +138,36 @@ describe('webex on the real SDK: a campaign preview the agent calls now', functi
     await d.close();
   });
 
+  it('a decline sent by a script is refused (the SDK cannot decline a preview): the page hears why, the agent sees it, the offer stays', async () => {
+    const d = await onStation();
+    const id = await d.cloud.preview('Spring renewals');
+    await until(() => !!d.root.querySelector(`[part~="offer"][data-task="${id}"] [data-action="accept"]`), 5000, 'Call now');
+    const errors: { action: string; code: string; message: string }[] = [];
+    d.sdk.addEventListener('cc-error', (e) => errors.push((e as CustomEvent).detail));
+    const before = (await d.cloud.state()).calls.length;
+    // No Decline on the panel: the page sends the request itself.
+    expect(d.root.querySelector('[data-action="decline"]')).to.equal(null);
+    await d.sdk.request('cc-task-decline-request', { taskId: id });
+    expect(errors).to.have.length(1);
+    expect(errors[0]).to.include({ action: 'task-decline', code: 'unsupported' });
+    expect(errors[0].message).to.match(/cannot decline/i);
+    expect(d.sdk.state.errors[`cc-task-decline-request:${id}`]?.code).to.equal('unsupported');
+    // The refusal shows next to the offer, which is still there to call now; nothing reached Webex.
+    await d.panel.updateComplete;
+    const offer = d.root.querySelector(`[part~="offer"][data-task="${id}"]`)!;
+    expect(squash(offer.querySelector('[role="alert"], [part~="error"]')?.textContent)).to.match(/cannot decline/i);
+    expect(d.sdk.state.tasks).to.have.length(1);
+    expect(d.sdk.state.tasks[0]).to.deep.include({ id, state: 'offered', preview: { campaign: 'Spring renewals' } });
+    expect(d.heard.filter((h) => h.startsWith('cc-task-rejected'))).to.deep.equal([]);
+    expect((await d.cloud.state()).calls.slice(before)).to.deep.equal([]);
+    expect((await d.cloud.state()).contacts).to.deep.equal([id]);
+    await expect(d.panel).to.be.accessible();
+    // and Call now still places the call
+    offer.querySelector<HTMLButtonElement>('[data-action="accept"]')!.click();
+    await until(() => d.sdk.state.tasks[0]?.state === 'connected', 5000, 'the call connected');
+    await d.close();
+  });
+
   it('a refused preview: the reason next to Call now, and the offer stays', async () => {
     const d = await onStation();
     const id = await d.cloud.preview('Spring renewals');
