@@ -5,21 +5,15 @@
  */
 import { expect } from '@open-wc/testing';
 import { until } from '../../helpers-no-define.js';
+import { cspDeskFrames, expectTrustedTypesEnforced } from '../../csp/desk-frame.js';
 import { TcccSite } from '../../tccc-double/client.js';
-
-interface FrameSdk extends HTMLElement {
-  state: { session: { status: string }; tasks: readonly { id: string; state: string }[]; errors: Record<string, { code: string; message: string }> };
-  request(name: string, detail: unknown): Promise<boolean>;
-}
 
 const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
+const open = cspDeskFrames();
 let site: TcccSite | null = null;
-let frame: HTMLIFrameElement | null = null;
 
 afterEach(async () => {
-  frame?.remove();
-  frame = null;
   await site?.close();
   site = null;
 });
@@ -27,31 +21,16 @@ afterEach(async () => {
 /** A page under `policy`, with the desk on TCCC (the double's sign-in route); its window once every tag is defined. */
 async function pageUnder(policyOf: (origin: string) => string) {
   site = await TcccSite.create();
-  const policy = policyOf(site.info.origin);
-  frame = document.createElement('iframe');
-  frame.style.cssText = 'width: 1000px; height: 900px; border: 0';
-  frame.srcdoc = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${policy.replaceAll('"', '&quot;')}">
-<title>cc-elements on TCCC under a strict CSP</title>
-<script src="/test/csp/violations.js"></script>
-<script type="module" src="/dist/cdn/cc-elements.js"></script>
-</head><body>
-<cc-sdk id="desk" backend="tccc" sdk-url-endpoint="${site.endpoint}"><cc-auth></cc-auth><cc-task-panel></cc-task-panel><cc-wrapup></cc-wrapup></cc-sdk>
-</body></html>`;
-  const loaded = new Promise((resolve) => frame!.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  const win = frame.contentWindow as Window & typeof globalThis & { cspViolations: string[] };
-  const doc = frame.contentDocument!;
-  await until(() => ['cc-sdk', 'cc-auth', 'cc-task-panel', 'cc-wrapup'].every((t) => win.customElements.get(t)), 10000, 'every tag defined');
-  const sdk = doc.getElementById('desk') as FrameSdk;
-  const widget = (tag: string) => doc.querySelector(tag) as HTMLElement & { updateComplete: Promise<boolean> };
+  const { win, doc, sdk, widget, signInSettled } = await open({
+    title: 'cc-elements on TCCC under a strict CSP',
+    policy: policyOf(site.info.origin),
+    sdkAttributes: `backend="tccc" sdk-url-endpoint="${site.endpoint}"`,
+  });
   const button = (tag: string, selector: string) => widget(tag).shadowRoot!.querySelector<HTMLButtonElement>(selector);
   const signIn = async () => {
-    await until(() => button('cc-auth', '[part="continue"]') && (sdk as unknown as { desk: { backend: unknown } }).desk.backend, 10000, 'the sign-in button');
+    await until(() => button('cc-auth', '[part="continue"]') && sdk.desk.backend, 10000, 'the sign-in button');
     button('cc-auth', '[part="continue"]')!.click();
-    await until(() => sdk.state.session.status === 'signed-in' || sdk.state.errors['cc-sign-in-request'], 10000, 'the sign-in');
+    await signInSettled();
   };
   return { win, doc, sdk, widget, button, signIn };
 }
@@ -65,12 +44,7 @@ describe('the desk on TCCC under a strict CSP with Trusted Types', () => {
   it('signs in, takes a call and wraps it up with no violation', async function () {
     this.timeout(40000);
     const { win, doc, sdk, widget, button, signIn } = await pageUnder((origin) => policyFor(origin));
-    // The policy is in force: a string reaching an HTML sink is refused in this page.
-    expect(() => {
-      doc.createElement('div').innerHTML = '<b>x</b>';
-    }, 'Trusted Types enforced').to.throw(/TrustedHTML/);
-    await until(() => win.cspViolations.length === 1, 3000, 'the probe reported');
-    win.cspViolations.length = 0;
+    await expectTrustedTypesEnforced(win, doc);
 
     await signIn();
     expect(sdk.state.errors['cc-sign-in-request']).to.equal(undefined);

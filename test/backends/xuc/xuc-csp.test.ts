@@ -6,25 +6,13 @@
  */
 import { expect } from '@open-wc/testing';
 import { until } from '../../helpers-no-define.js';
+import { cspDeskFrames, expectTrustedTypesEnforced } from '../../csp/desk-frame.js';
 import { XucSite } from '../../xuc-double/client.js';
 
-interface FrameSdk extends HTMLElement {
-  state: {
-    session: { status: string };
-    profile: { teams: readonly { id: string }[] } | null;
-    agent: { state: string } | null;
-    tasks: readonly { id: string; state: string }[];
-    errors: Record<string, { code: string; message: string }>;
-  };
-  request(name: string, detail: unknown): Promise<boolean>;
-}
-
+const open = cspDeskFrames();
 let site: XucSite | null = null;
-let frame: HTMLIFrameElement | null = null;
 
 afterEach(async () => {
-  frame?.remove();
-  frame = null;
   await site?.close();
   site = null;
 });
@@ -38,29 +26,16 @@ const policyFor = (xucOrigin: string | null) =>
 async function pageUnder(allowXuc: boolean) {
   site = await XucSite.create({ wrapupSeconds: 60 });
   const origin = new URL(site.baseUrl).origin;
-  frame = document.createElement('iframe');
-  frame.style.cssText = 'width: 1000px; height: 900px; border: 0';
-  frame.srcdoc = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${policyFor(allowXuc ? origin : null)}">
-<title>cc-elements on XuC under a strict CSP</title>
-<script src="/test/csp/violations.js"></script>
-<script type="module" src="/dist/cdn/cc-elements.js"></script>
-</head><body>
-<cc-sdk id="desk" backend="xuc" server="${site.baseUrl}"><cc-auth></cc-auth><cc-task-panel></cc-task-panel><cc-wrapup></cc-wrapup></cc-sdk>
-</body></html>`;
-  const loaded = new Promise((resolve) => frame!.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  const win = frame.contentWindow as Window & typeof globalThis & { cspViolations: string[] };
-  const doc = frame.contentDocument!;
-  await until(() => ['cc-sdk', 'cc-auth', 'cc-task-panel', 'cc-wrapup'].every((t) => win.customElements.get(t)), 10000, 'every tag defined');
-  const sdk = doc.getElementById('desk') as FrameSdk;
-  const shadow = (tag: string) => (doc.querySelector(tag) as HTMLElement).shadowRoot!;
+  const { win, doc, sdk, widget, signInSettled } = await open({
+    title: 'cc-elements on XuC under a strict CSP',
+    policy: policyFor(allowXuc ? origin : null),
+    sdkAttributes: `backend="xuc" server="${site.baseUrl}"`,
+  });
+  const shadow = (tag: string) => widget(tag).shadowRoot!;
   const signIn = async () => {
     const auth = () => shadow('cc-auth');
     // The XuC backend loads lazily (a chunk of the CDN build): sign in once it is attached.
-    await until(() => auth().querySelector('#username') && (sdk as unknown as { desk: { backend: unknown } }).desk.backend, 10000, 'the username field and the backend');
+    await until(() => auth().querySelector('#username') && sdk.desk.backend, 10000, 'the username field and the backend');
     const field = (name: string) =>
       auth().querySelector<HTMLInputElement>(`#${name}`)!;
     for (const [name, value] of [['username', site!.alice.login], ['password', site!.alice.password]] as const) {
@@ -68,9 +43,9 @@ async function pageUnder(allowXuc: boolean) {
       field(name).dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     }
     const submit = auth().querySelector<HTMLButtonElement>('[part="submit"], button[type="submit"]')!;
-    await (doc.querySelector('cc-auth') as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+    await widget('cc-auth').updateComplete;
     submit.click();
-    await until(() => sdk.state.session.status === 'signed-in' || sdk.state.errors['cc-sign-in-request'], 10000, 'the sign-in');
+    await signInSettled();
   };
   return { win, doc, sdk, shadow, signIn };
 }
@@ -79,11 +54,7 @@ describe('the desk on XuC under a strict CSP with Trusted Types', () => {
   it('signs in with username and password, takes a call and wraps it up with no violation', async function () {
     this.timeout(40000);
     const { win, doc, sdk, shadow, signIn } = await pageUnder(true);
-    expect(() => {
-      doc.createElement('div').innerHTML = '<b>x</b>';
-    }, 'Trusted Types enforced').to.throw(/TrustedHTML/);
-    await until(() => win.cspViolations.length === 1, 3000, 'the probe reported');
-    win.cspViolations.length = 0;
+    await expectTrustedTypesEnforced(win, doc);
 
     await signIn();
     expect(sdk.state.errors['cc-sign-in-request'], JSON.stringify(sdk.state.errors['cc-sign-in-request']) + JSON.stringify(win.cspViolations)).to.equal(undefined);
