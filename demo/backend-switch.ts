@@ -5,7 +5,8 @@
 // signs in through the server companion the start script mounts (`token-endpoint`), and the statistics widgets
 // poll its statistics route. `?backend=xuc-local&server=http://127.0.0.1:PORT/site-1` (`npm run start:xuc-local`)
 // opens it on the XuC backend against the loopback XuC double; `?backend=tccc-local` (`npm run start:tccc-local`) on
-// the TCCC backend, whose SdkURL comes from the start script's `/tccc-local/loginTCCC` route.
+// the TCCC backend, whose SdkURL comes from the start script's `/tccc-local/loginTCCC` route and whose statistics
+// from the companion's `/cc/tccc/stats` there.
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CcSdk } from '../components/cc-sdk/cc-sdk.js';
@@ -59,8 +60,17 @@ export function localKind(search = location.search): keyof typeof LOCAL_COMMAND 
   return null;
 }
 
-/** The server companion's routes on the page's own server, as `npm run start:webex-local` mounts them. */
-export const COMPANION = Object.freeze({ token: '/cc/webex/token', stats: '/cc/webex/stats' });
+/**
+ * The server companion's routes on the page's own server: `npm run start:webex-local` mounts the Webex ones,
+ * `npm run start:tccc-local` the TCCC statistics route.
+ */
+export const COMPANION = Object.freeze({ token: '/cc/webex/token', stats: '/cc/webex/stats', tcccStats: '/cc/tccc/stats' });
+
+/** The statistics route the widgets poll on this choice, or null when the desk's backend reports its own figures. */
+export function statsEndpoint(choice: BackendChoice): string | null {
+  if (choice.backend === 'webex-local' && choice.session === 'server') return COMPANION.stats;
+  return choice.backend === 'tccc-local' ? COMPANION.tcccStats : null;
+}
 
 const KEY = 'northwind-crm-backend';
 

@@ -3,7 +3,7 @@
 // (after a reload), kept true on `cc-task-rejected` and `cc-signed-out`; call logging on `cc-task-wrapup`.
 import '../define/all.js';
 import './simulator-panel.js';
-import { applyChoice, COMPANION, savedChoice } from './backend-switch.js';
+import { applyChoice, savedChoice, statsEndpoint } from './backend-switch.js';
 import { simulatorCustomers } from '../src/backends/simulator/data.js';
 import type { AuxCode, TaskSnapshot } from '../src/core/types.js';
 
@@ -53,14 +53,16 @@ const popOpen = $<HTMLButtonElement>('#screen-pop-open');
 const choice = savedChoice();
 if (choice.backend !== 'simulator') applyChoice(choice, sdk, sdk.querySelector('cc-auth'));
 
-// Signed in through the server companion: the statistics widgets poll its statistics route (the Webex backend
-// reports no figures of its own); signed out, they go back to the desk's (and say "Sign in").
-if (choice.session === 'server') {
+// Signed in on Webex through the server companion, or on TCCC: the statistics widgets poll the companion's
+// statistics route (neither backend reports figures of its own); signed out, they go back to the desk's (and say
+// "Sign in").
+const endpoint = statsEndpoint(choice);
+if (endpoint) {
   const widgets = () => document.querySelectorAll('cc-queue-stats, cc-agent-stats');
   sdk.addEventListener('cc-ready', () => {
     for (const widget of widgets()) {
       widget.setAttribute('poll-interval', '5');
-      widget.setAttribute('stats-endpoint', COMPANION.stats);
+      widget.setAttribute('stats-endpoint', endpoint);
     }
   });
   sdk.addEventListener('cc-signed-out', () => widgets().forEach((w) => w.removeAttribute('stats-endpoint')));

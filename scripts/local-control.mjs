@@ -35,6 +35,23 @@ export function commandRoute(path, actions) {
   };
 }
 
+/**
+ * Koa middleware that hands the requests under `prefix` to a `node:http` handler (the server companion's routes,
+ * `/cc/…`), as a host's own server would mount them; `handler.current` may be set after the page starts.
+ */
+export function mountHandler(handler, prefix) {
+  return async (ctx, next) => {
+    if (!ctx.path.startsWith(prefix) || !handler.current) return next();
+    ctx.respond = false;
+    await new Promise((resolve) => {
+      ctx.res.once('finish', resolve);
+      ctx.res.once('close', resolve);
+      handler.current(ctx.req, ctx.res);
+    });
+    return undefined;
+  };
+}
+
 /** Runs a start script's `main` when the file is run (not imported), and stops its servers on Ctrl+C. */
 export async function runWhenMain(url, start, banner) {
   if (url !== `file://${process.argv[1]}`) return;

@@ -15,7 +15,7 @@ ensureInstalled();
 const { startSamplePage } = await import('./sample-server.mjs');
 const { startWebexCloud, AGENT_ID } = await import('../test/webex-cloud/server.mjs');
 const { loadCompanion } = await import('./load-companion.mjs');
-const { commandRoute, runWhenMain } = await import('./local-control.mjs');
+const { commandRoute, mountHandler, runWhenMain } = await import('./local-control.mjs');
 
 /** What the page may ask the cloud to do: a customer reaches out, the agent answers the phone, the customer hangs up. */
 const ALLOWED = ['offer', 'answer', 'hangup', 'state'];
@@ -23,20 +23,6 @@ const ALLOWED = ['offer', 'answer', 'hangup', 'state'];
 /** Koa middleware: the cloud's script API for one tenant, on the page's own origin (`POST /webex-local/command`). */
 export function webexLocalControl(cloud, tenant) {
   return commandRoute('/webex-local/command', Object.fromEntries(ALLOWED.map((action) => [action, (payload) => cloud.command({ ...payload, tenant })])));
-}
-
-/** Koa middleware that hands the companion's routes (`/cc/webex/…`) to its `node:http` handler. */
-function mount(handler, prefix) {
-  return async (ctx, next) => {
-    if (!ctx.path.startsWith(prefix) || !handler.current) return next();
-    ctx.respond = false;
-    await new Promise((resolve) => {
-      ctx.res.once('finish', resolve);
-      ctx.res.once('close', resolve);
-      handler.current(ctx.req, ctx.res);
-    });
-    return undefined;
-  };
 }
 
 /**
@@ -98,7 +84,7 @@ export async function startWebexLocal({ port = 8000, hostname = 'localhost' } = 
   const cloud = await startWebexCloud();
   const tenant = cloud.command({ action: 'tenant' });
   const routes = { current: null };
-  const page = await startSamplePage({ port, hostname, middleware: [webexLocalControl(cloud, tenant.orgId), mount(routes, '/cc/webex/')] });
+  const page = await startSamplePage({ port, hostname, middleware: [webexLocalControl(cloud, tenant.orgId), mountHandler(routes, '/cc/webex/')] });
   routes.current = await companionFor(cloud, tenant, page.origin);
   const tokenUrl = `${page.address}?backend=webex-local&cloud=${encodeURIComponent(cloud.origin)}`;
   return {

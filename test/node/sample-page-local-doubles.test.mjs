@@ -1,6 +1,8 @@
 // `npm run start:xuc-local` and `npm run start:tccc-local` in a real browser: each boots its double and the sample
 // page on run-time ports; the page the script prints signs in (XuC: username and password; TCCC: one button, a
 // fresh SdkURL from the page's own route), logs in, and a call rung from the page's panel shows in the task panel.
+// On TCCC the statistics widgets show the server companion's figures (its /cc/tccc/stats route on the page's
+// server, against a loopback Tencent Cloud API that answers from the double), and follow the call.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startXucLocal } from '../../scripts/start-xuc-local.mjs';
@@ -63,9 +65,18 @@ test('start:xuc-local: the printed page signs in with username and password on t
   }
 });
 
+/** The text of a queue's figure (`part`) in <cc-queue-stats>, found by the queue's name (run in the page). */
+const queueFigure = (name, part) =>
+  `[...document.querySelector('cc-queue-stats').shadowRoot.querySelectorAll('[part~="queue"]')].find((q) => q.querySelector('.queue-name')?.textContent.trim() === ${JSON.stringify(name)})?.querySelector(${JSON.stringify(part)})?.textContent.trim()`;
+
 test('start:tccc-local: the printed page signs in with a fresh SdkURL from its own route on the TCCC double, and a call rings', { timeout: 120_000 }, async () => {
   const local = await startTcccLocal({ port: 0, hostname: '127.0.0.1' });
   const ui = await openPage();
+  // Everything the page's server answered the statistics widgets.
+  const statsAnswers = [];
+  ui.page.on('response', (res) => {
+    if (new URL(res.url()).pathname === '/cc/tccc/stats') statsAnswers.push(res.text().catch(() => ''));
+  });
   try {
     const { page } = ui;
     assert.equal(new URL(local.url).searchParams.get('backend'), 'tccc-local');
@@ -90,15 +101,38 @@ test('start:tccc-local: the printed page signs in with a fresh SdkURL from its o
     });
     await ui.until(() => document.getElementById('desk').state.agent?.state === 'Available', 'Available');
 
+    // The statistics widgets poll the companion's TCCC route on the page's server: both skill groups by name,
+    // nobody waiting; the agent's time per state today.
+    await ui.until(`${queueFigure('Support', '[part="waiting"]')} === '0' && ${queueFigure('Billing', '[part="waiting"]')} === '0'`, 'the skill groups\' figures');
+    await ui.until(() => /Time in each state/.test(document.querySelector('cc-agent-stats').shadowRoot.textContent), 'the agent\'s figures');
+    assert.equal(await page.evaluate(() => document.querySelector('cc-queue-stats').getAttribute('stats-endpoint')), '/cc/tccc/stats');
+
     await page.evaluate(() => (document.querySelector('demo-simulator-panel').shadowRoot.querySelector('details').open = true));
     assert.match(await ui.text('demo-simulator-panel'), /Local TCCC \(double\)/);
     await ui.click('demo-simulator-panel', '^Offer a call$');
     await ui.until(() => /13800138000/.test(document.querySelector('cc-task-panel').shadowRoot.textContent), 'the caller in the task panel');
+    // Offered and not answered: one call waiting in Support (Billing still none), within a poll.
+    await ui.until(`${queueFigure('Support', '[part="waiting"]')} === '1'`, 'one call waiting in Support');
+    assert.equal(await page.evaluate(queueFigure('Billing', '[part="waiting"]')), '0');
     await ui.click('cc-task-panel', '^Accept');
     await ui.until(() => document.getElementById('desk').state.tasks.some((t) => t.state === 'connected'), 'the call connects');
+    // Answered: nobody waits any more.
+    await ui.until(`${queueFigure('Support', '[part="waiting"]')} === '0'`, 'nobody waiting once the call is answered');
     // The customer hangs up from the page's panel: the call ends.
     await ui.click('demo-simulator-panel', '^Customer hangs up$');
     await ui.until(() => !document.getElementById('desk').state.tasks.some((t) => t.state === 'connected'), 'the call ends');
+
+    // The figures came from Tencent Cloud's API (its stand-in), asked by the page's server with a signed request;
+    // the API key never reached the page: not its markup, storage, address, nor any answer of the route.
+    const asked = local.cloudApi.seen;
+    assert.ok(asked.some((s) => s.action === 'DescribeCallInMetrics') && asked.some((s) => s.action === 'DescribeStaffStatusMetrics'));
+    assert.deepEqual(asked.filter((s) => s.error), [], 'every request signed with the key the stand-in knows');
+    const answers = (await Promise.all(statsAnswers)).join('\n');
+    assert.ok(statsAnswers.length >= 3 && answers.includes('"queueName":"Support"'));
+    const seen = await page.evaluate(() => document.documentElement.outerHTML + JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }) + location.href);
+    for (const secret of [local.key.secretKey, local.key.secretId]) {
+      assert.ok(!seen.includes(secret) && !answers.includes(secret), 'the API key stays on the server');
+    }
     assert.deepEqual(ui.problems, []);
   } finally {
     await ui.close();

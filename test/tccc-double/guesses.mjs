@@ -83,4 +83,38 @@ export const GUESSES = Object.freeze({
   secondScriptWarns: true,
   /** tccc.md lists `autoTransfer` (an offer timed out and moved elsewhere) and no agent status for it: none is sent. */
   autoTransferStatus: null,
+  /**
+   * The cloud API stand-in (./cloud-api.mjs) answers DescribeCallInMetrics from the site's calls. tccc.md lists
+   * `QueueCount` and `RingCount` without saying whether a call ringing an agent is still "in the queue". The
+   * double's calls ring the agent as soon as they come in (no call waits unoffered), so it counts a call offered
+   * and not yet answered as waiting in its skill group's queue (`QueueCount`, the longest wait from when it
+   * rang), not as ringing; `AcceptCount` counts the answered calls still going on.
+   */
+  offeredIsQueued: true,
+  /**
+   * tccc.md: DescribeStaffStatusMetrics' `Status` is one of free, busy, rest, notReady, afterCallWork, offline,
+   * while the Web SDK says `arrange` for after-call work. The double translates the SDK's status so.
+   */
+  metricsStatus: Object.freeze({ arrange: 'afterCallWork' }),
+  /**
+   * A call record (DescribeTelCdr's `TelCdrList`): the fields as the official SDK's type declarations name them
+   * (`TelCdrInfo`; tccc.md names the action, its paging and filters only). `EndStatus`/`EndStatusString` from
+   * the SDK's list; which one the double writes for a call that ended unanswered is its choice: a caller who
+   * hangs up while the agent's phone rings gave up ringing (104); an inbound call the agent or the system ended
+   * unanswered had no agent take it (105); an outbound call the agent ended before the answer was cancelled
+   * (209), one the customer ended, refused (203). The skill group is `QueuedSkillGroupId` for every inbound
+   * call, and `SkillGroupId` only once an agent answered it; `SeatUser.Mail` is the agent's account.
+   */
+  callRecord: Object.freeze({
+    endStatus: ({ inbound, answered, closeBy }) =>
+      answered
+        ? { code: 1, name: 'ok' }
+        : inbound
+          ? closeBy === 'client'
+            ? { code: 104, name: 'ringingGiveUp' }
+            : { code: 105, name: 'noSeatOnline' }
+          : closeBy === 'client'
+            ? { code: 203, name: 'userReject' }
+            : { code: 209, name: 'callerCancel' },
+  }),
 });

@@ -33,6 +33,7 @@ class Site {
     this.base = `${double.origin}/${this.id}`;
     this.wrap = options.wrap ?? GUESSES.wrap;
     this.urlSeconds = options.urlSeconds ?? GUESSES.sdkUrlSeconds;
+    this.sdkAppId = SDK_APP_ID;
     this.user = { userId: 'alice@example.com', name: 'Alice Zhang' };
     this.skillGroups = [
       { id: '101', name: 'Support' },
@@ -45,6 +46,11 @@ class Site {
     this.endpointMode = 'ok';
     this.links = new Set();
     this.status = 'offline';
+    /** When the status last changed (epoch ms), and the seconds spent in each earlier status (the cloud API's metrics). */
+    this.statusSince = Date.now();
+    this.statusTotals = {};
+    /** The call records (CDRs) of the calls that ended, oldest first, as the cloud API's DescribeTelCdr lists them. */
+    this.records = [];
     this.muted = false;
     /** Calls by sessionId: {sessionId, direction, phase: ringing|dialing|talking, held, answered}. */
     this.calls = new Map();
@@ -121,7 +127,7 @@ class Site {
     }
     entry.used = true;
     if (this.neverReady) return;
-    this.status = GUESSES.statusAtReady;
+    this.changeStatus(GUESSES.statusAtReady);
     this.push(link, { event: 'ready', status: this.status });
   }
 
@@ -136,8 +142,23 @@ class Site {
   }
 
   setStatus(status) {
-    this.status = status;
+    this.changeStatus(status);
     this.event('statusChanged', { status });
+  }
+
+  /** The status changes; the time spent in the one before is counted (DescribeStaffStatusMetrics' durations). */
+  changeStatus(status) {
+    const now = Date.now();
+    this.statusTotals[this.status] = (this.statusTotals[this.status] ?? 0) + (now - this.statusSince);
+    this.status = status;
+    this.statusSince = now;
+  }
+
+  /** Whole seconds spent in each status so far (the current one up to now). */
+  statusSeconds() {
+    const ms = { ...this.statusTotals };
+    ms[this.status] = (ms[this.status] ?? 0) + (Date.now() - this.statusSince);
+    return Object.fromEntries(Object.entries(ms).map(([status, v]) => [status, Math.floor(v / 1000)]));
   }
 
   onMessage(link, text) {
@@ -193,6 +214,7 @@ class Site {
         if (c.phase !== 'ringing') throw new Error('The session is not ringing.');
         c.phase = 'talking';
         c.answered = true;
+        c.acceptAt = Date.now();
         return {
           after: () => {
             this.event('userAccessed', { sessionId: c.sessionId });
@@ -243,7 +265,7 @@ class Site {
         if (this.status === 'offline') throw new Error('The agent is offline.');
         const phoneNumber = String(args.phoneNumber ?? '');
         if (!phoneNumber) throw new Error('phoneNumber is required.');
-        const c = { sessionId: this.newSession(), direction: 'outbound', phase: 'dialing', held: false, answered: false, callee: phoneNumber };
+        const c = { sessionId: this.newSession(), direction: 'outbound', phase: 'dialing', held: false, answered: false, callee: phoneNumber, caller: '075586001234', ringAt: Date.now() };
         this.calls.set(c.sessionId, c);
         const data = { sessionId: c.sessionId, calleeLocation: 'Shenzhen', calleePhoneNumber: phoneNumber, callerPhoneNumber: '075586001234', serverType: 'staffSeat', remark: '' };
         return {
@@ -272,6 +294,7 @@ class Site {
   /** The session ends (closeBy: client, seat, admin, timer); an answered call puts the agent in after-call work. */
   end(c, closeBy) {
     if (!this.calls.delete(c.sessionId)) return;
+    this.record(c, closeBy);
     this.muted = false;
     this.event('sessionEnded', { sessionId: c.sessionId, closeBy, type: 'phone', duration: c.answered ? 42 : 0 });
     if (c.answered && this.status !== 'offline') {
@@ -283,6 +306,37 @@ class Site {
     }
   }
 
+  /** The call record of an ended call, as DescribeTelCdr lists it (its fields: ./guesses.mjs `callRecord`). */
+  record(c, closeBy) {
+    const at = (ms) => (ms ? Math.floor(ms / 1000) : 0);
+    const ended = Date.now();
+    const group = this.skillGroups.find((g) => g.id === c.skillGroupId);
+    const inbound = c.direction === 'inbound';
+    const end = GUESSES.callRecord.endStatus({ inbound, answered: c.answered, closeBy });
+    this.records.push({
+      SessionId: c.sessionId,
+      Caller: c.caller,
+      Callee: c.callee,
+      Time: at(c.ringAt),
+      Direction: inbound ? 0 : 1,
+      CallType: inbound ? 2 : 1,
+      Duration: c.answered ? at(ended - c.acceptAt) : 0,
+      EndStatus: end.code,
+      EndStatusString: end.name,
+      SeatUser: c.answered || !inbound ? { Name: this.user.name, Mail: this.user.userId, StaffNumber: '1001', UserId: this.user.userId } : undefined,
+      SkillGroupId: group && c.answered ? Number(group.id) : undefined,
+      SkillGroup: group && c.answered ? group.name : undefined,
+      QueuedSkillGroupId: group ? Number(group.id) : undefined,
+      QueuedSkillGroupName: group?.name,
+      StartTimestamp: at(c.ringAt),
+      QueuedTimestamp: inbound ? at(c.ringAt) : 0,
+      RingTimestamp: at(c.ringAt),
+      AcceptTimestamp: at(c.acceptAt),
+      EndedTimestamp: at(ended),
+      HungUpSide: closeBy === 'client' ? 'user' : closeBy === 'seat' ? 'seat' : 'system',
+    });
+  }
+
   // ---- what a test scripts ---------------------------------------------------------------------------
 
   command(payload) {
@@ -292,14 +346,18 @@ class Site {
         return {};
       case 'ring': {
         const sessionId = this.newSession();
-        const c = { sessionId, direction: 'inbound', phase: 'ringing', held: false, answered: false };
+        // The call comes in through a skill group's queue (Support unless the test names another).
+        const skillGroupId = String(payload.skillGroupId ?? this.skillGroups[0].id);
+        if (!this.skillGroups.some((g) => g.id === skillGroupId)) throw new Error(`tccc-double: no skill group ${skillGroupId}`);
+        const caller = payload.caller ?? '13800138000';
+        const c = { sessionId, direction: 'inbound', phase: 'ringing', held: false, answered: false, skillGroupId, caller, callee: payload.callee ?? '4008001234', ringAt: Date.now() };
         this.calls.set(sessionId, c);
         this.event('callIn', {
           sessionId,
           type: payload.type ?? 'phone',
           timeout: payload.timeout ?? 30,
-          calleePhoneNumber: payload.callee ?? '4008001234',
-          callerPhoneNumber: payload.caller ?? '13800138000',
+          calleePhoneNumber: c.callee,
+          callerPhoneNumber: caller,
           callerLocation: payload.location ?? 'Guangdong Shenzhen',
           remark: payload.remark ?? 'VIP customer',
           ivrPath: payload.ivrPath ?? [
@@ -320,6 +378,7 @@ class Site {
         if (c && c.phase === 'dialing') {
           c.phase = 'talking';
           c.answered = true;
+          c.acceptAt = Date.now();
           this.event('calloutAccepted', { sessionId: c.sessionId });
         }
         return {};
