@@ -2,8 +2,9 @@
 // place. webex-rest.md §6 says what the statistics APIs return ("per interval/queue/channel: offered, accepted,
 // abandoned…", "per agent per channel: …available/unavailable durations…") but not under which field names; the
 // names below come from a third-party client's model of the WxCC OpenAPI document, not from Cisco's reference.
-// When a real org answers otherwise, change them here: the companion (webex-reporting.ts) and the loopback Webex
-// cloud (test/webex-cloud, which writes its rows under the same names) follow.
+// When a real org answers otherwise, change them here (the companion, webex-reporting.ts, follows) and in the
+// loopback Webex cloud's own copy (test/webex-cloud/guesses.mjs, which stands for the real service, so it keeps
+// its own names on purpose; test/node/webex-local.test.mjs fails while the two differ).
 
 /** The field names (and meanings) the companion reads from `GET /v1/queues/statistics` and `/v1/agents/statistics` rows, and from `GET /v1/tasks`. */
 export const WEBEX_REPORTING_GUESSES = Object.freeze({

@@ -170,7 +170,7 @@ test('the local cloud\'s OAuth refuses what Webex refuses: an unknown client, a 
   }
 });
 
-test('the local cloud writes its reporting rows under the names the companion reads (one list of guesses)', async () => {
+test('the local cloud writes its reporting rows under the names the companion reads (its own copy of the guesses, compared)', async () => {
   const { WEBEX_REPORTING_GUESSES } = await loadCompanion();
   assert.deepEqual(GUESSES.reporting.fields.queueStatistics, WEBEX_REPORTING_GUESSES.queueStatistics);
   assert.deepEqual(GUESSES.reporting.fields.agentStatistics, WEBEX_REPORTING_GUESSES.agentStatistics);

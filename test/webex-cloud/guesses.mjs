@@ -63,8 +63,11 @@ export const GUESSES = Object.freeze({
   oauthLifetimes: Object.freeze({ expiresIn: 43_200, refreshExpiresIn: 5_184_000 }),
   /**
    * The reporting APIs. The field names of their answers are the server companion's guesses
-   * (server/webex-reporting-guesses.ts, `WEBEX_REPORTING_GUESSES`): the double writes rows under the same names,
-   * and test/node/webex-local.test.mjs checks the two lists are the same.
+   * (server/webex-reporting-guesses.ts, `WEBEX_REPORTING_GUESSES`), written here again ON PURPOSE rather than
+   * imported: this file stands for the real service, the companion's for what the adapter reads. Were the double to
+   * import the adapter's names, any change to them (a typo, a rename on one side) would pass every test, the double
+   * following the adapter. With two copies, a real org that answers otherwise is written here first, and
+   * test/node/webex-local.test.mjs (which compares the two lists) fails until the adapter reads the same.
    */
   reporting: Object.freeze({
     /** A contact ringing the agent is listed by `GET /v1/tasks` as `offered` (webex-rest.md lists the status). */
