@@ -151,6 +151,28 @@ export function loadRealSdk(url: string): Promise<WebexStatic> {
   return sdk;
 }
 
+type FakeTimersModule = typeof import('@sinonjs/fake-timers');
+let fakeTimers: Promise<FakeTimersModule> | null = null;
+
+/**
+ * `@sinonjs/fake-timers`, served by the cloud as a classic script (the package is CommonJS). Install its clock
+ * in a test page of its own before the SDK is loaded: the SDK's connection limits (8 s, 50 s) are fixed timers.
+ */
+export function loadFakeTimers(cloud: Cloud): Promise<FakeTimersModule> {
+  fakeTimers ??= new Promise<FakeTimersModule>((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = `${new URL(cloud.tenant.sdkUrl).origin}/test/fake-timers.js`;
+    script.onload = () => {
+      const loaded = (globalThis as { FakeTimers?: FakeTimersModule }).FakeTimers;
+      if (loaded && typeof loaded.withGlobal === 'function') resolve(loaded);
+      else reject(new Error('fake-timers loaded but set no FakeTimers global.'));
+    };
+    script.onerror = () => reject(new Error('fake-timers could not be loaded from the cloud.'));
+    document.head.append(script);
+  });
+  return fakeTimers;
+}
+
 /** The SDK's own logging silenced: the tests read what the backend emits. */
 export const QUIET = { logger: { level: 'silent', bufferLogLevel: 'log' } };
 

@@ -57,6 +57,12 @@ export const GUESSES = Object.freeze({
   /** The notification service answers each keepalive with one of its own (the SDK only needs a frame at least every 8 s). */
   answersKeepalive: true,
   /**
+   * A socket that opened while the service was silent (the cloud's `silent`, a stalled service) gets its Welcome
+   * once the service speaks again, as a stalled connection would deliver it late; the SDK's `register()` waits for
+   * that Welcome with no time limit of its own (WebSocketManager.initWebSocket).
+   */
+  welcomeAfterSilence: true,
+  /**
    * OAuth token lifetimes, in seconds: webex-rest.md's sources disagree (14 days / 90 days in an example, "12 hours
    * / 60 days" in prose); the double takes the prose.
    */

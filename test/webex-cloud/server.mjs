@@ -33,6 +33,31 @@ import { GUESSES } from './guesses.mjs';
 
 const SDK_FILE = fileURLToPath(new URL('../../node_modules/@webex/contact-center/umd/contact-center.min.js', import.meta.url));
 
+let fakeTimers = null;
+
+/**
+ * `@sinonjs/fake-timers` as a classic script that sets the global `FakeTimers` (the package is CommonJS, which the
+ * test server does not serve to browsers): a test installs it in its page before the SDK is loaded, to drive the
+ * SDK's fixed timers (its 8 s and 50 s connection limits) without waiting for them.
+ */
+function fakeTimersScript() {
+  fakeTimers ??= import('esbuild').then(async ({ build }) => {
+    const out = await build({
+      entryPoints: [fileURLToPath(import.meta.resolve('@sinonjs/fake-timers'))],
+      bundle: true,
+      format: 'iife',
+      globalName: 'FakeTimers',
+      platform: 'browser',
+      // Required only under Node (`_global.process && require('util')`): never in a browser.
+      external: ['util'],
+      write: false,
+      logLevel: 'silent',
+    });
+    return out.outputFiles[0].text;
+  });
+  return fakeTimers;
+}
+
 export const AGENT_ID = 'agent-dana';
 const SUPERVISOR_ID = 'supervisor-rae';
 
@@ -125,6 +150,8 @@ class Tenant {
     this.sockets = new Set();
     this.down = false;
     this.silent = false;
+    /** Sockets that opened while the service was silent, with the Welcome they are owed. */
+    this.ungreeted = new Map();
     /** Agent Desktop in another window, when a test opened one: `{open, closedBy?}`. */
     this.desktop = null;
     /** Whether the page's last subscribe allowed multi-login (null before it subscribed). */
@@ -157,6 +184,7 @@ class Tenant {
     this.taskBodies = [];
     this.down = false;
     this.silent = false;
+    this.ungreeted.clear();
     this.desktop = null;
     this.pageAllowsMultiLogin = null;
     this.report = { tasks: new Map(), events: [], spans: [] };
@@ -199,6 +227,17 @@ class Tenant {
       trackingId: `notifs_${this.cloud.nextId()}`,
       data: { ...clone(contact), ...extra, type, eventType: 'RoutingMessage', eventTime: Date.now(), trackingId: `track-${this.cloud.nextId()}` },
     });
+  }
+
+  /**
+   * The service sends nothing (no keepalive answer, no outcome) while `on`; a socket that opened meanwhile gets
+   * its Welcome once the silence ends (GUESSES.welcomeAfterSilence).
+   */
+  setSilent(on) {
+    this.silent = on;
+    if (on) return;
+    for (const [ws, welcome] of this.ungreeted) if (ws.readyState === ws.OPEN) ws.send(welcome);
+    this.ungreeted.clear();
   }
 
   /** Drops every socket and refuses new ones until `restore()`. */
@@ -984,7 +1023,7 @@ export class WebexCloud extends LoopbackServer {
         t.restore();
         return {};
       case 'silent':
-        t.silent = payload.on !== false;
+        t.setSilent(payload.on !== false);
         return {};
       case 'expire-token':
         t.tokens.delete(t.token);
@@ -1119,7 +1158,9 @@ export class WebexCloud extends LoopbackServer {
         }
         if (GUESSES.answersKeepalive && message?.keepalive === 'true' && !t.silent && !t.down) ws.send(JSON.stringify({ keepalive: 'true' }));
       });
-      if (!t.silent) ws.send(JSON.stringify({ type: 'Welcome', data: { agentId: AGENT_ID, orgId: t.orgId, subscriptionId: id } }));
+      const welcome = JSON.stringify({ type: 'Welcome', data: { agentId: AGENT_ID, orgId: t.orgId, subscriptionId: id } });
+      if (!t.silent) ws.send(welcome);
+      else if (GUESSES.welcomeAfterSilence) t.ungreeted.set(ws, welcome);
     });
   }
 
@@ -1151,6 +1192,9 @@ export class WebexCloud extends LoopbackServer {
     try {
       if (path === '/sdk/contact-center.min.js') {
         return reply(200, await readFile(SDK_FILE, 'utf8'), { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'max-age=3600' });
+      }
+      if (path === '/test/fake-timers.js') {
+        return reply(200, await fakeTimersScript(), { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'max-age=3600' });
       }
       // The service catalog: the limited one before sign-in (no token), the full one after.
       if (path.startsWith('/u2c/api/v1/')) {
