@@ -1,25 +1,21 @@
-import { expect, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../../define/cc-task-panel.js';
-import { sdkFixture, detailsOf, until } from '../../helpers.js';
-import type { CcTaskPanel } from '../../../components/cc-task-panel/cc-task-panel.js';
+import { detailsOf, until } from '../../helpers.js';
+import { panelFixture, type PanelFixtureOptions } from './panel-fixture.js';
 import { SimulatorBackend } from '../../../src/backends/simulator/backend.js';
 import type { OfferSpec } from '../../../src/backends/simulator/scenarios.js';
 import { taskControls } from '../../../src/core/actions.js';
-import type { DestinationOption, LoginOption } from '../../../src/core/types.js';
-import type { CcRequestEvent, RequestDetails, RequestName } from '../../../src/events/events.js';
+import type { DestinationOption } from '../../../src/core/types.js';
 
 const squash = (text: string | null | undefined) => text?.replace(/\s+/g, ' ').trim();
 /** A short description of an element, for assertions (a failing assertion on a DOM node would print all of it). */
 const nameOf = (e: Element | null | undefined) =>
   e ? `${e.localName}${e.id ? `#${e.id}` : ''}[${squash(e.querySelector('.label')?.textContent) ?? (e as HTMLInputElement).value ?? ''}]` : 'nothing';
 
-async function deskWithPanel() {
-  const rig = await sdkFixture(html`<cc-sdk><cc-task-panel></cc-task-panel></cc-sdk>`);
-  const el = rig.sdk.querySelector('cc-task-panel') as CcTaskPanel;
+async function deskWithPanel(options?: PanelFixtureOptions) {
+  const rig = await panelFixture(options);
+  const { el, $, $$, settle } = rig;
   const root = () => el.shadowRoot!;
-  const $ = <E extends Element = HTMLElement>(selector: string, scope: ParentNode = root()) => scope.querySelector<E>(selector);
-  const $$ = <E extends Element = HTMLElement>(selector: string, scope: ParentNode = root()) => [...scope.querySelectorAll<E>(selector)];
   const has = (selector: string, scope?: ParentNode) => !!$(selector, scope);
   const focused = () => nameOf(root().activeElement);
   const text = (selector: string, scope?: ParentNode) => squash($(selector, scope)?.textContent);
@@ -30,10 +26,6 @@ async function deskWithPanel() {
   const labels = (selector = '[part~="task"] [part~="actions"]') =>
     $$('button', $(selector) ?? root()).map((b) => squash(b.querySelector('.label')?.textContent));
   const live = () => squash($('[role="status"][aria-live]')!.textContent);
-  const settle = async () => {
-    await until(() => Object.keys(rig.sdk.state.pending).length === 0, 3000, 'no pending request');
-    await el.updateComplete;
-  };
   const click = async (label: string, scope?: ParentNode) => {
     const target = button(label, scope);
     if (!target) throw new Error(`no button "${label}" (have: ${labels('[part="base"]').join(', ')})`);
@@ -42,31 +34,10 @@ async function deskWithPanel() {
   };
   const offerCard = (taskId: string) => $(`[part~="offer"][data-task="${taskId}"]`)!;
   const selected = () => $<HTMLButtonElement>('[role="tab"][aria-selected="true"]');
-  const login = async (loginOption: LoginOption = 'BROWSER') => {
-    await rig.sdk.request('cc-sign-in-request', { accessToken: 't' });
-    await rig.sdk.request('cc-station-login-request', {
-      teamId: 'team-support',
-      loginOption,
-      ...(loginOption === 'AGENT_DN' ? { dialNumber: '+14155550199' } : {}),
-    });
-    await rig.sdk.request('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
-    await el.updateComplete;
-  };
-  const offer = async (spec: OfferSpec = {}) => {
-    rig.server.offer(spec);
-    await el.updateComplete;
-    return rig.server.tasks.at(-1)!.id;
-  };
   const connect = async (spec: OfferSpec = {}) => {
-    const taskId = await offer(spec);
+    const taskId = await rig.offer(spec);
     await click('Accept', offerCard(taskId));
     return taskId;
-  };
-  /** Records the details of a request the page receives. */
-  const requests = <N extends RequestName>(name: N) => {
-    const seen: RequestDetails[N][] = [];
-    el.addEventListener(name, (e) => seen.push((e as CcRequestEvent<N>).detail));
-    return seen;
   };
   const radio = (label: string) =>
     $$<HTMLLabelElement>('[part="picker"] label.choice').find((l) => squash(l.textContent) === label)!.querySelector('input')!;
@@ -82,10 +53,17 @@ async function deskWithPanel() {
     input.dispatchEvent(new Event('input'));
     await el.updateComplete;
   };
-  return { ...rig, el, $, $$, has, focused, text, texts, button, labels, live, settle, click, offerCard, selected, login, offer, connect, requests, radio, choose, type };
+  return { ...rig, has, focused, text, texts, button, labels, live, click, offerCard, selected, connect, radio, choose, type };
 }
 
 type Panel = Awaited<ReturnType<typeof deskWithPanel>>;
+
+/** The panel with the agent signed in, logged in to a station (BROWSER) and Available. */
+async function availablePanel() {
+  const rig = await deskWithPanel();
+  await rig.login();
+  return rig;
+}
 
 /** Holds a backend method's answer until the test lets it go. */
 function holdBack<K extends 'hold' | 'destinations' | 'outdial'>(rig: Panel, method: K) {
@@ -94,6 +72,37 @@ function holdBack<K extends 'hold' | 'destinations' | 'outdial'>(rig: Panel, met
   (rig.backend as unknown as Record<string, unknown>)[method] = (...args: unknown[]) =>
     new Promise<void>((r) => (release = r)).then(() => original(...args));
   return () => release();
+}
+
+/**
+ * Focuses the button `label` and presses it twice while the backend holds back its `method` (the action stays
+ * pending); resolves with the button and the release of the held answer.
+ */
+async function pressTwiceWhileHeldBack(rig: Panel, label: string, method: Parameters<typeof holdBack>[1]) {
+  const release = holdBack(rig, method);
+  const pressed = rig.button(label)!;
+  pressed.focus();
+  pressed.click();
+  await rig.el.updateComplete;
+  pressed.click();
+  await rig.el.updateComplete;
+  return { pressed, release };
+}
+
+/** A pending action's button: not pressable (aria-disabled), with a spinner, and "<label> Working…". */
+function expectWorking(rig: Panel, pressed: HTMLButtonElement, label: string) {
+  expect(pressed.getAttribute('aria-disabled')).to.equal('true');
+  expect(rig.has('.spinner', pressed)).to.equal(true);
+  expect(squash(pressed.textContent)).to.equal(`${label} Working…`);
+}
+
+/** Opens Consult, picks Sam Okafor and starts a consult that the contact center refuses ("Sam Okafor is on another call."). */
+async function consultRefused(rig: Panel) {
+  await rig.click('Consult');
+  await until(() => rig.$$('#destination option').length > 1);
+  await rig.choose('agent-sam');
+  rig.server.failNext({ action: 'consult', code: 'rejected', message: 'Sam Okafor is on another call.' });
+  await rig.click('Start consult');
 }
 
 describe('<cc-task-panel>', () => {
@@ -108,8 +117,7 @@ describe('<cc-task-panel>', () => {
   });
 
   it('shows an offer with its media, caller, queue and a countdown that follows the clock', async () => {
-    const rig = await deskWithPanel();
-    await rig.login();
+    const rig = await availablePanel();
     const taskId = await rig.offer({ mediaType: 'telephony' });
     const card = rig.offerCard(taskId);
     expect(rig.text('.media-label', card)).to.equal('Call');
@@ -134,8 +142,7 @@ describe('<cc-task-panel>', () => {
   });
 
   it('shows an email offer with its subject', async () => {
-    const rig = await deskWithPanel();
-    await rig.login();
+    const rig = await availablePanel();
     const card = rig.offerCard(await rig.offer({ mediaType: 'email' }));
     expect(rig.text('.media-label', card)).to.equal('Email');
     expect(rig.text('.who', card)).to.equal('Priya Raman');
@@ -145,8 +152,7 @@ describe('<cc-task-panel>', () => {
   });
 
   it('accepts an offer: the page gets the request, and the task is connected and selected', async () => {
-    const rig = await deskWithPanel();
-    await rig.login();
+    const rig = await availablePanel();
     const accepts = rig.requests('cc-task-accept-request');
     const taskId = await rig.connect();
     expect(accepts).to.deep.equal([{ taskId }]);
@@ -165,8 +171,7 @@ describe('<cc-task-panel>', () => {
   });
 
   it('declines an offer', async () => {
-    const rig = await deskWithPanel();
-    await rig.login();
+    const rig = await availablePanel();
     const declines = rig.requests('cc-task-decline-request');
     const taskId = await rig.offer();
     await rig.click('Decline', rig.offerCard(taskId));
@@ -177,8 +182,7 @@ describe('<cc-task-panel>', () => {
   });
 
   it('does nothing when the page cancels the request', async () => {
-    const rig = await deskWithPanel();
-    await rig.login();
+    const rig = await availablePanel();
     rig.el.addEventListener('cc-task-accept-request', (e) => e.preventDefault());
     const taskId = await rig.offer();
     await rig.click('Accept', rig.offerCard(taskId));
@@ -211,10 +215,7 @@ describe('<cc-task-panel>', () => {
       class Without extends SimulatorBackend {
         override readonly capabilities = { ...new SimulatorBackend().capabilities, [control.capability!]: false };
       }
-      const rig = await deskWithPanel();
-      const backend = new Without({ server: rig.server });
-      rig.sdk.backend = backend;
-      await until(() => rig.sdk.desk.backend === backend);
+      const rig = await deskWithPanel({ backend: (server) => new Without({ server }) });
       await rig.login('BROWSER');
       await rig.connect();
       const shown = rig.$$<HTMLButtonElement>('[part~="task"] [part~="actions"] button').map((b) => b.dataset.action);
@@ -245,8 +246,7 @@ describe('<cc-task-panel>', () => {
   });
 
   it('holds with a hold timer, then resumes', async () => {
-    const rig = await deskWithPanel();
-    await rig.login();
+    const rig = await availablePanel();
     const holds = rig.requests('cc-task-hold-request');
     const resumes = rig.requests('cc-task-resume-request');
     const taskId = await rig.connect();
@@ -271,8 +271,7 @@ describe('<cc-task-panel>', () => {
   });
 
   it('pauses and resumes the recording', async () => {
-    const rig = await deskWithPanel();
-    await rig.login();
+    const rig = await availablePanel();
     const pauses = rig.requests('cc-task-recording-pause-request');
     const taskId = await rig.connect();
     await rig.click('Pause recording');
@@ -286,8 +285,7 @@ describe('<cc-task-panel>', () => {
   });
 
   it('consults an available agent, who answers after a while, then ends the consult', async () => {
-    const rig = await deskWithPanel();
-    await rig.login();
+    const rig = await availablePanel();
     const consults = rig.requests('cc-task-consult-request');
     const transfers = rig.requests('cc-task-consult-transfer-request');
     const taskId = await rig.connect();
@@ -341,8 +339,7 @@ describe('<cc-task-panel>', () => {
   });
 
   it('consults a queue and completes a consult transfer', async () => {
-    const rig = await deskWithPanel();
-    await rig.login();
+    const rig = await availablePanel();
     const transfers = rig.requests('cc-task-consult-transfer-request');
     const taskId = await rig.connect();
     await rig.click('Consult');
@@ -365,8 +362,7 @@ describe('<cc-task-panel>', () => {
   });
 
   it('consults a dial number, and refuses a bad one next to the field without sending it', async () => {
-    const rig = await deskWithPanel();
-    await rig.login();
+    const rig = await availablePanel();
     const consults = rig.requests('cc-task-consult-request');
     const taskId = await rig.connect();
     await rig.click('Consult');
@@ -395,8 +391,7 @@ describe('<cc-task-panel>', () => {
   });
 
   it('closes the consult form with Cancel or Escape and gives focus back', async () => {
-    const rig = await deskWithPanel();
-    await rig.login();
+    const rig = await availablePanel();
     await rig.connect();
     rig.button('Transfer')!.focus();
     await rig.click('Transfer');
@@ -412,8 +407,7 @@ describe('<cc-task-panel>', () => {
   });
 
   it('transfers blind to an agent', async () => {
-    const rig = await deskWithPanel();
-    await rig.login();
+    const rig = await availablePanel();
     const transfers = rig.requests('cc-task-transfer-request');
     const taskId = await rig.connect();
     await rig.click('Transfer');
@@ -427,8 +421,7 @@ describe('<cc-task-panel>', () => {
   });
 
   it('ends a task, which then waits for its wrap-up without controls', async () => {
-    const rig = await deskWithPanel();
-    await rig.login();
+    const rig = await availablePanel();
     const ends = rig.requests('cc-task-end-request');
     const taskId = await rig.connect({ cad: { orderNumber: 'ORD-7' } });
     rig.button('End call')!.focus();
@@ -448,8 +441,7 @@ describe('<cc-task-panel>', () => {
   });
 
   it("shows a refused action's message next to the controls, keeps the task as it was, and retries", async () => {
-    const rig = await deskWithPanel();
-    await rig.login();
+    const rig = await availablePanel();
     const taskId = await rig.connect();
     rig.server.failNext({ action: 'hold', code: 'rejected', message: 'Hold is not allowed on this queue.' });
     await rig.click('Hold');
@@ -466,15 +458,10 @@ describe('<cc-task-panel>', () => {
   });
 
   it('keeps the consult form open with the message when a consult is refused, and retries', async () => {
-    const rig = await deskWithPanel();
-    await rig.login();
+    const rig = await availablePanel();
     const consults = rig.requests('cc-task-consult-request');
     await rig.connect();
-    await rig.click('Consult');
-    await until(() => rig.$$('#destination option').length > 1);
-    await rig.choose('agent-sam');
-    rig.server.failNext({ action: 'consult', code: 'rejected', message: 'Sam Okafor is on another call.' });
-    await rig.click('Start consult');
+    await consultRefused(rig);
     expect(consults.length).to.equal(1);
     expect(rig.text('[part="picker"] [part="error"]')).to.equal('Sam Okafor is on another call.');
     expect(rig.$('[part="picker"] [part="error"]')!.getAttribute('role')).to.equal('alert');
@@ -488,14 +475,9 @@ describe('<cc-task-panel>', () => {
   });
 
   it('lets a refused consult go when the agent cancels the form', async () => {
-    const rig = await deskWithPanel();
-    await rig.login();
+    const rig = await availablePanel();
     await rig.connect();
-    await rig.click('Consult');
-    await until(() => rig.$$('#destination option').length > 1);
-    await rig.choose('agent-sam');
-    rig.server.failNext({ action: 'consult', code: 'rejected', message: 'Sam Okafor is on another call.' });
-    await rig.click('Start consult');
+    await consultRefused(rig);
     expect(rig.text('[part="picker"] [part="error"]')).to.equal('Sam Okafor is on another call.');
     await rig.click('Cancel');
     expect(Object.keys(rig.sdk.state.errors)).to.deep.equal([]);
@@ -516,21 +498,12 @@ describe('<cc-task-panel>', () => {
   });
 
   it('shows progress while an action is pending and sends it once however often it is clicked', async () => {
-    const rig = await deskWithPanel();
-    await rig.login();
+    const rig = await availablePanel();
     const holds = rig.requests('cc-task-hold-request');
     await rig.connect();
-    const release = holdBack(rig, 'hold');
-    const hold = rig.button('Hold')!;
-    hold.focus();
-    hold.click();
-    await rig.el.updateComplete;
-    hold.click();
-    await rig.el.updateComplete;
+    const { pressed: hold, release } = await pressTwiceWhileHeldBack(rig, 'Hold', 'hold');
     expect(holds.length).to.equal(1);
-    expect(hold.getAttribute('aria-disabled')).to.equal('true');
-    expect(rig.has('.spinner', hold)).to.equal(true);
-    expect(squash(hold.textContent)).to.equal('Hold Working…');
+    expectWorking(rig, hold, 'Hold');
     expect(rig.focused()).to.equal(nameOf(hold));
     await expect(rig.el).to.be.accessible();
     release();
@@ -540,8 +513,7 @@ describe('<cc-task-panel>', () => {
   });
 
   it('keeps two tasks apart, keeps the selection as things change, and switches by keyboard', async () => {
-    const rig = await deskWithPanel();
-    await rig.login();
+    const rig = await availablePanel();
     const call = await rig.connect({ mediaType: 'telephony' });
     // A chat arriving does not move the selection; accepting it selects it (by keyboard alone).
     const chat = await rig.offer({ mediaType: 'chat' });
@@ -587,8 +559,7 @@ describe('<cc-task-panel>', () => {
   });
 
   it('renders customer names and call-associated data as text, never as markup', async () => {
-    const rig = await deskWithPanel();
-    await rig.login();
+    const rig = await availablePanel();
     const name = '<img src=x onerror=alert(1)>';
     const taskId = await rig.offer({ customerName: name, subject: '<b>hi</b>', cad: { accountNumber: 'AC-1', vipNote: '<script>x()</script>' } });
     expect(rig.text('.who', rig.offerCard(taskId))).to.equal(name);
@@ -614,10 +585,7 @@ describe('<cc-task-panel>', () => {
         consultTransfer: false,
       };
     }
-    const rig = await deskWithPanel();
-    const limited = new Limited({ server: rig.server });
-    rig.sdk.backend = limited;
-    await until(() => rig.sdk.desk.backend === limited);
+    const rig = await deskWithPanel({ backend: (server) => new Limited({ server }) });
     await rig.login();
     await rig.connect();
     expect(rig.labels()).to.deep.equal(['End call']);
@@ -628,10 +596,7 @@ describe('<cc-task-panel>', () => {
     class NoConsultTransfer extends SimulatorBackend {
       override readonly capabilities = { ...new SimulatorBackend().capabilities, consultTransfer: false };
     }
-    const rig = await deskWithPanel();
-    const backend = new NoConsultTransfer({ server: rig.server });
-    rig.sdk.backend = backend;
-    await until(() => rig.sdk.desk.backend === backend);
+    const rig = await deskWithPanel({ backend: (server) => new NoConsultTransfer({ server }) });
     await rig.login();
     await rig.connect();
     await rig.click('Consult');
@@ -643,8 +608,7 @@ describe('<cc-task-panel>', () => {
   });
 
   it('shows a failed destination list and loads it again', async () => {
-    const rig = await deskWithPanel();
-    await rig.login();
+    const rig = await availablePanel();
     await rig.connect();
     const original = rig.backend.destinations.bind(rig.backend);
     let fail = true;
@@ -706,18 +670,14 @@ describe('<cc-task-panel>', () => {
       class NoOutdial extends SimulatorBackend {
         override readonly capabilities = { ...new SimulatorBackend().capabilities, outdial: false };
       }
-      const limited = await deskWithPanel();
-      const backend = new NoOutdial({ server: limited.server });
-      limited.sdk.backend = backend;
-      await until(() => limited.sdk.desk.backend === backend);
+      const limited = await deskWithPanel({ backend: (server) => new NoOutdial({ server }) });
       await limited.login();
       expect(limited.text('[part="empty"]')).to.contain('No tasks yet');
       expect(limited.has('[part="outdial"]')).to.equal(false);
     });
 
     it('refuses an empty or bad number next to the field without sending anything', async () => {
-      const rig = await deskWithPanel();
-      await rig.login();
+      const rig = await availablePanel();
       const outdials = rig.requests('cc-outdial-request');
       await open(rig);
       const input = rig.$<HTMLInputElement>('#outdial-number')!;
@@ -746,8 +706,7 @@ describe('<cc-task-panel>', () => {
     });
 
     it('places the call: the page gets the request, the form closes and the outbound call is selected', async () => {
-      const rig = await deskWithPanel();
-      await rig.login();
+      const rig = await availablePanel();
       const outdials = rig.requests('cc-outdial-request');
       await rig.connect({ mediaType: 'chat' });
       await open(rig);
@@ -770,8 +729,7 @@ describe('<cc-task-panel>', () => {
     });
 
     it('does nothing when the page cancels the request', async () => {
-      const rig = await deskWithPanel();
-      await rig.login();
+      const rig = await availablePanel();
       rig.el.addEventListener('cc-outdial-request', (e) => e.preventDefault());
       await open(rig);
       await dial(rig, '+14155550123');
@@ -782,22 +740,13 @@ describe('<cc-task-panel>', () => {
     });
 
     it('shows progress while the call is being placed and places it once however often Call is pressed', async () => {
-      const rig = await deskWithPanel();
-      await rig.login();
+      const rig = await availablePanel();
       const outdials = rig.requests('cc-outdial-request');
       await open(rig);
       await dial(rig, '+14155550123');
-      const release = holdBack(rig, 'outdial');
-      const call = rig.button('Call')!;
-      call.focus();
-      call.click();
-      await rig.el.updateComplete;
-      call.click();
-      await rig.el.updateComplete;
+      const { pressed: call, release } = await pressTwiceWhileHeldBack(rig, 'Call', 'outdial');
       expect(outdials.length).to.equal(1);
-      expect(call.getAttribute('aria-disabled')).to.equal('true');
-      expect(rig.has('.spinner', call)).to.equal(true);
-      expect(squash(call.textContent)).to.equal('Call Working…');
+      expectWorking(rig, call, 'Call');
       await expect(rig.el).to.be.accessible();
       release();
       await rig.settle();
@@ -806,8 +755,7 @@ describe('<cc-task-panel>', () => {
     });
 
     it('keeps the form open with the number when the call is refused, and retries', async () => {
-      const rig = await deskWithPanel();
-      await rig.login();
+      const rig = await availablePanel();
       const outdials = rig.requests('cc-outdial-request');
       await open(rig);
       await dial(rig, '+14155550123');
@@ -830,8 +778,7 @@ describe('<cc-task-panel>', () => {
     });
 
     it('lets a refused call go when the agent cancels the form', async () => {
-      const rig = await deskWithPanel();
-      await rig.login();
+      const rig = await availablePanel();
       await open(rig);
       await dial(rig, '+14155550123');
       rig.server.failNext({ action: 'outdial', code: 'rejected', message: 'Outbound calls are not allowed from this team.' });
@@ -848,8 +795,7 @@ describe('<cc-task-panel>', () => {
     });
 
     it('closes with Escape or Cancel and gives focus back to New call', async () => {
-      const rig = await deskWithPanel();
-      await rig.login();
+      const rig = await availablePanel();
       await open(rig);
       await dial(rig, '+1415');
       await sendKeys({ press: 'Escape' });
@@ -867,8 +813,7 @@ describe('<cc-task-panel>', () => {
     });
 
     it('closes the form when a call comes in meanwhile, focus going to the offer', async () => {
-      const rig = await deskWithPanel();
-      await rig.login();
+      const rig = await availablePanel();
       await open(rig);
       await dial(rig, '+1415');
       const taskId = await rig.offer({ mediaType: 'telephony' });
@@ -877,8 +822,7 @@ describe('<cc-task-panel>', () => {
     });
 
     it('places a call by keyboard alone', async () => {
-      const rig = await deskWithPanel();
-      await rig.login();
+      const rig = await availablePanel();
       const outdials = rig.requests('cc-outdial-request');
       rig.el.focus();
       await sendKeys({ press: 'Tab' });

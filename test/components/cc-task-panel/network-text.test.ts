@@ -2,10 +2,9 @@
 // widens the panel beyond a 320 px sidebar, the controls stay on screen, the full value stays available; and a
 // right-to-left override inside a value never reorders the kit's own words beside it.
 import { expect, html } from '@open-wc/testing';
-import '../../../define/cc-task-panel.js';
 import '../../../define/cc-wrapup.js';
 import { sdkFixture, until } from '../../helpers.js';
-import type { CcTaskPanel } from '../../../components/cc-task-panel/cc-task-panel.js';
+import { panelFixture } from './panel-fixture.js';
 import type { TaskSnapshot } from '../../../src/core/types.js';
 
 const LONG = 'W'.repeat(60);
@@ -13,20 +12,17 @@ const HUGE = '9'.repeat(100_000);
 const RLO = '\u202E';
 
 async function sidebar() {
-  const rig = await sdkFixture(html`<div style="inline-size: 320px; padding: 0; margin: 0">
-    <cc-sdk><cc-task-panel></cc-task-panel></cc-sdk>
-  </div>`);
-  const el = rig.sdk.querySelector('cc-task-panel') as CcTaskPanel;
+  const rig = await panelFixture({
+    template: html`<div style="inline-size: 320px; padding: 0; margin: 0">
+      <cc-sdk><cc-task-panel></cc-task-panel></cc-sdk>
+    </div>`,
+  });
+  const { el, $ } = rig;
   const box = rig.root as HTMLElement;
-  await rig.sdk.request('cc-sign-in-request', { accessToken: 't' });
-  await rig.sdk.request('cc-station-login-request', { teamId: 'team-support', loginOption: 'BROWSER' });
-  await rig.sdk.request('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
-  rig.server.offer();
-  await el.updateComplete;
-  const id = rig.server.tasks[0].id;
+  await rig.login();
+  const id = await rig.offer();
   await rig.sdk.request('cc-task-accept-request', { taskId: id });
   await el.updateComplete;
-  const $ = <E extends Element = HTMLElement>(s: string) => el.shadowRoot!.querySelector<E>(s);
   /** The simulator's call, as a backend with hostile text would describe it. */
   const update = async (patch: Partial<TaskSnapshot>) => {
     const task = rig.sdk.state.tasks.find((t) => t.id === id)!;

@@ -2,45 +2,23 @@
  * A conference in the task panel, on the simulator: who is on it, leaving it, handing it over, and what the page
  * hears (the requests, `cc-task-change` and `cc-task-end`), in a real browser.
  */
-import { expect, html } from '@open-wc/testing';
-import '../../../define/cc-task-panel.js';
-import { sdkFixture, detailsOf, until } from '../../helpers.js';
-import type { CcTaskPanel } from '../../../components/cc-task-panel/cc-task-panel.js';
+import { expect } from '@open-wc/testing';
+import { detailsOf, until } from '../../helpers.js';
+import { panelFixture, type PanelFixtureOptions } from './panel-fixture.js';
 import { SimulatorBackend } from '../../../src/backends/simulator/backend.js';
-import type { CcRequestEvent, RequestDetails, RequestName } from '../../../src/events/events.js';
 
 const squash = (text: string | null | undefined) => text?.replace(/\s+/g, ' ').trim();
 
 /** A connected call from Priya Raman, consulted to Sam Okafor and joined into a conference. */
-async function conference(options: { backend?: (server: unknown) => SimulatorBackend; join?: boolean } = {}) {
-  const rig = await sdkFixture(html`<cc-sdk><cc-task-panel></cc-task-panel></cc-sdk>`);
-  if (options.backend) {
-    const b = options.backend(rig.server);
-    rig.sdk.backend = b;
-    await until(() => rig.sdk.desk.backend === b);
-  }
-  const el = rig.sdk.querySelector('cc-task-panel') as CcTaskPanel;
-  const $ = <E extends Element = HTMLElement>(s: string) => el.shadowRoot!.querySelector<E>(s);
-  const $$ = <E extends Element = HTMLElement>(s: string) => [...el.shadowRoot!.querySelectorAll<E>(s)];
-  const settle = async () => {
-    await until(() => Object.keys(rig.sdk.state.pending).length === 0, 3000, 'no pending request');
-    await el.updateComplete;
-  };
-  const requests = <N extends RequestName>(name: N) => {
-    const seen: RequestDetails[N][] = [];
-    el.addEventListener(name, (e) => seen.push((e as CcRequestEvent<N>).detail));
-    return seen;
-  };
+async function conference(options: PanelFixtureOptions & { join?: boolean } = {}) {
+  const rig = await panelFixture(options);
+  const { $$, settle } = rig;
   const button = (label: string) => $$<HTMLButtonElement>('[part~="actions"] button').find((b) => squash(b.querySelector('.label')?.textContent) === label);
   const labels = () => $$('[part~="actions"] button').map((b) => squash(b.querySelector('.label')?.textContent));
   const people = () =>
     $$('[part~="participant"]').map((li) => ({ role: li.dataset.role, self: li.hasAttribute('data-self'), text: squash(li.textContent) }));
-  await rig.sdk.request('cc-sign-in-request', { accessToken: 't' });
-  await rig.sdk.request('cc-station-login-request', { teamId: 'team-support', loginOption: 'BROWSER' });
-  await rig.sdk.request('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
-  rig.server.offer({ mediaType: 'telephony', ani: '+14155550142' });
-  await el.updateComplete;
-  const taskId = rig.server.tasks.at(-1)!.id;
+  await rig.login();
+  const taskId = await rig.offer({ mediaType: 'telephony', ani: '+14155550142' });
   await rig.sdk.request('cc-task-accept-request', { taskId });
   await rig.sdk.request('cc-task-consult-request', { taskId, destination: { type: 'agent', to: 'agent-sam' } });
   rig.clock.advance(rig.server.timing.consultAnswerMs);
@@ -49,7 +27,7 @@ async function conference(options: { backend?: (server: unknown) => SimulatorBac
     button('Conference')!.click();
     await settle();
   }
-  return { ...rig, el, $, $$, settle, requests, button, labels, people, taskId };
+  return { ...rig, button, labels, people, taskId };
 }
 
 describe('<cc-task-panel> conference: participants', () => {
@@ -184,7 +162,7 @@ describe('<cc-task-panel> conference: leave and transfer', () => {
     class NoLeave extends SimulatorBackend {}
     Object.defineProperty(NoLeave.prototype, 'leaveConference', { value: undefined });
     Object.defineProperty(NoLeave.prototype, 'transferConference', { value: undefined });
-    const p = await conference({ backend: (server) => new NoLeave({ server: server as never }) });
+    const p = await conference({ backend: (server) => new NoLeave({ server }) });
     expect(p.sdk.state.capabilities).to.include({ conference: true, conferenceLeave: false, conferenceTransfer: false });
     expect(p.people()).to.have.length(3);
     expect(p.labels()).to.not.include('Leave conference');

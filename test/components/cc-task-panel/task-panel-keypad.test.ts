@@ -2,48 +2,25 @@
  * The task panel's keypad (keys sent as DTMF) and its Conference control, on the simulator: what the agent
  * sees and presses, and what the page receives.
  */
-import { expect, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../../define/cc-task-panel.js';
-import { sdkFixture, detailsOf, until } from '../../helpers.js';
-import type { CcTaskPanel } from '../../../components/cc-task-panel/cc-task-panel.js';
+import { detailsOf, until } from '../../helpers.js';
+import { panelFixture, type PanelFixtureOptions } from './panel-fixture.js';
 import { SimulatorBackend } from '../../../src/backends/simulator/backend.js';
-import type { CcRequestEvent, RequestDetails, RequestName } from '../../../src/events/events.js';
 
 const squash = (text: string | null | undefined) => text?.replace(/\s+/g, ' ').trim();
 
-async function panel(backend?: (server: unknown) => SimulatorBackend) {
-  const rig = await sdkFixture(html`<cc-sdk><cc-task-panel></cc-task-panel></cc-sdk>`);
-  if (backend) {
-    const b = backend(rig.server);
-    rig.sdk.backend = b;
-    await until(() => rig.sdk.desk.backend === b);
-  }
-  const el = rig.sdk.querySelector('cc-task-panel') as CcTaskPanel;
-  const root = () => el.shadowRoot!;
-  const $ = <E extends Element = HTMLElement>(s: string) => root().querySelector<E>(s);
-  const $$ = <E extends Element = HTMLElement>(s: string) => [...root().querySelectorAll<E>(s)];
-  const settle = async () => {
-    await until(() => Object.keys(rig.sdk.state.pending).length === 0, 3000, 'no pending request');
-    await el.updateComplete;
-  };
-  const requests = <N extends RequestName>(name: N) => {
-    const seen: RequestDetails[N][] = [];
-    el.addEventListener(name, (e) => seen.push((e as CcRequestEvent<N>).detail));
-    return seen;
-  };
-  await rig.sdk.request('cc-sign-in-request', { accessToken: 't' });
-  await rig.sdk.request('cc-station-login-request', { teamId: 'team-support', loginOption: 'AGENT_DN', dialNumber: '+14155550199' });
-  await rig.sdk.request('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
-  rig.server.offer({});
-  await el.updateComplete;
-  const taskId = rig.server.tasks.at(-1)!.id;
+async function panel(backend?: PanelFixtureOptions['backend']) {
+  const rig = await panelFixture({ backend });
+  const { $, settle } = rig;
+  await rig.login('AGENT_DN');
+  const taskId = await rig.offer({});
   await rig.sdk.request('cc-task-accept-request', { taskId });
   await settle();
   const keypadButton = () => $<HTMLButtonElement>('[data-action="dtmf"]');
   const key = (k: string) => $<HTMLButtonElement>(`[part~="keypad"] button[data-key="${k}"]`)!;
   const echo = () => squash($('[part~="keypad"] [role="status"]')?.textContent);
-  return { ...rig, el, $, $$, settle, requests, taskId, keypadButton, key, echo };
+  return { ...rig, taskId, keypadButton, key, echo };
 }
 
 describe('<cc-task-panel> keypad', () => {
@@ -118,7 +95,7 @@ describe('<cc-task-panel> keypad', () => {
     class NoKeys extends SimulatorBackend {
       override readonly capabilities = { ...new SimulatorBackend().capabilities, dtmf: false };
     }
-    const p = await panel((server) => new NoKeys({ server: server as never }));
+    const p = await panel((server) => new NoKeys({ server }));
     expect(p.keypadButton()).to.equal(null);
   });
 });

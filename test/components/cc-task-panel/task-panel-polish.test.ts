@@ -1,22 +1,21 @@
 // The task panel after issue 9 item 12: where focus goes after End consult, End buttons that say what they
 // end, a Muted status the agent cannot miss, and an empty state that is true after the first task.
-import { expect, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../../define/cc-task-panel.js';
-import { sdkFixture, until } from '../../helpers.js';
-import type { CcTaskPanel } from '../../../components/cc-task-panel/cc-task-panel.js';
+import { until } from '../../helpers.js';
+import { panelFixture } from './panel-fixture.js';
 import type { OfferSpec } from '../../../src/backends/simulator/scenarios.js';
 
 const squash = (t: string | null | undefined) => (t ?? '').replace(/\s+/g, ' ').trim();
 
-async function panel(template = html`<cc-sdk><cc-task-panel></cc-task-panel></cc-sdk>`) {
-  const rig = await sdkFixture(template);
-  const el = rig.sdk.querySelector('cc-task-panel') as CcTaskPanel;
+async function panel() {
+  const rig = await panelFixture();
+  const { el, $ } = rig;
   const root = el.shadowRoot!;
-  const $ = <E extends Element = HTMLElement>(s: string) => root.querySelector<E>(s);
   const labelOf = (b: Element) => squash(b.querySelector('.label')?.textContent);
   const buttons = () => [...root.querySelectorAll<HTMLButtonElement>('[part~="task"] [part~="actions"] button')];
   const button = (label: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => labelOf(b) === label);
+  // These tests wait for a second render after a request settles.
   const settle = async () => {
     await until(() => Object.keys(rig.sdk.state.pending).length === 0);
     await el.updateComplete;
@@ -28,16 +27,8 @@ async function panel(template = html`<cc-sdk><cc-task-panel></cc-task-panel></cc
     b.click();
     await settle();
   };
-  const login = async () => {
-    await rig.sdk.request('cc-sign-in-request', { accessToken: 't' });
-    await rig.sdk.request('cc-station-login-request', { teamId: 'team-support', loginOption: 'BROWSER' });
-    await rig.sdk.request('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
-    await el.updateComplete;
-  };
   const connect = async (spec: OfferSpec = {}) => {
-    rig.server.offer(spec);
-    await el.updateComplete;
-    const id = rig.server.tasks.at(-1)!.id;
+    const id = await rig.offer(spec);
     await click('Accept');
     return id;
   };
@@ -50,7 +41,7 @@ async function panel(template = html`<cc-sdk><cc-task-panel></cc-task-panel></cc
     dial.dispatchEvent(new Event('input'));
     return dial;
   };
-  return { ...rig, el, root, $, buttons, button, labelOf, click, settle, login, connect, typeDialNumber };
+  return { ...rig, root, buttons, button, labelOf, click, settle, connect, typeDialNumber };
 }
 
 describe('<cc-task-panel> End buttons, focus after a consult, the Muted status and the empty state', () => {
