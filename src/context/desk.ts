@@ -1,7 +1,8 @@
-import { REFUSALS, actionOf, actionSpec, refusalOf, taskIdOf, type Refusal } from '../core/actions.js';
+import { REFUSALS, actionOf, actionSpec, refusal, refusalOf, taskIdOf, type Refusal } from '../core/actions.js';
 import type { Backend, BackendEvent } from '../core/backend.js';
 import { CcError } from '../core/errors.js';
 import { withMethods } from '../core/capabilities.js';
+import { englishMessage, type MessageRef } from '../core/messages.js';
 import { capabilitiesOf, normalizeEvent } from '../core/normalize.js';
 import { DEFAULT_PREFLIGHT, type PreflightPlan, type PreflightReport } from '../core/preflight.js';
 import { Store, type DeskState, type StoreAction, type StoreListener } from '../core/store.js';
@@ -53,6 +54,10 @@ export interface DeskLink {
 
 /** Hears every change of a leader's store, with the action behind it (src/tabs sends both to the followers). */
 export type DeskTap = (action: StoreAction, state: DeskState) => void;
+
+/** A detail of the wrong shape, refused in the words of its check (request-check.ts). */
+const problemRefusal = ({ problem, text }: { readonly problem: string; readonly text?: MessageRef }): Refusal =>
+  text ? { code: 'invalid-request', message: problem, ...text } : { code: 'invalid-request', message: problem };
 
 /**
  * What `<cc-sdk>` shares with its widgets: the store, the backend behind it, and the one way to act on it.
@@ -237,10 +242,8 @@ export class Desk {
     if (isRequestName(name)) return true;
     const shown = excerpt(name);
     const isOutcome = typeof name === 'string' && Object.hasOwn(eventCatalog, name);
-    const message = isOutcome
-      ? `${shown} is an outcome the kit announces, not a request.`
-      : `There is no request named "${shown}".`;
-    this.#apply({ type: 'error', error: { action: actionOf(shown), code: 'unknown-request', message } });
+    const text: MessageRef = { key: isOutcome ? 'outcomeNotRequest' : 'noSuchRequest', values: { name: shown } };
+    this.#apply({ type: 'error', error: { action: actionOf(shown), code: 'unknown-request', message: englishMessage(text), ...text } });
     return false;
   }
 
@@ -274,15 +277,15 @@ export class Desk {
     let refused: Refusal | null;
     try {
       refused = !detail
-        ? { code: 'invalid-request', message: (checked as { problem: string }).problem }
+        ? problemRefusal(checked as { problem: string; text?: MessageRef })
         : !this.#backend
           ? REFUSALS.noBackend
           : refusalOf(name, detail, this.state);
     } catch {
-      refused = { code: 'invalid-request', message: 'This request is malformed.' };
+      refused = refusal('invalid-request', 'malformed');
     }
     if (refused) {
-      this.#apply({ type: 'settled', key, taskId, error: { action, code: refused.code, message: refused.message } });
+      this.#apply({ type: 'settled', key, taskId, error: { action, ...refused } });
       return;
     }
     const backend = this.#backend!;

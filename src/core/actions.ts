@@ -2,94 +2,127 @@
  * The one table of the kit's actions. Every request a widget or a script can send is one entry here: its event
  * name (the key), the shape and type of its detail, the backend method it calls and how the detail maps to its
  * arguments, the capability that gates it, its scope, the checks made before the backend is called (with their
- * refusal code and message), the verb its messages use, the widget that offers it, and the words the catalog
+ * refusal code and message key; the words of its refusals, `verb:` and `cannot:` keys, are in messages.ts), the widget that offers it, and the words the catalog
  * and the README show. Everything else is derived from it: the request names and detail types (events.ts),
  * the shape checks (request-check.ts), the catalog (catalog.ts), the provider's runner (desk.ts), the React
  * props (react/index.ts), the task panel's controls (`taskControls`) and which capabilities a backend really
  * has (capabilities.ts). Adding an action is adding an entry here, plus the backend method it calls.
  */
 import type { AgentStateArgs, Backend, StationLoginArgs } from './backend.js';
-import { checkDialNumber, dialNumberMessage } from './dial.js';
+import { dialNumberLoginProblem, dialNumberMessageRef } from './dial.js';
 import { CcError, type CcErrorCode } from './errors.js';
+import { englishMessage, isMessageKey, type MessageKey, type MessageRef, type MessageValue } from './messages.js';
 import { redeemToken, type SealedToken } from './sealed-token.js';
-import { signInProblem } from './sign-in.js';
+import { signInProblemKey } from './sign-in.js';
 import type { DeskState } from './store.js';
 import type { Capabilities, ConversationMessage, Credentials, Destination, OutgoingMessage, TaskSnapshot, TaskState } from './types.js';
 
 // ---- refusals ---------------------------------------------------------------------------------------
 
-/** Why an action is not sent: a stable code and a message for the agent. */
+/**
+ * Why an action is not sent: a stable code, a message for the agent in English, and (when the kit made it)
+ * the message's key and values, so a widget can word it in the agent's language (see messages.ts).
+ */
 export interface Refusal {
   readonly code: CcErrorCode;
   readonly message: string;
+  readonly key?: MessageKey;
+  readonly values?: Readonly<Record<string, MessageValue>>;
 }
 
-/**
- * The refusals the kit and its simulated contact center share, each written once. The core checks them
- * against the store's snapshots before any backend call; a backend that still meets one (its own state moved
- * on) throws the same words with `refusalError`.
- */
-export const REFUSALS = {
-  noBackend: { code: 'unknown-backend', message: 'No backend is connected.' },
-  notSignedIn: { code: 'not-signed-in', message: 'Sign in first.' },
-  noToken: { code: 'invalid-request', message: 'Enter an access token.' },
-  usedToken: { code: 'auth-failed', message: 'This sign-in was already used or did not come from this page. Sign in again.' },
-  signOutWithTasks: { code: 'task-active', message: 'You cannot sign out while you have a task or a wrap-up open.' },
-  noProfile: { code: 'not-registered', message: 'The profile is not loaded yet.' },
-  chooseTeam: { code: 'invalid-request', message: 'Choose a team.' },
-  chooseLoginOption: { code: 'invalid-request', message: 'Choose how to take calls.' },
-  changeStationWithTasks: { code: 'task-active', message: 'Finish your active tasks before changing station.' },
-  notOnStation: { code: 'not-logged-in', message: 'You are not logged in to a station.' },
-  logoutWithTasks: { code: 'task-active', message: 'You cannot log out while you have a task or a wrap-up open.' },
-  noStation: { code: 'not-logged-in', message: 'Log in to a station first.' },
-  chooseIdleReason: { code: 'invalid-request', message: 'Choose an idle reason.' },
-  alreadyHeld: { code: 'invalid-state', message: 'The call is already on hold.' },
-  notHeld: { code: 'invalid-state', message: 'The call is not on hold.' },
-  resumeDuringConsult: { code: 'invalid-state', message: 'End the consult before resuming the customer.' },
-  muteOnPhone: { code: 'unsupported', message: 'Mute works for browser calls only; use your phone to mute.' },
-  recordingNotRunning: { code: 'invalid-state', message: 'The recording is not running.' },
-  recordingNotPaused: { code: 'invalid-state', message: 'The recording is not paused.' },
-  consultUnderWay: { code: 'invalid-state', message: 'A consult is already under way.' },
-  noConsult: { code: 'invalid-state', message: 'There is no consult to end.' },
-  transferDuringConsult: { code: 'invalid-state', message: 'End the consult or use consult transfer.' },
-  consultNotAnswered: { code: 'invalid-state', message: 'The consulted party has not answered yet.' },
-  noConsultToJoin: { code: 'invalid-state', message: 'There is no answered consult to join into a conference.' },
-  alreadyConference: { code: 'invalid-state', message: 'The call is already a conference.' },
-  notInConference: { code: 'invalid-state', message: 'The call is not a conference.' },
-  noAgentToTakeConference: { code: 'invalid-state', message: 'The consulted party has left the conference: nobody can take it over.' },
-  dtmfKeys: { code: 'invalid-request', message: 'Keys can only be 0 to 9, * and # (1 to 32 of them).' },
-  chooseDestination: { code: 'invalid-request', message: 'Choose who to consult or transfer to.' },
-  chooseWrapupCode: { code: 'invalid-request', message: 'Choose a wrap-up code.' },
-  noQueueConsult: { code: 'unsupported', message: 'Your contact center does not let agents consult a queue: consult an agent instead.' },
-  noEndConsult: { code: 'unsupported', message: 'Your contact center does not let agents end a consult from the desk.' },
-  emptyMessage: { code: 'invalid-request', message: 'Write a message first.' },
-  longMessage: { code: 'invalid-request', message: 'This message is too long (4,000 characters at most).' },
-  noMessageId: { code: 'invalid-request', message: 'A message needs an id (messageId), so that a retry sends the same message.' },
-  noConversation: { code: 'unsupported', message: 'A call has no conversation to write in.' },
-  noEntryPoints: { code: 'unsupported', message: 'This contact center has no entry points to consult or transfer to.' },
-  noAutoWrapup: { code: 'invalid-state', message: 'There is no automatic wrap-up to stop.' },
-} as const satisfies Readonly<Record<string, Refusal>>;
-
-/** How a task in `phase` is named in "Cannot hold: the task is still ringing." */
-const PHASE_WORDS: Readonly<Record<TaskState, string>> = { offered: 'still ringing', connected: 'in progress', wrapup: 'already ended' };
-
-/** "Cannot hold: the task is still ringing.": an action asked of a task in the wrong phase. */
-export const phaseRefusal = (verb: string, now: TaskState): Refusal => ({
-  code: 'invalid-state',
-  message: `Cannot ${verb}: the task is ${PHASE_WORDS[now] ?? now}.`,
+/** A refusal of the kit's own: its English message is made from the key and values (messages.ts). */
+export const refusal = (code: CcErrorCode, key: MessageKey, values?: Readonly<Record<string, MessageValue>>): Refusal => ({
+  code,
+  message: englishMessage(values ? { key, values } : { key }),
+  key,
+  ...(values ? { values } : {}),
 });
 
-/** "Cannot hold a chat task.": a voice action asked of another media. */
-export const mediaRefusal = (verb: string, media: string): Refusal => ({ code: 'unsupported', message: `Cannot ${verb} a ${media} task.` });
+/** The code of each fixed refusal; its words are the message of the same key. */
+const REFUSAL_CODES = {
+  noBackend: 'unknown-backend',
+  notSignedIn: 'not-signed-in',
+  noToken: 'invalid-request',
+  usedToken: 'auth-failed',
+  signOutWithTasks: 'task-active',
+  noProfile: 'not-registered',
+  chooseTeam: 'invalid-request',
+  chooseLoginOption: 'invalid-request',
+  changeStationWithTasks: 'task-active',
+  notOnStation: 'not-logged-in',
+  logoutWithTasks: 'task-active',
+  noStation: 'not-logged-in',
+  chooseIdleReason: 'invalid-request',
+  alreadyHeld: 'invalid-state',
+  notHeld: 'invalid-state',
+  resumeDuringConsult: 'invalid-state',
+  muteOnPhone: 'unsupported',
+  recordingNotRunning: 'invalid-state',
+  recordingNotPaused: 'invalid-state',
+  consultUnderWay: 'invalid-state',
+  noConsult: 'invalid-state',
+  transferDuringConsult: 'invalid-state',
+  consultNotAnswered: 'invalid-state',
+  noConsultToJoin: 'invalid-state',
+  alreadyConference: 'invalid-state',
+  notInConference: 'invalid-state',
+  noAgentToTakeConference: 'invalid-state',
+  dtmfKeys: 'invalid-request',
+  chooseDestination: 'invalid-request',
+  chooseWrapupCode: 'invalid-request',
+  noQueueConsult: 'unsupported',
+  noEndConsult: 'unsupported',
+  emptyMessage: 'invalid-request',
+  longMessage: 'invalid-request',
+  noMessageId: 'invalid-request',
+  noConversation: 'unsupported',
+  noEntryPoints: 'unsupported',
+  noAutoWrapup: 'invalid-state',
+} as const satisfies Readonly<Partial<Record<MessageKey, CcErrorCode>>>;
 
-/** "The xuc backend cannot mute calls.": an action whose capability is off. */
-export const unsupportedRefusal = (backend: string, cannot: string): Refusal => ({ code: 'unsupported', message: `The ${backend} backend cannot ${cannot}.` });
+type FixedRefusals = { readonly [K in keyof typeof REFUSAL_CODES]: Refusal & { readonly code: (typeof REFUSAL_CODES)[K]; readonly key: K } };
+
+/**
+ * The refusals the kit and its simulated contact center share, each written once (their words in
+ * messages.ts, by the same key). The core checks them against the store's snapshots before any backend call;
+ * a backend that still meets one (its own state moved on) throws the same words with `refusalError`.
+ */
+export const REFUSALS: FixedRefusals = Object.freeze(
+  Object.fromEntries(Object.entries(REFUSAL_CODES).map(([key, code]) => [key, Object.freeze(refusal(code, key as MessageKey))])),
+) as FixedRefusals;
+
+/** How a task in `phase` is named in "Cannot hold: the task is still ringing." */
+const PHASE_KEYS: Readonly<Record<TaskState, MessageKey>> = { offered: 'taskRinging', connected: 'taskInProgress', wrapup: 'taskEnded' };
+
+/** The words of an action in a refusal: "hold" in "Cannot hold: …" (`action`: `task-hold`, see `actionOf`). */
+const verbOf = (action: string): MessageRef => ({ key: `verb:${action}` as MessageKey });
+
+/** "Cannot hold: the task is still ringing.": an action (`task-hold`) asked of a task in the wrong phase. */
+export const phaseRefusal = (action: string, now: TaskState): Refusal => refusal('invalid-state', PHASE_KEYS[now] ?? 'taskInProgress', { verb: verbOf(action) });
+
+/** "Cannot hold a chat task.": a voice action (`task-hold`) asked of another media. */
+export const mediaRefusal = (action: string, media: string): Refusal =>
+  refusal('unsupported', 'notThisMedia', { verb: verbOf(action), media: isMessageKey(`media:${media}`) ? { key: `media:${media}` as MessageKey } : excerpt(media) });
+
+/** "The xuc backend cannot mute calls.": an action (`task-mute`) whose capability is off. */
+export const unsupportedRefusal = (backend: string, action: string): Refusal =>
+  refusal('unsupported', 'unsupported', { backend, cannot: { key: `cannot:${action}` as MessageKey } });
 
 /** "There is no task t-9.": a request that names a task the desk does not have. */
-export const unknownTaskRefusal = (taskId: string): Refusal => ({ code: 'unknown-task', message: `There is no task ${excerpt(taskId)}.` });
+export const unknownTaskRefusal = (taskId: string): Refusal => refusal('unknown-task', 'unknownTask', { taskId: excerpt(taskId) });
 
 /** A refusal as the error a backend throws (`action` is the backend's name for it; the desk renames it). */
-export const refusalError = (refusal: Refusal, action = ''): CcError => new CcError(refusal.code, refusal.message, action);
+export const refusalError = (refused: Refusal, action = ''): CcError => new CcError(refused.code, refused.message, action, messageRefOf(refused));
+
+/** The key and values of a refusal or an error, when it has a key. */
+export const messageRefOf = (from: { readonly key?: MessageKey; readonly values?: Readonly<Record<string, MessageValue>> }): MessageRef | undefined =>
+  from.key ? (from.values ? { key: from.key, values: from.values } : { key: from.key }) : undefined;
+
+/** Why a consult, transfer or outdial number does not fit the rule (dial.ts), as a refusal; null when it fits. */
+export function dialNumberRefusal(value: unknown): Refusal | null {
+  const problem = dialNumberMessageRef(value);
+  return problem ? refusal('invalid-request', problem.key, problem.values) : null;
+}
 
 /** A short, printable excerpt of any value, for a message: never the whole of a long or odd input. */
 export function excerpt(value: unknown, max = 40): string {
@@ -191,10 +224,6 @@ export interface ActionSpec<D> {
   readonly call: (backend: Required<Backend>, detail: D, state: DeskState) => Promise<unknown>;
   /** The capability that gates it: off (or the method absent), it is refused with `unsupported`. */
   readonly capability?: CapabilityKey;
-  /** What a backend without the capability cannot do, for "The xuc backend cannot mute calls." */
-  readonly cannot?: string;
-  /** The verb of its messages: "Cannot hold: the task is still ringing." */
-  readonly verb: string;
   /** The phase the task must be in (task scope). */
   readonly phase?: TaskState;
   /** The media the task must be (voice actions). */
@@ -222,8 +251,7 @@ const action = <D, const W extends WidgetTag | null>(spec: ActionSpec<D> & { rea
 
 const checkDestination: Check<{ readonly destination: Destination }> = ({ detail: { destination } }) => {
   if (!destination.to.trim()) return REFUSALS.chooseDestination;
-  const problem = destination.type === 'dialNumber' ? dialNumberMessage(destination.to) : null;
-  return problem ? { code: 'invalid-request', message: problem } : null;
+  return destination.type === 'dialNumber' ? dialNumberRefusal(destination.to) : null;
 };
 
 /** The longest message an agent may send, in characters. */
@@ -261,13 +289,12 @@ export const ACTIONS = {
       await b.connect(credentials);
       await b.register();
     },
-    verb: 'sign in',
     // The credentials must fit a way in the backend declares (its SignInDescriptor): "Enter an access token."
     // or the words of its own way in.
     input: [
       ({ detail: d, state: s }) => {
-        const problem = signInProblem(d, s.signIn, s.capabilities);
-        return problem ? { code: 'invalid-request', message: problem } : null;
+        const problem = signInProblemKey(d, s.signIn, s.capabilities);
+        return problem ? refusal('invalid-request', problem) : null;
       },
     ],
     offeredBy: 'cc-auth',
@@ -291,7 +318,6 @@ export const ACTIONS = {
       }
       await b.deregister();
     },
-    verb: 'sign out',
     when: [refuseIf(({ state }) => state.station && hasTaskOpen(state), REFUSALS.signOutWithTasks)],
     offeredBy: 'cc-auth',
   }),
@@ -302,14 +328,13 @@ export const ACTIONS = {
     scope: 'agent',
     method: 'stationLogin',
     call: (b, d) => b.stationLogin(d),
-    verb: 'log in',
     input: [
       ({ detail: d, state: s }) => {
         if (!s.profile) return REFUSALS.noProfile;
         if (!s.profile.teams.some((t) => t.id === d.teamId)) return REFUSALS.chooseTeam;
         if (!s.profile.loginOptions.includes(d.loginOption)) return REFUSALS.chooseLoginOption;
-        const problem = checkDialNumber(s.profile, d.loginOption, d.dialNumber);
-        return problem ? { code: 'invalid-dial-number', message: problem } : null;
+        const problem = dialNumberLoginProblem(s.profile, d.loginOption, d.dialNumber);
+        return problem ? refusal('invalid-dial-number', problem.key, problem.values) : null;
       },
     ],
     // Changing station mid-call is refused; logging back in after a remote logout, mid-call, is not a change.
@@ -323,7 +348,6 @@ export const ACTIONS = {
     scope: 'agent',
     method: 'stationLogout',
     call: (b) => b.stationLogout('requested'),
-    verb: 'log out',
     when: [refuseIf(({ state }) => !state.station, REFUSALS.notOnStation), refuseIf(({ state }) => hasTaskOpen(state), REFUSALS.logoutWithTasks)],
     offeredBy: 'cc-station-login',
   }),
@@ -334,12 +358,11 @@ export const ACTIONS = {
     scope: 'agent',
     method: 'setAgentState',
     call: (b, d) => b.setAgentState(d),
-    verb: 'change state',
     input: [
       ({ detail: d, state: s }) => {
         if (!s.station) return REFUSALS.noStation;
         if (d.state === 'Idle' && !s.profile?.idleCodes.some((c) => c.id === d.auxCodeId)) return REFUSALS.chooseIdleReason;
-        if (d.state !== 'Idle' && d.state !== 'Available') return { code: 'invalid-request', message: `${excerpt(d.state)} is not a state an agent can choose.` };
+        if (d.state !== 'Idle' && d.state !== 'Available') return refusal('invalid-request', 'notAState', { state: excerpt(d.state) });
         return null;
       },
     ],
@@ -353,8 +376,6 @@ export const ACTIONS = {
     method: 'accept',
     call: (b, d) => b.accept(d.taskId),
     capability: 'accept',
-    cannot: 'accept this offer from the desk: answer it on your phone',
-    verb: 'accept',
     phase: 'offered',
     offeredBy: 'cc-task-panel',
     place: 'offer',
@@ -367,8 +388,6 @@ export const ACTIONS = {
     method: 'decline',
     call: (b, d) => b.decline(d.taskId),
     capability: 'decline',
-    cannot: 'decline this offer: let it ring out, or answer it on your phone',
-    verb: 'decline',
     phase: 'offered',
     offeredBy: 'cc-task-panel',
     place: 'offer',
@@ -381,8 +400,6 @@ export const ACTIONS = {
     method: 'hold',
     call: (b, d) => b.hold(d.taskId),
     capability: 'hold',
-    cannot: 'hold calls',
-    verb: 'hold',
     phase: 'connected',
     media: 'telephony',
     when: [refuseIf(({ task }) => task.held, REFUSALS.alreadyHeld)],
@@ -397,8 +414,6 @@ export const ACTIONS = {
     method: 'resume',
     call: (b, d) => b.resume(d.taskId),
     capability: 'hold',
-    cannot: 'hold calls',
-    verb: 'resume',
     phase: 'connected',
     media: 'telephony',
     when: [refuseIf(({ task }) => !task.held, REFUSALS.notHeld), refuseIf(({ task }) => task.consult, REFUSALS.resumeDuringConsult)],
@@ -413,8 +428,6 @@ export const ACTIONS = {
     method: 'toggleMute',
     call: (b, d) => b.toggleMute(d.taskId),
     capability: 'mute',
-    cannot: 'mute calls',
-    verb: 'mute',
     phase: 'connected',
     media: 'telephony',
     // Mute belongs to a browser call. On a phone station, a call whose audio is not in this page is a phone
@@ -436,8 +449,6 @@ export const ACTIONS = {
     method: 'pauseRecording',
     call: (b, d) => b.pauseRecording(d.taskId),
     capability: 'recording',
-    cannot: 'pause recordings',
-    verb: 'pause recording',
     phase: 'connected',
     media: 'telephony',
     when: [refuseIf(({ task }) => !task.recording || task.recordingPaused, REFUSALS.recordingNotRunning)],
@@ -452,8 +463,6 @@ export const ACTIONS = {
     method: 'resumeRecording',
     call: (b, d) => b.resumeRecording(d.taskId),
     capability: 'recording',
-    cannot: 'pause recordings',
-    verb: 'resume recording',
     phase: 'connected',
     media: 'telephony',
     when: [refuseIf(({ task }) => !task.recordingPaused, REFUSALS.recordingNotPaused)],
@@ -468,8 +477,6 @@ export const ACTIONS = {
     method: 'consult',
     call: (b, d) => b.consult(d.taskId, d.destination),
     capability: 'consult',
-    cannot: 'consult',
-    verb: 'consult',
     input: [checkDestination],
     phase: 'connected',
     when: [
@@ -488,8 +495,6 @@ export const ACTIONS = {
     method: 'endConsult',
     call: (b, d) => b.endConsult(d.taskId),
     capability: 'consult',
-    cannot: 'consult',
-    verb: 'end the consult',
     phase: 'connected',
     when: [
       refuseIf(({ task }) => !task.consult, REFUSALS.noConsult),
@@ -506,8 +511,6 @@ export const ACTIONS = {
     method: 'transfer',
     call: (b, d) => b.transfer(d.taskId, d.destination),
     capability: 'transfer',
-    cannot: 'transfer tasks',
-    verb: 'transfer',
     input: [checkDestination],
     phase: 'connected',
     when: [refuseIf(({ task }) => task.consult, REFUSALS.transferDuringConsult), checkEntryPoint],
@@ -522,8 +525,6 @@ export const ACTIONS = {
     method: 'consultTransfer',
     call: (b, d) => b.consultTransfer(d.taskId),
     capability: 'consultTransfer',
-    cannot: 'transfer to a consulted party',
-    verb: 'transfer',
     phase: 'connected',
     when: [refuseIf(({ task }) => task.consult?.state !== 'connected', REFUSALS.consultNotAnswered)],
     offeredBy: 'cc-task-panel',
@@ -537,8 +538,6 @@ export const ACTIONS = {
     method: 'conference',
     call: (b, d) => b.conference(d.taskId),
     capability: 'conference',
-    cannot: 'hold conferences',
-    verb: 'start a conference',
     phase: 'connected',
     media: 'telephony',
     when: [refuseIf(({ task }) => task.conference, REFUSALS.alreadyConference), refuseIf(({ task }) => task.consult?.state !== 'connected', REFUSALS.noConsultToJoin)],
@@ -553,8 +552,6 @@ export const ACTIONS = {
     method: 'leaveConference',
     call: (b, d) => b.leaveConference(d.taskId),
     capability: 'conferenceLeave',
-    cannot: 'leave conferences',
-    verb: 'leave the conference',
     phase: 'connected',
     media: 'telephony',
     when: [refuseIf(({ task }) => !task.conference, REFUSALS.notInConference)],
@@ -569,8 +566,6 @@ export const ACTIONS = {
     method: 'transferConference',
     call: (b, d) => b.transferConference(d.taskId),
     capability: 'conferenceTransfer',
-    cannot: 'transfer conferences',
-    verb: 'transfer the conference',
     phase: 'connected',
     media: 'telephony',
     when: [
@@ -589,8 +584,6 @@ export const ACTIONS = {
     method: 'sendDtmf',
     call: (b, d) => b.sendDtmf(d.taskId, d.digits),
     capability: 'dtmf',
-    cannot: 'send keys',
-    verb: 'send keys',
     input: [refuseIf(({ detail }) => !DTMF_KEYS.test(detail.digits), REFUSALS.dtmfKeys)],
     phase: 'connected',
     media: 'telephony',
@@ -605,8 +598,6 @@ export const ACTIONS = {
     method: 'sendMessage',
     call: (b, d) => b.sendMessage(d.taskId, { messageId: d.messageId, text: d.text, ...(d.subject !== undefined ? { subject: d.subject } : {}) }),
     capability: 'messaging',
-    cannot: 'send messages',
-    verb: 'send a message',
     input: [
       refuseIf(({ detail }) => !detail.messageId.trim(), REFUSALS.noMessageId),
       refuseIf(({ detail }) => !detail.text.trim(), REFUSALS.emptyMessage),
@@ -634,8 +625,6 @@ export const ACTIONS = {
     method: 'end',
     call: (b, d) => b.end(d.taskId),
     capability: 'end',
-    cannot: 'end this task from the desk',
-    verb: 'end',
     phase: 'connected',
     offeredBy: 'cc-task-panel',
     place: 'task',
@@ -647,7 +636,6 @@ export const ACTIONS = {
     scope: 'task',
     method: 'wrapup',
     call: (b, d) => b.wrapup(d.taskId, { auxCodeId: d.auxCodeId, notes: d.notes }),
-    verb: 'wrap up',
     input: [
       ({ detail: d, state: s }) =>
         s.capabilities?.wrapupCodes === false || s.profile?.wrapupCodes.some((c) => c.id === d.auxCodeId) ? null : REFUSALS.chooseWrapupCode,
@@ -663,8 +651,6 @@ export const ACTIONS = {
     method: 'cancelAutoWrapup',
     call: (b, d) => b.cancelAutoWrapup(d.taskId),
     capability: 'cancelAutoWrapup',
-    cannot: 'stop an automatic wrap-up',
-    verb: 'stop the automatic wrap-up',
     phase: 'wrapup',
     when: [refuseIf(({ task }) => task.autoWrapupAt === null, REFUSALS.noAutoWrapup)],
     offeredBy: 'cc-wrapup',
@@ -677,13 +663,8 @@ export const ACTIONS = {
     method: 'outdial',
     call: (b, d) => (d.origin ? b.outdial(d.number, d.origin) : b.outdial(d.number)),
     capability: 'outdial',
-    cannot: 'place outbound calls',
-    verb: 'call out',
     input: [
-      ({ detail: d }) => {
-        const problem = dialNumberMessage(d.number);
-        return problem ? { code: 'invalid-request', message: problem } : null;
-      },
+      ({ detail: d }) => dialNumberRefusal(d.number),
     ],
     when: [refuseIf(({ state }) => !state.station, REFUSALS.noStation)],
     offeredBy: 'cc-task-panel',
@@ -697,8 +678,6 @@ export const ACTIONS = {
     method: 'uploadLogs',
     call: (b) => b.uploadLogs(),
     capability: 'uploadLogs',
-    cannot: 'upload logs',
-    verb: 'upload logs',
     offeredBy: null,
   }),
 } as const;
@@ -784,10 +763,10 @@ export function refusalOf<N extends RequestName>(name: N, detail: RequestDetails
     if (refused) return refused;
   }
   if (spec.capability && capabilitiesFor(state, taskId)?.[spec.capability] === false) {
-    return unsupportedRefusal(state.backend, spec.cannot ?? `${spec.verb}`);
+    return unsupportedRefusal(state.backend, actionOf(name));
   }
-  if (task && spec.phase && task.state !== spec.phase) return phaseRefusal(spec.verb, task.state);
-  if (task && spec.media && task.mediaType !== spec.media) return mediaRefusal(spec.verb, task.mediaType);
+  if (task && spec.phase && task.state !== spec.phase) return phaseRefusal(actionOf(name), task.state);
+  if (task && spec.media && task.mediaType !== spec.media) return mediaRefusal(actionOf(name), task.mediaType);
   for (const check of spec.when ?? []) {
     const refused = check(context);
     if (refused) return refused;
@@ -820,6 +799,11 @@ export function capabilitiesFor(state: Pick<DeskState, 'capabilities' | 'taskCap
   return both as unknown as Capabilities;
 }
 
-/** The entry whose backend method is `method` (the simulator names its actions by method). */
-export const actionByMethod = (method: BackendMethod): AnyActionSpec | undefined =>
-  REQUEST_NAMES.map(actionSpec).find((spec) => spec.method === method);
+/** The request whose backend method is `method` (the simulator names its actions by method). */
+export const requestByMethod = (method: BackendMethod): RequestName | undefined => REQUEST_NAMES.find((name) => ACTIONS[name].method === method);
+
+/** The entry whose backend method is `method`. */
+export const actionByMethod = (method: BackendMethod): AnyActionSpec | undefined => {
+  const name = requestByMethod(method);
+  return name ? actionSpec(name) : undefined;
+};

@@ -1,3 +1,4 @@
+import { englishMessage, type MessageRef } from './messages.js';
 import type { DialRule, LoginOption, Profile } from './types.js';
 
 /** Login options that need a dial number. */
@@ -41,39 +42,54 @@ export function quoteValue(value: string, max = 40): string {
 }
 
 /**
- * The English explanation of a dial number that does not fit the rule, naming the rule itself; null when it
- * fits. Used by the Desk's checks and by the simulator (widgets have their own replaceable strings).
+ * The explanation of a dial number that does not fit the rule, naming the rule itself, as a message (key and
+ * values, see messages.ts); null when it fits.
  */
-export function dialNumberMessage(value: unknown): string | null {
+export function dialNumberMessageRef(value: unknown): MessageRef | null {
   const problem = dialNumberProblem(value);
   if (!problem) return null;
   const text = typeof value === 'string' ? value.trim() : '';
-  const rule = `Use ${DIAL_DIGITS.min} to ${DIAL_DIGITS.max} digits, with an optional leading +.`;
+  const rule = { min: DIAL_DIGITS.min, max: DIAL_DIGITS.max };
   switch (problem) {
     case 'empty':
-      return `Enter a dial number. ${rule}`;
+      return { key: 'dialEmpty', values: rule };
     case 'characters':
-      return `${quoteValue(text)} is not a dial number: only digits, spaces, dashes, brackets and a leading + are allowed. ${rule}`;
+      return { key: 'dialCharacters', values: { value: quoteValue(text), ...rule } };
     case 'short':
-      return `${quoteValue(text)} is too short for a dial number (${countDigits(text)} digits). ${rule}`;
+      return { key: 'dialShort', values: { value: quoteValue(text), count: countDigits(text), ...rule } };
     case 'long':
-      return `${quoteValue(text)} is too long for a dial number (${countDigits(text)} digits). ${rule}`;
+      return { key: 'dialLong', values: { value: quoteValue(text), count: countDigits(text), ...rule } };
   }
 }
 
 /**
- * Checks a dial number against the profile's rule for a login option.
- * Returns an explanation for the agent when it does not fit, or null when it does.
+ * The English explanation of a dial number that does not fit the rule, naming the rule itself; null when it
+ * fits. Used by the Desk's checks and by the simulator (widgets have their own replaceable strings).
  */
-export function checkDialNumber(profile: Profile, option: LoginOption, dialNumber: string | undefined): string | null {
+export function dialNumberMessage(value: unknown): string | null {
+  const ref = dialNumberMessageRef(value);
+  return ref ? englishMessage(ref) : null;
+}
+
+/** Checks a dial number against the profile's rule for a login option: the problem as a message, or null. */
+export function dialNumberLoginProblem(profile: Profile, option: LoginOption, dialNumber: string | undefined): MessageRef | null {
   if (!needsDialNumber(option)) return null;
   const value = (dialNumber ?? '').trim();
   const rule = profile.dialRules[option];
-  if (!value) return option === 'EXTENSION' ? 'Enter your extension.' : 'Enter the number to ring.';
+  if (!value) return { key: option === 'EXTENSION' ? 'enterExtension' : 'enterDialNumber' };
   if (rule && !new RegExp(`^(?:${rule.pattern})$`).test(value)) {
-    return `${quoteValue(value)} is not a valid ${option === 'EXTENSION' ? 'extension' : 'dial number'}. Use the form ${rule.example}.`;
+    return { key: option === 'EXTENSION' ? 'badExtension' : 'badDialNumber', values: { value: quoteValue(value), example: rule.example } };
   }
   return null;
+}
+
+/**
+ * Checks a dial number against the profile's rule for a login option.
+ * Returns an explanation for the agent (in English) when it does not fit, or null when it does.
+ */
+export function checkDialNumber(profile: Profile, option: LoginOption, dialNumber: string | undefined): string | null {
+  const ref = dialNumberLoginProblem(profile, option, dialNumber);
+  return ref ? englishMessage(ref) : null;
 }
 
 /** A dial rule in numbers: how many digits it takes, and whether a leading + is required, optional or refused. */

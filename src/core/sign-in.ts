@@ -2,6 +2,7 @@
  * How an agent signs in, as a backend declares it (see `SignInDescriptor`), and the one check of a sign-in
  * request against it. The core names no contact center: each backend's descriptor brings its own labels.
  */
+import { englishMessage, type MessageKey } from './messages.js';
 import type { Capabilities, Credentials, SignInDescriptor, SignInKind } from './types.js';
 
 /** The way in when a backend declares none: an access token. */
@@ -30,13 +31,13 @@ function fits(detail: SignInDetail, kind: SignInKind): boolean {
   }
 }
 
-/** What the agent is asked for when a sign-in request fits none of the backend's ways in. */
-const MISSING: Readonly<Record<SignInKind, string>> = {
-  token: 'Enter an access token.',
-  password: 'Enter your username and password.',
-  oauth: 'Sign in with the sign-in button.',
-  server: '',
-  external: '',
+/** What the agent is asked for when a sign-in request fits none of the backend's ways in (messages.ts). */
+const MISSING: Readonly<Record<SignInKind, MessageKey | null>> = {
+  token: 'noToken',
+  password: 'passwordMissing',
+  oauth: 'oauthMissing',
+  server: null,
+  external: null,
 };
 
 const ANY: readonly SignInKind[] = ['token', 'oauth', 'password'];
@@ -46,9 +47,15 @@ const ANY: readonly SignInKind[] = ['token', 'oauth', 'password'];
  * descriptor (a Desk used without `<cc-sdk>`), any complete credentials do. A page that signed the backend in
  * already (`capabilities.externalSession`) needs none.
  */
-export function signInProblem(detail: SignInDetail, descriptor: SignInDescriptor | null, capabilities: Capabilities | null): string | null {
+export function signInProblemKey(detail: SignInDetail, descriptor: SignInDescriptor | null, capabilities: Capabilities | null): MessageKey | null {
   if (capabilities?.externalSession) return null;
   const kinds = descriptor?.methods.map((m) => m.kind) ?? ANY;
   if ([...kinds, ...(descriptor?.scripted ?? [])].some((kind) => fits(detail, kind))) return null;
-  return MISSING[kinds[0] ?? 'token'] || MISSING.token;
+  return MISSING[kinds[0] ?? 'token'] ?? MISSING.token;
+}
+
+/** The same, in English words. */
+export function signInProblem(detail: SignInDetail, descriptor: SignInDescriptor | null, capabilities: Capabilities | null): string | null {
+  const key = signInProblemKey(detail, descriptor, capabilities);
+  return key ? englishMessage({ key }) : null;
 }

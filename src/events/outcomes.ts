@@ -2,6 +2,8 @@ import type { StoreAction, DeskState } from '../core/store.js';
 import { equal } from '../core/store.js';
 import type { ConversationMessage, TaskChange, TaskSnapshot } from '../core/types.js';
 import { CcOutcomeEvent, outcome } from './events.js';
+import { errorDetail } from '../core/errors.js';
+import { englishMessage } from '../core/messages.js';
 
 /** What changed between two snapshots of one task, in the words of `cc-task-change`. */
 export function taskChanges(before: TaskSnapshot, after: TaskSnapshot): TaskChange[] {
@@ -99,8 +101,9 @@ const figures = (value: unknown): string => JSON.stringify(value, (key, v: unkno
  */
 export function outcomesFor(action: StoreAction, before: DeskState, after: DeskState, options: OutcomeOptions = {}): CcOutcomeEvent[] {
   const events: CcOutcomeEvent[] = [];
-  if (action.type === 'error') return [outcome('cc-error', action.error)];
-  if (action.type === 'settled' && action.error) return [outcome('cc-error', action.error)];
+  // The contract hosts log: action, code and the English message (the message's key stays in the store).
+  if (action.type === 'error') return [outcome('cc-error', errorDetail(action.error))];
+  if (action.type === 'settled' && action.error) return [outcome('cc-error', errorDetail(action.error))];
   // A transfer changes nothing in the snapshot the agent holds: the task then ends as usual.
   if (action.type === 'task-updated' && action.transferred && before.tasks.some((t) => t.id === action.task.id)) {
     events.push(outcome('cc-task-change', { task: action.task, change: 'transferred' }));
@@ -124,7 +127,7 @@ export function outcomesFor(action: StoreAction, before: DeskState, after: DeskS
     events.push(outcome('cc-auth-expiring', { expiresAt: action.expiresAt }));
   }
   if (!before.session.expired && after.session.expired) {
-    events.push(outcome('cc-error', { action: 'session', code: 'token-expired', message: 'The session expired. Sign in again to continue.' }));
+    events.push(outcome('cc-error', { action: 'session', code: 'token-expired', message: englishMessage({ key: 'sessionExpired' }) }));
   }
   if (after.station && !equal(before.station, after.station)) {
     events.push(outcome('cc-station-login', after.station));

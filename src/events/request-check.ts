@@ -1,5 +1,7 @@
 import { ACTIONS, REQUEST_NAMES, excerpt, type FieldShape, type Fields, type RequestDetails, type RequestName } from '../core/actions.js';
 
+import { englishMessage, type MessageRef } from '../core/messages.js';
+
 export { excerpt };
 
 /**
@@ -95,7 +97,11 @@ const SHAPES: { readonly [N in RequestName]: Shape } = Object.fromEntries(
   REQUEST_NAMES.map((name) => [name, shapeOf(ACTIONS[name].detail.fields)]),
 ) as { readonly [N in RequestName]: Shape };
 
-export type DetailCheck<N extends RequestName> = { readonly detail: RequestDetails[N] } | { readonly problem: string };
+/**
+ * A checked detail, or the problem in English words (`problem`) and as a message (`text`, see messages.ts:
+ * "This request is malformed: {problem}", the field's problem itself a developer's detail, in English).
+ */
+export type DetailCheck<N extends RequestName> = { readonly detail: RequestDetails[N] } | { readonly problem: string; readonly text?: MessageRef };
 
 /**
  * Checks a request's `detail` against the shape its name promises, whatever a page put there (a string, a
@@ -106,6 +112,7 @@ export function checkDetail<N extends RequestName>(name: N, detail: unknown): De
   try {
     return { detail: read(SHAPES[name], detail, '') as unknown as RequestDetails[N] };
   } catch (err) {
-    return { problem: err instanceof Malformed ? `This request is malformed: ${err.message}` : 'This request is malformed.' };
+    const text: MessageRef = err instanceof Malformed ? { key: 'malformedBecause', values: { problem: err.message } } : { key: 'malformed' };
+    return { problem: englishMessage(text), text };
   }
 }

@@ -46,8 +46,11 @@ describe('the action table', () => {
       expect(name, name).to.match(/^cc-[a-z-]+-request$/);
     }
     // A field the table says is text is checked as text; one it does not name passes along unchecked.
-    expect(checkDetail('cc-task-hold-request', { taskId: 7 })).to.deep.equal({ problem: 'This request is malformed: taskId must be text, not a number.' });
-    expect(checkDetail('cc-task-consult-request', { taskId: 't', destination: { type: 'fax', to: '1' } })).to.deep.equal({
+    expect(checkDetail('cc-task-hold-request', { taskId: 7 })).to.deep.equal({
+      problem: 'This request is malformed: taskId must be text, not a number.',
+      text: { key: 'malformedBecause', values: { problem: 'taskId must be text, not a number.' } },
+    });
+    expect(checkDetail('cc-task-consult-request', { taskId: 't', destination: { type: 'fax', to: '1' } })).to.deep.include({
       problem: 'This request is malformed: destination.type must be one of agent, queue, dialNumber, entryPoint, not fax.',
     });
     expect(checkDetail('cc-outdial-request', { number: '+1 415', extra: 1 })).to.deep.equal({ detail: { number: '+1 415', extra: 1 } });
@@ -151,10 +154,15 @@ describe('refusals made once, in the core, with no backend call', () => {
     const r = deskRig();
     await readyAgent(r.run);
     const id = await connectedCall(r);
-    const failure = async (promise: Promise<unknown>) => promise.then(() => null, (err: { code: string; message: string }) => ({ code: err.code, message: err.message }));
+    // The same words, and the same key for the widgets to word them in the agent's language.
+    const failure = async (promise: Promise<unknown>) =>
+      promise.then(
+        () => null,
+        (err: { code: string; message: string; text?: { key: string } }) => ({ code: err.code, message: err.message, key: err.text?.key }),
+      );
     expect(await failure(r.backend.resume(id))).to.deep.equal(REFUSALS.notHeld);
     expect(await failure(r.backend.endConsult(id))).to.deep.equal(REFUSALS.noConsult);
-    expect(await failure(r.backend.accept(id))).to.deep.equal({ code: 'invalid-state', message: 'Cannot accept: the task is in progress.' });
+    expect(await failure(r.backend.accept(id))).to.deep.equal({ code: 'invalid-state', message: 'Cannot accept: the task is in progress.', key: 'taskInProgress' });
     expect(await failure(r.backend.stationLogout())).to.deep.equal(REFUSALS.logoutWithTasks);
   });
 });

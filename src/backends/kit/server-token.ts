@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../../core/clock.js';
 import { CcError } from '../../core/errors.js';
+import { englishMessage, type MessageRef } from '../../core/messages.js';
 
 export interface ServerToken {
   readonly accessToken: string;
@@ -18,8 +19,9 @@ export class ServerSessionEnded extends CcError {
     message: string,
     action: string,
     readonly signIn: string | null,
+    text?: MessageRef,
   ) {
-    super('auth-failed', message, action);
+    super('auth-failed', message, action, text);
   }
 }
 
@@ -32,7 +34,7 @@ export async function fetchServerToken(endpoint: string, clock: Clock, action: s
   try {
     res = await fetch(url, { credentials: 'same-origin', cache: 'no-store', headers: { accept: 'application/json' } });
   } catch {
-    throw new CcError('offline', `The sign-in server (${routeName(endpoint)}) could not be reached. Check the connection, then try again.`, action);
+    throw CcError.of('offline', { key: 'signInServerUnreachable', values: { route: routeName(endpoint) } }, action);
   }
   let body: Record<string, unknown> = {};
   try {
@@ -45,13 +47,13 @@ export async function fetchServerToken(endpoint: string, clock: Clock, action: s
     const target = typeof body.signIn === 'string' ? new URL(body.signIn, url) : null;
     // Only a sign-in page of this site: a token route never sends the agent elsewhere.
     const signIn = target && target.origin === location.origin ? target.pathname + target.search : null;
-    throw new ServerSessionEnded('Your session on this site has ended. Sign in again.', action, signIn);
+    throw new ServerSessionEnded(englishMessage({ key: 'serverSessionEnded' }), action, signIn, { key: 'serverSessionEnded' });
   }
-  if (!res.ok) throw new CcError('backend-error', `The sign-in server (${routeName(endpoint)}) answered ${res.status}. Try again shortly.`, action);
+  if (!res.ok) throw CcError.of('backend-error', { key: 'signInServerStatus', values: { route: routeName(endpoint), status: String(res.status) } }, action);
   const accessToken = typeof body.accessToken === 'string' ? body.accessToken.trim() : '';
   const expiresIn = Number(body.expiresIn);
   if (!accessToken || !Number.isFinite(expiresIn) || expiresIn <= 0) {
-    throw new CcError('backend-error', `The sign-in server (${routeName(endpoint)}) gave no usable token.`, action);
+    throw CcError.of('backend-error', { key: 'signInServerNoToken', values: { route: routeName(endpoint) } }, action);
   }
   return { accessToken, expiresAt: clock.now() + expiresIn * 1000 };
 }

@@ -280,8 +280,8 @@ export class SimulatorBackend implements Backend, SimulatorClient {
   }
 
   #guard(action: SimulatorAction, needRegistered = true): void {
-    if (!this.#signedIn) throw new CcError('not-signed-in', 'Sign in first.', action);
-    if (this.#token.expired) throw new CcError('token-expired', 'The session expired. Sign in again to continue.', action);
+    if (!this.#signedIn) throw CcError.of('not-signed-in', { key: 'notSignedIn' }, action);
+    if (this.#token.expired) throw CcError.of('token-expired', { key: 'sessionExpired' }, action);
     if (!this.server.networkUp) throw new CcError('offline', 'No connection to the contact center. Try again once it is back.', action);
     if (needRegistered && !this.#registered) throw new CcError('not-registered', 'The agent is not registered yet.', action);
     this.server.checkFault(action);

@@ -1,9 +1,9 @@
 import type { BackendEvent, StationLoginArgs, AgentStateArgs, WrapupArgs } from '../../core/backend.js';
 import { Customers, hasConversation, reply, seededRandom, type CustomerTiming } from './conversations.js';
 import { realClock, type Clock } from '../../core/clock.js';
-import { DTMF_KEYS, MESSAGE_MAX_LENGTH, REFUSALS, actionByMethod, mediaRefusal, phaseRefusal, refusalError, unknownTaskRefusal, type BackendMethod } from '../../core/actions.js';
+import { DTMF_KEYS, MESSAGE_MAX_LENGTH, REFUSALS, actionOf, actionSpec, dialNumberRefusal, mediaRefusal, phaseRefusal, refusal, refusalError, requestByMethod, unknownTaskRefusal, type BackendMethod } from '../../core/actions.js';
 import { CcError, ERROR_CODES, type CcErrorCode } from '../../core/errors.js';
-import { checkDialNumber, dialNumberMessage } from '../../core/dial.js';
+import { dialNumberLoginProblem } from '../../core/dial.js';
 import { PREFLIGHT_CHECKS, PREFLIGHT_CODES, isPreflightCode, type PreflightCheckId, type PreflightCode, type PreflightSelf } from '../../core/preflight.js';
 import type {
   AgentStateSnapshot,
@@ -475,8 +475,8 @@ export class SimulatorServer {
     if (!profile.loginOptions.includes(args.loginOption)) {
       throw new CcError('invalid-request', `${shown(args.loginOption)} login is not allowed for this agent.`);
     }
-    const problem = checkDialNumber(profile, args.loginOption, args.dialNumber);
-    if (problem) throw new CcError('invalid-dial-number', problem);
+    const problem = dialNumberLoginProblem(profile, args.loginOption, args.dialNumber);
+    if (problem) throw refusalError(refusal('invalid-dial-number', problem.key, problem.values));
     const dialNumber = args.dialNumber?.trim();
     if (args.loginOption === 'EXTENSION' && dialNumber && !knownExtension(dialNumber)) {
       throw new CcError('invalid-dial-number', `Extension ${shown(dialNumber)} does not exist on this phone system.`);
@@ -733,8 +733,8 @@ export class SimulatorServer {
 
   outdial(number: string, origin?: string): void {
     if (!this.#state.station) throw refusalError(REFUSALS.noStation);
-    const problem = dialNumberMessage(number);
-    if (problem) throw new CcError('invalid-request', problem);
+    const problem = dialNumberRefusal(number);
+    if (problem) throw refusalError(problem);
     if (origin !== undefined && !simulatorOutdialOrigins.some((o) => o.number === origin)) {
       throw new CcError('invalid-request', `${shown(origin)} is not one of the numbers outbound calls may show.`);
     }
@@ -955,9 +955,10 @@ export class SimulatorServer {
    */
   #expect(taskId: string, method: BackendMethod): TaskSnapshot {
     const task = this.task(taskId);
-    const spec = actionByMethod(method)!;
-    if (spec.phase && task.state !== spec.phase) throw refusalError(phaseRefusal(spec.verb, task.state));
-    if (spec.media && task.mediaType !== spec.media) throw refusalError(mediaRefusal(spec.verb, task.mediaType));
+    const name = requestByMethod(method)!;
+    const spec = actionSpec(name);
+    if (spec.phase && task.state !== spec.phase) throw refusalError(phaseRefusal(actionOf(name), task.state));
+    if (spec.media && task.mediaType !== spec.media) throw refusalError(mediaRefusal(actionOf(name), task.mediaType));
     return task;
   }
 
@@ -979,8 +980,8 @@ export class SimulatorServer {
       if (!entryPoint) throw new CcError('invalid-request', `Unknown entry point ${shown(to)}.`);
       return { type: 'entryPoint', to, name: entryPoint.name };
     }
-    const problem = dialNumberMessage(to);
-    if (problem) throw new CcError('invalid-request', problem);
+    const problem = dialNumberRefusal(to);
+    if (problem) throw refusalError(problem);
     // A number of the address book goes by its name.
     return { type: 'dialNumber', to, name: simulatorAddressBook.find((e) => e.to === to)?.name ?? to };
   }

@@ -1,0 +1,235 @@
+/**
+ * The words of every message the kit itself makes (a refusal, a check of an input, a failure of its own), in
+ * English, by stable key. An error carries its key and values besides its English `message`, so a widget can
+ * show it in the agent's language (the `messages` section of a locale bundle); the English `message` is made
+ * from this table, so the two never drift. Text from the network (a contact center's reason) has no key.
+ *
+ * A value may itself be a message (`{verb: {key: 'verb:task-hold'}}`): it is worded in the same language.
+ * A key with `{count}` may have plural variants (`dialNumberShort_one`), chosen by `Intl.PluralRules`.
+ */
+
+/** The English text of each key. Keys are stable: hosts and bundles name them. */
+export const MESSAGES = {
+  // ---- refusals (REFUSALS in actions.ts: the same key) --------------------------------------------
+  noBackend: 'No backend is connected.',
+  notSignedIn: 'Sign in first.',
+  noToken: 'Enter an access token.',
+  usedToken: 'This sign-in was already used or did not come from this page. Sign in again.',
+  signOutWithTasks: 'You cannot sign out while you have a task or a wrap-up open.',
+  noProfile: 'The profile is not loaded yet.',
+  chooseTeam: 'Choose a team.',
+  chooseLoginOption: 'Choose how to take calls.',
+  changeStationWithTasks: 'Finish your active tasks before changing station.',
+  notOnStation: 'You are not logged in to a station.',
+  logoutWithTasks: 'You cannot log out while you have a task or a wrap-up open.',
+  noStation: 'Log in to a station first.',
+  chooseIdleReason: 'Choose an idle reason.',
+  alreadyHeld: 'The call is already on hold.',
+  notHeld: 'The call is not on hold.',
+  resumeDuringConsult: 'End the consult before resuming the customer.',
+  muteOnPhone: 'Mute works for browser calls only; use your phone to mute.',
+  recordingNotRunning: 'The recording is not running.',
+  recordingNotPaused: 'The recording is not paused.',
+  consultUnderWay: 'A consult is already under way.',
+  noConsult: 'There is no consult to end.',
+  transferDuringConsult: 'End the consult or use consult transfer.',
+  consultNotAnswered: 'The consulted party has not answered yet.',
+  noConsultToJoin: 'There is no answered consult to join into a conference.',
+  alreadyConference: 'The call is already a conference.',
+  notInConference: 'The call is not a conference.',
+  noAgentToTakeConference: 'The consulted party has left the conference: nobody can take it over.',
+  dtmfKeys: 'Keys can only be 0 to 9, * and # (1 to 32 of them).',
+  chooseDestination: 'Choose who to consult or transfer to.',
+  chooseWrapupCode: 'Choose a wrap-up code.',
+  noQueueConsult: 'Your contact center does not let agents consult a queue: consult an agent instead.',
+  noEndConsult: 'Your contact center does not let agents end a consult from the desk.',
+  emptyMessage: 'Write a message first.',
+  longMessage: 'This message is too long (4,000 characters at most).',
+  noMessageId: 'A message needs an id (messageId), so that a retry sends the same message.',
+  noConversation: 'A call has no conversation to write in.',
+  noEntryPoints: 'This contact center has no entry points to consult or transfer to.',
+  noAutoWrapup: 'There is no automatic wrap-up to stop.',
+
+  // ---- refusals with values -----------------------------------------------------------------------
+  taskRinging: 'Cannot {verb}: the task is still ringing.',
+  taskInProgress: 'Cannot {verb}: the task is in progress.',
+  taskEnded: 'Cannot {verb}: the task is already ended.',
+  notThisMedia: 'Cannot {verb} a {media} task.',
+  unsupported: 'The {backend} backend cannot {cannot}.',
+  unknownTask: 'There is no task {taskId}.',
+  notAState: '{state} is not a state an agent can choose.',
+  passwordMissing: 'Enter your username and password.',
+  oauthMissing: 'Sign in with the sign-in button.',
+
+  // ---- dial numbers (dial.ts) -----------------------------------------------------------------------
+  dialEmpty: 'Enter a dial number. Use {min} to {max} digits, with an optional leading +.',
+  dialCharacters: '{value} is not a dial number: only digits, spaces, dashes, brackets and a leading + are allowed. Use {min} to {max} digits, with an optional leading +.',
+  dialShort: '{value} is too short for a dial number ({count} digits). Use {min} to {max} digits, with an optional leading +.',
+  dialShort_one: '{value} is too short for a dial number ({count} digit). Use {min} to {max} digits, with an optional leading +.',
+  dialLong: '{value} is too long for a dial number ({count} digits). Use {min} to {max} digits, with an optional leading +.',
+  enterExtension: 'Enter your extension.',
+  enterDialNumber: 'Enter the number to ring.',
+  badExtension: '{value} is not a valid extension. Use the form {example}.',
+  badDialNumber: '{value} is not a valid dial number. Use the form {example}.',
+
+  // ---- the kit's own failures -----------------------------------------------------------------------
+  malformed: 'This request is malformed.',
+  malformedBecause: 'This request is malformed: {problem}',
+  noSuchRequest: 'There is no request named "{name}".',
+  outcomeNotRequest: '{name} is an outcome the kit announces, not a request.',
+  actionFailed: 'The action failed.',
+  sessionExpired: 'The session expired. Sign in again to continue.',
+  signInServerUnreachable: 'The sign-in server ({route}) could not be reached. Check the connection, then try again.',
+  signInServerStatus: 'The sign-in server ({route}) answered {status}. Try again shortly.',
+  signInServerNoToken: 'The sign-in server ({route}) gave no usable token.',
+  serverSessionEnded: 'Your session on this site has ended. Sign in again.',
+
+  // ---- what a refusal says an action is (`{verb}`, `{cannot}`, `{media}` above) ------------------------
+  'verb:sign-in': 'sign in',
+  'verb:sign-out': 'sign out',
+  'verb:station-login': 'log in',
+  'verb:station-logout': 'log out',
+  'verb:agent-state': 'change state',
+  'verb:task-accept': 'accept',
+  'verb:task-decline': 'decline',
+  'verb:task-hold': 'hold',
+  'verb:task-resume': 'resume',
+  'verb:task-mute': 'mute',
+  'verb:task-recording-pause': 'pause recording',
+  'verb:task-recording-resume': 'resume recording',
+  'verb:task-consult': 'consult',
+  'verb:task-consult-end': 'end the consult',
+  'verb:task-transfer': 'transfer',
+  'verb:task-consult-transfer': 'transfer',
+  'verb:task-conference': 'start a conference',
+  'verb:task-conference-leave': 'leave the conference',
+  'verb:task-conference-transfer': 'transfer the conference',
+  'verb:task-dtmf': 'send keys',
+  'verb:task-message': 'send a message',
+  'verb:task-end': 'end',
+  'verb:wrapup': 'wrap up',
+  'verb:task-auto-wrapup-cancel': 'stop the automatic wrap-up',
+  'verb:outdial': 'call out',
+  'verb:upload-logs': 'upload logs',
+  'cannot:task-accept': 'accept this offer from the desk: answer it on your phone',
+  'cannot:task-decline': 'decline this offer: let it ring out, or answer it on your phone',
+  'cannot:task-hold': 'hold calls',
+  'cannot:task-resume': 'hold calls',
+  'cannot:task-mute': 'mute calls',
+  'cannot:task-recording-pause': 'pause recordings',
+  'cannot:task-recording-resume': 'pause recordings',
+  'cannot:task-consult': 'consult',
+  'cannot:task-consult-end': 'consult',
+  'cannot:task-transfer': 'transfer tasks',
+  'cannot:task-consult-transfer': 'transfer to a consulted party',
+  'cannot:task-conference': 'hold conferences',
+  'cannot:task-conference-leave': 'leave conferences',
+  'cannot:task-conference-transfer': 'transfer conferences',
+  'cannot:task-dtmf': 'send keys',
+  'cannot:task-message': 'send messages',
+  'cannot:task-end': 'end this task from the desk',
+  'cannot:task-auto-wrapup-cancel': 'stop an automatic wrap-up',
+  'cannot:outdial': 'place outbound calls',
+  'cannot:upload-logs': 'upload logs',
+  'media:telephony': 'telephony',
+  'media:chat': 'chat',
+  'media:email': 'email',
+  'media:social': 'social',
+  'media:other': 'other',
+} as const;
+
+type PluralSuffix = `_${'zero' | 'one' | 'two' | 'few' | 'many'}`;
+
+/** A message's stable key (its plural variants are not keys of their own). */
+export type MessageKey = Exclude<keyof typeof MESSAGES, `${string}${PluralSuffix}`>;
+
+/** A value of a message: text, a number (written the language's way; `count` picks the plural), or a message. */
+export type MessageValue = string | number | MessageRef;
+
+/** A message by key, with its values: what an error carries besides its English text. */
+export interface MessageRef {
+  readonly key: MessageKey;
+  readonly values?: Readonly<Record<string, MessageValue>>;
+}
+
+/** A table of message texts in one language, by key (a bundle's `messages` section). */
+export type MessageTable = Readonly<Partial<Record<string, string>>>;
+
+const isRef = (value: unknown): value is MessageRef =>
+  typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string';
+
+/** True for a key the kit's message table has. */
+export const isMessageKey = (key: unknown): key is MessageKey => typeof key === 'string' && Object.hasOwn(MESSAGES, key);
+
+/**
+ * How to word a message in one language: `text(key, count)` gives the template of a key (its plural variant
+ * for `count` first), or undefined when the language lacks it; `value(v)` writes a number or a text value.
+ */
+export interface Wording {
+  readonly text: (key: string, count: number | undefined) => string | undefined;
+  readonly value?: (value: string | number) => string;
+}
+
+const englishRules = typeof Intl !== 'undefined' ? new Intl.PluralRules('en') : null;
+
+/** English: this table. */
+export const ENGLISH_WORDING: Wording = {
+  text: (key, count) => {
+    const table = MESSAGES as Readonly<Record<string, string>>;
+    const category = typeof count === 'number' && englishRules ? englishRules.select(count) : 'other';
+    return (category !== 'other' ? table[`${key}_${category}`] : undefined) ?? table[key];
+  },
+};
+
+/** Fills `{name}` placeholders. */
+const fillIn = (template: string, values: Readonly<Record<string, string>>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? values[name] : whole));
+
+/**
+ * A message in words, or undefined when the wording lacks its key or the key of one of its values (the caller
+ * falls back to English). Values that are messages are worded the same way first.
+ */
+export function wordMessage(ref: MessageRef, wording: Wording = ENGLISH_WORDING): string | undefined {
+  const count = ref.values?.count;
+  const template = wording.text(ref.key, typeof count === 'number' ? count : undefined);
+  if (template === undefined) return undefined;
+  const filled: Record<string, string> = {};
+  for (const [name, value] of Object.entries(ref.values ?? {})) {
+    if (isRef(value)) {
+      const inner = wordMessage(value, wording);
+      if (inner === undefined) return undefined;
+      filled[name] = inner;
+    } else {
+      filled[name] = wording.value ? wording.value(value) : String(value);
+    }
+  }
+  return fillIn(template, filled);
+}
+
+/** The English text of a message. */
+export const englishMessage = (ref: MessageRef): string => wordMessage(ref) ?? ref.key;
+
+/** Every key a message uses: its own and its values' (so a bundle that lacks any of them is reported). */
+export function keysOf(ref: MessageRef): MessageKey[] {
+  const keys: MessageKey[] = [ref.key];
+  for (const value of Object.values(ref.values ?? {})) if (isRef(value)) keys.push(...keysOf(value));
+  return keys;
+}
+
+/** A message reference, checked at the edge (a follower tab, a backend's event): a known key, plain values. */
+export function asMessageRef(value: unknown): MessageRef | undefined {
+  if (!isRef(value) || !isMessageKey(value.key)) return undefined;
+  const raw = (value as { values?: unknown }).values;
+  if (raw === undefined) return { key: value.key };
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const values: Record<string, MessageValue> = {};
+  for (const [name, v] of Object.entries(raw)) {
+    if (typeof v === 'string' || typeof v === 'number') values[name] = v;
+    else {
+      const inner = asMessageRef(v);
+      if (!inner) return undefined;
+      values[name] = inner;
+    }
+  }
+  return { key: value.key, values };
+}

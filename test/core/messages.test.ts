@@ -1,0 +1,65 @@
+// The kit's own messages by key (src/core/messages.ts): every refusal and check carries a key and values besides
+// its English message, so a widget can word it in the agent's language; the page's cc-error keeps its
+// {action, code, message} contract, in English.
+import { expect } from '@open-wc/testing';
+import { ACTIONS, REFUSALS, REQUEST_NAMES, actionOf } from '../../src/core/actions.js';
+import { CcError } from '../../src/core/errors.js';
+import { MESSAGES, englishMessage, isMessageKey, keysOf, wordMessage } from '../../src/core/messages.js';
+import { dialNumberMessage } from '../../src/core/dial.js';
+import { deskRig, detailsOf, readyAgent } from '../helpers.js';
+
+describe('the kit’s messages by key', () => {
+  it('word every refusal and every action a refusal names, from one English table', () => {
+    for (const [key, refused] of Object.entries(REFUSALS)) {
+      expect(refused.key, key).to.equal(key);
+      expect(refused.message, key).to.equal(MESSAGES[refused.key]);
+    }
+    const missing: string[] = [];
+    for (const name of REQUEST_NAMES) {
+      const action = actionOf(name);
+      if (!isMessageKey(`verb:${action}`)) missing.push(`verb:${action}`);
+      if (ACTIONS[name].capability && !isMessageKey(`cannot:${action}`)) missing.push(`cannot:${action}`);
+    }
+    for (const media of ['telephony', 'chat', 'email', 'social', 'other']) if (!isMessageKey(`media:${media}`)) missing.push(`media:${media}`);
+    expect(missing, 'keys the refusals need in src/core/messages.ts').to.deep.equal([]);
+  });
+
+  it('words a message whose values are messages, with plurals by count, and says when a language lacks a key', () => {
+    const ref = { key: 'taskRinging', values: { verb: { key: 'verb:task-hold' } } } as const;
+    expect(englishMessage(ref)).to.equal('Cannot hold: the task is still ringing.');
+    expect(keysOf(ref)).to.deep.equal(['taskRinging', 'verb:task-hold']);
+    const french: Record<string, string> = { taskRinging: 'Impossible de {verb} : la tâche sonne encore.', 'verb:task-hold': 'mettre en attente' };
+    expect(wordMessage(ref, { text: (key) => french[key] })).to.equal('Impossible de mettre en attente : la tâche sonne encore.');
+    expect(wordMessage(ref, { text: (key) => (key === 'taskRinging' ? french[key] : undefined) }), 'a value’s key missing').to.equal(undefined);
+    expect(dialNumberMessage('5')).to.equal('5 is too short for a dial number (1 digit). Use 3 to 15 digits, with an optional leading +.');
+    expect(dialNumberMessage('55')).to.equal('55 is too short for a dial number (2 digits). Use 3 to 15 digits, with an optional leading +.');
+  });
+
+  it('keeps the key in the store next to the action, and the page’s cc-error as {action, code, message}', async () => {
+    const r = deskRig();
+    await readyAgent(r.run);
+    r.server.offer({ mediaType: 'telephony' });
+    const taskId = r.desk.state.tasks[0].id;
+    // Still ringing: hold is refused by the core, with the verb as a message of its own.
+    await r.run('cc-task-hold-request', { taskId });
+    expect(r.desk.state.errors[`cc-task-hold-request:${taskId}`]).to.deep.equal({
+      action: 'task-hold',
+      code: 'invalid-state',
+      message: 'Cannot hold: the task is still ringing.',
+      key: 'taskRinging',
+      values: { verb: { key: 'verb:task-hold' } },
+    });
+    expect(detailsOf(r.events, 'cc-error').at(-1)).to.deep.equal({ action: 'task-hold', code: 'invalid-state', message: 'Cannot hold: the task is still ringing.' });
+
+    await r.run('cc-task-accept-request', { taskId });
+    await r.run('cc-task-resume-request', { taskId });
+    expect(r.desk.state.errors[`cc-task-resume-request:${taskId}`]).to.include({ key: 'notHeld', message: REFUSALS.notHeld.message });
+  });
+
+  it('keeps a key through CcError.from, and gives none to text from the network', () => {
+    const kept = CcError.from(new CcError('invalid-state', REFUSALS.notHeld.message, '', { key: 'notHeld' }), 'task-resume');
+    expect(kept.toJSON()).to.deep.equal({ action: 'task-resume', code: 'invalid-state', message: REFUSALS.notHeld.message, key: 'notHeld' });
+    expect(CcError.from(new Error('Hold is not allowed.'), 'task-hold').toJSON()).to.deep.equal({ action: 'task-hold', code: 'backend-error', message: 'Hold is not allowed.' });
+    expect(CcError.from(undefined, 'task-hold').toJSON()).to.deep.equal({ action: 'task-hold', code: 'backend-error', message: 'The action failed.', key: 'actionFailed' });
+  });
+});
