@@ -177,6 +177,20 @@ export async function fullDesk(options: SimulatorServerOptions = {}) {
 
 export type FullDesk = Awaited<ReturnType<typeof fullDesk>>;
 
+/** A desk whose agent has signed in, logged in to a station and gone Available, through the widgets. */
+export async function readyDesk(options: SimulatorServerOptions = {}) {
+  const d = await fullDesk(options);
+  await d.ready();
+  return d;
+}
+
+/** A ready desk on a call: a contact arrived and the agent accepted it from its offer card (`taskId`). */
+export async function deskOnACall(options: SimulatorServerOptions = {}, spec: OfferSpec = {}) {
+  const d = await readyDesk(options);
+  const taskId = await d.takeCall(spec);
+  return { d, taskId };
+}
+
 /** Replaces a backend method with one that counts its calls and waits for `release()` before answering. */
 export function holdCalls<T extends object, K extends keyof T>(target: T, method: K) {
   const original = (target[method] as (...args: unknown[]) => Promise<unknown>).bind(target);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { detailsOf } from '../helpers.js';
-import { fullDesk, holdCalls, memoryStorage, type FullDesk } from '../desk-helpers.js';
+import { deskOnACall, fullDesk, holdCalls, memoryStorage, readyDesk, type FullDesk } from '../desk-helpers.js';
 import { simulatorProfile } from '../../src/backends/simulator/data.js';
 import { ManualClock } from '../../src/core/clock.js';
 
@@ -19,11 +19,17 @@ const attr = (d: FullDesk, tag: Parameters<FullDesk['$']>[0], selector: string, 
 const stateSelect = (d: FullDesk) => d.$<HTMLSelectElement>('cc-state-select', 'select')!;
 const shownState = (d: FullDesk) => stateSelect(d).selectedOptions[0]?.textContent?.trim() ?? '';
 
+/** A desk whose sign-in the contact center refused at registration ("The agent directory is not answering."). */
+async function registrationRefused() {
+  const d = await fullDesk();
+  d.server.failNext({ action: 'register', code: 'backend-error', message: 'The agent directory is not answering.' });
+  await d.signIn();
+  return d;
+}
+
 describe('faults: signing in and logging in', () => {
   it('a refused registration: the message by the token field, the agent still signed out, and a retry signs in', async () => {
-    const d = await fullDesk();
-    d.server.failNext({ action: 'register', code: 'backend-error', message: 'The agent directory is not answering.' });
-    await d.signIn();
+    const d = await registrationRefused();
 
     expect(d.alerts('cc-auth')).to.deep.equal(['The agent directory is not answering.']);
     expect(attr(d, 'cc-auth', '#token', 'aria-invalid')).to.equal('true');
@@ -47,9 +53,7 @@ describe('faults: signing in and logging in', () => {
 
   // Signed in means registered: a registration that fails announces no cc-ready and leaves no session behind.
   it('a sign-in whose registration fails leaves the page no half-open session', async () => {
-    const d = await fullDesk();
-    d.server.failNext({ action: 'register', code: 'backend-error', message: 'The agent directory is not answering.' });
-    await d.signIn();
+    const d = await registrationRefused();
     expect(d.count('cc-ready')).to.equal(0);
     expect(d.sdk.state.session.status).to.equal('signed-out');
     d.clock.advance(d.server.timing.tokenLifetimeMs);
@@ -113,8 +117,7 @@ describe('faults: signing in and logging in', () => {
 
 describe('faults: refused actions', () => {
   it('a refused accept: the offer still rings with the message under it; the retry connects and clears it', async () => {
-    const d = await fullDesk();
-    await d.ready();
+    const d = await readyDesk();
     const taskId = await d.offer();
     d.server.failNext({ action: 'accept', code: 'rejected', message: 'The call was already taken by another agent.' });
     await d.click('cc-task-panel', 'Accept', d.offerCard(taskId));
@@ -137,9 +140,7 @@ describe('faults: refused actions', () => {
   });
 
   it('a refused hold: the call stays connected with the message by Hold; the retry holds and the message goes', async () => {
-    const d = await fullDesk();
-    await d.ready();
-    const taskId = await d.takeCall();
+    const { d, taskId } = await deskOnACall();
     d.server.failNext({ action: 'hold', code: 'rejected', message: 'Hold is not allowed on this queue.' });
     await d.click('cc-task-panel', 'Hold');
 
@@ -160,9 +161,7 @@ describe('faults: refused actions', () => {
   });
 
   it('a refused end: the call goes on with the message by End; the retry ends it and the wrap-up opens', async () => {
-    const d = await fullDesk();
-    await d.ready();
-    await d.takeCall();
+    const { d } = await deskOnACall();
     d.server.failNext({ action: 'end', code: 'backend-error', message: 'The call could not be released. Try again.' });
     await d.click('cc-task-panel', 'End call');
 
@@ -178,9 +177,7 @@ describe('faults: refused actions', () => {
   });
 
   it('a refused wrap-up: the wrap-up stays, filled in, with the message by Submit; the retry completes it', async () => {
-    const d = await fullDesk();
-    await d.ready();
-    const taskId = await d.takeCall();
+    const { d, taskId } = await deskOnACall();
     await d.click('cc-task-panel', 'End call');
     await d.choose('cc-wrapup', '#code', 'wrap-followup');
     await d.fill('cc-wrapup', '#notes', 'Call back on Monday');
@@ -223,9 +220,7 @@ describe('faults: refused actions', () => {
 
 describe('faults: the connection drops', () => {
   it('mid-call: the call and its timers carry on from where they were; actions wait; nothing is announced twice', async () => {
-    const d = await fullDesk();
-    await d.ready();
-    const taskId = await d.takeCall();
+    const { d, taskId } = await deskOnACall();
     const { connectedAt } = d.server.task(taskId);
     d.clock.advance(30_000);
     await d.click('cc-task-panel', 'Hold');
@@ -271,9 +266,7 @@ describe('faults: the connection drops', () => {
   });
 
   it('the customer hangs up while the connection is down: the end is announced once, on reconnecting, with the wrap-up owed', async () => {
-    const d = await fullDesk();
-    await d.ready();
-    const taskId = await d.takeCall();
+    const { d, taskId } = await deskOnACall();
     d.clock.advance(20_000);
     d.server.dropConnection(4_000);
     d.clock.advance(1_000);
@@ -318,8 +311,7 @@ describe('faults: the connection drops', () => {
 describe('faults: what these tests found, now fixed', () => {
   // An offer first seen in a re-sync is still an offer: the page's screen pop hangs on cc-task-incoming.
   it('an offer that arrives while the connection is down is announced as incoming once it is back', async () => {
-    const d = await fullDesk();
-    await d.ready();
+    const d = await readyDesk();
     d.server.dropConnection(4_000);
     d.clock.advance(1_000);
     const taskId = await d.offer();
@@ -335,9 +327,7 @@ describe('faults: what these tests found, now fixed', () => {
 
   // Audio belongs to a connected call, however its end arrives (an event, or a re-sync after a drop).
   it('the customer hangs up while the connection is down: the audio of the call is released on reconnecting, as online', async () => {
-    const d = await fullDesk();
-    await d.ready();
-    const taskId = await d.takeCall();
+    const { d, taskId } = await deskOnACall();
     expect(d.$$('cc-task-panel', 'audio[part="audio"]').map((a) => a.dataset.task)).to.deep.equal([taskId]);
     d.server.dropConnection(4_000);
     d.server.customerHangup(taskId);
@@ -351,9 +341,7 @@ describe('faults: what these tests found, now fixed', () => {
 
   // A refusal whose cause is gone (the connection is back, the agent signed in again) is not shown any more.
   it('a refusal for a dropped connection or an expired session goes away once its cause is gone', async () => {
-    const d = await fullDesk();
-    await d.ready();
-    const taskId = await d.takeCall();
+    const { d, taskId } = await deskOnACall();
     d.server.dropConnection(2_000);
     // The panel's own Hold is paused offline; a host page that asks anyway gets the refusal, shown by the call.
     await d.sdk.request('cc-task-hold-request', { taskId }).catch(() => undefined);
@@ -380,8 +368,7 @@ describe('faults: a reload', () => {
     // A call is offered while the chat's wrap-up is owed: a contact center that routes during wrap-up
     // (issue 9, item 5: by default it does not).
     const profile = { ...simulatorProfile, routeDuringWrapup: true };
-    const first = await fullDesk({ clock, storage, profile });
-    await first.ready();
+    const first = await readyDesk({ clock, storage, profile });
     const chat = await first.takeCall({ mediaType: 'chat', ani: '@marcus.o' });
     clock.advance(12_000);
     await first.click('cc-task-panel', 'End chat');
@@ -445,9 +432,7 @@ describe('faults: a reload', () => {
   it('mid-wrap-up only: after the reload the wrap-up is owed and completes, and the agent gets the next call', async () => {
     const clock = new ManualClock();
     const storage = memoryStorage();
-    const first = await fullDesk({ clock, storage });
-    await first.ready();
-    const call = await first.takeCall();
+    const { d: first, taskId: call } = await deskOnACall({ clock, storage });
     clock.advance(47_000);
     await first.click('cc-task-panel', 'End call');
     first.sdk.remove();
@@ -472,9 +457,7 @@ describe('faults: a reload', () => {
 
 describe('faults: the session expires', () => {
   it('mid-call: warned, then expired; actions refused meanwhile; signing in again in the widget keeps the call', async () => {
-    const d = await fullDesk();
-    await d.ready();
-    const taskId = await d.takeCall();
+    const { d, taskId } = await deskOnACall();
     d.clock.advance(20_000);
     d.server.expireToken(2 * 60_000);
     await d.paint();
@@ -523,8 +506,7 @@ describe('faults: the session expires', () => {
 
 describe('faults: what the contact center does on its own', () => {
   it('an offer nobody answers rings out: gone from the panel, the agent in RONA, and the page told why', async () => {
-    const d = await fullDesk();
-    await d.ready();
+    const d = await readyDesk();
     const taskId = await d.offer();
     expect(visibleCard(d, taskId)).to.contain('Ringing 0:20');
     d.clock.advance(d.server.timing.ringMs - 1_000);
@@ -553,8 +535,7 @@ describe('faults: what the contact center does on its own', () => {
   });
 
   it('a remote logout: the station form is back, the state picker disabled, and the page hears cc-station-logout', async () => {
-    const d = await fullDesk();
-    await d.ready();
+    const d = await readyDesk();
     d.server.remoteLogout();
     await d.paint();
 
@@ -576,8 +557,7 @@ describe('faults: what the contact center does on its own', () => {
 
 describe('faults: double clicks', () => {
   it('Accept clicked twice while the first is under way: one backend call, one cc-task-assigned', async () => {
-    const d = await fullDesk();
-    await d.ready();
+    const d = await readyDesk();
     const taskId = await d.offer();
     const accept = holdCalls(d.backend, 'accept');
     const requests: unknown[] = [];
@@ -601,9 +581,7 @@ describe('faults: double clicks', () => {
   });
 
   it('Hold clicked twice while the first is under way: one backend call, one cc-task-change held', async () => {
-    const d = await fullDesk();
-    await d.ready();
-    const taskId = await d.takeCall();
+    const { d, taskId } = await deskOnACall();
     const hold = holdCalls(d.backend, 'hold');
 
     d.button('cc-task-panel', 'Hold').click();
@@ -623,9 +601,7 @@ describe('faults: double clicks', () => {
   });
 
   it('Submit clicked twice while the wrap-up is under way: one backend call, one cc-task-wrapup', async () => {
-    const d = await fullDesk();
-    await d.ready();
-    const taskId = await d.takeCall();
+    const { d, taskId } = await deskOnACall();
     await d.click('cc-task-panel', 'End call');
     await d.choose('cc-wrapup', '#code', 'wrap-resolved');
     const wrapup = holdCalls(d.backend, 'wrapup');
