@@ -5,6 +5,7 @@
 import type { PreflightPlan } from '../../core/preflight.js';
 import type { SignInDescriptor } from '../../core/types.js';
 import type { BackendOption } from '../registry.js';
+import { REACH_GUESSES } from './reach-guesses.js';
 
 /**
  * How an agent signs in to Tencent Cloud Contact Center: the host's server mints a single-use SdkURL for the
@@ -20,13 +21,14 @@ export const tcccSignIn: SignInDescriptor = Object.freeze({
 
 /**
  * TCCC's preflight: its Web SDK calls in the browser (WebRTC, the microphone), over a WebSocket; Tencent's SDK
- * host for reachability; the time from the page's own server (the one that mints the SdkURL).
+ * host for reachability (a guess: reach-guesses.ts); the time from the page's own server (the one that mints the
+ * SdkURL).
  */
 export const tcccPreflight: PreflightPlan = Object.freeze({
   checks: Object.freeze(['browser', 'microphone', 'output', 'reach', 'clock'] as const),
   needs: Object.freeze(['WebRTC', 'getUserMedia', 'WebSocket', 'fetch'] as const),
   wants: Object.freeze(['Web Locks', 'BroadcastChannel'] as const),
-  reachUrl: 'https://tccc.qcloud.com/',
+  reachUrl: REACH_GUESSES.tccc,
   timeUrl: null,
 });
 

@@ -1,6 +1,7 @@
 import type { PreflightPlan } from '../../core/preflight.js';
 import type { SignInDescriptor } from '../../core/types.js';
 import type { BackendOption } from '../registry.js';
+import { REACH_GUESSES } from './reach-guesses.js';
 
 /** The labels of Webex's ways in (replaceable through `<cc-auth>`'s `strings`). */
 const strings = Object.freeze({
@@ -30,13 +31,13 @@ export function webexSignIn(options: Readonly<Record<string, unknown>> = {}): Si
 
 /**
  * Webex's preflight: the SDK's browser calling (WebRTC, the microphone, Web Audio) and its WebSocket; Webex's
- * API host (`webexapis.com`) for reachability; the time from the page's own server (the token endpoint's).
+ * API host for reachability (a guess: reach-guesses.ts); the time from the page's own server (the token endpoint's).
  */
 export const webexPreflight: PreflightPlan = Object.freeze({
   checks: Object.freeze(['browser', 'microphone', 'output', 'reach', 'clock'] as const),
   needs: Object.freeze(['WebRTC', 'getUserMedia', 'Web Audio', 'WebSocket', 'fetch'] as const),
   wants: Object.freeze(['Web Locks', 'BroadcastChannel'] as const),
-  reachUrl: 'https://webexapis.com/',
+  reachUrl: REACH_GUESSES.webex,
   timeUrl: null,
 });
 

@@ -25,6 +25,11 @@ describe('preflight checks', () => {
     expect(preflightFor('xuc', {}).reachUrl).to.equal(null);
   });
 
+  it("Webex's and TCCC's plans reach the hosts the README names (the guesses of reach-guesses.ts)", () => {
+    expect(preflightFor('webex').reachUrl).to.equal('https://webexapis.com/');
+    expect(preflightFor('tccc').reachUrl).to.equal('https://tccc.qcloud.com/');
+  });
+
   it('fails a browser that lacks a feature the backend needs, and warns about one it can do without', () => {
     const full = { RTCPeerConnection, navigator, AudioContext, WebSocket, fetch, BroadcastChannel };
     const scope = { ...full, RTCPeerConnection: undefined } as unknown as PreflightEnv['scope'];
