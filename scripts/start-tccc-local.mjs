@@ -49,6 +49,7 @@ async function statsRoute(site, cloudApi, key) {
     protocol: 'http://',
     // Short, so the page sees a call arrive within a few seconds (the widgets poll every 5 s here).
     ttlMs: 2000,
+    recordsTtlMs: 2000,
     maxCallsPerMinute: 120,
   });
   // The page's only agent; a real host answers from its own sign-in (and authorizes the request: `authorize`).

@@ -16,9 +16,19 @@ export interface Reported<T> {
   readonly stale?: Staleness;
 }
 
+/**
+ * Given to a load that makes more than one upstream call (pages): call it before each call after the first; it
+ * counts the call in the per-minute budget, and throws a `rate-limited` HttpError when the budget is spent (the
+ * load then fails and older figures are served, marked stale).
+ */
+export type SpendBudget = () => void;
+
 export interface StatsCache {
-  /** Cached figures; fresh ones within the rate limit; older ones marked stale when fresh ones fail (else 503). */
-  cached<T>(key: string, load: () => Promise<T>): Promise<Reported<T>>;
+  /**
+   * Cached figures; fresh ones within the rate limit; older ones marked stale when fresh ones fail (else 503).
+   * `ttlMs` overrides the cache's own for this key (slow-moving figures may be kept longer).
+   */
+  cached<T>(key: string, load: (spend: SpendBudget) => Promise<T>, options?: { readonly ttlMs?: number }): Promise<Reported<T>>;
   /** The upstream asked to wait (a 429): no refresh before `until` (epoch ms). */
   blockUntil(until: number): void;
 }
@@ -30,10 +40,17 @@ export function createStatsCache(options: { readonly now: () => number; readonly
   const calls: number[] = [];
   let blockedUntil = 0;
 
-  const cached = <T>(key: string, load: () => Promise<T>): Promise<Reported<T>> => {
+  const spend: SpendBudget = () => {
+    const t = now();
+    while (calls.length && calls[0]! <= t - 60_000) calls.shift();
+    if (t < blockedUntil || calls.length >= perMinute) throw new HttpError(503, 'rate-limited', 'Too many reporting requests; try again shortly.');
+    calls.push(t);
+  };
+
+  const cached = <T>(key: string, load: (spend: SpendBudget) => Promise<T>, options: { readonly ttlMs?: number } = {}): Promise<Reported<T>> => {
     const hit = cache.get(key) as { value: T; at: number } | undefined;
     const t = now();
-    if (hit && t - hit.at < ttl) return Promise.resolve({ value: hit.value, at: hit.at });
+    if (hit && t - hit.at < (options.ttlMs ?? ttl)) return Promise.resolve({ value: hit.value, at: hit.at });
     const staleOr = (reason: string, message: string): Reported<T> => {
       if (hit) return { value: hit.value, at: hit.at, stale: { reason, ageSeconds: Math.floor((now() - hit.at) / 1000) } };
       throw new HttpError(503, reason, message);
@@ -47,7 +64,7 @@ export function createStatsCache(options: { readonly now: () => number; readonly
     calls.push(t);
     const run = (async (): Promise<Reported<T>> => {
       try {
-        const value = await load();
+        const value = await load(spend);
         const at = now();
         cache.set(key, { value, at });
         return { value, at };

@@ -46,6 +46,58 @@ export const TCCC_STATS_GUESSES = Object.freeze({
    * own in the kit and are not counted. The mapping is our choice.
    */
   stateOf: Object.freeze({ freeDuration: 'Available', notReadyDuration: 'Idle', restDuration: 'Idle', afterCallWorkDuration: 'AfterCall' } as const),
+  /**
+   * The call records of today (DescribeTelCdr), for the counts TCCC's metrics do not give: per skill group the
+   * calls answered and abandoned, for the agent the calls handled. tccc.md names the action, its 180-day/90-day
+   * range limits, `PageSize` ≤ 100 and the `Phones`/`SessionIds` filters; every field name below is the official
+   * SDK's (`DescribeTelCdrRequest`, `DescribeTelCdrResponse`, `TelCdrInfo` in its type declarations), every
+   * meaning beyond its one-line descriptions is a guess.
+   */
+  records: Object.freeze({
+    /** The request: Unix SECONDS (the SDK's declarations say so), `PageNumber` from 0 (so do they). */
+    start: 'StartTimeStamp',
+    end: 'EndTimeStamp',
+    pageSize: 'PageSize',
+    pageNumber: 'PageNumber',
+    /** At most 100 records a page (tccc.md). */
+    maxPageSize: 100,
+    /** The answer: the records (`TelCdrList`; `TelCdrs` is the deprecated name, read when the other is absent) and how many there are in all. */
+    list: 'TelCdrList',
+    oldList: 'TelCdrs',
+    total: 'TotalCount',
+    /** A record: its session (to count it once across pages and refreshes). */
+    session: 'SessionId',
+    /** `Direction`: 0 inbound, 1 outbound (the SDK's declarations). */
+    direction: 'Direction',
+    inbound: 0,
+    /**
+     * The skill group a call waited in: `QueuedSkillGroupId`, else `SkillGroupId` (the group of the agent who took
+     * it). Which of the two a supervisor calls "the queue" of a transferred call is a guess.
+     */
+    queuedGroup: 'QueuedSkillGroupId',
+    group: 'SkillGroupId',
+    /** `EndStatus`: 1 `ok` is a call that was connected (answered); the SDK's declarations list the codes. */
+    endStatus: 'EndStatus',
+    answered: Object.freeze([1] as const),
+    /**
+     * Abandoned: the caller gave up while queued (103 `waitingGiveUp`) or while an agent's phone rang (104
+     * `ringingGiveUp`). Giving up in the IVR (102) is before any queue and counted for none. Our choice.
+     */
+    abandoned: Object.freeze([103, 104] as const),
+    /**
+     * The agent who served the call: `SeatUser.Mail`, matched against the same account as the staff metrics
+     * (`StaffList`, the SdkURL route's `SeatUserId`). A call transferred between agents counts for the one the
+     * record names (`ServeParticipants` would list every agent; not read).
+     */
+    seat: 'SeatUser',
+    seatAccount: 'Mail',
+    /**
+     * A record appears once its call has ended, and the time range filters on when the call STARTED (`Time`): so
+     * each refresh reads again this far back (seconds) from the last one, to count calls that started before it
+     * and ended since. Calls longer than this are missed. Both the filter's meaning and the margin are guesses.
+     */
+    lookbackSeconds: 2 * 60 * 60,
+  }),
   /** Tencent's error codes read as a rate limit (answered as `stale.reason: 'rate-limited'`): Tencent's common code. */
   rateLimitCodes: Object.freeze(['RequestLimitExceeded'] as const),
 });

@@ -39,6 +39,7 @@ export interface CccClient {
   CreateSDKLoginToken(req: { SdkAppId: number; SeatUserId: string; OnlyOnce?: boolean }): Promise<{ SdkURL?: string; ExpiredTime?: number; Token?: string }>;
   DescribeCallInMetrics(req: { SdkAppId: number; EnabledSkillGroup?: boolean; EnabledNumber?: boolean; GroupIdList?: number[] }): Promise<Record<string, unknown>>;
   DescribeStaffStatusMetrics(req: { SdkAppId: number; StaffList?: string[]; GroupIdList?: number[]; StatusList?: string[] }): Promise<Record<string, unknown>>;
+  DescribeTelCdr(req: { SdkAppId: number; StartTimeStamp: number; EndTimeStamp: number; PageSize: number; PageNumber: number }): Promise<Record<string, unknown>>;
 }
 
 /** Loads `tencentcloud-sdk-nodejs` (an optional peer: install it on the server that mounts this route). */

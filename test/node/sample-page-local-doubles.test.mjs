@@ -65,9 +65,13 @@ test('start:xuc-local: the printed page signs in with username and password on t
   }
 });
 
-/** The text of a queue's figure (`part`) in <cc-queue-stats>, found by the queue's name (run in the page). */
-const queueFigure = (name, part) =>
-  `[...document.querySelector('cc-queue-stats').shadowRoot.querySelectorAll('[part~="queue"]')].find((q) => q.querySelector('.queue-name')?.textContent.trim() === ${JSON.stringify(name)})?.querySelector(${JSON.stringify(part)})?.textContent.trim()`;
+/** The text of a queue's figure in <cc-queue-stats> (`[part="waiting"]`, or a term such as `Handled`), found by the queue's name (run in the page). */
+const queueFigure = (name, figure) =>
+  `(() => {
+    const queue = [...document.querySelector('cc-queue-stats').shadowRoot.querySelectorAll('[part~="queue"]')].find((q) => q.querySelector('.queue-name')?.textContent.trim() === ${JSON.stringify(name)});
+    const dd = ${JSON.stringify(figure)}.startsWith('[') ? queue?.querySelector(${JSON.stringify(figure)}) : [...(queue?.querySelectorAll('dt') ?? [])].find((dt) => dt.textContent.trim() === ${JSON.stringify(figure)})?.nextElementSibling;
+    return dd?.textContent.trim().split(' ')[0];
+  })()`;
 
 test('start:tccc-local: the printed page signs in with a fresh SdkURL from its own route on the TCCC double, and a call rings', { timeout: 120_000 }, async () => {
   const local = await startTcccLocal({ port: 0, hostname: '127.0.0.1' });
@@ -121,6 +125,17 @@ test('start:tccc-local: the printed page signs in with a fresh SdkURL from its o
     // The customer hangs up from the page's panel: the call ends.
     await ui.click('demo-simulator-panel', '^Customer hangs up$');
     await ui.until(() => !document.getElementById('desk').state.tasks.some((t) => t.state === 'connected'), 'the call ends');
+    // Its call record: one call answered in Support today, one handled by the agent (TCCC's metrics do not count
+    // them; the companion counts the call records).
+    await ui.until(`${queueFigure('Support', 'Handled')} === '1' && ${queueFigure('Support', 'Abandoned')} === '0'`, 'one call answered in Support');
+    await ui.until(() => document.querySelector('cc-agent-stats').shadowRoot.querySelector('[part="handled"]')?.textContent.trim() === '1', 'one call handled by the agent');
+    assert.equal(await page.evaluate(queueFigure('Billing', 'Handled')), '0');
+    // Another call; the customer hangs up while it rings: abandoned in Support.
+    await ui.click('demo-simulator-panel', '^Offer a call$');
+    await ui.until(`${queueFigure('Support', '[part="waiting"]')} === '1'`, 'the second call waiting');
+    await ui.click('demo-simulator-panel', '^Customer hangs up$');
+    await ui.until(`${queueFigure('Support', 'Abandoned')} === '1' && ${queueFigure('Support', '[part="waiting"]')} === '0'`, 'one call abandoned in Support');
+    assert.equal(await page.evaluate(queueFigure('Support', 'Handled')), '1');
 
     // The figures came from Tencent Cloud's API (its stand-in), asked by the page's server with a signed request;
     // the API key never reached the page: not its markup, storage, address, nor any answer of the route.

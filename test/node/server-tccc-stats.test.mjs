@@ -1,38 +1,40 @@
-// cc-elements/server: TCCC statistics (DescribeCallInMetrics, DescribeStaffStatusMetrics) through the official Node
-// SDK, the cloud API stubbed at the HTTP level on loopback, answered as the kit's StatsReport.
+// cc-elements/server: TCCC statistics (DescribeCallInMetrics, DescribeStaffStatusMetrics, DescribeTelCdr) through
+// the official Node SDK, the cloud API stubbed at the HTTP level on loopback (test/tccc-double/cloud-api.mjs, which
+// checks each request's TC3 signature against the key), answered as the kit's StatsReport.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { listen, loadCompanion } from './server-helpers.mjs';
+import { startTcccCloudApi } from '../tccc-double/cloud-api.mjs';
 
 const server = await loadCompanion();
 
-/** A loopback Tencent Cloud: `answers[action](body, n)` gives the `Response` of each call; everything seen is kept. */
+/**
+ * A loopback Tencent Cloud that knows the key `AKID-stats-id`/`stats-secret-key`: `answers[action](body, n)` gives
+ * the `Response` fields of the n-th call of each action; an action not given is refused (InvalidAction).
+ */
 async function cloud(t, answers) {
-  const seen = [];
-  const stub = await listen(async (req, res) => {
-    const chunks = [];
-    for await (const c of req) chunks.push(c);
-    const action = req.headers['x-tc-action'];
-    const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-    seen.push({ action, headers: req.headers, body });
-    const answer = answers[action] ? answers[action](body, seen.filter((s) => s.action === action).length) : { Error: { Code: 'InvalidAction', Message: 'no' } };
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ Response: { RequestId: `r-${seen.length}`, ...answer } }));
-  });
+  const calls = {};
+  const actions = Object.fromEntries(Object.entries(answers).map(([name, answer]) => [name, (body) => answer(body, (calls[name] = (calls[name] ?? 0) + 1))]));
+  const stub = await startTcccCloudApi({ credentials: { 'AKID-stats-id': 'stats-secret-key' }, actions });
   t.after(() => stub.close());
-  return { stub, seen };
+  return { stub, seen: stub.seen };
 }
+
+/** 14:07:30 UTC; "today" starts at 00:00 UTC (the test names the day's start: the default is the server's zone). */
+const NOW = Date.UTC(2026, 10, 27, 14, 7, 30);
+const DAY_START = Date.UTC(2026, 10, 27);
 
 async function setup(t, answers, extra = {}) {
   const { stub, seen } = await cloud(t, answers);
-  const clock = { now: Date.UTC(2026, 10, 27, 14, 7, 30) };
+  const clock = { now: NOW };
   const stats = server.createTcccStats({
     secretId: 'AKID-stats-id',
     secretKey: 'stats-secret-key',
     sdkAppId: 1400000002,
-    endpoint: stub.origin.replace('http://', ''),
+    endpoint: stub.host,
     protocol: 'http://',
     now: () => clock.now,
+    dayStart: (now) => now - ((now - DAY_START) % 86_400_000),
     ...extra,
   });
   const app = await listen(
@@ -114,8 +116,10 @@ test('no queues named: every skill group of the app; a user with no TCCC account
   assert.deepEqual(report.queues.map((q) => q.queueName), ['Sales', 'Support']);
   assert.equal(report.agent, null);
   assert.deepEqual(report.unknownQueues, []);
-  assert.deepEqual(seen.map((s) => s.action), ['DescribeCallInMetrics']);
+  // The call records are asked too (this cloud refuses them: the counts are left out, not zeros).
+  assert.deepEqual(seen.map((s) => s.action), ['DescribeCallInMetrics', 'DescribeTelCdr']);
   assert.equal(seen[0].body.GroupIdList, undefined);
+  assert.equal(report.queues[0].answered, undefined);
 });
 
 test('a cloud API error: the last figures served marked stale with their age; before any figures, 503 without the secret', async (t) => {
@@ -154,4 +158,146 @@ test('a cloud API error: the last figures served marked stale with their age; be
 
 test('createTcccStats needs the key and the app id', () => {
   assert.throws(() => server.createTcccStats({ secretId: 'id', secretKey: '', sdkAppId: 1 }), /needs secretId/);
+});
+
+// ---- today's call records (DescribeTelCdr): answered, abandoned, handled ---------------------------------------
+
+/** A call record as TelCdrInfo names its fields: `end` is EndStatus (1 ok, 102 IVR, 103 queue, 104 ringing give-ups). */
+const cdr = (n, { group = 101, queued = group, end = 1, seat = 'ann@example.com', direction = 0, at = Math.floor(NOW / 1000) - 3600 } = {}) => ({
+  SessionId: `s-${n}`,
+  Caller: '13800138000',
+  Callee: '4008001234',
+  Time: at,
+  Direction: direction,
+  CallType: direction === 0 ? 2 : 1,
+  Duration: end === 1 ? 60 : 0,
+  EndStatus: end,
+  EndStatusString: { 1: 'ok', 102: 'ivrGiveUp', 103: 'waitingGiveUp', 104: 'ringingGiveUp' }[end],
+  ...(seat && end === 1 ? { SeatUser: { Name: seat, Mail: seat, StaffNumber: '1' } } : {}),
+  ...(group && end === 1 ? { SkillGroupId: group } : {}),
+  ...(queued ? { QueuedSkillGroupId: queued } : {}),
+  StartTimestamp: at,
+  EndedTimestamp: at + 90,
+});
+
+/** The day's records, paged as DescribeTelCdr pages them (`TotalCount`, `TelCdrList`), from `PageNumber` 0. */
+const pagesOf = (records) => (body) => ({
+  TotalCount: records().length,
+  TelCdrList: records().slice(body.PageNumber * body.PageSize, (body.PageNumber + 1) * body.PageSize),
+});
+
+/**
+ * 230 records (three pages): Sales (101) 150 answered (120 by ann, 30 by bob) and 12 abandoned (8 queued, 4
+ * ringing), Support (102) 40 answered by bob, 6 abandoned; 10 given up in the IVR (no queue); 10 outbound calls of
+ * ann's (5 answered); 2 records whose queue is only SkillGroupId (Support, answered by ann).
+ */
+function dayOfRecords() {
+  const list = [];
+  let n = 0;
+  for (let i = 0; i < 120; i += 1) list.push(cdr(++n));
+  for (let i = 0; i < 30; i += 1) list.push(cdr(++n, { seat: 'bob@example.com' }));
+  for (let i = 0; i < 8; i += 1) list.push(cdr(++n, { end: 103, seat: null }));
+  for (let i = 0; i < 4; i += 1) list.push(cdr(++n, { end: 104, seat: null }));
+  for (let i = 0; i < 40; i += 1) list.push(cdr(++n, { group: 102, seat: 'bob@example.com' }));
+  for (let i = 0; i < 6; i += 1) list.push(cdr(++n, { group: 102, end: 103, seat: null }));
+  for (let i = 0; i < 10; i += 1) list.push(cdr(++n, { group: null, queued: null, end: 102, seat: null }));
+  for (let i = 0; i < 10; i += 1) list.push(cdr(++n, { group: null, queued: null, direction: 1, end: i < 5 ? 1 : 202 }));
+  for (let i = 0; i < 2; i += 1) list.push(cdr(++n, { group: 102, queued: null }));
+  return list;
+}
+
+test('today’s call records, paged: per skill group the calls answered and abandoned, the agent’s calls handled; a record on two pages counts once', async (t) => {
+  const records = dayOfRecords();
+  // The page boundary moved between two pages (a call ended meanwhile): the last record of page 0 is again the first of page 1.
+  const paged = (body) => {
+    const answer = pagesOf(() => records)(body);
+    return body.PageNumber === 1 ? { ...answer, TelCdrList: [records[99], ...answer.TelCdrList] } : answer;
+  };
+  const { app, seen, clock } = await setup(t, { DescribeCallInMetrics: callIn, DescribeStaffStatusMetrics: staff, DescribeTelCdr: paged });
+  const report = await (await fetch(`${app.origin}/cc/tccc/stats`, { headers: { 'x-user': 'ann' } })).json();
+  assert.deepEqual(
+    report.queues.map((q) => [q.queueName, q.waiting, q.answered, q.abandoned]),
+    [
+      ['Sales', 3, 150, 12],
+      ['Support', 2, 42, 6],
+    ],
+  );
+  // ann: 120 Sales calls, 5 outbound calls answered, 2 Support calls; bob's are not hers.
+  assert.equal(report.agent.handled, 127);
+  assert.equal(report.agent.averageHandleSeconds, null);
+  assert.equal(report.at, clock.now);
+  // Today from its start to now, 100 a page, pages until the total is read; signed with the key id.
+  const asked = seen.filter((s) => s.action === 'DescribeTelCdr');
+  assert.deepEqual(
+    asked.map((s) => s.body),
+    [0, 1, 2].map((PageNumber) => ({ SdkAppId: 1400000002, StartTimeStamp: DAY_START / 1000, EndTimeStamp: Math.floor(NOW / 1000), PageSize: 100, PageNumber })),
+  );
+  assert.ok(asked.every((s) => /^TC3-HMAC-SHA256 Credential=AKID-stats-id\//.test(s.headers.authorization) && !s.error));
+});
+
+test('the records are read again only past their cache time, from a margin before the last read; a new record is counted', async (t) => {
+  const records = dayOfRecords().slice(0, 5);
+  const { app, seen, clock } = await setup(t, { DescribeCallInMetrics: callIn, DescribeStaffStatusMetrics: staff, DescribeTelCdr: pagesOf(() => records) });
+  const get = async () => (await fetch(`${app.origin}/cc/tccc/stats?queues=101`, { headers: { 'x-user': 'ann' } })).json();
+  assert.equal((await get()).queues[0].answered, 5);
+  const reads = () => seen.filter((s) => s.action === 'DescribeTelCdr').map((s) => s.body.StartTimeStamp);
+  // Past the figures' 10 s but within the records' 30 s: the metrics are asked again, the records not.
+  clock.now += 15_000;
+  assert.equal((await get()).queues[0].answered, 5);
+  assert.deepEqual(reads(), [DAY_START / 1000]);
+  // A call answered meanwhile; past 30 s the records are read from two hours before the last read.
+  records.push(cdr(99, { at: Math.floor(NOW / 1000) + 20 }));
+  clock.now += 20_000;
+  const report = await get();
+  assert.equal(report.queues[0].answered, 6);
+  assert.equal(report.stale, undefined);
+  assert.deepEqual(reads(), [DAY_START / 1000, Math.floor(NOW / 1000) - 7200]);
+});
+
+test('each page of records counts in the per-minute budget: past it the counts wait (left out, never zeros) and the next minute reads on from the next page', async (t) => {
+  const records = dayOfRecords();
+  const { app, seen, clock } = await setup(t, { DescribeCallInMetrics: callIn, DescribeStaffStatusMetrics: staff, DescribeTelCdr: pagesOf(() => records) }, { maxCallsPerMinute: 3 });
+  const get = async () => (await fetch(`${app.origin}/cc/tccc/stats?queues=101`, { headers: { 'x-user': 'bob' } })).json();
+  // Metrics (1) and two pages of records (2): the third page has no room this minute.
+  const first = await get();
+  assert.equal(first.queues[0].waiting, 3);
+  assert.equal(first.queues[0].answered, undefined);
+  assert.equal(first.queues[0].abandoned, undefined);
+  const pages = () => seen.filter((s) => s.action === 'DescribeTelCdr').map((s) => s.body.PageNumber);
+  assert.deepEqual(pages(), [0, 1]);
+  clock.now += 61_000;
+  const next = await get();
+  assert.deepEqual(pages(), [0, 1, 2], 'goes on from the page it could not read');
+  assert.deepEqual([next.queues[0].answered, next.queues[0].abandoned], [150, 12]);
+});
+
+test('a cloud error on the records keeps the counts read before, marked stale with their age, beside fresh live figures', async (t) => {
+  let fail = null;
+  const records = dayOfRecords();
+  const { app, clock } = await setup(t, {
+    DescribeCallInMetrics: callIn,
+    DescribeStaffStatusMetrics: staff,
+    DescribeTelCdr: (body) => (fail ? { Error: { Code: fail, Message: 'no' } } : pagesOf(() => records)(body)),
+  });
+  const get = async () => (await fetch(`${app.origin}/cc/tccc/stats?queues=101`, { headers: { 'x-user': 'ann' } })).json();
+  const first = await get();
+  const readAt = clock.now;
+  assert.deepEqual([first.queues[0].answered, first.agent.handled, first.stale], [150, 127, undefined]);
+  fail = 'InternalError';
+  clock.now += 40_000;
+  const report = await get();
+  // The live figures are fresh (asked again), the counts the older ones, and the answer says how old.
+  assert.deepEqual([report.queues[0].waiting, report.queues[0].answered, report.queues[0].abandoned, report.agent.handled], [3, 150, 12, 127]);
+  assert.deepEqual(report.stale, { reason: 'upstream', ageSeconds: 40 });
+  assert.equal(report.at, readAt);
+});
+
+test('a request signed with another key: the cloud refuses it (AuthFailure) and the route says so, without the key', async (t) => {
+  const { app, seen } = await setup(t, { DescribeCallInMetrics: callIn }, { secretKey: 'not-the-key' });
+  const res = await fetch(`${app.origin}/cc/tccc/stats?queues=101`, { headers: { 'x-user': 'bob' } });
+  assert.equal(res.status, 503);
+  const body = await res.text();
+  assert.match(body, /AuthFailure\.SignatureFailure/);
+  assert.ok(!body.includes('not-the-key'));
+  assert.equal(seen[0].error, 'AuthFailure.SignatureFailure');
 });

@@ -103,7 +103,8 @@ export const GUESSES = Object.freeze({
    * hangs up while the agent's phone rings gave up ringing (104); an inbound call the agent or the system ended
    * unanswered had no agent take it (105); an outbound call the agent ended before the answer was cancelled
    * (209), one the customer ended, refused (203). The skill group is `QueuedSkillGroupId` for every inbound
-   * call, and `SkillGroupId` only once an agent answered it; `SeatUser.Mail` is the agent's account.
+   * call, and `SkillGroupId` only once an agent answered it; `SeatUser.Mail` is the agent's account. The time
+   * range filters on when the call started (`Time`), and the pages list the newest first.
    */
   callRecord: Object.freeze({
     endStatus: ({ inbound, answered, closeBy }) =>
