@@ -124,7 +124,9 @@ const manifest = {
             ? 'simulator'
             : backend
               ? `${backend}-backend`
-              : file.name;
+              : file.moduleIds.some(isBody)
+                ? 'body'
+                : file.name;
       chunks[key] = file.fileName;
     }
     const entry = Object.values(bundle).find((f) => f.type === 'chunk' && f.isEntry)?.fileName;
@@ -133,12 +135,14 @@ const manifest = {
 };
 
 /**
- * Tells the CDN entry which files each backend and each language bundle needs (see src/cdn/preload.ts): its
+ * Tells the CDN entry which files the body (src/cdn/body.ts), each backend and each language bundle need (see src/cdn/preload.ts): its
  * chunk and every chunk it imports statically, by their final names. The entry's marker is widened to a fixed-width string
  * first, then filled (padded with spaces, which JSON.parse ignores) once the names are known: the entry keeps
  * its length, so its source map stays right.
  */
 const MARKER = '__CC_BACKEND_CHUNKS__';
+/** The CDN build's body (src/cdn/body.ts): the widgets' code, in one chunk the entry asks for at once. */
+const isBody = (id) => /[\\/]src[\\/]cdn[\\/]body\.ts$/.test(id);
 const MARKER_WIDTH = 2048;
 const PADDED_MARKER = MARKER.padEnd(MARKER_WIDTH, '_');
 const backendChunks = {
@@ -152,12 +156,20 @@ const backendChunks = {
   generateBundle(_options, bundle) {
     const entry = Object.values(bundle).find((f) => f.type === 'chunk' && f.isEntry);
     if (!entry?.code.includes(PADDED_MARKER)) return;
+    // The entry awaits the body (top-level await): a chunk that imported the entry would never finish loading.
+    for (const file of Object.values(bundle)) {
+      if (file.type === 'chunk' && (file.imports.includes(entry.fileName) || file.dynamicImports.includes(entry.fileName))) {
+        this.error(`${file.fileName} imports the CDN entry: a module of src/cdn/cc-elements.ts's own is shared with the body (see src/cdn/light.ts).`);
+      }
+    }
     const chunks = Object.fromEntries(Object.values(bundle).filter((f) => f.type === 'chunk').map((f) => [f.fileName, f]));
     const needs = {};
     for (const file of Object.values(chunks)) {
       const facade = file.facadeModuleId ?? '';
       const locale = /[\\/]src[\\/]locales[\\/]bundles[\\/]([\w-]+)\.ts$/.exec(facade)?.[1];
-      const name = locale ? `locale:${locale}` : /[\\/]src[\\/]backends[\\/]([\w-]+)[\\/]index\.ts$/.exec(facade)?.[1];
+      // The body may have been merged with the chunk of what it shares with the lazy chunks: no facade then.
+      const body = file.moduleIds.some(isBody) ? 'body' : null;
+      const name = body ?? (locale ? `locale:${locale}` : /[\\/]src[\\/]backends[\\/]([\w-]+)[\\/]index\.ts$/.exec(facade)?.[1]);
       if (!name || file.isEntry) continue;
       const files = [];
       const walk = (f) => {
@@ -202,7 +214,9 @@ export default [
       chunkFileNames: (chunk) =>
         chunk.facadeModuleId && /[\\/]src[\\/]backends[\\/]simulator[\\/]index\.ts$/.test(chunk.facadeModuleId)
           ? 'simulator.js'
-          : 'chunks/[name]-[hash].js',
+          : chunk.moduleIds.some(isBody)
+            ? 'chunks/body-[hash].js'
+            : 'chunks/[name]-[hash].js',
       // Tiny modules shared by lazy chunks (the token-expiry watch) go into the entry: no extra request.
       experimentalMinChunkSize: 2048,
       sourcemap: true,

@@ -35,7 +35,8 @@ const PROBE = `Promise.all(${JSON.stringify(TAGS)}.map((t) => customElements.whe
     if (window.__ready === undefined && sdk.desk?.backend) window.__ready = performance.now();
     if (window.__ready !== undefined && window.__interactive === undefined && document.querySelector('cc-auth')?.shadowRoot?.querySelector('input')) window.__interactive = performance.now();
   };
-  customElements.whenDefined('cc-sdk').then(() => { check(); sdk.desk.subscribe(check); });
+  // The desk's store exists once <cc-sdk> has its code (a CDN page: once the body chunk has come).
+    customElements.whenDefined('cc-sdk').then(() => sdk.updateComplete).then(() => { check(); sdk.desk.subscribe(check); });
   customElements.whenDefined('cc-auth').then(() => document.querySelector('cc-auth').updateComplete.then(check));`;
 const page = (head, script) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>${head}</head><body><h1>A CRM</h1>${DESK}<script type="module">${script}</script></body></html>`;

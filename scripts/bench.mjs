@@ -42,7 +42,8 @@ async function benchCdn(browser) {
       if (window.__ready === undefined && sdk.desk?.backend) window.__ready = performance.now();
       if (window.__ready !== undefined && window.__interactive === undefined && document.querySelector('cc-auth')?.shadowRoot?.querySelector('input')) window.__interactive = performance.now();
     };
-    customElements.whenDefined('cc-sdk').then(() => { check(); sdk.desk.subscribe(check); });
+    // The desk's store exists once <cc-sdk> has its code (a CDN page: once the body chunk has come).
+    customElements.whenDefined('cc-sdk').then(() => sdk.updateComplete).then(() => { check(); sdk.desk.subscribe(check); });
     customElements.whenDefined('cc-auth').then(() => document.querySelector('cc-auth').updateComplete.then(check));`;
   const entry = '<script type="module" src="/dist/cdn/cc-elements.js"></script>';
   const pages = {

@@ -68,9 +68,9 @@ describe('the CDN first load', () => {
       // once, by its link), before <cc-sdk> had rendered and imported its backend, and before simulator.js
       // could ask for the chunk it imports.
       const preloaded = [...page.doc.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname);
-      expect(preloaded).to.deep.equal(['/dist/cdn/simulator.js', `/dist/cdn/${chunks['task-book']}`]);
+      expect(preloaded).to.deep.equal([`/dist/cdn/${chunks.body}`, '/dist/cdn/simulator.js', `/dist/cdn/${chunks['task-book']}`]);
       const fetches = (file: string) => (page.win.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.endsWith(`/dist/cdn/${file}`)).length;
-      expect([fetches('simulator.js'), fetches(chunks['task-book'])], 'each fetched once').to.deep.equal([1, 1]);
+      expect([fetches(chunks.body), fetches('simulator.js'), fetches(chunks['task-book'])], 'each fetched once').to.deep.equal([1, 1, 1]);
       // Nothing of Webex.
       expect([...files.keys()].filter((f) => f === chunks['webex-backend'] || f === chunks['webex-sdk'])).to.deep.equal([]);
 
@@ -97,7 +97,7 @@ describe('the CDN first load', () => {
       const sdk = page.doc.querySelector('cc-sdk') as FrameSdk;
       await until(() => sdk.desk?.backend?.name === 'simulator', 10000, 'the simulator attached');
       const preloaded = [...page.doc.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname);
-      expect(preloaded).to.deep.equal(['/dist/cdn/simulator.js', `/dist/cdn/${chunks['task-book']}`]);
+      expect(preloaded).to.deep.equal(['/dist/cdn/simulator.js', `/dist/cdn/${chunks.body}`, `/dist/cdn/${chunks['task-book']}`]);
     } finally {
       page.close();
     }
@@ -111,7 +111,7 @@ describe('the CDN first load', () => {
       const sdk = page.doc.querySelector('cc-sdk') as FrameSdk;
       await until(() => sdk.desk?.backend?.name === 'webex', 10000, 'the Webex adapter attached');
       const preloaded = [...page.doc.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname.replace('/dist/cdn/', ''));
-      expect(preloaded[0], 'the adapter first').to.equal(chunks['webex-backend']);
+      expect(preloaded.slice(0, 2), 'the body, then the adapter').to.deep.equal([chunks.body, chunks['webex-backend']]);
       expect(preloaded, 'never the SDK (it loads on sign-in)').to.not.include(chunks['webex-sdk']);
       const adapterImports = (await (await fetch(`/dist/cdn/${chunks['webex-backend']}`)).text()).match(/from"\.\/([\w-]+\.js)"/g) ?? [];
       for (const imported of adapterImports) expect(preloaded).to.include(`chunks/${imported.slice(8, -1)}`);
@@ -136,7 +136,7 @@ describe('the CDN first load on the other backends', () => {
         await until(() => page.files().has(own) && page.win.customElements.get('cc-auth') !== undefined, 10000, `the ${backend} chunk`);
         await new Promise((r) => setTimeout(r, 300));
         const preloaded = [...page.doc.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname.replace('/dist/cdn/', ''));
-        expect(preloaded[0], 'its own chunk first').to.equal(own);
+        expect(preloaded.slice(0, 2), 'the body, then its own chunk').to.deep.equal([chunks.body, own]);
         const code = await (await fetch(`/dist/cdn/${own}`)).text();
         for (const imported of code.match(/from"\.\/([\w-]+\.js)"/g) ?? []) expect(preloaded).to.include(`chunks/${imported.slice(8, -1)}`);
         const files = [...page.files().keys()];
@@ -161,7 +161,7 @@ describe('the CDN first load of a page in another language', () => {
     try {
       const sdk = page.doc.querySelector('cc-sdk') as FrameSdk;
       await until(() => sdk.desk?.backend?.name === 'simulator', 10000, 'the simulator attached');
-      expect(preloads(page)).to.deep.equal(['simulator.js', chunks['task-book'], chunks.fr]);
+      expect(preloads(page)).to.deep.equal([chunks.body, 'simulator.js', chunks['task-book'], chunks.fr]);
       // The widgets speak French once it has come; the bundle was fetched once.
       const auth = page.doc.querySelector('cc-auth')!;
       await until(() => (auth.shadowRoot!.textContent ?? '') !== '' && page.files().has(chunks.fr), 10000, 'the French bundle');
@@ -202,8 +202,9 @@ describe('widgets outside the first screen (src/cdn/lazy-tags.ts)', () => {
       await until(() => !!page.win.customElements.get('cc-queue-stats') && !!page.win.customElements.get('cc-agent-stats'), 10000, 'the statistics tags');
       expect([...page.files().keys()]).to.include(chunks.stats);
       const entry = await (await fetch('/dist/cdn/cc-elements.js')).text();
-      expect(entry, 'the entry defines no statistics tag itself').to.not.match(/define\("cc-(queue|agent)-stats"\)/);
-      expect(entry, 'the entry imports the stats chunk lazily').to.contain(`import("./${chunks.stats}")`);
+      const body = await (await fetch(`/dist/cdn/${chunks.body}`)).text();
+      expect(entry + body, 'neither the entry nor the body defines a statistics tag itself').to.not.match(/define\("cc-(queue|agent)-stats"\)/);
+      expect(body, 'the body imports the stats chunk lazily').to.contain(`import("./${chunks.stats.replace('chunks/', '')}")`);
     } finally {
       page.close();
     }

@@ -1,0 +1,209 @@
+// Light classes: how the CDN entry defines every tag of the desk before the widgets' code has arrived.
+//
+// The entry (cc-elements.js) holds almost nothing: for each tag a small class that extends HTMLElement,
+// defined at once (`customElements.whenDefined` resolves), that renders nothing and keeps what the page did
+// meanwhile. The widgets' code (Lit, the widgets, the store and the request runner) is one chunk, the body,
+// which the entry asks for as the first thing it does, in parallel with the backend's files (preload.ts).
+// When it arrives, `settle` turns every light class into its widget:
+//
+// - the light class becomes a subclass of the widget's class (its prototype and its constructor's are
+//   re-parented), so an element created from then on is simply a widget;
+// - each element made before the body came (by the parser's upgrade, or `createElement`) is constructed again
+//   in place: the widget's constructors run on that very element (Lit's base class is given a parent that
+//   returns it, the constructor "return override" of JavaScript), then its attributes are replayed as an
+//   upgrade would, the properties the page set meanwhile are set again through the widget's accessors
+//   (properties win over attributes, as in Lit), and it is connected if it is in the document;
+// - until then, `updateComplete` (and `<cc-sdk>`'s `request()`) wait for the body instead of being missing,
+//   and a widget renders nothing (an empty shadow root, which the widget then renders into): no unstyled
+//   content, no layout of its own. `<cc-sdk>` has no look of its own anyway: what is inside it shows.
+//
+// The registry reads `observedAttributes` and the lifecycle callbacks when a tag is defined, so each light
+// class names its widget's attributes up front (LIGHT_TAGS below; test/cdn/light.test.ts fails when they
+// drift) and forwards the callbacks to the widget once it is there.
+//
+// This module must share nothing with the body: the entry awaits the body (top-level await, for its
+// exports), so a module of the entry that the body imported would never finish loading.
+
+/** A class of the body that a light class becomes: a Lit element (ReactiveElement's subclass). */
+type WidgetClass = CustomElementConstructor & { readonly observedAttributes?: readonly string[] };
+
+/** What the body hands over: each tag's class, and Lit's base class (the root of their constructors). */
+export interface Body {
+  readonly widgets: Readonly<Record<string, WidgetClass>>;
+  readonly ReactiveElement: abstract new () => HTMLElement;
+}
+
+/** The desk's tags and the attributes each observes (its widget's `observedAttributes`). */
+export const LIGHT_TAGS: Readonly<Record<string, readonly string[]>> = {
+  'cc-sdk': ['backend', 'locale', 'release-delay', 'session', 'tabs', 'stats-events', 'scenario', 'persist', 'latency', 'token-endpoint', 'multi-login', 'sdk-url-endpoint', 'lang'],
+  'cc-auth': ['sdk', 'client-id', 'redirect-uri', 'scopes', 'hide-token', 'expose-token', 'lang'],
+  'cc-station-login': ['sdk', 'lang'],
+  'cc-state-select': ['sdk', 'lang'],
+  'cc-task-panel': ['sdk', 'lang'],
+  'cc-wrapup': ['sdk', 'lang'],
+};
+
+let body: Body | null = null;
+let arrived!: () => void;
+/** Resolves once the body has come and every element made before it is its widget. */
+export const bodyArrived = new Promise<void>((resolve) => (arrived = resolve));
+
+/** Elements made before the body came, in the order they were made (document order for parsed ones). */
+const waiting: HTMLElement[] = [];
+const isWaiting = new WeakSet<HTMLElement>();
+
+/** While an element is being constructed again in place: the element Lit's base class hands back. */
+let adopting: HTMLElement | null = null;
+
+/** Whether an element is its widget by now (the lifecycle callbacks go to the widget's). */
+const live = (el: HTMLElement) => body !== null && !isWaiting.has(el);
+
+/** What a light element answers before its widget is there: waits for it, then asks the widget. */
+function waitingApi(tag: string): PropertyDescriptorMap {
+  const api: PropertyDescriptorMap = {
+    updateComplete: {
+      configurable: true,
+      get(this: HTMLElement & { updateComplete: Promise<boolean> }) {
+        return bodyArrived.then(() => this.updateComplete);
+      },
+    },
+  };
+  if (tag === 'cc-sdk') {
+    // Its programmatic API: a request sent meanwhile runs once the desk is there (it resolves as it would have).
+    api.request = {
+      configurable: true,
+      value(this: HTMLElement & { request: (...args: unknown[]) => Promise<boolean> }, ...args: unknown[]) {
+        return bodyArrived.then(() => this.request(...args));
+      },
+    };
+    // Documented as null until the backend's code has loaded.
+    api.simulator = { configurable: true, get: () => null };
+  }
+  return api;
+}
+
+/** Defines `tag` with a light class, unless it is taken (another copy of the kit: that one is used). */
+function defineLight(tag: string, attributes: readonly string[]): void {
+  if (customElements.get(tag)) return;
+  class Light extends HTMLElement {
+    constructor() {
+      // Once the body has come, this calls the widget's constructor (Light's parent is the widget's class).
+      super();
+      if (!body) {
+        waiting.push(this);
+        isWaiting.add(this);
+        // A widget's shadow root, empty for now: the element shows nothing (not even content put inside it),
+        // and the widget renders into this very root when it comes (Lit uses a root that is there). Not
+        // <cc-sdk>'s: the page's content inside it shows as it is.
+        if (tag !== 'cc-sdk') this.attachShadow({ mode: 'open' });
+      }
+    }
+
+    connectedCallback(): void {
+      if (live(this)) widgetOf(Light).connectedCallback?.call(this);
+    }
+
+    disconnectedCallback(): void {
+      if (live(this)) widgetOf(Light).disconnectedCallback?.call(this);
+    }
+
+    attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+      if (live(this)) widgetOf(Light).attributeChangedCallback?.call(this, name, old, value);
+    }
+  }
+  // Read once by the registry now; the widget's own list takes over when the body comes.
+  Object.defineProperty(Light, 'observedAttributes', { configurable: true, value: attributes });
+  // Until then, what the page may already call (updateComplete, request) sits between Light and HTMLElement.
+  Object.setPrototypeOf(Light.prototype, Object.create(HTMLElement.prototype, waitingApi(tag)));
+  customElements.define(tag, Light);
+}
+
+/** Defines every tag of the desk with its light class. */
+export function defineLightTags(): void {
+  for (const [tag, attributes] of Object.entries(LIGHT_TAGS)) defineLight(tag, attributes);
+}
+
+/** The lifecycle callbacks of a custom element. */
+interface Callbacks {
+  connectedCallback?(): void;
+  disconnectedCallback?(): void;
+  attributeChangedCallback?(name: string, old: string | null, value: string | null): void;
+}
+
+/** The prototype a light class's callbacks forward to: its widget's, once the body has come. */
+const widgetOf = (Light: CustomElementConstructor) => Object.getPrototypeOf(Light.prototype) as Callbacks;
+
+/** Builds `el` again in place as an instance of `Light` (by now a subclass of its widget). */
+function construct(el: HTMLElement, Light: CustomElementConstructor): void {
+  // What the page set on the element meanwhile (own properties) goes aside, and is set again afterwards
+  // through the widget's accessors.
+  const set = Object.keys(el).map((key) => [key, (el as unknown as Record<string, unknown>)[key]] as const);
+  for (const [key] of set) delete (el as unknown as Record<string, unknown>)[key];
+  isWaiting.delete(el);
+  adopting = el;
+  let made: HTMLElement;
+  try {
+    made = Reflect.construct(Light, [], Light) as HTMLElement;
+  } finally {
+    adopting = null;
+  }
+  if (made !== el) throw new Error(`[cc-elements] <${el.localName}> could not be upgraded in place.`);
+  // As an upgrade would: each observed attribute it has, then the properties (they win), then connected.
+  const observed = new Set((Light as WidgetClass).observedAttributes ?? []);
+  for (const { name, value } of [...el.attributes]) if (observed.has(name)) (el as HTMLElement & Callbacks).attributeChangedCallback?.(name, null, value);
+  for (const [key, value] of set) {
+    try {
+      (el as unknown as Record<string, unknown>)[key] = value;
+    } catch {
+      // A read-only property of the widget (`locale`): a widget would have refused it too.
+    }
+  }
+  if (el.isConnected) (el as HTMLElement & Callbacks).connectedCallback?.();
+}
+
+/**
+ * The body has come: every light class becomes its widget, and every element made meanwhile is built again
+ * as one (`<cc-sdk>` first, so the widgets find their provider at once).
+ */
+export function settle(arrivedBody: Body): void {
+  if (body) return;
+  // Lit's base class gets a parent that hands back the element being built again (and else builds one as
+  // HTMLElement does): the widget's constructors then run on the element the page already has.
+  const base = function (this: unknown) {
+    const el = adopting;
+    adopting = null;
+    return el ?? Reflect.construct(HTMLElement, [], new.target);
+  } as unknown as CustomElementConstructor;
+  base.prototype = HTMLElement.prototype;
+  Object.setPrototypeOf(base, HTMLElement);
+  Object.setPrototypeOf(arrivedBody.ReactiveElement, base);
+
+  const classes = new Map<string, CustomElementConstructor>();
+  for (const tag of Object.keys(LIGHT_TAGS)) {
+    const Light = customElements.get(tag);
+    const Widget = arrivedBody.widgets[tag];
+    // Another copy of the kit defined this tag first: its class stays, as CcElement.define() does.
+    if (!Light || !Widget || Object.getPrototypeOf(Light) !== HTMLElement) continue;
+    Object.setPrototypeOf(Light.prototype, Widget.prototype);
+    Object.setPrototypeOf(Light, Widget);
+    // Lit's own observedAttributes (it prepares the class: its properties, attributes and styles).
+    delete (Light as { observedAttributes?: unknown }).observedAttributes;
+    const observed = (Light as WidgetClass).observedAttributes ?? [];
+    const missing = observed.filter((a) => !LIGHT_TAGS[tag].includes(a));
+    if (missing.length > 0) console.warn(`[cc-elements] <${tag}> does not observe ${missing.join(', ')} (src/cdn/light.ts): changes to them are missed.`);
+    classes.set(tag, Light);
+  }
+  body = arrivedBody;
+  const order = [...waiting.filter((el) => el.localName === 'cc-sdk'), ...waiting.filter((el) => el.localName !== 'cc-sdk')];
+  waiting.length = 0;
+  for (const el of order) {
+    const Light = classes.get(el.localName);
+    if (!Light) continue;
+    try {
+      construct(el, Light);
+    } catch (err) {
+      console.error(err);
+    }
+  }
+  arrived();
+}
