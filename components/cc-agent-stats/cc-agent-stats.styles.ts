@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** `<cc-agent-stats>`'s own styles, after the statistics widgets' shared ones (src/styles/stats.ts). */
 export const styles = css`
   :host {
     --_background: var(--cc-agent-stats-background, var(--_cc-surface));
@@ -8,12 +9,6 @@ export const styles = css`
     --_bar: var(--cc-agent-stats-bar-color, var(--_cc-accent));
     min-inline-size: 14rem;
   }
-  [part='base'] {
-    display: grid;
-    gap: var(--_gap);
-    background: var(--_background);
-  }
-  .title,
   .subtitle {
     margin: 0;
     font-size: 1em;
@@ -31,15 +26,6 @@ export const styles = css`
     display: grid;
     gap: 2px;
   }
-  dt {
-    color: var(--_cc-text-muted);
-    font-size: 0.9em;
-  }
-  dd {
-    margin: 0;
-    font-weight: 600;
-    font-variant-numeric: tabular-nums;
-  }
   .bar {
     display: block;
     block-size: 4px;
@@ -50,20 +36,5 @@ export const styles = css`
   .current {
     font-weight: 400;
     color: var(--_cc-text-muted);
-  }
-  [part='stale'] {
-    margin: 0;
-    color: var(--_stale);
-    font-style: italic;
-  }
-  [part='empty'] {
-    margin: 0;
-    color: var(--_cc-text-muted);
-  }
-  [part='loading'] {
-    display: flex;
-    align-items: center;
-    gap: var(--_gap);
-    margin: 0;
   }
 `;

@@ -7,6 +7,7 @@ import { TickController } from '../../src/base/tick-controller.js';
 import type { DeskState } from '../../src/core/store.js';
 import type { AgentStateName } from '../../src/core/types.js';
 import { defaultStrings, type CcAgentStatsStrings } from './cc-agent-stats.strings.js';
+import { statsStyles } from '../../src/styles/stats.js';
 import { styles } from './cc-agent-stats.styles.js';
 
 const STATES: readonly AgentStateName[] = ['Available', 'Idle', 'RONA', 'AfterCall'];
@@ -34,7 +35,7 @@ const STATES: readonly AgentStateName[] = ['Available', 'Idle', 'RONA', 'AfterCa
  * @cssproperty [--cc-agent-stats-bar-color=var(--cc-color-accent)] - The bars of the time in each state.
  */
 export class CcAgentStats extends CcWidget<CcAgentStatsStrings> {
-  static override styles = [...CcWidget.styles, styles];
+  static override styles = [...CcWidget.styles, statsStyles, styles];
   protected readonly defaultStrings = defaultStrings;
 
   /** Figures older than this many seconds are marked stale. */

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** `<cc-queue-stats>`'s own styles, after the statistics widgets' shared ones (src/styles/stats.ts). */
 export const styles = css`
   :host {
     --_background: var(--cc-queue-stats-background, var(--_cc-surface));
@@ -12,22 +13,12 @@ export const styles = css`
     --_sla-seconds: var(--cc-queue-stats-sla-seconds, 60);
     min-inline-size: 16rem;
   }
-  [part='base'] {
-    display: grid;
-    gap: var(--_gap);
-    background: var(--_background);
-  }
   [part='header'] {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
     gap: var(--_gap);
-  }
-  .title {
-    margin: 0;
-    font-size: 1em;
-    font-weight: 600;
   }
   [part='sort'] {
     display: flex;
@@ -65,18 +56,6 @@ export const styles = css`
     gap: calc(var(--_gap) * 0.5) var(--_gap);
     margin: 0;
   }
-  [part='figures'] div {
-    display: grid;
-  }
-  dt {
-    color: var(--_cc-text-muted);
-    font-size: 0.9em;
-  }
-  dd {
-    margin: 0;
-    font-weight: 600;
-    font-variant-numeric: tabular-nums;
-  }
   [part~='longest-wait'][data-over] {
     color: var(--_warning);
   }
@@ -104,20 +83,5 @@ export const styles = css`
   .trend-area {
     fill: var(--_trend-fill);
     stroke: none;
-  }
-  [part='stale'] {
-    margin: 0;
-    color: var(--_stale);
-    font-style: italic;
-  }
-  [part='empty'] {
-    margin: 0;
-    color: var(--_cc-text-muted);
-  }
-  [part='loading'] {
-    display: flex;
-    align-items: center;
-    gap: var(--_gap);
-    margin: 0;
   }
 `;
