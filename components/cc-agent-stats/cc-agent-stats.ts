@@ -112,11 +112,8 @@ export class CcAgentStats extends CcWidget<CcAgentStatsStrings> {
   }
 
   #renderStale(view: StatsView, now: number): TemplateResult | typeof nothing {
-    if (view.receivedAt === null) return nothing;
-    const age = Math.max(0, now - view.receivedAt);
-    const down = !this.#source.polled && this.cc.state.connection !== 'connected';
-    const stale = view.staleSaid || view.error !== null || down || age > this.staleAfter * 1000;
-    if (!stale) return nothing;
+    const age = this.#source.staleAge(view, now, this.staleAfter);
+    if (age === null) return nothing;
     return html`<p part="stale">${this.t(view.staleSaid ? 'staleSaid' : 'stale', { age: this.duration(age) })}</p>`;
   }
 }

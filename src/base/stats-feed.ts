@@ -247,6 +247,18 @@ export class StatsSource implements ReactiveController {
     return !!this.#endpoint().url;
   }
 
+  /**
+   * How old the figures of `view` are at `now`, when they are to be marked stale: the source says so, the last
+   * poll failed, the desk's connection is down (store figures), or they are older than `staleAfterSeconds`. Null
+   * when they are fresh, or before the first.
+   */
+  staleAge(view: StatsView, now: number, staleAfterSeconds: number): number | null {
+    if (view.receivedAt === null) return null;
+    const age = Math.max(0, now - view.receivedAt);
+    const down = !this.polled && this.#desk.state.connection !== 'connected';
+    return view.staleSaid || view.error !== null || down || age > staleAfterSeconds * 1000 ? age : null;
+  }
+
   /** The figures to render now. */
   view(): StatsView {
     this.#sync();
