@@ -52,6 +52,27 @@ export function mountHandler(handler, prefix) {
   };
 }
 
+/**
+ * Serves the sample page for a local double (`kind`: `xuc`, `tccc`): the page's panel posts to its command route
+ * (`/<kind>-local/command`, only `actions`), then the other `middleware` runs; the page's address carries
+ * `?backend=<kind>-local` and `query`. `close()` stops the page, then each of `servers` (the doubles).
+ */
+export async function serveLocalPage({ kind, port, hostname, actions, middleware = [], query = {}, servers = [] }) {
+  const { startSamplePage } = await import('./sample-server.mjs');
+  const page = await startSamplePage({ port, hostname, middleware: [commandRoute(`/${kind}-local/command`, actions), ...middleware] });
+  return {
+    url: `${page.address}?${new URLSearchParams({ backend: `${kind}-local`, ...query })}`,
+    origin: page.origin,
+    async close() {
+      await page.server.stop();
+      for (const server of servers) await server.close();
+    },
+  };
+}
+
+/** What a start script prints: its title, the page's address, then how to use it, and how to stop. */
+export const banner = (title, url, ...how) => ['', `  ${title}`, `  ${url}`, '', ...how.map((line) => `  ${line}`), '  Press Ctrl+C to stop.', ''];
+
 /** Runs a start script's `main` when the file is run (not imported), and stops its servers on Ctrl+C. */
 export async function runWhenMain(url, start, banner) {
   if (url !== `file://${process.argv[1]}`) return;

@@ -13,11 +13,10 @@ import { ensureInstalled } from './ensure-installed.mjs';
 
 ensureInstalled();
 
-const { startSamplePage } = await import('./sample-server.mjs');
 const { startTcccDouble } = await import('../test/tccc-double/server.mjs');
 const { startTcccCloudApi, siteActions } = await import('../test/tccc-double/cloud-api.mjs');
 const { loadCompanion } = await import('./load-companion.mjs');
-const { commandRoute, mountHandler, runWhenMain } = await import('./local-control.mjs');
+const { banner, mountHandler, runWhenMain, serveLocalPage } = await import('./local-control.mjs');
 
 /** Koa middleware: the page's SdkURL route, relayed to the double's sign-in route (the cloud secret's stand-in). */
 function sdkUrlRoute(endpoint) {
@@ -65,7 +64,7 @@ export async function startTcccLocal({ port = 8000, hostname = 'localhost' } = {
   const cloudApi = await startTcccCloudApi({ credentials: { [key.secretId]: key.secretKey }, actions: siteActions(site) });
   const run = (action, rest = {}) => tccc.command({ action, site: made.site, ...rest });
   // What the page's panel may ask: a customer calls, the customer hangs up. Nothing else.
-  const route = commandRoute('/tccc-local/command', {
+  const actions = {
     offer: () => ({ taskId: run('ring', { caller: '13800138000' }).sessionId }),
     hangup: ({ taskId }) => run('customer-hangs-up', { sessionId: String(taskId) }),
     // The agent's status and the calls: never the minted SdkURL tokens the double keeps for its own tests.
@@ -73,34 +72,27 @@ export async function startTcccLocal({ port = 8000, hostname = 'localhost' } = {
       const { status, calls } = run('state');
       return { status, calls };
     },
-  });
+  };
   const stats = { current: await statsRoute(site, cloudApi, key) };
-  const page = await startSamplePage({ port, hostname, middleware: [sdkUrlRoute(made.endpoint), route, mountHandler(stats, '/cc/tccc/')] });
+  const middleware = [sdkUrlRoute(made.endpoint), mountHandler(stats, '/cc/tccc/')];
+  const page = await serveLocalPage({ kind: 'tccc', port, hostname, actions, middleware, servers: [cloudApi, tccc] });
   return {
-    url: `${page.address}?backend=tccc-local`,
-    origin: page.origin,
+    ...page,
     double: tccc.origin,
     agent: made.user,
     skillGroups: made.skillGroups,
     /** The cloud API stand-in (what it was asked: `seen`) and the key the companion signs with (tests look for it where it must not be). */
     cloudApi,
     key,
-    async close() {
-      await page.server.stop();
-      await cloudApi.close();
-      await tccc.close();
-    },
   };
 }
 
-await runWhenMain(import.meta.url, startTcccLocal, (local) => [
-  '',
-  `  cc-elements sample CRM page on the TCCC backend, against a local TCCC double (${local.double}):`,
-  `  ${local.url}`,
-  '',
-  `  Press "Sign in": the page's server fetches a fresh SdkURL and the double signs you in as ${local.agent.name}.`,
-  '  Then log in (Browser), go Available, and use "Local TCCC" in the page to make a call ring; the statistics',
-  `  beside the desk come from this server's /cc/tccc/stats (a local stand-in of Tencent Cloud's API at ${local.cloudApi.origin}).`,
-  '  Press Ctrl+C to stop.',
-  '',
-]);
+await runWhenMain(import.meta.url, startTcccLocal, (local) =>
+  banner(
+    `cc-elements sample CRM page on the TCCC backend, against a local TCCC double (${local.double}):`,
+    local.url,
+    `Press "Sign in": the page's server fetches a fresh SdkURL and the double signs you in as ${local.agent.name}.`,
+    'Then log in (Browser), go Available, and use "Local TCCC" in the page to make a call ring; the statistics',
+    `beside the desk come from this server's /cc/tccc/stats (a local stand-in of Tencent Cloud's API at ${local.cloudApi.origin}).`,
+  ),
+);

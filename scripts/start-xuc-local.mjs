@@ -7,9 +7,8 @@ import { ensureInstalled } from './ensure-installed.mjs';
 
 ensureInstalled();
 
-const { startSamplePage } = await import('./sample-server.mjs');
 const { startXucDouble } = await import('../test/xuc-double/server.mjs');
-const { commandRoute, runWhenMain } = await import('./local-control.mjs');
+const { banner, runWhenMain, serveLocalPage } = await import('./local-control.mjs');
 
 /** Starts the double and the page; returns the page's address, the XuC base URL, the agent, and `close()`. */
 export async function startXucLocal({ port = 8000, hostname = 'localhost' } = {}) {
@@ -19,7 +18,7 @@ export async function startXucLocal({ port = 8000, hostname = 'localhost' } = {}
   const run = (action, rest = {}) => xuc.command({ action, site: site.site, login: agent.login, ...rest });
   // What the page's panel may ask: a customer calls the Support queue, the agent answers on the desk phone, the
   // customer hangs up. Nothing else (no dropping the link or expiring tokens from a link).
-  const route = commandRoute('/xuc-local/command', {
+  const actions = {
     offer: () => ({ taskId: run('offer', { queueId: 1, from: '0612345678' }).uniqueId }),
     answer: ({ taskId }) => run('answer-on-phone', { uniqueId: String(taskId) }),
     hangup: ({ taskId }) => run('customer-hangs-up', { uniqueId: String(taskId) }),
@@ -27,27 +26,16 @@ export async function startXucLocal({ port = 8000, hostname = 'localhost' } = {}
       const { agent: now, calls } = run('state');
       return { agent: now, calls };
     },
-  });
-  const page = await startSamplePage({ port, hostname, middleware: [route] });
-  return {
-    url: `${page.address}?backend=xuc-local&server=${encodeURIComponent(site.baseUrl)}`,
-    origin: page.origin,
-    server: site.baseUrl,
-    agent: { username: agent.login, password: agent.password, line: agent.line },
-    async close() {
-      await page.server.stop();
-      await xuc.close();
-    },
   };
+  const page = await serveLocalPage({ kind: 'xuc', port, hostname, actions, query: { server: site.baseUrl }, servers: [xuc] });
+  return { ...page, server: site.baseUrl, agent: { username: agent.login, password: agent.password, line: agent.line } };
 }
 
-await runWhenMain(import.meta.url, startXucLocal, (local) => [
-  '',
-  `  cc-elements sample CRM page on the XuC backend, against a local XuC double (${local.server}):`,
-  `  ${local.url}`,
-  '',
-  `  Sign in as ${local.agent.username} with the password ${local.agent.password} (this double only), then log in`,
-  `  to the line ${local.agent.line} (Extension) and use "Local XiVO" in the page to make a call ring.`,
-  '  Press Ctrl+C to stop.',
-  '',
-]);
+await runWhenMain(import.meta.url, startXucLocal, (local) =>
+  banner(
+    `cc-elements sample CRM page on the XuC backend, against a local XuC double (${local.server}):`,
+    local.url,
+    `Sign in as ${local.agent.username} with the password ${local.agent.password} (this double only), then log in`,
+    `to the line ${local.agent.line} (Extension) and use "Local XiVO" in the page to make a call ring.`,
+  ),
+);
