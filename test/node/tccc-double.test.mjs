@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import { startTcccDouble } from '../tccc-double/server.mjs';
 import { GUESSES } from '../tccc-double/guesses.mjs';
+import { siteActions, startTcccCloudApi } from '../tccc-double/cloud-api.mjs';
+import * as cccModule from 'tencentcloud-sdk-nodejs/tencentcloud/services/ccc/index.js';
 
 let double;
 before(async () => {
@@ -95,4 +97,43 @@ test('methods answer {ok, data} or {ok: false, errorMsg}; a call rings, is accep
   await sdk.next((m) => m.event === 'statusChanged' && m.payload.status === 'arrange');
   assert.equal((await sdk.call('Call.accept', { sessionId: 'nope' })).errorMsg, 'Session nope does not exist.');
   double.command({ action: 'close', site: site.site });
+});
+
+test('the Tencent Cloud API stand-in: the official SDK’s signed requests pass, a changed body, an unknown key or an old signature do not; it answers from the site: a call waiting, then its record', async () => {
+  const site = double.command({ action: 'site' });
+  const state = double.sites.get(site.site);
+  const api = await startTcccCloudApi({ credentials: { AKIDtest: 'test-key' }, actions: siteActions(state) });
+  try {
+    const { ccc } = cccModule.ccc ? cccModule : cccModule.default;
+    const client = (secretId, secretKey) =>
+      new ccc.v20200210.Client({ credential: { secretId, secretKey }, region: 'ap-singapore', profile: { httpProfile: { endpoint: api.host, protocol: 'http://' } } });
+    const sdk = client('AKIDtest', 'test-key');
+    const metrics = (body = {}) => sdk.DescribeCallInMetrics({ SdkAppId: state.sdkAppId, EnabledSkillGroup: true, ...body });
+    assert.deepEqual((await metrics()).SkillGroupMetrics.map((g) => [g.SkillGroupId, g.Name, g.Metrics.QueueCount]), [[101, 'Support', 0], [102, 'Billing', 0]]);
+    // A call rings (Support by default): it waits there until answered.
+    const { sessionId } = double.command({ action: 'ring', site: site.site });
+    assert.deepEqual((await metrics({ GroupIdList: [101] })).SkillGroupMetrics.map((g) => g.Metrics.QueueCount), [1]);
+    // The customer hangs up while it rings: a call record, given up while ringing, in Support's queue.
+    double.command({ action: 'customer-hangs-up', site: site.site, sessionId });
+    const now = Math.floor(Date.now() / 1000);
+    const cdr = await sdk.DescribeTelCdr({ SdkAppId: state.sdkAppId, StartTimeStamp: now - 3600, EndTimeStamp: now + 1, PageSize: 100, PageNumber: 0 });
+    assert.equal(cdr.TotalCount, 1);
+    assert.deepEqual(
+      [cdr.TelCdrList[0].SessionId, cdr.TelCdrList[0].Direction, cdr.TelCdrList[0].EndStatus, cdr.TelCdrList[0].EndStatusString, cdr.TelCdrList[0].QueuedSkillGroupId],
+      [sessionId, 0, 104, 'ringingGiveUp', 101],
+    );
+    await assert.rejects(sdk.DescribeTelCdr({ SdkAppId: state.sdkAppId, StartTimeStamp: now - 3600, EndTimeStamp: now, PageSize: 101, PageNumber: 0 }), { code: 'InvalidParameterValue' });
+    // The same signed request with another body, sent again: refused. Another key, an unknown key id: refused.
+    const signed = api.seen.find((s) => s.action === 'DescribeCallInMetrics' && !s.error);
+    const headers = Object.fromEntries(['authorization', 'content-type', 'x-tc-action', 'x-tc-timestamp', 'x-tc-version', 'x-tc-region'].map((h) => [h, signed.headers[h]]));
+    const replay = async (body, extra = {}) => (await (await fetch(`${api.origin}/`, { method: 'POST', headers: { ...headers, ...extra }, body: JSON.stringify(body) })).json()).Response;
+    assert.equal((await replay(signed.body)).Error, undefined, 'the request as signed passes');
+    assert.equal((await replay({ ...signed.body, GroupIdList: [102] })).Error.Code, 'AuthFailure.SignatureFailure');
+    assert.equal((await replay(signed.body, { 'x-tc-timestamp': String(now - 600) })).Error.Code, 'AuthFailure.SignatureExpire');
+    await assert.rejects(client('AKIDtest', 'other-key').DescribeCallInMetrics({ SdkAppId: state.sdkAppId }), { code: 'AuthFailure.SignatureFailure' });
+    await assert.rejects(client('AKIDother', 'test-key').DescribeCallInMetrics({ SdkAppId: state.sdkAppId }), { code: 'AuthFailure.SecretIdNotFound' });
+  } finally {
+    await api.close();
+    double.command({ action: 'close', site: site.site });
+  }
 });
