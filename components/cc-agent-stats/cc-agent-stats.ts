@@ -8,6 +8,7 @@ import type { DeskState } from '../../src/core/store.js';
 import type { AgentStateName } from '../../src/core/types.js';
 import { defaultStrings, type CcAgentStatsStrings } from './cc-agent-stats.strings.js';
 import { statsStyles } from '../../src/styles/stats.js';
+import { cardStyles } from '../../src/styles/card.js';
 import { styles } from './cc-agent-stats.styles.js';
 
 const STATES: readonly AgentStateName[] = ['Available', 'Idle', 'RONA', 'AfterCall'];
@@ -35,7 +36,7 @@ const STATES: readonly AgentStateName[] = ['Available', 'Idle', 'RONA', 'AfterCa
  * @cssproperty [--cc-agent-stats-bar-color=var(--cc-color-accent)] - The bars of the time in each state.
  */
 export class CcAgentStats extends CcWidget<CcAgentStatsStrings> {
-  static override styles = [...CcWidget.styles, statsStyles, styles];
+  static override styles = [...CcWidget.styles, cardStyles, statsStyles, styles];
   protected readonly defaultStrings = defaultStrings;
 
   /** Figures older than this many seconds are marked stale. */

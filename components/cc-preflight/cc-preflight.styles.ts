@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** `<cc-preflight>`'s own styles, after the card's (src/styles/card.ts). */
 export const styles = css`
   :host {
     --_background: var(--cc-preflight-background, var(--_cc-surface));
@@ -8,16 +9,6 @@ export const styles = css`
     --_warning: var(--cc-preflight-warning-color, var(--_cc-warning));
     --_failure: var(--cc-preflight-failure-color, var(--_cc-danger));
     min-inline-size: 16rem;
-  }
-  [part='base'] {
-    display: grid;
-    gap: var(--_gap);
-    background: var(--_background);
-  }
-  .title {
-    margin: 0;
-    font-size: 1em;
-    font-weight: 600;
   }
   [part='summary'] {
     margin: 0;

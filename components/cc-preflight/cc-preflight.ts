@@ -5,6 +5,7 @@ import { realClock, type Clock } from '../../src/core/clock.js';
 import { worstOf, type PreflightCheckId, type PreflightFinding, type PreflightReport, type PreflightStatus } from '../../src/core/preflight.js';
 import type { DeskState } from '../../src/core/store.js';
 import { defaultStrings, type CcPreflightStrings } from './cc-preflight.strings.js';
+import { cardStyles } from '../../src/styles/card.js';
 import { styles } from './cc-preflight.styles.js';
 
 /** The checks' code, loaded on the first run (a page that never runs them never downloads it). */
@@ -42,7 +43,7 @@ const ICONS: Readonly<Record<PreflightStatus, string>> = { pass: '✓', warning:
  * @cssproperty [--cc-preflight-failure-color=var(--cc-color-danger)] - A failed check's mark.
  */
 export class CcPreflight extends CcWidget<CcPreflightStrings> {
-  static override styles = [...CcWidget.styles, styles];
+  static override styles = [...CcWidget.styles, cardStyles, styles];
   protected readonly defaultStrings = defaultStrings;
 
   /** Run the checks as soon as the desk's backend is chosen (before sign-in), not only from the button. */

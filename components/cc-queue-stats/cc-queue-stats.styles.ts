@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** `<cc-queue-stats>`'s own styles, after the statistics widgets' shared ones (src/styles/stats.ts). */
+/** `<cc-queue-stats>`'s own styles, after the card's and the statistics widgets' shared ones (src/styles/card.ts, stats.ts). */
 export const styles = css`
   :host {
     --_background: var(--cc-queue-stats-background, var(--_cc-surface));

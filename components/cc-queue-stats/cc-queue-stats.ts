@@ -7,6 +7,7 @@ import type { DeskState } from '../../src/core/store.js';
 import type { QueueStats } from '../../src/core/types.js';
 import { defaultStrings, type CcQueueStatsStrings } from './cc-queue-stats.strings.js';
 import { statsStyles } from '../../src/styles/stats.js';
+import { cardStyles } from '../../src/styles/card.js';
 import { styles } from './cc-queue-stats.styles.js';
 
 export type QueueSort = 'name' | 'waiting' | 'longest';
@@ -62,7 +63,7 @@ function trendPoints(samples: readonly WaitingSample[], now: number, peak: numbe
  * @cssproperty [--cc-queue-stats-sla-seconds=60] - The service-level target in seconds (a number); the `sla-seconds` attribute wins.
  */
 export class CcQueueStats extends CcWidget<CcQueueStatsStrings> {
-  static override styles = [...CcWidget.styles, statsStyles, styles];
+  static override styles = [...CcWidget.styles, cardStyles, statsStyles, styles];
   protected readonly defaultStrings = defaultStrings;
 
   /** The service-level target in seconds: a longest wait past it is a warning. Default: the `--cc-queue-stats-sla-seconds` token, else 60. */

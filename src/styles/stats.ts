@@ -1,21 +1,11 @@
 import { css } from 'lit';
 
 /**
- * What the statistics widgets (`<cc-queue-stats>`, `<cc-agent-stats>`) share, before each one's own sheet: the
- * card (`base`), the title, the figures as terms and values, and the stale, empty and loading lines. Each widget
- * sets the private properties these read from its own public tokens: `--_background`, `--_gap`, `--_stale`.
+ * What the statistics widgets (`<cc-queue-stats>`, `<cc-agent-stats>`) share, after the card (card.ts) and before
+ * each one's own sheet: the figures as terms and values, and the stale, empty and loading lines. Each widget sets
+ * the private properties these read from its own public tokens: `--_gap`, `--_stale`.
  */
 export const statsStyles = css`
-  [part='base'] {
-    display: grid;
-    gap: var(--_gap);
-    background: var(--_background);
-  }
-  .title {
-    margin: 0;
-    font-size: 1em;
-    font-weight: 600;
-  }
   [part='figures'] div {
     display: grid;
   }
