@@ -6,6 +6,7 @@ import type { CcOutcomeEvent } from '../../src/events/events.js';
 import type { CcSdk } from '../../components/cc-sdk/cc-sdk.js';
 import { deepQueryAll, pageIsAccessible, settlePage, startJourney, visibleText } from '../page-helpers.js';
 import { until } from '../helpers-no-define.js';
+import { toFirstCallOutcomes } from '../fixtures/one-call-outcomes.js';
 
 /**
  * The agent's day on the sample CRM page, by mouse: what the page shows, and the outcome events the page
@@ -217,13 +218,7 @@ describe('the sample CRM page: an agent\'s journey by mouse', function () {
 
   it('heard every outcome once, in order', () => {
     expect(heard).to.deep.equal([
-      'cc-ready',
-      'cc-registered',
-      'cc-station-login',
-      'cc-agent-state-change',
-      'cc-agent-state-change',
-      'cc-task-incoming',
-      'cc-task-assigned',
+      ...toFirstCallOutcomes,
       'cc-task-change:held',
       'cc-task-change:resumed',
       'cc-task-change:recording-paused',
