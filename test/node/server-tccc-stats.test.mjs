@@ -20,9 +20,12 @@ async function cloud(t, answers) {
   return { stub, seen: stub.seen };
 }
 
-/** 14:07:30 UTC; "today" starts at 00:00 UTC (the test names the day's start: the default is the server's zone). */
-const NOW = Date.UTC(2026, 10, 27, 14, 7, 30);
-const DAY_START = Date.UTC(2026, 10, 27);
+/**
+ * 14:07:30 UTC of the day the tests run (the cloud refuses records asked more than 180 days back of its own clock);
+ * "today" starts at 00:00 UTC (the test names the day's start: the default is the server's zone).
+ */
+const DAY_START = new Date().setUTCHours(0, 0, 0, 0);
+const NOW = DAY_START + (14 * 3600 + 7 * 60 + 30) * 1000;
 
 async function setup(t, answers, extra = {}) {
   const { stub, seen } = await cloud(t, answers);
@@ -300,4 +303,22 @@ test('a request signed with another key: the cloud refuses it (AuthFailure) and 
   assert.match(body, /AuthFailure\.SignatureFailure/);
   assert.ok(!body.includes('not-the-key'));
   assert.equal(seen[0].error, 'AuthFailure.SignatureFailure');
+});
+
+test('a new day: the counts start again from its start (yesterday’s records are not today’s)', async (t) => {
+  const records = dayOfRecords().slice(0, 7);
+  const { app, seen, clock } = await setup(t, {
+    DescribeCallInMetrics: callIn,
+    DescribeStaffStatusMetrics: staff,
+    // The range as asked: the cloud lists the records whose call started in it.
+    DescribeTelCdr: (body) => pagesOf(() => records.filter((r) => r.Time >= body.StartTimeStamp && r.Time <= body.EndTimeStamp))(body),
+  });
+  const get = async () => (await fetch(`${app.origin}/cc/tccc/stats?queues=101`, { headers: { 'x-user': 'ann' } })).json();
+  assert.deepEqual([(await get()).queues[0].answered, (await get()).agent.handled], [7, 7]);
+  // 00:00:30 the next day, one call answered since midnight.
+  clock.now = DAY_START + 86_400_000 + 30_000;
+  records.push(cdr(500, { at: (DAY_START + 86_400_000) / 1000 + 10 }));
+  const report = await get();
+  assert.deepEqual([report.queues[0].answered, report.agent.handled], [1, 1]);
+  assert.equal(seen.filter((s) => s.action === 'DescribeTelCdr').at(-1).body.StartTimeStamp, (DAY_START + 86_400_000) / 1000);
 });
