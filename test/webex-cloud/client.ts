@@ -2,9 +2,15 @@
  * The browser side of the Webex cloud double (server.mjs): loads the real, unpatched SDK from it, makes a
  * tenant, and scripts the contact center through web-test-runner's server commands.
  */
+import { fixture, html } from '@open-wc/testing';
 import { commandsOf } from '../loopback/client.js';
+import { until } from '../helpers-no-define.js';
+import { deskOn } from '../../testing/desk.js';
+import type { CcSdk } from '../../components/cc-sdk/cc-sdk.js';
 import type { WebexConfig, WebexStatic } from '../../src/backends/webex/sdk.js';
 import type { BackendEvent } from '../../src/core/backend.js';
+import type { DeskState } from '../../src/core/store.js';
+import type { RequestDetails, RequestName } from '../../src/events/events.js';
 import { WebexBackend, type WebexBackendOptions } from '../../src/backends/webex/backend.js';
 
 export interface CloudTenant {
@@ -133,21 +139,33 @@ export class Cloud {
   state = () => this.#run<CloudState>('state');
 }
 
+/** A classic script from `url` (the cloud's), and the global it sets, read by `read` once it has run. */
+function scriptGlobal<T>(url: string, read: () => T | undefined, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = url;
+    script.onload = () => {
+      const value = read();
+      if (value) resolve(value);
+      else reject(new Error(`${what} loaded but set no global.`));
+    };
+    script.onerror = () => reject(new Error(`${what} could not be loaded from ${url}.`));
+    document.head.append(script);
+  });
+}
+
 let sdk: Promise<WebexStatic> | null = null;
 
 /** The SDK's lean UMD build (`@webex/contact-center/umd/contact-center.min.js`), loaded once per page. */
 export function loadRealSdk(url: string): Promise<WebexStatic> {
-  sdk ??= new Promise<WebexStatic>((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = url;
-    script.onload = () => {
+  sdk ??= scriptGlobal(
+    url,
+    () => {
       const Webex = (globalThis as { Webex?: WebexStatic }).Webex;
-      if (Webex && typeof Webex.init === 'function') resolve(Webex);
-      else reject(new Error('The SDK loaded but set no Webex global.'));
-    };
-    script.onerror = () => reject(new Error(`The SDK could not be loaded from ${url}.`));
-    document.head.append(script);
-  });
+      return Webex && typeof Webex.init === 'function' ? Webex : undefined;
+    },
+    'The SDK',
+  );
   return sdk;
 }
 
@@ -159,17 +177,14 @@ let fakeTimers: Promise<FakeTimersModule> | null = null;
  * in a test page of its own before the SDK is loaded: the SDK's connection limits (8 s, 50 s) are fixed timers.
  */
 export function loadFakeTimers(cloud: Cloud): Promise<FakeTimersModule> {
-  fakeTimers ??= new Promise<FakeTimersModule>((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = `${new URL(cloud.tenant.sdkUrl).origin}/test/fake-timers.js`;
-    script.onload = () => {
+  fakeTimers ??= scriptGlobal(
+    `${new URL(cloud.tenant.sdkUrl).origin}/test/fake-timers.js`,
+    () => {
       const loaded = (globalThis as { FakeTimers?: FakeTimersModule }).FakeTimers;
-      if (loaded && typeof loaded.withGlobal === 'function') resolve(loaded);
-      else reject(new Error('fake-timers loaded but set no FakeTimers global.'));
-    };
-    script.onerror = () => reject(new Error('fake-timers could not be loaded from the cloud.'));
-    document.head.append(script);
-  });
+      return loaded && typeof loaded.withGlobal === 'function' ? loaded : undefined;
+    },
+    '@sinonjs/fake-timers',
+  );
   return fakeTimers;
 }
 
@@ -185,4 +200,64 @@ export function realSdkBackend(cloud: Cloud, options: Pick<WebexBackendOptions, 
   const events: BackendEvent[] = [];
   backend.subscribe((e) => events.push(e));
   return { backend, events };
+}
+
+/** How far `signedInDesk` and `signedInSdk` take the agent before the test starts. */
+export interface SignedInOptions {
+  /** Go Available after the station login (default: yes). */
+  readonly available?: boolean;
+  /** Offer a contact of this media (with these settings), answered on the phone: a connected call to start with. */
+  readonly call?: { readonly mediaType?: string; readonly pauseResumeEnabled?: boolean };
+}
+
+/** The station every real-SDK test logs in to: an extension, which needs no dial plan. */
+export const EXTENSION_STATION = { teamId: 'team-support', loginOption: 'EXTENSION', dialNumber: '1042' } as const;
+
+type Run = <N extends RequestName>(name: N, detail: RequestDetails[N]) => Promise<unknown>;
+
+/** Signs in, logs in to the extension, goes Available and answers a call, as `options` ask; the call's id. */
+async function prologue(cloud: Cloud, run: Run, state: () => DeskState, options: SignedInOptions): Promise<string> {
+  await run('cc-sign-in-request', { accessToken: cloud.tenant.token });
+  await run('cc-station-login-request', EXTENSION_STATION);
+  if (options.available !== false) await run('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
+  if (!options.call) return '';
+  const { mediaType = 'telephony', ...settings } = options.call;
+  const id = await cloud.offer(mediaType, settings);
+  await until(() => state().tasks.some((t) => t.id === id), 5000, 'the offer');
+  await cloud.answer(id);
+  await until(() => state().tasks.find((t) => t.id === id)?.state === 'connected', 5000, 'the call');
+  return id;
+}
+
+/** Ends what a test left: the cloud's open contacts hung up, the backend disposed, the tenant reset. */
+async function closer(cloud: Cloud, backend: WebexBackend, detach: () => void): Promise<void> {
+  for (const id of (await cloud.state()).contacts) await cloud.hangup(id).catch(() => undefined);
+  detach();
+  backend.dispose();
+  await cloud.reset();
+}
+
+/**
+ * A Desk with no element (testing/desk.ts) on the real SDK for `cloud`'s tenant, the agent signed in and on
+ * the extension; `callId` is the connected call's when `options.call` asked for one.
+ */
+export async function signedInDesk(cloud: Cloud, options: SignedInOptions = {}) {
+  const { backend } = realSdkBackend(cloud, { readyTimeoutMs: 5000 });
+  const r = deskOn(backend);
+  const callId = await prologue(cloud, r.run, () => r.desk.state, options);
+  return { ...r, cloud, backend, callId, close: () => closer(cloud, backend, () => r.desk.attach(null)) };
+}
+
+/**
+ * `<cc-sdk>` with the widget `tag` inside (the test defines both tags), on the real SDK for `cloud`'s tenant,
+ * the agent signed in and on the extension; `callId` is the connected call's when `options.call` asked for one.
+ */
+export async function signedInSdk<W extends HTMLElement & { updateComplete: Promise<unknown> }>(cloud: Cloud, tag: string, options: SignedInOptions = {}) {
+  const { backend } = realSdkBackend(cloud, { readyTimeoutMs: 5000 });
+  const sdk = await fixture<CcSdk>(html`<cc-sdk .backend=${backend}></cc-sdk>`);
+  const el = sdk.appendChild(document.createElement(tag)) as W;
+  await el.updateComplete;
+  const callId = await prologue(cloud, (name, detail) => sdk.request(name, detail), () => sdk.state, options);
+  await el.updateComplete;
+  return { cloud, backend, sdk, el, root: el.shadowRoot!, callId, close: () => closer(cloud, backend, () => sdk.remove()) };
 }

@@ -5,35 +5,24 @@
  * the page hears them. What the cloud double guesses about the service's payloads is in
  * test/webex-cloud/guesses.mjs (`conference`).
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../../define/cc-sdk.js';
 import '../../../define/cc-task-panel.js';
-import type { CcSdk } from '../../../components/cc-sdk/cc-sdk.js';
 import type { CcTaskPanel } from '../../../components/cc-task-panel/cc-task-panel.js';
 import { outcomeEvents } from '../../../src/events/catalog.js';
 import type { CcOutcomeEvent } from '../../../src/events/events.js';
-import { Cloud, realSdkBackend } from '../../webex-cloud/client.js';
+import { Cloud, signedInSdk } from '../../webex-cloud/client.js';
 import { until } from '../../helpers-no-define.js';
 
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 /** A call from Priya Raman answered on the phone, a consult of Sam Okafor he answered, and the panel. */
 async function consulting(cloud: Cloud) {
-  const { backend } = realSdkBackend(cloud, { readyTimeoutMs: 5000 });
-  const sdk = await fixture<CcSdk>(html`<cc-sdk .backend=${backend}><cc-task-panel></cc-task-panel></cc-sdk>`);
-  const panel = sdk.querySelector('cc-task-panel') as CcTaskPanel;
-  const root = panel.shadowRoot!;
+  const { sdk, el: panel, root, callId: id, close } = await signedInSdk<CcTaskPanel>(cloud, 'cc-task-panel', { call: {} });
   const events: CcOutcomeEvent[] = [];
   for (const name of outcomeEvents) sdk.addEventListener(name, (e) => events.push(e as CcOutcomeEvent));
   const heard = (from: number) =>
     events.slice(from).map((e) => (e.type === 'cc-task-change' ? `${e.type}:${(e.detail as { change: string }).change}` : e.type));
-  await sdk.request('cc-sign-in-request', { accessToken: cloud.tenant.token });
-  await sdk.request('cc-station-login-request', { teamId: 'team-support', loginOption: 'EXTENSION', dialNumber: '1042' });
-  await sdk.request('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
-  const id = await cloud.offer('telephony');
-  await until(() => sdk.state.tasks.some((t) => t.id === id), 5000, 'the offer');
-  await cloud.answer(id);
-  await until(() => sdk.state.tasks.find((t) => t.id === id)?.state === 'connected', 5000, 'the call');
   await sdk.request('cc-task-consult-request', { taskId: id, destination: { type: 'agent', to: 'agent-sam' } });
   await cloud.answerConsult(id);
   await until(() => sdk.state.tasks.find((t) => t.id === id)?.consult?.state === 'connected', 5000, 'the consult answered');
@@ -48,11 +37,6 @@ async function consulting(cloud: Cloud) {
     button('Conference')!.click();
     await until(() => task()?.conference === true && !sdk.state.pending[`cc-task-conference-request:${id}`], 5000, 'the conference');
     await panel.updateComplete;
-  };
-  const close = async () => {
-    sdk.remove();
-    backend.dispose();
-    await cloud.reset();
   };
   return { sdk, panel, root, events, heard, id, task, button, labels, people, calls, join, close };
 }

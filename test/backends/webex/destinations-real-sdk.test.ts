@@ -4,31 +4,18 @@
  * and the SDK sends the consult or transfer with the destination type Webex expects (`entryPoint`, or
  * `dialNumber` for an address-book entry).
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../define/cc-sdk.js';
 import '../../../define/cc-task-panel.js';
-import type { CcSdk } from '../../../components/cc-sdk/cc-sdk.js';
 import type { CcTaskPanel } from '../../../components/cc-task-panel/cc-task-panel.js';
-import { Cloud, realSdkBackend } from '../../webex-cloud/client.js';
+import { Cloud, signedInSdk } from '../../webex-cloud/client.js';
 import { until } from '../../helpers-no-define.js';
 
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 async function onACall() {
-  const cloud = await Cloud.tenant();
-  const { backend } = realSdkBackend(cloud, { readyTimeoutMs: 5000 });
-  const sdk = await fixture<CcSdk>(html`<cc-sdk .backend=${backend}><cc-task-panel></cc-task-panel></cc-sdk>`);
-  const panel = sdk.querySelector('cc-task-panel') as CcTaskPanel;
-  const root = panel.shadowRoot!;
-  await sdk.request('cc-sign-in-request', { accessToken: cloud.tenant.token });
-  await sdk.request('cc-station-login-request', { teamId: 'team-support', loginOption: 'EXTENSION', dialNumber: '1042' });
-  await sdk.request('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
-  const taskId = await cloud.offer('telephony');
-  await until(() => sdk.state.tasks.some((t) => t.id === taskId), 5000, 'the offer');
-  await cloud.answer(taskId);
-  await until(() => sdk.state.tasks.find((t) => t.id === taskId)?.state === 'connected', 5000, 'the call');
-  await panel.updateComplete;
+  const { cloud, sdk, el: panel, root, callId: taskId, close } = await signedInSdk<CcTaskPanel>(await Cloud.tenant(), 'cc-task-panel', { call: {} });
   /** The list shown is the one of `type` (its label says so). */
   const listIs = (type: string) =>
     squash(root.querySelector('label[for="destination"]')?.textContent) === ({ entryPoint: 'Entry point', addressBook: 'Contact', agent: 'Agent', queue: 'Queue' } as Record<string, string>)[type];
@@ -51,12 +38,6 @@ async function onACall() {
   };
   const bodies = async (action: string) =>
     (await cloud.state()).taskBodies.filter((b) => b.call === `POST /v1/tasks/${taskId}/${action}`).map((b) => b.body);
-  const close = async () => {
-    for (const id of sdk.state.tasks.map((t) => t.id)) await cloud.hangup(id).catch(() => undefined);
-    sdk.remove();
-    backend.dispose();
-    await cloud.reset();
-  };
   return { cloud, sdk, panel, root, taskId, options, open, choose, bodies, close };
 }
 

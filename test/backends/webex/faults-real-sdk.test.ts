@@ -4,8 +4,7 @@
  * shortened without patching it, so this test takes its real 10 s).
  */
 import { expect } from '@open-wc/testing';
-import { deskOn } from '../../../testing/desk.js';
-import { Cloud, realSdkBackend } from '../../webex-cloud/client.js';
+import { Cloud, signedInDesk } from '../../webex-cloud/client.js';
 import { until } from '../../helpers-no-define.js';
 
 describe('webex on the real SDK: faults', function () {
@@ -13,15 +12,8 @@ describe('webex on the real SDK: faults', function () {
 
   it('the socket silent for 10 s mid-call: reconnecting is shown, then the connection comes back with the call kept and actions working', async () => {
     const cloud = await Cloud.tenant();
-    const { backend } = realSdkBackend(cloud, { readyTimeoutMs: 5000 });
-    const r = deskOn(backend);
-    await r.run('cc-sign-in-request', { accessToken: cloud.tenant.token });
-    await r.run('cc-station-login-request', { teamId: 'team-support', loginOption: 'EXTENSION', dialNumber: '1042' });
-    await r.run('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
-    const call = await cloud.offer('telephony');
-    await until(() => r.desk.state.tasks.some((t) => t.id === call), 3000, 'the offer');
-    await cloud.answer(call);
-    await until(() => r.desk.state.tasks.find((t) => t.id === call)?.state === 'connected', 3000, 'the call');
+    const r = await signedInDesk(cloud, { call: {} });
+    const call = r.callId;
     await cloud.silent(true);
     await until(() => r.desk.state.connection !== 'connected', 12_000, 'the connection lost');
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, 10_000 - 8_000)));
@@ -34,23 +26,13 @@ describe('webex on the real SDK: faults', function () {
     await r.run('cc-task-hold-request', { taskId: call });
     expect(r.outcomes.filter((e) => e.type === 'cc-error')).to.deep.equal([]);
     await until(() => r.desk.state.tasks.find((t) => t.id === call)?.held === true, 3000, 'the call held');
-    await cloud.hangup(call);
-    r.desk.attach(null);
-    backend.dispose();
-    await cloud.reset();
+    await r.close();
   });
 
   it("a hold Webex never answers: after the SDK's 20 s the agent is told it timed out (timeout, not rejected), the call is kept and a retry works", async () => {
     const cloud = await Cloud.tenant();
-    const { backend } = realSdkBackend(cloud, { readyTimeoutMs: 5000 });
-    const r = deskOn(backend);
-    await r.run('cc-sign-in-request', { accessToken: cloud.tenant.token });
-    await r.run('cc-station-login-request', { teamId: 'team-support', loginOption: 'EXTENSION', dialNumber: '1042' });
-    await r.run('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
-    const call = await cloud.offer('telephony');
-    await until(() => r.desk.state.tasks.some((t) => t.id === call), 3000, 'the offer');
-    await cloud.answer(call);
-    await until(() => r.desk.state.tasks.find((t) => t.id === call)?.state === 'connected', 3000, 'the call');
+    const r = await signedInDesk(cloud, { call: {} });
+    const call = r.callId;
     await cloud.leaveUnanswered('hold');
     const started = Date.now();
     await r.run('cc-task-hold-request', { taskId: call });
@@ -62,9 +44,6 @@ describe('webex on the real SDK: faults', function () {
     expect(r.desk.state.tasks.find((t) => t.id === call)?.state).to.equal('connected');
     await r.run('cc-task-hold-request', { taskId: call });
     await until(() => r.desk.state.tasks.find((t) => t.id === call)?.held === true, 3000, 'the call held on the retry');
-    await cloud.hangup(call);
-    r.desk.attach(null);
-    backend.dispose();
-    await cloud.reset();
+    await r.close();
   });
 });

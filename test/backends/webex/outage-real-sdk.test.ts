@@ -10,8 +10,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { Clock as FakeClock } from '@sinonjs/fake-timers';
-import { deskOn } from '../../../testing/desk.js';
-import { Cloud, loadFakeTimers, realSdkBackend } from '../../webex-cloud/client.js';
+import { Cloud, loadFakeTimers, signedInDesk } from '../../webex-cloud/client.js';
 import { until } from '../../helpers-no-define.js';
 
 describe('webex on the real SDK: the socket silent for 60 s (fake clock)', function () {
@@ -31,15 +30,8 @@ describe('webex on the real SDK: the socket silent for 60 s (fake clock)', funct
       shouldAdvanceTime: true,
       advanceTimeDelta: 10,
     });
-    const { backend } = realSdkBackend(cloud, { readyTimeoutMs: 5000 });
-    const r = deskOn(backend);
-    await r.run('cc-sign-in-request', { accessToken: cloud.tenant.token });
-    await r.run('cc-station-login-request', { teamId: 'team-support', loginOption: 'EXTENSION', dialNumber: '1042' });
-    await r.run('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
-    const call = await cloud.offer('telephony');
-    await until(() => r.desk.state.tasks.some((t) => t.id === call), 3000, 'the offer');
-    await cloud.answer(call);
-    await until(() => r.desk.state.tasks.find((t) => t.id === call)?.state === 'connected', 3000, 'the call');
+    const r = await signedInDesk(cloud, { call: {} });
+    const call = r.callId;
     const statuses = () => r.outcomes.filter((e) => e.type === 'cc-connection-change').map((e) => (e.detail as { status: string }).status);
     const heard = r.outcomes.length;
     const callsBefore = (await cloud.state()).calls.length;
@@ -85,9 +77,6 @@ describe('webex on the real SDK: the socket silent for 60 s (fake clock)', funct
     await clock.tickAsync(300);
     expect(r.outcomes.slice(before).filter((e) => e.type === 'cc-task-change').map((e) => (e.detail as { change: string }).change)).to.deep.equal(['held']);
     expect((await cloud.state()).calls.filter((c) => c.endsWith('/hold'))).to.deep.equal([`POST /v1/tasks/${call}/hold`]);
-    await cloud.hangup(call);
-    r.desk.attach(null);
-    backend.dispose();
-    await cloud.reset();
+    await r.close();
   });
 });

@@ -3,12 +3,11 @@
  * patched): the form lists the profile's outdial ANI list (`getOutdialAniEntries`), and `startOutdial` is sent
  * with the number the agent chose as its origin; without a choice, the list's first.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../../define/cc-sdk.js';
 import '../../../define/cc-task-panel.js';
-import type { CcSdk } from '../../../components/cc-sdk/cc-sdk.js';
 import type { CcTaskPanel } from '../../../components/cc-task-panel/cc-task-panel.js';
-import { Cloud, realSdkBackend } from '../../webex-cloud/client.js';
+import { Cloud, signedInSdk } from '../../webex-cloud/client.js';
 import { until } from '../../helpers-no-define.js';
 
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
@@ -24,20 +23,8 @@ async function outdialsOf(cloud: Cloud, count: number) {
 }
 
 async function onStation() {
-  const cloud = await Cloud.tenant();
-  const { backend } = realSdkBackend(cloud, { readyTimeoutMs: 5000 });
-  const sdk = await fixture<CcSdk>(html`<cc-sdk .backend=${backend}><cc-task-panel></cc-task-panel></cc-sdk>`);
-  const panel = sdk.querySelector('cc-task-panel') as CcTaskPanel;
-  await sdk.request('cc-sign-in-request', { accessToken: cloud.tenant.token });
-  await sdk.request('cc-station-login-request', { teamId: 'team-support', loginOption: 'EXTENSION', dialNumber: '1042' });
-  await panel.updateComplete;
-  const close = async () => {
-    for (const id of sdk.state.tasks.map((t) => t.id)) await cloud.hangup(id).catch(() => undefined);
-    sdk.remove();
-    backend.dispose();
-    await cloud.reset();
-  };
-  return { cloud, sdk, panel, root: panel.shadowRoot!, close };
+  const d = await signedInSdk<CcTaskPanel>(await Cloud.tenant(), 'cc-task-panel', { available: false });
+  return { ...d, panel: d.el };
 }
 
 describe('webex on the real SDK: New call shows the number the agent chooses', function () {

@@ -5,35 +5,22 @@
  * /v1/dialer/campaign/{campaign}/preview-task/{id}/accept), AgentContactAssigned connects the call; a refusal
  * (CampaignPreviewAcceptFailed) is shown next to the control. Webex has no way to decline a preview: no Decline.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../../define/cc-sdk.js';
 import '../../../define/cc-task-panel.js';
-import type { CcSdk } from '../../../components/cc-sdk/cc-sdk.js';
 import type { CcTaskPanel } from '../../../components/cc-task-panel/cc-task-panel.js';
-import { Cloud, realSdkBackend } from '../../webex-cloud/client.js';
+import { Cloud, signedInSdk } from '../../webex-cloud/client.js';
 import { until } from '../../helpers-no-define.js';
 
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 async function onStation() {
-  const cloud = await Cloud.tenant();
-  const { backend } = realSdkBackend(cloud, { readyTimeoutMs: 5000 });
-  const sdk = await fixture<CcSdk>(html`<cc-sdk .backend=${backend}><cc-task-panel></cc-task-panel></cc-sdk>`);
-  const panel = sdk.querySelector('cc-task-panel') as CcTaskPanel;
+  const d = await signedInSdk<CcTaskPanel>(await Cloud.tenant(), 'cc-task-panel', { available: false });
   const heard: string[] = [];
   for (const type of ['cc-task-incoming', 'cc-task-hydrate', 'cc-task-assigned', 'cc-task-change', 'cc-task-end', 'cc-task-wrapup', 'cc-task-rejected', 'cc-error']) {
-    sdk.addEventListener(type, (e) => heard.push(`${type}:${String((e as CustomEvent).detail?.task?.id ?? '')}`));
+    d.sdk.addEventListener(type, (e) => heard.push(`${type}:${String((e as CustomEvent).detail?.task?.id ?? '')}`));
   }
-  await sdk.request('cc-sign-in-request', { accessToken: cloud.tenant.token });
-  await sdk.request('cc-station-login-request', { teamId: 'team-support', loginOption: 'EXTENSION', dialNumber: '1042' });
-  await panel.updateComplete;
-  const close = async () => {
-    for (const id of (await cloud.state()).contacts) await cloud.hangup(id).catch(() => undefined);
-    sdk.remove();
-    backend.dispose();
-    await cloud.reset();
-  };
-  return { cloud, sdk, panel, root: panel.shadowRoot!, heard, close };
+  return { ...d, panel: d.el, heard };
 }
 
 const acceptsOf = async (cloud: Cloud, from: number) => (await cloud.state()).calls.slice(from).filter((c: string) => c.includes('/preview-task/'));

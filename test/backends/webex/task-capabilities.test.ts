@@ -3,22 +3,13 @@
  * (real SDK, loopback Webex cloud), so the desk refuses the pause unasked and Webex never sees it.
  */
 import { expect } from '@open-wc/testing';
-import { deskOn } from '../../../testing/desk.js';
-import { Cloud, realSdkBackend } from '../../webex-cloud/client.js';
-import { until } from '../../helpers-no-define.js';
+import { Cloud, signedInDesk } from '../../webex-cloud/client.js';
 
 describe('webex on the real SDK: a task\'s own capabilities', () => {
   it('a call whose recording cannot be paused: recording off for that call only, refused by the desk before Webex is asked', async () => {
     const cloud = await Cloud.tenant();
-    const { backend } = realSdkBackend(cloud, { readyTimeoutMs: 5000 });
-    const r = deskOn(backend);
-    await r.run('cc-sign-in-request', { accessToken: cloud.tenant.token });
-    await r.run('cc-station-login-request', { teamId: 'team-support', loginOption: 'EXTENSION', dialNumber: '1042' });
-    await r.run('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
-    const locked = await cloud.offer('telephony', { pauseResumeEnabled: false });
-    await until(() => r.desk.state.tasks.some((t) => t.id === locked), 3000, 'the offer');
-    await cloud.answer(locked);
-    await until(() => r.desk.state.tasks.find((t) => t.id === locked)?.state === 'connected', 3000, 'the call');
+    const r = await signedInDesk(cloud, { call: { pauseResumeEnabled: false } });
+    const locked = r.callId;
     // The backend's own capabilities (after the profile: entry points, address book, stopping auto wrap-up)
     // come as events without a task; the call's come with its id.
     const own = r.events.filter((e) => e.type === 'capabilities' && e.taskId !== undefined);
@@ -31,8 +22,6 @@ describe('webex on the real SDK: a task\'s own capabilities', () => {
     const error = r.outcomes.filter((e) => e.type === 'cc-error').at(-1);
     expect(error?.detail).to.deep.include({ action: 'task-recording-pause', code: 'unsupported' });
     expect((await cloud.state()).calls.slice(before)).to.deep.equal([]);
-    await cloud.hangup(locked);
-    r.desk.attach(null);
-    await cloud.reset();
+    await r.close();
   });
 });

@@ -3,24 +3,17 @@
  * the agent's phone is answered there (no Accept that would do nothing, no Decline the SDK cannot send), what
  * the tenant forbids is not shown, and a chat is consulted to chat queues and chat agents only.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../../define/cc-sdk.js';
 import '../../../define/cc-task-panel.js';
-import type { CcSdk } from '../../../components/cc-sdk/cc-sdk.js';
 import type { CcTaskPanel } from '../../../components/cc-task-panel/cc-task-panel.js';
-import { Cloud, realSdkBackend } from '../../webex-cloud/client.js';
+import { Cloud, signedInSdk } from '../../webex-cloud/client.js';
 import { until } from '../../helpers-no-define.js';
 
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 async function panelOn(cloud: Cloud) {
-  const { backend } = realSdkBackend(cloud, { readyTimeoutMs: 5000 });
-  const sdk = await fixture<CcSdk>(html`<cc-sdk .backend=${backend}><cc-task-panel></cc-task-panel></cc-sdk>`);
-  const panel = sdk.querySelector('cc-task-panel') as CcTaskPanel;
-  const root = panel.shadowRoot!;
-  await sdk.request('cc-sign-in-request', { accessToken: cloud.tenant.token });
-  await sdk.request('cc-station-login-request', { teamId: 'team-support', loginOption: 'EXTENSION', dialNumber: '1042' });
-  await sdk.request('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
+  const { sdk, el: panel, root, close } = await signedInSdk<CcTaskPanel>(cloud, 'cc-task-panel');
   const offered = async (media: string, options: { pauseResumeEnabled?: boolean } = {}) => {
     const id = await cloud.offer(media, options);
     await until(() => sdk.state.tasks.some((t) => t.id === id), 5000, 'the offer');
@@ -30,12 +23,6 @@ async function panelOn(cloud: Cloud) {
   const card = (id: string) => root.querySelector(`[part~="offer"][data-task="${id}"]`);
   const buttons = (scope: ParentNode | null) => [...(scope?.querySelectorAll('button') ?? [])].map((b) => squash(b.querySelector('.label')?.textContent ?? b.textContent));
   const taskButtons = () => buttons(root.querySelector('[part~="task"] [part~="actions"]'));
-  const close = async () => {
-    for (const id of sdk.state.tasks.map((t) => t.id)) await cloud.hangup(id).catch(() => undefined);
-    sdk.remove();
-    backend.dispose();
-    await cloud.reset();
-  };
   return { sdk, panel, root, offered, card, buttons, taskButtons, close };
 }
 

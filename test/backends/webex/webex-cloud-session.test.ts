@@ -4,10 +4,24 @@
  */
 import { expect } from '@open-wc/testing';
 import type { CcError } from '../../../src/core/errors.js';
-import { Cloud, realSdkBackend } from '../../webex-cloud/client.js';
+import { Cloud, EXTENSION_STATION, realSdkBackend } from '../../webex-cloud/client.js';
 import { until } from '../../helpers-no-define.js';
 
 const backendFor = (cloud: Cloud) => realSdkBackend(cloud, { readyTimeoutMs: 5000 });
+
+/** The backend straight on the real SDK, signed in, on the extension, Available, with a call answered on the phone. */
+async function onACall(cloud: Cloud, call: { pauseResumeEnabled?: boolean } = {}) {
+  const { backend, events } = backendFor(cloud);
+  await backend.connect({ accessToken: cloud.tenant.token });
+  await backend.register();
+  await backend.stationLogin(EXTENSION_STATION);
+  await backend.setAgentState({ state: 'Available', auxCodeId: '0' });
+  const id = await cloud.offer('telephony', call);
+  await until(() => events.some((e) => e.type === 'task-offered'), 3000, 'the offer');
+  await cloud.answer(id);
+  await until(() => events.some((e) => e.type === 'task-assigned'), 3000, 'the call');
+  return { backend, events, id };
+}
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -47,15 +61,7 @@ describe('webex on the real SDK: signing in with tokens (loopback Webex cloud)',
 
   it('a token that expires mid-call: the next action fails with auth-failed, not rejected, and the call is as it was', async () => {
     const cloud = await Cloud.tenant();
-    const { backend, events } = backendFor(cloud);
-    await backend.connect({ accessToken: cloud.tenant.token });
-    await backend.register();
-    await backend.stationLogin({ teamId: 'team-support', loginOption: 'EXTENSION', dialNumber: '1042' });
-    await backend.setAgentState({ state: 'Available', auxCodeId: '0' });
-    const id = await cloud.offer();
-    await until(() => events.some((e) => e.type === 'task-offered'), 3000, 'the offer');
-    await cloud.answer(id);
-    await until(() => events.some((e) => e.type === 'task-assigned'), 3000, 'the call');
+    const { backend, events, id } = await onACall(cloud);
     await cloud.expireToken();
     const error = await failure(backend.hold(id));
     expect(error?.code).to.equal('auth-failed');
@@ -75,15 +81,7 @@ describe('webex on the real SDK: signing in with tokens (loopback Webex cloud)',
 
   it("refuses what the tenant forbids (end a call, consult a queue, end a consult, pause this call's recording) before asking Webex", async () => {
     const cloud = await Cloud.tenant({ endCallEnabled: false, endConsultEnabled: false, consultToQueue: false });
-    const { backend, events } = backendFor(cloud);
-    await backend.connect({ accessToken: cloud.tenant.token });
-    await backend.register();
-    await backend.stationLogin({ teamId: 'team-support', loginOption: 'EXTENSION', dialNumber: '1042' });
-    await backend.setAgentState({ state: 'Available', auxCodeId: '0' });
-    const id = await cloud.offer('telephony', { pauseResumeEnabled: false });
-    await until(() => events.some((e) => e.type === 'task-offered'), 3000, 'the offer');
-    await cloud.answer(id);
-    await until(() => events.some((e) => e.type === 'task-assigned'), 3000, 'the call');
+    const { backend, id } = await onACall(cloud, { pauseResumeEnabled: false });
     const before = (await cloud.state()).calls.length;
     expect((await failure(backend.end(id)))?.code).to.equal('unsupported');
     expect((await failure(backend.pauseRecording(id)))?.code).to.equal('unsupported');

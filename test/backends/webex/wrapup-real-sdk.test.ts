@@ -5,12 +5,11 @@
  * (`allowAutoWrapUpExtension`, the SDK's `allowCancelAutoWrapup`). The SDK sets the timer up again whenever new
  * data reaches the task; the kit stops it again.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../../define/cc-sdk.js';
 import '../../../define/cc-wrapup.js';
-import type { CcSdk } from '../../../components/cc-sdk/cc-sdk.js';
 import type { CcWrapup } from '../../../components/cc-wrapup/cc-wrapup.js';
-import { Cloud, realSdkBackend } from '../../webex-cloud/client.js';
+import { Cloud, signedInSdk } from '../../webex-cloud/client.js';
 import { until } from '../../helpers-no-define.js';
 
 /** The SDK's timer, in real time: long enough to click before it fires, short enough for a test. */
@@ -20,28 +19,15 @@ const wrapupCalls = async (cloud: Cloud) => (await cloud.state()).calls.filter((
 
 async function endedCall(allowCancel: boolean) {
   const cloud = await Cloud.tenant({ autoWrapup: { afterMs: AUTO_WRAPUP_MS, allowCancel } });
-  const { backend } = realSdkBackend(cloud, { readyTimeoutMs: 5000 });
-  const sdk = await fixture<CcSdk>(html`<cc-sdk .backend=${backend}><cc-wrapup></cc-wrapup></cc-sdk>`);
+  const d = await signedInSdk<CcWrapup>(cloud, 'cc-wrapup', { call: {} });
   const wrappedUp: { auxCodeId: string; notes: string }[] = [];
-  sdk.addEventListener('cc-task-wrapup', (e) => wrappedUp.push(e.detail));
-  const el = sdk.querySelector('cc-wrapup') as CcWrapup;
-  const $ = <E extends Element = HTMLElement>(selector: string) => el.shadowRoot!.querySelector<E>(selector);
-  await sdk.request('cc-sign-in-request', { accessToken: cloud.tenant.token });
-  await sdk.request('cc-station-login-request', { teamId: 'team-support', loginOption: 'EXTENSION', dialNumber: '1042' });
-  await sdk.request('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
-  const taskId = await cloud.offer('telephony');
-  await until(() => sdk.state.tasks.some((t) => t.id === taskId), 5000, 'the offer');
-  await cloud.answer(taskId);
-  await until(() => sdk.state.tasks.find((t) => t.id === taskId)?.state === 'connected', 5000, 'the call');
+  d.sdk.addEventListener('cc-task-wrapup', (e) => wrappedUp.push(e.detail));
+  const $ = <E extends Element = HTMLElement>(selector: string) => d.root.querySelector<E>(selector);
+  const taskId = d.callId;
   await cloud.hangup(taskId);
-  await until(() => sdk.state.tasks.find((t) => t.id === taskId)?.autoWrapupAt != null, 5000, 'the wrap-up with its countdown');
-  await el.updateComplete;
-  const close = async () => {
-    sdk.remove();
-    backend.dispose();
-    await cloud.reset();
-  };
-  return { cloud, sdk, el, $, wrappedUp, taskId, close };
+  await until(() => d.sdk.state.tasks.find((t) => t.id === taskId)?.autoWrapupAt != null, 5000, 'the wrap-up with its countdown');
+  await d.el.updateComplete;
+  return { ...d, $, wrappedUp, taskId };
 }
 
 describe('webex on the real SDK: stopping the automatic wrap-up', function () {
