@@ -183,11 +183,17 @@ const cdr = (n, { group = 101, queued = group, end = 1, seat = 'ann@example.com'
   EndedTimestamp: at + 90,
 });
 
-/** The day's records, paged as DescribeTelCdr pages them (`TotalCount`, `TelCdrList`), from `PageNumber` 0. */
-const pagesOf = (records) => (body) => ({
-  TotalCount: records().length,
-  TelCdrList: records().slice(body.PageNumber * body.PageSize, (body.PageNumber + 1) * body.PageSize),
-});
+/**
+ * The day's records, paged as DescribeTelCdr pages them (`TotalCount`, `TelCdrList`), from `PageNumber` 0; refused
+ * as tccc.md says Tencent refuses them: over 100 a page, a start more than 180 days back, a range of 90 days or more.
+ */
+const pagesOf = (records) => (body) => {
+  const { StartTimeStamp: start, EndTimeStamp: end, PageSize: size, PageNumber: page } = body;
+  if (!(size >= 1 && size <= 100 && page >= 0) || start < Date.now() / 1000 - 180 * 86_400 || !(end > start) || end - start >= 90 * 86_400) {
+    return { Error: { Code: 'InvalidParameterValue', Message: 'out of bounds' } };
+  }
+  return { TotalCount: records().length, TelCdrList: records().slice(page * size, (page + 1) * size) };
+};
 
 /**
  * 230 records (three pages): Sales (101) 150 answered (120 by ann, 30 by bob) and 12 abandoned (8 queued, 4
