@@ -3,26 +3,14 @@
  * sign-in button TCCC declares, a call from offer to wrap-up through the widgets, the controls TCCC cannot do
  * hidden, and the secret URL nowhere in the page.
  */
-import { expect, fixture, html } from '@open-wc/testing';
-import '../../../define/cc-sdk.js';
+import { expect, html } from '@open-wc/testing';
 import '../../../define/cc-auth.js';
 import '../../../define/cc-task-panel.js';
 import '../../../define/cc-wrapup.js';
-import type { CcSdk } from '../../../components/cc-sdk/cc-sdk.js';
-import { TCCC_TEAM, teardownSdk } from '../../../src/backends/tccc/index.js';
 import { allInputValues, allMarkup, until } from '../../helpers.js';
-import { TcccSite } from '../../tccc-double/client.js';
+import { logInAndGoAvailable, tcccPagePerTest } from './tccc-page.js';
 
-let site: TcccSite | null = null;
-
-afterEach(async () => {
-  document.querySelectorAll('cc-sdk').forEach((el) => el.remove());
-  // <cc-sdk> keeps its backend a moment after it leaves the page; the next test starts from a page without TCCC.
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  teardownSdk();
-  await site?.close();
-  site = null;
-});
+const open = tcccPagePerTest();
 
 const shadow = (el: Element | null) => el!.shadowRoot!;
 const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -30,13 +18,10 @@ const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').
 describe('the desk on TCCC', () => {
   it('signs in with the one button TCCC declares, takes a call through the widgets, hides what TCCC cannot do, and keeps the URL out of the page', async function () {
     this.timeout(20000);
-    site = await TcccSite.create();
-    const sdk = await fixture<CcSdk>(html`
-      <cc-sdk backend="tccc" sdk-url-endpoint=${site.endpoint} request-timeout="3000">
-        <cc-auth></cc-auth>
-        <cc-task-panel></cc-task-panel>
-        <cc-wrapup></cc-wrapup>
-      </cc-sdk>
+    const { site, sdk } = await open(html`
+      <cc-auth></cc-auth>
+      <cc-task-panel></cc-task-panel>
+      <cc-wrapup></cc-wrapup>
     `);
     const auth = sdk.querySelector('cc-auth')!;
     await until(() => shadow(auth).querySelector('[part="continue"]'), 3000, 'the sign-in button');
@@ -48,8 +33,7 @@ describe('the desk on TCCC', () => {
     button.click();
     await until(() => sdk.state.profile, 5000, 'signed in');
 
-    await sdk.request('cc-station-login-request', { teamId: TCCC_TEAM.id, loginOption: 'BROWSER' });
-    await sdk.request('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
+    await logInAndGoAvailable(sdk);
     await until(() => sdk.state.agent?.state === 'Available', 3000, 'Available');
 
     const panel = sdk.querySelector('cc-task-panel')!;

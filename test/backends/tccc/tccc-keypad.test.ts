@@ -3,39 +3,24 @@
  * while the keypad has focus reach the call as `dtmfText`, the keys sent are shown, and the page hears each
  * request. TCCC's Web SDK has no conference: none is offered.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../../define/cc-sdk.js';
 import '../../../define/cc-task-panel.js';
-import type { CcSdk } from '../../../components/cc-sdk/cc-sdk.js';
-import { TCCC_TEAM, teardownSdk } from '../../../src/backends/tccc/index.js';
 import { until } from '../../helpers.js';
-import { TcccSite } from '../../tccc-double/client.js';
+import { logInAndGoAvailable, tcccPagePerTest } from './tccc-page.js';
 
-let site: TcccSite | null = null;
-
-afterEach(async () => {
-  document.querySelectorAll('cc-sdk').forEach((el) => el.remove());
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  teardownSdk();
-  await site?.close();
-  site = null;
-});
+const open = tcccPagePerTest();
 
 const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 describe('the keypad on TCCC', () => {
   it('sends clicked and typed keys with sendDigits, shows the keys sent, and offers no conference', async function () {
     this.timeout(20000);
-    site = await TcccSite.create();
-    const sdk = await fixture<CcSdk>(html`
-      <cc-sdk backend="tccc" sdk-url-endpoint=${site.endpoint} request-timeout="3000"><cc-task-panel></cc-task-panel></cc-sdk>
-    `);
+    const { site, sdk } = await open(html`<cc-task-panel></cc-task-panel>`);
     await until(() => sdk.desk.backend?.name === 'tccc', 3000, 'the tccc backend');
     await sdk.request('cc-sign-in-request', {});
     await until(() => sdk.state.profile, 5000, 'signed in');
-    await sdk.request('cc-station-login-request', { teamId: TCCC_TEAM.id, loginOption: 'BROWSER' });
-    await sdk.request('cc-agent-state-request', { state: 'Available', auxCodeId: '0' });
+    await logInAndGoAvailable(sdk);
     const panel = sdk.querySelector('cc-task-panel')!;
     const root = panel.shadowRoot!;
     const sent: string[] = [];
@@ -55,7 +40,7 @@ describe('the keypad on TCCC', () => {
     // Focus is in the keypad: typed digits are pressed.
     root.querySelector<HTMLButtonElement>('[part~="keypad"] button[data-key="1"]')!.focus();
     await sendKeys({ type: '23#' });
-    const digits = async () => (await site!.state()).received.filter((m) => m.method === 'Call.sendDigits').map((m) => String(m.args.dtmfText)).join('');
+    const digits = async () => (await site.state()).received.filter((m) => m.method === 'Call.sendDigits').map((m) => String(m.args.dtmfText)).join('');
     await until(async () => (await digits()) === '123#', 5000, 'every key sent');
     await until(() => Object.keys(sdk.state.pending).length === 0, 3000, 'sent');
     await (panel as unknown as { updateComplete: Promise<unknown> }).updateComplete;
