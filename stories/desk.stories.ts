@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect } from 'storybook/test';
 import '../demo/simulator-panel.js';
-import { deskIn, textIn, type StoryDesk } from './support/desk.js';
+import { deskIn, midShift, textIn } from './support/desk.js';
 
 const meta = {
   title: 'Desk',
@@ -39,22 +39,6 @@ const wholeDesk = (dark = false) => html`<style .textContent=${layout}></style>
       </div>
     </div>
   </div>`;
-
-/** Mid-shift: an email owes its wrap-up, a chat is open, a call is on hold for 0:20, and a new chat rings. */
-async function midShift(desk: StoryDesk): Promise<void> {
-  await desk.ready();
-  const email = await desk.connect({ mediaType: 'email' });
-  await desk.advance(180_000);
-  await desk.end(email);
-  await desk.connect({ mediaType: 'chat' });
-  await desk.advance(45_000);
-  const call = await desk.connect({ mediaType: 'telephony', cad: { orderNumber: 'SO-58213' } });
-  await desk.advance(70_000);
-  await desk.request('cc-task-hold-request', { taskId: call });
-  await desk.advance(20_000);
-  await desk.offer({ mediaType: 'chat', customerName: 'Ada Quist', ani: '@ada' });
-  await desk.advance(3_000);
-}
 
 /**
  * Mid-shift needs offers while a wrap-up is owed: a profile that routes during wrap-up (the simulator's default

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect } from 'storybook/test';
-import { deskIn, textIn, type StoryDesk } from './support/desk.js';
+import { deskIn, midShift, textIn } from './support/desk.js';
 
 /**
  * The whole desk in each language the kit ships, mid-shift: a wrap-up owed, a call on hold, a chat ringing,
@@ -35,27 +35,13 @@ const layout = `
   .story-languages .column { display: grid; gap: 12px; }
 `;
 
-/** An email owes its wrap-up, a call is on hold, and a chat rings. */
-async function midShift(desk: StoryDesk): Promise<void> {
-  await desk.ready();
-  const email = await desk.connect({ mediaType: 'email' });
-  await desk.advance(180_000);
-  await desk.end(email);
-  const call = await desk.connect({ mediaType: 'telephony', cad: { orderNumber: 'SO-58213' } });
-  await desk.advance(70_000);
-  await desk.request('cc-task-hold-request', { taskId: call });
-  await desk.advance(20_000);
-  await desk.offer({ mediaType: 'chat', customerName: 'Ada Quist', ani: '@ada' });
-  await desk.advance(3_000);
-}
-
 /** A story of the desk in `locale`, checking the wrap-up's title and the panel's Accept in that language. */
 function inLanguage(locale: string, wrapupTitle: string, accept: string, dir: 'ltr' | 'rtl' = 'ltr'): Story {
   return {
     globals: { locale },
     play: async ({ canvasElement }) => {
       const desk = await deskIn(canvasElement);
-      await midShift(desk);
+      await midShift(desk, { openChat: false });
       await expect(textIn(desk.widget('cc-wrapup'), '.title')).toBe(wrapupTitle);
       await expect(textIn(desk.widget('cc-task-panel'), '[part~="offer"] [data-action="accept"] .label')).toBe(accept);
       await expect(getComputedStyle(desk.widget('cc-task-panel')).direction).toBe(dir);

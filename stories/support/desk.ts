@@ -211,6 +211,27 @@ export class StoryDesk {
   }
 }
 
+/**
+ * Mid-shift (the Desk stories): an email owes its wrap-up, a chat is open (unless `openChat` is false), a call is
+ * on hold for 0:20, and a new chat rings. Needs a profile that routes during wrap-up.
+ */
+export async function midShift(desk: StoryDesk, { openChat = true } = {}): Promise<void> {
+  await desk.ready();
+  const email = await desk.connect({ mediaType: 'email' });
+  await desk.advance(180_000);
+  await desk.end(email);
+  if (openChat) {
+    await desk.connect({ mediaType: 'chat' });
+    await desk.advance(45_000);
+  }
+  const call = await desk.connect({ mediaType: 'telephony', cad: { orderNumber: 'SO-58213' } });
+  await desk.advance(70_000);
+  await desk.request('cc-task-hold-request', { taskId: call });
+  await desk.advance(20_000);
+  await desk.offer({ mediaType: 'chat', customerName: 'Ada Quist', ani: '@ada' });
+  await desk.advance(3_000);
+}
+
 /** The story's desk, once its `<cc-sdk>` has a backend. */
 export async function deskIn(canvas: HTMLElement): Promise<StoryDesk> {
   const sdk = canvas.querySelector('cc-sdk');
