@@ -129,9 +129,22 @@ export function tokenProblems({ sources, readme, manifest }) {
   const scopes = sorted(Object.keys(sources).map(scopeOf));
   const sharedSet = privates((p) => scopeOf(p) === 'src/', setRe);
   const everywhereRead = privates(() => true, readRe);
+  // A sheet in src/ that several elements include (src/styles/card.ts) may read local properties (`--_gap`, not
+  // `--_cc-*`): each element that imports it must set them, so those reads count in the importing element's folder.
+  const isLocal = (name) => !name.startsWith('--_cc-');
+  const sharedSheets = Object.keys(sources).filter((p) => scopeOf(p) === 'src/' && all(sources[p], readRe).some(isLocal));
+  const importsOf = (scope) =>
+    sharedSheets.filter((sheet) =>
+      Object.entries(sources).some(([p, t]) => scopeOf(p) === scope && t.includes(`/${sheet.replace(/\.ts$/, '.js')}'`)),
+    );
+  const importedSheets = sorted(scopes.filter((scope) => scope !== 'src/').flatMap(importsOf));
+  const sheetReads = (sheets) => sorted(sheets.flatMap((sheet) => all(sources[sheet], readRe).filter(isLocal)));
   for (const scope of scopes) {
     const inScope = (p) => scopeOf(p) === scope;
-    const read = privates(inScope, readRe);
+    const read =
+      scope === 'src/'
+        ? privates(inScope, readRe).filter((name) => !(sheetReads(importedSheets).includes(name) && !privates(inScope, setRe).includes(name)))
+        : sorted([...privates(inScope, readRe), ...sheetReads(importsOf(scope))]);
     const set = privates(inScope, setRe);
     const where = scope === 'src/' ? 'src/' : scope;
     for (const name of minus(read, scope === 'src/' ? set : [...set, ...sharedSet])) problems.push(`private ${name} is read in ${where} (var(${name})) but never set`);

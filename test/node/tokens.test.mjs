@@ -38,6 +38,21 @@ test("an element's local private property read in another element is caught", ()
   assert.deepEqual(problems, ['private --_timer is read in components/cc-auth/ (var(--_timer)) but never set']);
 });
 
+test('a local private property a shared sheet reads is checked in every element that includes the sheet', () => {
+  // src/styles/stats.ts reads --_stale; <cc-queue-stats> and <cc-agent-stats> include it and set it. One that
+  // stops setting it is caught, and so is a typo in the shared sheet, in each element that includes it.
+  assert.deepEqual(tokenProblems(withSource('components/cc-agent-stats/cc-agent-stats.styles.ts', (t) => t.replace(/\n\s*--_stale:[^;]*;/, ''))), [
+    'private --_stale is read in components/cc-agent-stats/ (var(--_stale)) but never set',
+    '<cc-agent-stats> documents --cc-agent-stats-stale-color, which none of its styles reads',
+  ]);
+  assert.deepEqual(tokenProblems(withSource('src/styles/stats.ts', (t) => t.replace('var(--_stale)', 'var(--_stal)'))), [
+    'private --_stal is read in components/cc-agent-stats/ (var(--_stal)) but never set',
+    'private --_stale is set in components/cc-agent-stats/ but never read',
+    'private --_stal is read in components/cc-queue-stats/ (var(--_stal)) but never set',
+    'private --_stale is set in components/cc-queue-stats/ but never read',
+  ]);
+});
+
 test('a private property set but never read is caught, shared or local', () => {
   const shared = tokenProblems(withSource('src/styles/tokens.ts', (t) => t.replace('    --_cc-space: var(--cc-space, 8px);', '    --_cc-space: var(--cc-space, 8px);\n    --_cc-gutter: 12px;')));
   assert.deepEqual(shared, ['private --_cc-gutter is set in src/ but never read']);
