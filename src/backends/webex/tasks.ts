@@ -296,15 +296,7 @@ export class WebexTasks {
   // ---- the SDK's task events ----------------------------------------------------------------------
 
   onIncoming(task: ITask): void {
-    this.#prune();
-    const id = idOf(task);
-    if (!id) return;
-    const known = this.book.get(id);
-    const rec = this.#track(task, 'offered');
-    if (!rec) return;
-    if (known && !known.gone) this.#update(rec);
-    else this.#ctx.emit({ type: 'task-offered', task: this.#snapshot(rec) });
-    this.#announceCapabilities(rec);
+    this.#offered(task);
   }
 
   /**
@@ -313,14 +305,24 @@ export class WebexTasks {
    * campaign's name, as the SDK reads it (`interaction.callProcessingDetails.campaignId`).
    */
   onPreview(task: ITask): void {
+    const details = task.data?.interaction?.callProcessingDetails as { campaignId?: unknown } | undefined;
+    this.#offered(task, (rec) => {
+      rec.campaign = text(details?.campaignId) || rec.campaign || '';
+    });
+  }
+
+  /**
+   * An offer from the SDK, tracked (with what `mark` adds for its kind), then announced: as an offer, or as a
+   * change of the one the desk already shows.
+   */
+  #offered(task: ITask, mark?: (rec: TaskRecord) => void): void {
     this.#prune();
     const id = idOf(task);
     if (!id) return;
     const known = this.book.get(id);
     const rec = this.#track(task, 'offered');
     if (!rec) return;
-    const details = task.data?.interaction?.callProcessingDetails as { campaignId?: unknown } | undefined;
-    rec.campaign = text(details?.campaignId) || rec.campaign || '';
+    mark?.(rec);
     if (known && !known.gone) this.#update(rec);
     else this.#ctx.emit({ type: 'task-offered', task: this.#snapshot(rec) });
     this.#announceCapabilities(rec);
