@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect } from 'storybook/test';
 import { SimulatorBackend } from '../src/backends/simulator/backend.js';
-import { buttonIn, deskIn, textIn, typeInto, until, type StoryDesk } from './support/desk.js';
+import { buttonIn, deskIn, readyDeskIn, textIn, typeInto, until, type StoryDesk } from './support/desk.js';
 import { playgroundArgs, playgroundArgTypes, renderElement } from './support/playground.js';
 import { themed } from './support/theme.js';
 
@@ -52,8 +52,7 @@ export const Playground: Story = {
 /** No conversation open: it says where conversations will appear. */
 export const Empty: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await expect(textIn(widget(desk), '[part="empty"]')).toBe('No conversation open. The chats, social messages and emails you accept appear here.');
   },
 };
@@ -74,8 +73,7 @@ export const ChatLive: Story = {
 /** The customer is typing. */
 export const Typing: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect({ mediaType: 'chat', subject: 'Is the spring sale still on?', customerName: 'Marcus Oyelaran' });
     desk.server.customerTyping(true);
     await desk.settle();
@@ -86,8 +84,7 @@ export const Typing: Story = {
 /** The agent's message is on its way: "Sending…" while the contact center has not taken it. */
 export const Pending: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect({ mediaType: 'chat', subject: 'Can I change my delivery address?', customerName: 'Lena Fischer' });
     desk.holdBack('sendMessage');
     await reply(desk, 'Of course, which address should we use?');
@@ -98,8 +95,7 @@ export const Pending: Story = {
 /** The contact center refused the message: the reason, and Send again. */
 export const FailedSend: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect({ mediaType: 'social', subject: 'DM: my app keeps logging me out', customerName: 'Tomás Álvarez' });
     desk.failNext({ action: 'sendMessage', code: 'rejected', message: 'The social channel did not answer.' });
     await reply(desk, 'Which version of the app do you have?');
@@ -111,8 +107,7 @@ export const FailedSend: Story = {
 /** An email thread: its subject, the customer's email, the agent's reply ("Re:"), and the customer's answer. */
 export const EmailThread: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect({ mediaType: 'email', subject: 'Question about my last invoice', customerName: 'Priya Raman' });
     await reply(desk, 'Dear Priya,\n\nthank you for your email. The invoice was corrected today.\n\nKind regards,\nDana', true);
     await desk.advance(95_000);
@@ -124,8 +119,7 @@ export const EmailThread: Story = {
 /** Right-to-left and long text from the network: isolated, wrapped, never HTML. */
 export const NetworkText: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect({ mediaType: 'chat', subject: 'مرحبا، طلبي رقم 5531 لم يصل بعد', customerName: 'ليلى حداد' });
     desk.server.customerSays('<b>not bold</b> <img src=x onerror=alert(1)> and a very long word: ' + 'x'.repeat(120));
     await desk.settle();

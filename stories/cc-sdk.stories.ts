@@ -6,7 +6,7 @@ import { outcomeEvents } from '../src/events/catalog.js';
 import type { CcOutcomeEvent } from '../src/events/events.js';
 import { oneCallOutcomes } from '../test/fixtures/one-call-outcomes.js';
 import type { Rig } from './support/desk.js';
-import { deskIn, keepRig, textIn } from './support/desk.js';
+import { deskIn, keepRig, readyDeskIn, textIn } from './support/desk.js';
 import { playgroundArgTypes, renderElement } from './support/playground.js';
 
 const meta = {
@@ -77,8 +77,7 @@ export const OutcomeEvents: Story = {
     </div>`;
   },
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     const taskId = await desk.connect({ mediaType: 'telephony' });
     await desk.request('cc-task-hold-request', { taskId });
     await desk.request('cc-task-resume-request', { taskId });
@@ -101,8 +100,7 @@ export const WidgetOutsideTheSdk: Story = {
     </cc-sdk>
   `,
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     const select = desk.widget('cc-state-select').shadowRoot!.querySelector('select')!;
     await expect(select.selectedOptions[0].textContent?.trim()).toBe('Available');
     await expect(textIn(desk.widget('cc-station-login'), '[part="summary"] dd')).toBe('Customer Support');

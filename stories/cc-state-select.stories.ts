@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect } from 'storybook/test';
-import { deskIn, textIn, typeInto } from './support/desk.js';
+import { deskIn, readyDeskIn, textIn, typeInto } from './support/desk.js';
 import { playgroundArgs, playgroundArgTypes, renderElement } from './support/playground.js';
 import { themed } from './support/theme.js';
 
@@ -23,8 +23,7 @@ export const Playground: Story = {
   argTypes: playgroundArgTypes('cc-state-select'),
   render: (args) => renderElement('cc-state-select', args),
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    await readyDeskIn(canvasElement);
     await expect(shown(canvasElement)).toBe('Available');
   },
 };
@@ -54,8 +53,7 @@ export const Idle: Story = {
 /** Available, 42 seconds in. */
 export const Available: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.advance(42_000);
     await expect(shown(canvasElement)).toBe('Available');
     await expect(textIn(desk.widget('cc-state-select'), '[part="timer"]')).toBe('0:42');
@@ -65,8 +63,7 @@ export const Available: Story = {
 /** A supervisor put the agent in a meeting: the picker follows at once and says who changed it. */
 export const ChangedBySupervisor: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     desk.server.supervisorSetState('Idle', 'idle-meeting');
     await desk.settle();
     await expect(shown(canvasElement)).toBe('Idle: Meeting');
@@ -78,8 +75,7 @@ export const ChangedBySupervisor: Story = {
 export const Rona: Story = {
   name: 'RONA',
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.offer({ mediaType: 'telephony' });
     await desk.advance(desk.server.timing.ringMs);
     await expect(shown(canvasElement)).toBe('Missed offer (RONA)');
@@ -118,8 +114,7 @@ export const RefusedChange: Story = {
 /** The network dropped: the desk is reconnecting; the picker shows whatever the widget does offline. */
 export const Offline: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.dropConnection();
     await expect(desk.sdk.state.connection).toBe('reconnecting');
     await expect(shown(canvasElement)).toContain('Available');
@@ -138,8 +133,7 @@ export const Theming: Story = {
       `,
     ),
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    await readyDeskIn(canvasElement);
   },
 };
 
@@ -149,8 +143,7 @@ export const Theming: Story = {
  */
 export const Accessibility: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     const el = desk.widget('cc-state-select');
     const picker = select(canvasElement);
     picker.focus();

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect } from 'storybook/test';
 import type { LoginOption } from '../src/core/types.js';
-import { deskIn, textIn, typeInto, type StoryDesk } from './support/desk.js';
+import { deskIn, readyDeskIn, textIn, typeInto, type StoryDesk } from './support/desk.js';
 import { playgroundArgs, playgroundArgTypes, renderElement } from './support/playground.js';
 import { themed } from './support/theme.js';
 
@@ -157,8 +157,7 @@ export const LoggingOut: Story = {
 /** Log out pressed with a call open: refused at once, with the reason. */
 export const LogoutBlocked: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect({ mediaType: 'telephony' });
     $(desk, '[part="logout"]')!.click();
     await desk.settle();

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect } from 'storybook/test';
-import { deskIn, textIn, typeInto, until, type StoryDesk } from './support/desk.js';
+import { deskIn, readyDeskIn, textIn, typeInto, until, type StoryDesk } from './support/desk.js';
 import { playgroundArgs, playgroundArgTypes, renderElement } from './support/playground.js';
 import { themed } from './support/theme.js';
 
@@ -28,6 +28,13 @@ async function press(desk: StoryDesk, action: string): Promise<void> {
   await desk.settle();
 }
 
+/** Opens New call and types `number` into its field. */
+async function newCall(desk: StoryDesk, number: string): Promise<void> {
+  $(desk, '[part~="outdial"] [data-action="outdial"]')!.click();
+  await desk.settle();
+  typeInto($<HTMLInputElement>(desk, '#outdial-number')!, number);
+}
+
 /** A call from a known customer, with the data the IVR collected. */
 const call = { mediaType: 'telephony', cad: { orderNumber: 'SO-58213', ivr_reason: 'Delivery status' } } as const;
 
@@ -37,8 +44,7 @@ export const Playground: Story = {
   argTypes: playgroundArgTypes('cc-task-panel'),
   render: (args) => renderElement('cc-task-panel', args),
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect(call);
   },
 };
@@ -55,8 +61,7 @@ export const NotLoggedIn: Story = {
 /** Logged in and Available, nothing yet. */
 export const Empty: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await expect(textIn(panel(desk), '[part="empty"]')).toBe(
       'No tasks yet. New calls, chats and emails appear here when you are Available.',
     );
@@ -66,8 +71,7 @@ export const Empty: Story = {
 /** A call rings: who, from which queue, Accept and Decline, and 15 seconds left before it is withdrawn. */
 export const RingingCall: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.offer(call);
     await desk.advance(5_000);
     await expect(textIn(panel(desk), '[part~="offer"] .who')).toBe('Priya Raman');
@@ -78,8 +82,7 @@ export const RingingCall: Story = {
 /** A chat and an email ring at once. */
 export const RingingChatAndEmail: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.offer({ mediaType: 'chat' });
     await desk.offer({ mediaType: 'email' });
     await expect($$(desk, '[part~="offer"] .media-label').map((e) => e.textContent)).toEqual(['Chat', 'Email']);
@@ -89,8 +92,7 @@ export const RingingChatAndEmail: Story = {
 /** On a call for 2:05: hold, mute, recording, consult, transfer, end, and the call-associated data. */
 export const ConnectedCall: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect(call);
     await desk.advance(125_000);
     await expect(textIn(panel(desk), '[part~="task"] [data-timer="duration"]')).toBe('2:05');
@@ -102,8 +104,7 @@ export const ConnectedCall: Story = {
 /** The customer has been on hold for 30 seconds. */
 export const OnHold: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     const taskId = await desk.connect(call);
     await desk.request('cc-task-hold-request', { taskId });
     await desk.advance(30_000);
@@ -114,8 +115,7 @@ export const OnHold: Story = {
 /** The agent's microphone is muted (browser login). */
 export const Muted: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect(call);
     await press(desk, 'mute');
     await expect(badges(desk)).toEqual(['Muted', 'Recording']);
@@ -125,8 +125,7 @@ export const Muted: Story = {
 /** The recording is paused (a card number is read out, say). */
 export const RecordingPaused: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     const taskId = await desk.connect(call);
     await desk.request('cc-task-recording-pause-request', { taskId });
     await expect(badges(desk)).toEqual(['Recording paused']);
@@ -136,8 +135,7 @@ export const RecordingPaused: Story = {
 /** Consult pressed: who to consult (an available agent, a queue or a number). */
 export const ConsultForm: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect(call);
     await press(desk, 'consult');
     await until(() => $$(desk, '#destination option').length > 1, 'the agents to load');
@@ -153,8 +151,7 @@ export const ConsultForm: Story = {
 /** Consulting Sam Okafor, who has not answered yet; the customer waits on hold. */
 export const ConsultRinging: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     const taskId = await desk.connect(call);
     await desk.request('cc-task-consult-request', { taskId, destination: { type: 'agent', to: 'agent-sam' } });
     await expect(textIn(panel(desk), '[data-status="consult"]')).toBe('Consulting Sam Okafor: ringing…');
@@ -165,8 +162,7 @@ export const ConsultRinging: Story = {
 /** Sam answered: End consult, or Complete transfer to hand the customer over. */
 export const ConsultConnected: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     const taskId = await desk.connect(call);
     await desk.request('cc-task-consult-request', { taskId, destination: { type: 'agent', to: 'agent-sam' } });
     await desk.advance(desk.server.timing.consultAnswerMs);
@@ -181,8 +177,7 @@ const control = (desk: StoryDesk, label: string) =>
 
 /** Sam answered the consult and the agent joined everyone into a conference. */
 async function inConference(canvasElement: HTMLElement): Promise<StoryDesk> {
-  const desk = await deskIn(canvasElement);
-  await desk.ready();
+  const desk = await readyDeskIn(canvasElement);
   const taskId = await desk.connect(call);
   await desk.request('cc-task-consult-request', { taskId, destination: { type: 'agent', to: 'agent-sam' } });
   await desk.advance(desk.server.timing.consultAnswerMs);
@@ -228,8 +223,7 @@ export const ConferenceLeaveRefused: Story = {
 /** The keypad of a connected call, open, after the caller's IVR asked for 1, 2 and #. */
 export const Keypad: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect(call);
     $(desk, '[data-action="dtmf"]')!.click();
     await desk.settle();
@@ -245,8 +239,7 @@ export const Keypad: Story = {
 /** Transfer to a number that is not one: refused in the form before anything is sent. */
 export const TransferBadNumber: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect(call);
     await press(desk, 'transfer');
     $<HTMLInputElement>(desk, 'input[name="destination-type"][value="dialNumber"]')!.click();
@@ -261,8 +254,7 @@ export const TransferBadNumber: Story = {
 /** Transfer to an entry point: the backend's entry points, listed when the agent picks that type. */
 export const TransferToEntryPoint: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect(call);
     await press(desk, 'transfer');
     $<HTMLInputElement>(desk, 'input[name="destination-type"][value="entryPoint"]')!.click();
@@ -275,8 +267,7 @@ export const TransferToEntryPoint: Story = {
 /** Consult from the address book: named numbers, sent as a dial number with its name. */
 export const ConsultFromAddressBook: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect(call);
     await press(desk, 'consult');
     $<HTMLInputElement>(desk, 'input[name="destination-type"][value="addressBook"]')!.click();
@@ -293,8 +284,7 @@ export const ConsultFromAddressBook: Story = {
 /** A chat: no hold, mute or recording; its first line as the subject. */
 export const Chat: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect({ mediaType: 'chat' });
     await expect(textIn(panel(desk), '[part~="header"] .subject')).toBe('Hi, my order has not arrived yet');
     await expect($(desk, '[data-action="hold"]')).toBeNull();
@@ -304,8 +294,7 @@ export const Chat: Story = {
 /** An email, with its subject. */
 export const Email: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect({ mediaType: 'email' });
     await expect(textIn(panel(desk), '[part~="header"] .meta')).toBe('Email · priya.raman@example.org · Queue: Support queue · Inbound');
   },
@@ -314,8 +303,7 @@ export const Email: Story = {
 /** An outbound call the agent placed. */
 export const OutboundCall: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.request('cc-outdial-request', { number: '+442071838750' });
     await expect(textIn(panel(desk), '[part~="header"] .meta')).toBe('Call · +442071838750 · Queue: Support queue · Outbound');
   },
@@ -324,11 +312,8 @@ export const OutboundCall: Story = {
 /** New call pressed: the number to call, with an example; Call or Cancel (Escape). */
 export const OutdialForm: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
-    $(desk, '[part~="outdial"] [data-action="outdial"]')!.click();
-    await desk.settle();
-    typeInto($<HTMLInputElement>(desk, '#outdial-number')!, '+14155550123');
+    const desk = await readyDeskIn(canvasElement);
+    await newCall(desk, '+14155550123');
     await desk.settle();
     await expect(textIn(panel(desk), 'label[for="outdial-number"]')).toBe('Number to call');
     await expect(textIn(panel(desk), '#outdial-hint')).toBe('For example +14155550123.');
@@ -340,8 +325,7 @@ export const OutdialForm: Story = {
 /** New call with a choice of Caller ID: the numbers the contact center lets this call show, the default first. */
 export const OutdialCallerId: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     $(desk, '[part~="outdial"] [data-action="outdial"]')!.click();
     await until(() => !!$(desk, '#outdial-origin'), 'the Caller ID choice');
     const select = $<HTMLSelectElement>(desk, '#outdial-origin')!;
@@ -356,11 +340,8 @@ export const OutdialCallerId: Story = {
 /** The contact center refused the call: the reason shows by the form, which keeps the number to try again. */
 export const OutdialRefused: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
-    $(desk, '[part~="outdial"] [data-action="outdial"]')!.click();
-    await desk.settle();
-    typeInto($<HTMLInputElement>(desk, '#outdial-number')!, '+14155550123');
+    const desk = await readyDeskIn(canvasElement);
+    await newCall(desk, '+14155550123');
     desk.failNext({ action: 'outdial', code: 'rejected', message: 'Outbound calls are not allowed from this team.' });
     $(desk, '[part~="outdial"] [data-action="place-call"]')!.click();
     await desk.settle();
@@ -373,8 +354,7 @@ export const OutdialRefused: Story = {
 /** A call, two chats and an email at once, and a new chat ringing: a tab per task, the latest selected. */
 export const SeveralTasks: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect({ mediaType: 'chat' });
     await desk.connect({ mediaType: 'email' });
     await desk.connect({ mediaType: 'chat' });
@@ -395,8 +375,7 @@ export const SeveralTasks: Story = {
 /** A call ended: it stays listed, in wrap-up, until its wrap-up is done (in `<cc-wrapup>`). */
 export const WrapupListed: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     const taskId = await desk.connect(call);
     await desk.advance(61_000);
     await desk.end(taskId);
@@ -408,8 +387,7 @@ export const WrapupListed: Story = {
 /** Hold refused by the contact center: the reason appears by the controls, and the call is as it was. */
 export const ActionRefused: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect(call);
     desk.failNext({ action: 'hold', code: 'rejected', message: 'Hold is not allowed on this queue.' });
     await press(desk, 'hold');
@@ -421,8 +399,7 @@ export const ActionRefused: Story = {
 /** Hold pressed, the contact center has not answered yet: the button shows progress and takes no second press. */
 export const PendingAction: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect(call);
     desk.holdBack('hold');
     await press(desk, 'hold');
@@ -435,8 +412,7 @@ export const PendingAction: Story = {
 /** Consult pressed while the list of agents is still on its way. */
 export const DestinationsLoading: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect(call);
     desk.holdBack('destinations');
     await press(desk, 'consult');
@@ -448,8 +424,7 @@ export const DestinationsLoading: Story = {
 /** The list of agents could not be loaded: the reason, and Try again. */
 export const DestinationsFailed: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect(call);
     desk.failNext({ action: 'destinations', code: 'backend-error', message: 'The directory is not answering.' });
     await press(desk, 'consult');
@@ -462,8 +437,7 @@ export const DestinationsFailed: Story = {
 /** No other agent is available: the list says so. */
 export const DestinationsEmpty: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect(call);
     desk.answer('destinations', []);
     await press(desk, 'consult');
@@ -477,8 +451,7 @@ export const DestinationsEmpty: Story = {
 /** A social message (a direct message on a social network): no hold, mute or recording. */
 export const Social: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect({ mediaType: 'social' });
     await expect(textIn(panel(desk), '[role="tab"][aria-selected="true"] .tab-state')).toContain('Social');
     await expect($(desk, '[data-action="hold"]')).toBeNull();
@@ -488,8 +461,7 @@ export const Social: Story = {
 /** On a call when the network drops: the desk is reconnecting (and stays so in this story). */
 export const Reconnecting: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect(call);
     await desk.dropConnection();
     await expect(desk.sdk.state.connection).toBe('reconnecting');
@@ -500,8 +472,7 @@ export const Reconnecting: Story = {
 /** The network came back after the drop: the desk re-synced and the call is as it was. */
 export const BackOnline: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.connect(call);
     await desk.dropConnection();
     desk.server.restoreConnection();
@@ -524,8 +495,7 @@ export const Theming: Story = {
       `,
     ),
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     const taskId = await desk.connect(call);
     await desk.request('cc-task-hold-request', { taskId });
     await desk.advance(12_000);
@@ -539,8 +509,7 @@ export const Theming: Story = {
  */
 export const Accessibility: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await desk.offer({ mediaType: 'chat' });
     await expect(textIn(panel(desk), '[role="status"]')).toBe('Incoming chat from Priya Raman.');
     const accept = $(desk, '[part~="offer"] [data-action="accept"]')!;

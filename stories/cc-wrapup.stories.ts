@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect } from 'storybook/test';
-import { deskIn, textIn, typeInto, type StoryDesk } from './support/desk.js';
+import { readyDeskIn, textIn, typeInto, type StoryDesk } from './support/desk.js';
 import { playgroundArgs, playgroundArgTypes, renderElement } from './support/playground.js';
 import { themed } from './support/theme.js';
 
@@ -36,8 +36,7 @@ export const Playground: Story = {
   argTypes: playgroundArgTypes('cc-wrapup'),
   render: (args) => renderElement('cc-wrapup', args),
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await endedCall(desk);
   },
 };
@@ -45,8 +44,7 @@ export const Playground: Story = {
 /** No wrap-up owed: the element hides itself (`hidden`). */
 export const NothingOwed: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await expect(wrapup(desk).hidden).toBe(true);
   },
 };
@@ -54,8 +52,7 @@ export const NothingOwed: Story = {
 /** A call of 3:20 ended: a code (required) and notes. */
 export const OneOwed: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await endedCall(desk);
     await expect(textIn(wrapup(desk), '.title')).toBe('Wrap up: Call with Priya Raman');
     await expect(textIn(wrapup(desk), '[part="details"]')).toBe('+14155550142 Lasted 3:20');
@@ -65,8 +62,7 @@ export const OneOwed: Story = {
 /** A call and then a chat ended: handled in turn, the call (ended first) first. */
 export const TwoOwed: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     const chatId = await desk.connect({ mediaType: 'chat' });
     await endedCall(desk, 90_000);
     await desk.advance(5_000);
@@ -80,8 +76,7 @@ export const TwoOwed: Story = {
 export const AutoWrapupCountdown: Story = {
   parameters: { desk: { profile: { autoWrapupSeconds: 60 } } },
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await endedCall(desk);
     await desk.advance(15_000);
     await expect(textIn(wrapup(desk), '[part="timer"]')).toBe('Wrapping up automatically in 0:45');
@@ -92,8 +87,7 @@ export const AutoWrapupCountdown: Story = {
 export const AutoWrapupStopped: Story = {
   parameters: { desk: { profile: { autoWrapupSeconds: 60 } } },
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await endedCall(desk);
     await expect(textIn(wrapup(desk), '[part="stop-auto-wrapup"]')).toBe("Don't wrap up automatically");
     $<HTMLButtonElement>(desk, '[part="stop-auto-wrapup"]')!.click();
@@ -107,8 +101,7 @@ export const AutoWrapupStopped: Story = {
 /** Submit pressed without a code: nothing is sent, the picker says what is missing. */
 export const CodeMissing: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await endedCall(desk);
     await submit(desk);
     await expect(textIn(wrapup(desk), '[part="error"]')).toBe('Choose a wrap-up code.');
@@ -118,8 +111,7 @@ export const CodeMissing: Story = {
 /** Submitted: the contact center has not answered yet. */
 export const Submitting: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await endedCall(desk);
     desk.holdBack('wrapup');
     typeInto($<HTMLSelectElement>(desk, '#code')!, 'wrap-resolved');
@@ -132,8 +124,7 @@ export const Submitting: Story = {
 /** The contact center refused the wrap-up: the reason by the button; code and notes are kept for a retry. */
 export const Refused: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await endedCall(desk);
     desk.failNext({ action: 'wrapup', code: 'backend-error', message: 'The wrap-up could not be saved. Try again.' });
     typeInto($<HTMLSelectElement>(desk, '#code')!, 'wrap-followup');
@@ -161,8 +152,7 @@ export const Theming: Story = {
       `,
     ),
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     const chatId = await desk.connect({ mediaType: 'chat' });
     await endedCall(desk, 75_000);
     await desk.end(chatId);
@@ -176,8 +166,7 @@ export const Theming: Story = {
  */
 export const Accessibility: Story = {
   play: async ({ canvasElement }) => {
-    const desk = await deskIn(canvasElement);
-    await desk.ready();
+    const desk = await readyDeskIn(canvasElement);
     await endedCall(desk);
     await expect(textIn(wrapup(desk), '[role="status"]')).toBe('Wrap-up needed: Call with Priya Raman.');
     // The heading is said once: the panel is no region named after it.

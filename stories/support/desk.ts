@@ -242,6 +242,13 @@ export async function deskIn(canvas: HTMLElement): Promise<StoryDesk> {
   return desk;
 }
 
+/** The story's desk with the agent signed in, logged in to a station and Available. */
+export async function readyDeskIn(canvas: HTMLElement): Promise<StoryDesk> {
+  const desk = await deskIn(canvas);
+  await desk.ready();
+  return desk;
+}
+
 /** The shadow root of the first element of that tag in the story. */
 export function shadowOf(canvas: ParentNode, tag: string): ShadowRoot {
   const el = canvas.querySelector(tag);
