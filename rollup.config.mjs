@@ -124,9 +124,7 @@ const manifest = {
             ? 'simulator'
             : backend
               ? `${backend}-backend`
-              : file.moduleIds.some(isBody)
-                ? 'body'
-                : file.name;
+              : (partOf(file.moduleIds) ?? file.name);
       chunks[key] = file.fileName;
     }
     const entry = Object.values(bundle).find((f) => f.type === 'chunk' && f.isEntry)?.fileName;
@@ -141,8 +139,17 @@ const manifest = {
  * its length, so its source map stays right.
  */
 const MARKER = '__CC_BACKEND_CHUNKS__';
-/** The CDN build's body (src/cdn/body.ts): the widgets' code, in one chunk the entry asks for at once. */
-const isBody = (id) => /[\\/]src[\\/]cdn[\\/]body\.ts$/.test(id);
+/**
+ * The CDN build's parts of the widgets' code, which the entry asks for at once: the body (src/cdn/body.ts) and
+ * the rest of the desk (panels.ts). The name of the part a chunk holds, or null.
+ */
+const partOf = (moduleIds) => {
+  for (const id of moduleIds) {
+    const part = /[\\/]src[\\/]cdn[\\/](body|panels)\.ts$/.exec(id)?.[1];
+    if (part) return part;
+  }
+  return null;
+};
 const MARKER_WIDTH = 2048;
 const PADDED_MARKER = MARKER.padEnd(MARKER_WIDTH, '_');
 const backendChunks = {
@@ -167,9 +174,8 @@ const backendChunks = {
     for (const file of Object.values(chunks)) {
       const facade = file.facadeModuleId ?? '';
       const locale = /[\\/]src[\\/]locales[\\/]bundles[\\/]([\w-]+)\.ts$/.exec(facade)?.[1];
-      // The body may have been merged with the chunk of what it shares with the lazy chunks: no facade then.
-      const body = file.moduleIds.some(isBody) ? 'body' : null;
-      const name = body ?? (locale ? `locale:${locale}` : /[\\/]src[\\/]backends[\\/]([\w-]+)[\\/]index\.ts$/.exec(facade)?.[1]);
+      // A part may have been merged with the chunk of what it shares with the lazy chunks: no facade then.
+      const name = partOf(file.moduleIds) ?? (locale ? `locale:${locale}` : /[\\/]src[\\/]backends[\\/]([\w-]+)[\\/]index\.ts$/.exec(facade)?.[1]);
       if (!name || file.isEntry) continue;
       const files = [];
       const walk = (f) => {
@@ -214,10 +220,15 @@ export default [
       chunkFileNames: (chunk) =>
         chunk.facadeModuleId && /[\\/]src[\\/]backends[\\/]simulator[\\/]index\.ts$/.test(chunk.facadeModuleId)
           ? 'simulator.js'
-          : chunk.moduleIds.some(isBody)
-            ? 'chunks/body-[hash].js'
+          : partOf(chunk.moduleIds)
+            ? `chunks/${partOf(chunk.moduleIds)}-[hash].js`
             : 'chunks/[name]-[hash].js',
-      // Tiny modules shared by lazy chunks (the token-expiry watch) go into the entry: no extra request.
+      // The body holds Lit, the core and the backends' toolkit, which the lazy chunks share (a page that needs any of
+      // them has the body): no module of theirs may end up in the entry, which the body's chunks cannot import
+      // (see backend-chunks), nor in small chunks of their own (extra requests).
+      manualChunks: (id) =>
+        /[\\/]src[\\/](cdn[\\/]body\.ts$|core[\\/]|backends[\\/]kit[\\/])|[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][\w-]+)[\\/]/.test(id) ? 'body' : undefined,
+      // Other tiny modules shared by lazy chunks go into a chunk that is loaded with them: no extra request.
       experimentalMinChunkSize: 2048,
       sourcemap: true,
     },

@@ -7,7 +7,7 @@ import { webexCloudPlugin } from './test/webex-cloud/server.mjs';
 import { xucDoublePlugin } from './test/xuc-double/server.mjs';
 import { tcccDoublePlugin } from './test/tccc-double/server.mjs';
 import { serverCompanion } from './test/server-companion/plugin.mjs';
-import { holdBodyChunk } from './test/cdn/hold-chunk.mjs';
+import { holdChunk } from './test/cdn/hold-chunk.mjs';
 
 // The server companion's routes on the test server's own origin (cookies as behind a real site).
 const companion = serverCompanion();
@@ -19,8 +19,8 @@ export default {
   browserStartTimeout: 60000,
   testsFinishTimeout: 180000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), webexCloudPlugin(), xucDoublePlugin(), tcccDoublePlugin(), companion.plugin],
-  // holdBodyChunk: test/cdn/light.test.ts holds the CDN body chunk back to see a page before it has come.
-  middleware: [companion.middleware, holdBodyChunk()],
+  // holdChunk: test/cdn/light.test.ts holds a chunk of the CDN build back to see a page before it has come.
+  middleware: [companion.middleware, holdChunk()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS },

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Prints what a page downloads, gzipped: the CDN entry with what it imports statically (what defines every
-// tag, with light classes), the body (the widgets' code, which the entry asks for at once), the simulator
+// tag, with light classes), the body and the rest of the desk (the widgets' code, which the entry asks for at
+// once: the body is what the sign-in form needs, the rest the other widgets and the API), the simulator
 // chunk, the Webex adapter chunk and the Webex SDK chunk (each loaded only when used),
 // what a simulator page and a Webex page download in all, and each define entry of the npm build. It also checks, and prints as
 // a figure (it never fails), that the CDN entry does not statically import the SDK chunk: a page on the
@@ -55,6 +56,7 @@ const sdkChunk = manifest.chunks['webex-sdk'] ? join(cdn, manifest.chunks['webex
 const adapterChunk = manifest.chunks['webex-backend'] ? join(cdn, manifest.chunks['webex-backend']) : null;
 const simulatorChunk = manifest.chunks.simulator ? join(cdn, manifest.chunks.simulator) : null;
 const bodyChunk = manifest.chunks.body ? join(cdn, manifest.chunks.body) : null;
+const panelsChunk = manifest.chunks.panels ? join(cdn, manifest.chunks.panels) : null;
 
 console.log(`${'file'.padEnd(44)} ${'raw'.padStart(11)} ${'gzipped'.padStart(14)}`);
 const entry = join(cdn, 'cc-elements.js');
@@ -62,21 +64,24 @@ const entryClosure = closure(entry);
 const [entryRaw, entryGz] = sizeOf(entryClosure);
 row('CDN entry + static imports (cc-elements.js)', entryRaw, entryGz, entryClosure.length > 1 ? `${entryClosure.length - 1} static chunk(s): a second request before any tag` : 'one file: defines every tag');
 // Every page's: the widgets, the store and the request runner (the entry asks for it at once, beside the backend).
-const bodyClosure = bodyChunk ? closure(bodyChunk).filter((f) => !entryClosure.includes(f)) : [];
-if (bodyChunk) row(`CDN ${relative(cdn, bodyChunk)} (body: the widgets)`, ...sizeOf(bodyClosure), 'asked for by the entry at once');
+const bodyOnly = bodyChunk ? closure(bodyChunk).filter((f) => !entryClosure.includes(f)) : [];
+if (bodyChunk) row(`CDN ${relative(cdn, bodyChunk)} (body)`, ...sizeOf(bodyOnly), 'Lit, core, <cc-sdk>, <cc-auth>: asked for at once');
+const panelsOnly = panelsChunk ? closure(panelsChunk).filter((f) => !entryClosure.includes(f) && !bodyOnly.includes(f)) : [];
+if (panelsChunk) row(`CDN ${relative(cdn, panelsChunk)} (rest of the desk)`, ...sizeOf(panelsOnly), 'the other widgets, the API: asked for at once');
+const bodyClosure = [...bodyOnly, ...panelsOnly];
 const shared = new Set([...entryClosure, ...bodyClosure]);
 if (simulatorChunk) row(`CDN ${relative(cdn, simulatorChunk)} (simulator)`, ...sizeOf(closure(simulatorChunk).filter((f) => !shared.has(f))), 'loaded when backend="simulator"');
 if (adapterChunk) row(`CDN ${relative(cdn, adapterChunk)} (Webex adapter)`, ...sizeOf(closure(adapterChunk).filter((f) => !shared.has(f))), 'loaded on backend="webex"');
 if (sdkChunk) row(`CDN ${relative(cdn, sdkChunk)} (Webex SDK)`, ...sizeOf([sdkChunk]), 'loaded on sign-in, own instance only');
 // What a page downloads before its desk can sign in, by backend.
 const pageBytes = (...chunks) => sizeOf([...new Set([...entryClosure, ...bodyClosure, ...chunks.filter(Boolean).flatMap((c) => closure(c))])])[1];
-if (simulatorChunk) row('a simulator page: entry + body + simulator', null, pageBytes(simulatorChunk));
-if (adapterChunk) row('a Webex page before sign-in: entry + body + adapter', null, pageBytes(adapterChunk));
+if (simulatorChunk) row('a simulator page: entry + body + rest + simulator', null, pageBytes(simulatorChunk));
+if (adapterChunk) row('a Webex page before sign-in: entry + body + rest + adapter', null, pageBytes(adapterChunk));
 // The other backends (XuC, TCCC…): their chunk, and whether a page on them would download any simulator byte.
 const otherBackends = Object.entries(manifest.chunks)
   .filter(([key]) => key.endsWith('-backend') && key !== 'webex-backend')
   .map(([key, file]) => ({ name: key.replace(/-backend$/, ''), chunk: join(cdn, file) }));
-for (const { name, chunk } of otherBackends) row(`a ${name} page: entry + body + ${relative(cdn, chunk)} + its chunks`, null, pageBytes(chunk));
+for (const { name, chunk } of otherBackends) row(`a ${name} page: entry + body + rest + ${relative(cdn, chunk)} + its chunks`, null, pageBytes(chunk));
 
 const defineDir = join(root, 'dist/define');
 if (existsSync(defineDir)) {

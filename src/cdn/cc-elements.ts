@@ -1,20 +1,50 @@
 // The CDN bundle's entry, dist/cdn/cc-elements.js: defines every tag of the agent's desk and exports the kit's
 // API. It holds almost nothing itself, so that every tag is defined as soon as a small file has come:
-// - first, it asks for the files the page needs, side by side (preload.ts): the body (the widgets, the store
-//   and the request runner, body.ts), the page's backend (on a simulator page `simulator.js`; a page on Webex
-//   downloads no simulator byte) and its language bundle;
+// - first, it asks for the files the page needs, side by side (preload.ts): the body (what the desk needs
+//   before the agent can sign in: the store, the request runner, <cc-sdk> and <cc-auth>, body.ts), the rest of
+//   the desk (panels.ts), the page's backend (on a simulator page `simulator.js`; a page on Webex downloads no
+//   simulator byte) and its language bundle;
 // - then it defines every tag with a light class (light.ts): `customElements.whenDefined` resolves, the
 //   elements render nothing yet, and what the page sets or asks meanwhile is kept;
-// - when the body has come, the light classes become the widgets, and the entry's exports (the API) are there:
-//   a module that imports this one runs once the desk's code is in, as before.
-// Nothing in the entry may be imported by the body (see light.ts). A new widget that is not on the desk's
-// first screen joins through `defineWhenNeeded` in body.ts (see lazy-tags.ts).
+// - as each part of the widgets' code comes, the light classes of its tags become those widgets (the rest of
+//   the desk once the desk has its backend); the entry's exports (the API) are there once both have: a module
+//   that imports this one runs then, as before.
+// Nothing in the entry may be imported by the other chunks (see light.ts). A new widget that is not on the
+// desk's first screen joins through `defineWhenNeeded` in body.ts (see lazy-tags.ts).
 import './preload.js';
 import { defineLightTags, settle } from './light.js';
 
+/** How long the rest of the desk waits at most for the desks' backends, in milliseconds. */
+const DESK_FIRST_MS = 150;
+
+type DeskHost = HTMLElement & { desk?: { backend: unknown; subscribe: (listener: () => void) => () => void } };
+
+/** Resolves when every `<cc-sdk>` of the page has its backend, or after `ms`. */
+function deskAttached(ms: number): Promise<unknown> {
+  const attached = (sdk: DeskHost) =>
+    new Promise<void>((resolve) => {
+      let off = () => {};
+      const check = () => {
+        if (!sdk.desk?.backend) return;
+        off();
+        resolve();
+      };
+      off = sdk.desk?.subscribe(check) ?? off;
+      check();
+    });
+  const sdks = [...(globalThis.document?.querySelectorAll<DeskHost>('cc-sdk') ?? [])];
+  return Promise.race([Promise.all(sdks.map(attached)), new Promise((resolve) => setTimeout(resolve, ms))]);
+}
+
 defineLightTags();
 
-const api = await import('./body.js');
+const core = await import('./body.js');
+settle(core.body);
+// The rest of the desk shows nothing that matters before the agent has signed in: it settles once each
+// <cc-sdk> has its backend (at most DESK_FIRST_MS after the body), so that its first render does not come
+// between the desk and its backend (measured: the desk is interactive sooner, see the README's figures).
+await deskAttached(DESK_FIRST_MS);
+const api = await core.panels;
 settle(api.body);
 
 // The kit's API (src/api.ts), as the entry always exported it (test/cdn/light.test.ts checks that every

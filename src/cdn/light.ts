@@ -2,9 +2,12 @@
 //
 // The entry (cc-elements.js) holds almost nothing: for each tag a small class that extends HTMLElement,
 // defined at once (`customElements.whenDefined` resolves), that renders nothing and keeps what the page did
-// meanwhile. The widgets' code (Lit, the widgets, the store and the request runner) is one chunk, the body,
-// which the entry asks for as the first thing it does, in parallel with the backend's files (preload.ts).
-// When it arrives, `settle` turns every light class into its widget:
+// meanwhile. The widgets' code comes in two chunks that the entry asks for as the first thing it does, side
+// by side with the backend's files (preload.ts): the body (Lit, the store, the request runner, `<cc-sdk>` and
+// `<cc-auth>`: what the desk needs before the agent can sign in, body.ts) and the rest of the desk (the task
+// panel, the wrap-up, the station login and the state select, which show nothing that matters before the
+// agent has signed in, panels.ts). As each arrives, `settle` turns the light classes of its tags into their
+// widgets:
 //
 // - the light class becomes a subclass of the widget's class (its prototype and its constructor's are
 //   re-parented), so an element created from then on is simply a widget;
@@ -43,12 +46,24 @@ export const LIGHT_TAGS: Readonly<Record<string, readonly string[]>> = {
   'cc-wrapup': ['sdk', 'lang'],
 };
 
-let body: Body | null = null;
-let arrived!: () => void;
-/** Resolves once the body has come and every element made before it is its widget. */
-export const bodyArrived = new Promise<void>((resolve) => (arrived = resolve));
+/** A tag whose widget has come, with a promise of that for each tag. */
+const settled = new Set<string>();
+const arrivals = new Map<string, { promise: Promise<void>; resolve: () => void }>();
+function arrival(tag: string): { promise: Promise<void>; resolve: () => void } {
+  let entry = arrivals.get(tag);
+  if (!entry) {
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    entry = { promise, resolve };
+    arrivals.set(tag, entry);
+  }
+  return entry;
+}
 
-/** Elements made before the body came, in the order they were made (document order for parsed ones). */
+/** Resolves once the widget of `tag` has come and every element made before it is that widget. */
+export const widgetArrived = (tag: string): Promise<void> => arrival(tag).promise;
+
+/** Elements made before their widget came, in the order they were made (document order for parsed ones). */
 const waiting: HTMLElement[] = [];
 const isWaiting = new WeakSet<HTMLElement>();
 
@@ -56,7 +71,7 @@ const isWaiting = new WeakSet<HTMLElement>();
 let adopting: HTMLElement | null = null;
 
 /** Whether an element is its widget by now (the lifecycle callbacks go to the widget's). */
-const live = (el: HTMLElement) => body !== null && !isWaiting.has(el);
+const live = (el: HTMLElement) => settled.has(el.localName) && !isWaiting.has(el);
 
 /** What a light element answers before its widget is there: waits for it, then asks the widget. */
 function waitingApi(tag: string): PropertyDescriptorMap {
@@ -64,7 +79,7 @@ function waitingApi(tag: string): PropertyDescriptorMap {
     updateComplete: {
       configurable: true,
       get(this: HTMLElement & { updateComplete: Promise<boolean> }) {
-        return bodyArrived.then(() => this.updateComplete);
+        return widgetArrived(tag).then(() => this.updateComplete);
       },
     },
   };
@@ -73,7 +88,7 @@ function waitingApi(tag: string): PropertyDescriptorMap {
     api.request = {
       configurable: true,
       value(this: HTMLElement & { request: (...args: unknown[]) => Promise<boolean> }, ...args: unknown[]) {
-        return bodyArrived.then(() => this.request(...args));
+        return widgetArrived(tag).then(() => this.request(...args));
       },
     };
     // Documented as null until the backend's code has loaded.
@@ -87,9 +102,9 @@ function defineLight(tag: string, attributes: readonly string[]): void {
   if (customElements.get(tag)) return;
   class Light extends HTMLElement {
     constructor() {
-      // Once the body has come, this calls the widget's constructor (Light's parent is the widget's class).
+      // Once its widget has come, this calls the widget's constructor (Light's parent is the widget's class).
       super();
-      if (!body) {
+      if (!settled.has(tag)) {
         waiting.push(this);
         isWaiting.add(this);
         // A widget's shadow root, empty for now: the element shows nothing (not even content put inside it),
@@ -161,29 +176,35 @@ function construct(el: HTMLElement, Light: CustomElementConstructor): void {
   if (el.isConnected) (el as HTMLElement & Callbacks).connectedCallback?.();
 }
 
+/** Lit's base class, once given the parent that hands back the element being built again. */
+let patched: object | null = null;
+
 /**
- * The body has come: every light class becomes its widget, and every element made meanwhile is built again
- * as one (`<cc-sdk>` first, so the widgets find their provider at once).
+ * A part of the widgets' code has come: the light classes of its tags become their widgets, and every element
+ * of those tags made meanwhile is built again as one (`<cc-sdk>` first, so the widgets find their provider at
+ * once; a widget that comes before its provider finds it when it connects, as always).
  */
-export function settle(arrivedBody: Body): void {
-  if (body) return;
-  // Lit's base class gets a parent that hands back the element being built again (and else builds one as
-  // HTMLElement does): the widget's constructors then run on the element the page already has.
-  const base = function (this: unknown) {
-    const el = adopting;
-    adopting = null;
-    return el ?? Reflect.construct(HTMLElement, [], new.target);
-  } as unknown as CustomElementConstructor;
-  base.prototype = HTMLElement.prototype;
-  Object.setPrototypeOf(base, HTMLElement);
-  Object.setPrototypeOf(arrivedBody.ReactiveElement, base);
+export function settle(part: Body): void {
+  if (patched !== part.ReactiveElement) {
+    // Lit's base class gets a parent that hands back the element being built again (and else builds one as
+    // HTMLElement does): the widget's constructors then run on the element the page already has.
+    const base = function (this: unknown) {
+      const el = adopting;
+      adopting = null;
+      return el ?? Reflect.construct(HTMLElement, [], new.target);
+    } as unknown as CustomElementConstructor;
+    base.prototype = HTMLElement.prototype;
+    Object.setPrototypeOf(base, HTMLElement);
+    Object.setPrototypeOf(part.ReactiveElement, base);
+    patched = part.ReactiveElement;
+  }
 
   const classes = new Map<string, CustomElementConstructor>();
-  for (const tag of Object.keys(LIGHT_TAGS)) {
+  for (const [tag, Widget] of Object.entries(part.widgets)) {
     const Light = customElements.get(tag);
-    const Widget = arrivedBody.widgets[tag];
+    if (settled.has(tag) || !Object.hasOwn(LIGHT_TAGS, tag)) continue;
     // Another copy of the kit defined this tag first: its class stays, as CcElement.define() does.
-    if (!Light || !Widget || Object.getPrototypeOf(Light) !== HTMLElement) continue;
+    if (!Light || Object.getPrototypeOf(Light) !== HTMLElement) continue;
     Object.setPrototypeOf(Light.prototype, Widget.prototype);
     Object.setPrototypeOf(Light, Widget);
     // Lit's own observedAttributes (it prepares the class: its properties, attributes and styles).
@@ -192,18 +213,19 @@ export function settle(arrivedBody: Body): void {
     const missing = observed.filter((a) => !LIGHT_TAGS[tag].includes(a));
     if (missing.length > 0) console.warn(`[cc-elements] <${tag}> does not observe ${missing.join(', ')} (src/cdn/light.ts): changes to them are missed.`);
     classes.set(tag, Light);
+    settled.add(tag);
   }
-  body = arrivedBody;
-  const order = [...waiting.filter((el) => el.localName === 'cc-sdk'), ...waiting.filter((el) => el.localName !== 'cc-sdk')];
+  const mine = waiting.filter((el) => classes.has(el.localName));
+  const order = [...mine.filter((el) => el.localName === 'cc-sdk'), ...mine.filter((el) => el.localName !== 'cc-sdk')];
+  const rest = waiting.filter((el) => !classes.has(el.localName));
   waiting.length = 0;
+  waiting.push(...rest);
   for (const el of order) {
-    const Light = classes.get(el.localName);
-    if (!Light) continue;
     try {
-      construct(el, Light);
+      construct(el, classes.get(el.localName)!);
     } catch (err) {
       console.error(err);
     }
   }
-  arrived();
+  for (const tag of classes.keys()) arrival(tag).resolve();
 }

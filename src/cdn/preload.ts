@@ -1,13 +1,13 @@
 // The first code the CDN entry runs, before any tag is defined: it asks the browser for the files the page
-// needs (`<link rel="modulepreload">`), all at once: the body (the widgets' code, body.ts), the page's backends
-// and its language bundle. They download side by side while the entry defines the tags, instead of one after
+// needs (`<link rel="modulepreload">`), all at once: the widgets' code (body.ts and panels.ts), the page's
+// backends and its language bundle. They download side by side while the entry defines the tags, instead of one after
 // the other (`<cc-sdk>` imports its backend, and the widgets their language bundle, only once they have
 // rendered). A chunk and the chunks it imports statically are requested together: on a simulator page,
 // `simulator.js` and the toolkit chunk it imports arrive side by side, not one after the other.
 //
 // Which files each needs is known only once the bundle is written: the CDN build (rollup.config.mjs,
-// `backend-chunks`) puts it in place of the marker below, relative to this file (`cc-elements.js`): the body
-// as `body`, backends by name, language bundles as `locale:<bundle>` (`locale:fr`).
+// `backend-chunks`) puts it in place of the marker below, relative to this file (`cc-elements.js`): the parts
+// of the widgets' code as `body` and `panels`, backends by name, language bundles as `locale:<bundle>` (`locale:fr`).
 //
 // This module imports nothing: the entry must share no module with the body (see light.ts).
 
@@ -66,7 +66,7 @@ export function preloadBackends(doc: Document | undefined = globalThis.document,
   const have = new Set([...doc.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((link) => link.href));
   const added: string[] = [];
   const links = doc.createDocumentFragment();
-  for (const name of ['body', ...backendsOnPage(doc), ...bundlesOnPage(doc)]) {
+  for (const name of ['body', 'panels', ...backendsOnPage(doc), ...bundlesOnPage(doc)]) {
     if (!Object.hasOwn(BACKEND_CHUNKS, name)) continue;
     for (const file of BACKEND_CHUNKS[name]) {
       const href = new URL(file, base).href;

@@ -1,7 +1,7 @@
 /**
  * The first load of the CDN build (issue 10, "A lighter first load"): what a page fetches, and in what order,
  * before its desk is ready. The entry asks for the files its page's backend needs as the first thing it does
- * (`<link rel="modulepreload">`), so a simulator page fetches `simulator.js` and the toolkit chunk it imports
+ * (`<link rel="modulepreload">`), so a simulator page fetches the widgets' code and `simulator.js` (which imports it)
  * side by side, not entry → simulator.js → chunk; a Webex page fetches the adapter's files and no simulator
  * byte. `npm test` builds /dist/cdn/ when it is missing or stale.
  */
@@ -51,7 +51,7 @@ const ENTRY = '<script type="module" src="/dist/cdn/cc-elements.js"></script>';
 const DESK = '<cc-sdk><cc-auth></cc-auth><cc-station-login></cc-station-login><cc-state-select></cc-state-select><cc-task-panel></cc-task-panel><cc-wrapup></cc-wrapup></cc-sdk>';
 
 describe('the CDN first load', () => {
-  it('a simulator page with the entry alone fetches simulator.js and its toolkit chunk side by side, and signs in', async function () {
+  it('a simulator page with the entry alone fetches the widgets\' code and simulator.js side by side, and signs in', async function () {
     this.timeout(30000);
     const { chunks } = await manifest();
     const page = await framePage(ENTRY, DESK);
@@ -61,16 +61,16 @@ describe('the CDN first load', () => {
       await until(() => sdk.desk?.backend?.name === 'simulator', 10000, 'the simulator attached');
       const files = page.files();
       const simulator = files.get('simulator.js');
-      const toolkit = files.get(chunks['task-book']);
+      const panels = files.get(chunks.panels);
       expect(simulator, 'simulator.js fetched').to.not.equal(undefined);
-      expect(toolkit, 'the toolkit chunk simulator.js imports fetched').to.not.equal(undefined);
+      expect(panels, 'the rest of the desk fetched').to.not.equal(undefined);
       // No waterfall: the entry asked for both as the first thing it did (modulepreload links, each fetched
       // once, by its link), before <cc-sdk> had rendered and imported its backend, and before simulator.js
       // could ask for the chunk it imports.
       const preloaded = [...page.doc.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname);
-      expect(preloaded).to.deep.equal([`/dist/cdn/${chunks.body}`, '/dist/cdn/simulator.js', `/dist/cdn/${chunks['task-book']}`]);
+      expect(preloaded).to.deep.equal([`/dist/cdn/${chunks.body}`, `/dist/cdn/${chunks.panels}`, '/dist/cdn/simulator.js']);
       const fetches = (file: string) => (page.win.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.endsWith(`/dist/cdn/${file}`)).length;
-      expect([fetches(chunks.body), fetches('simulator.js'), fetches(chunks['task-book'])], 'each fetched once').to.deep.equal([1, 1, 1]);
+      expect([fetches(chunks.body), fetches(chunks.panels), fetches('simulator.js')], 'each fetched once').to.deep.equal([1, 1, 1]);
       // Nothing of Webex.
       expect([...files.keys()].filter((f) => f === chunks['webex-backend'] || f === chunks['webex-sdk'])).to.deep.equal([]);
 
@@ -97,7 +97,7 @@ describe('the CDN first load', () => {
       const sdk = page.doc.querySelector('cc-sdk') as FrameSdk;
       await until(() => sdk.desk?.backend?.name === 'simulator', 10000, 'the simulator attached');
       const preloaded = [...page.doc.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname);
-      expect(preloaded).to.deep.equal(['/dist/cdn/simulator.js', `/dist/cdn/${chunks.body}`, `/dist/cdn/${chunks['task-book']}`]);
+      expect(preloaded).to.deep.equal(['/dist/cdn/simulator.js', `/dist/cdn/${chunks.body}`, `/dist/cdn/${chunks.panels}`]);
     } finally {
       page.close();
     }
@@ -111,7 +111,7 @@ describe('the CDN first load', () => {
       const sdk = page.doc.querySelector('cc-sdk') as FrameSdk;
       await until(() => sdk.desk?.backend?.name === 'webex', 10000, 'the Webex adapter attached');
       const preloaded = [...page.doc.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname.replace('/dist/cdn/', ''));
-      expect(preloaded.slice(0, 2), 'the body, then the adapter').to.deep.equal([chunks.body, chunks['webex-backend']]);
+      expect(preloaded.slice(0, 3), 'the widgets\' code, then the adapter').to.deep.equal([chunks.body, chunks.panels, chunks['webex-backend']]);
       expect(preloaded, 'never the SDK (it loads on sign-in)').to.not.include(chunks['webex-sdk']);
       const adapterImports = (await (await fetch(`/dist/cdn/${chunks['webex-backend']}`)).text()).match(/from"\.\/([\w-]+\.js)"/g) ?? [];
       for (const imported of adapterImports) expect(preloaded).to.include(`chunks/${imported.slice(8, -1)}`);
@@ -136,7 +136,7 @@ describe('the CDN first load on the other backends', () => {
         await until(() => page.files().has(own) && page.win.customElements.get('cc-auth') !== undefined, 10000, `the ${backend} chunk`);
         await new Promise((r) => setTimeout(r, 300));
         const preloaded = [...page.doc.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname.replace('/dist/cdn/', ''));
-        expect(preloaded.slice(0, 2), 'the body, then its own chunk').to.deep.equal([chunks.body, own]);
+        expect(preloaded.slice(0, 3), 'the widgets\' code, then its own chunk').to.deep.equal([chunks.body, chunks.panels, own]);
         const code = await (await fetch(`/dist/cdn/${own}`)).text();
         for (const imported of code.match(/from"\.\/([\w-]+\.js)"/g) ?? []) expect(preloaded).to.include(`chunks/${imported.slice(8, -1)}`);
         const files = [...page.files().keys()];
@@ -161,7 +161,7 @@ describe('the CDN first load of a page in another language', () => {
     try {
       const sdk = page.doc.querySelector('cc-sdk') as FrameSdk;
       await until(() => sdk.desk?.backend?.name === 'simulator', 10000, 'the simulator attached');
-      expect(preloads(page)).to.deep.equal([chunks.body, 'simulator.js', chunks['task-book'], chunks.fr]);
+      expect(preloads(page)).to.deep.equal([chunks.body, chunks.panels, 'simulator.js', chunks.fr]);
       // The widgets speak French once it has come; the bundle was fetched once.
       const auth = page.doc.querySelector('cc-auth')!;
       await until(() => (auth.shadowRoot!.textContent ?? '') !== '' && page.files().has(chunks.fr), 10000, 'the French bundle');

@@ -1,11 +1,13 @@
 /**
- * A test server middleware that holds back the CDN build's body chunk (`/dist/cdn/chunks/body-*.js`), so a test
- * can look at a page whose entry has run but whose widgets' code has not come (test/cdn/light.test.ts). Only
- * requests that carry the cookie `cc-hold-body=<key>` are held (test files run in browser contexts of their
- * own, so no other test file sees it); `GET /cc-test/release-body?key=<key>` lets them through. A held request
- * is let through after 20 s in any case.
+ * A test server middleware that holds back one of the CDN build's chunks of the widgets' code
+ * (`/dist/cdn/chunks/<part>-*.js`, `body` or `panels`), so a test can look at a page whose entry has run but whose
+ * widgets' code has not (all) come (test/cdn/light.test.ts). Only requests that carry the cookie
+ * `cc-hold=<part>.<key>` are held (test files run in browser contexts of their own, so no other test file sees
+ * it); `GET /cc-test/release?key=<key>` lets them through. A held request is let through after 20 s in any case.
+ * `GET /cc-test/clear-cache` empties the browser's cache for the origin (`Clear-Site-Data`), so that a page
+ * asks for a chunk an earlier page fetched.
  */
-export function holdBodyChunk() {
+export function holdChunk() {
   const gates = new Map();
   const gate = (key) => {
     if (!gates.has(key)) {
@@ -16,14 +18,18 @@ export function holdBodyChunk() {
     return gates.get(key);
   };
   return async (ctx, next) => {
-    if (ctx.path === '/cc-test/release-body') {
-      const key = ctx.query.key ?? '';
-      gate(key).open();
+    if (ctx.path === '/cc-test/clear-cache') {
+      ctx.set('clear-site-data', '"cache"');
+      ctx.body = 'cleared';
+      return;
+    }
+    if (ctx.path === '/cc-test/release') {
+      gate(ctx.query.key ?? '').open();
       ctx.body = 'released';
       return;
     }
-    const key = /(?:^|;\s*)cc-hold-body=([\w-]+)/.exec(ctx.get('cookie') ?? '')?.[1];
-    if (key && /^\/dist\/cdn\/chunks\/body-[\w-]+\.js$/.test(ctx.path)) {
+    const [, part, key] = /(?:^|;\s*)cc-hold=(body|panels)\.([\w-]+)/.exec(ctx.get('cookie') ?? '') ?? [];
+    if (key && new RegExp(`^/dist/cdn/chunks/${part}-[\\w-]+\\.js$`).test(ctx.path)) {
       await Promise.race([gate(key).opened, new Promise((resolve) => setTimeout(resolve, 20000))]);
     }
     return next();

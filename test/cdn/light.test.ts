@@ -7,6 +7,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { until } from '../helpers-no-define.js';
+import { DESK, ENTRY, TAGS, frame, hold, manifest, type Frame } from './light-helpers.js';
 import { LIGHT_TAGS } from '../../src/cdn/light.js';
 import { CcSdk } from '../../components/cc-sdk/cc-sdk.js';
 import { CcAuth } from '../../components/cc-auth/cc-auth.js';
@@ -15,64 +16,12 @@ import { CcStateSelect } from '../../components/cc-state-select/cc-state-select.
 import { CcTaskPanel } from '../../components/cc-task-panel/cc-task-panel.js';
 import { CcWrapup } from '../../components/cc-wrapup/cc-wrapup.js';
 
-const TAGS = ['cc-sdk', 'cc-auth', 'cc-station-login', 'cc-state-select', 'cc-task-panel', 'cc-wrapup'];
-const ENTRY = '<script type="module" src="/dist/cdn/cc-elements.js"></script>';
-const DESK = '<cc-sdk><cc-auth></cc-auth><cc-station-login></cc-station-login><cc-state-select></cc-state-select><cc-task-panel></cc-task-panel><cc-wrapup></cc-wrapup></cc-sdk>';
-
-const manifest = async () => (await (await fetch('/dist/cdn/manifest.json')).json()) as { chunks: Record<string, string> };
-
-interface Frame {
-  win: Window & typeof globalThis;
-  doc: Document;
-  /** The CDN files the page has fetched completely, by path under /dist/cdn/. */
-  fetched: () => Set<string>;
-  close: () => void;
-}
-
-/**
- * A fresh page with `head` and `body`. It does not wait for the page's load event: a held chunk that the page
- * preloads delays it.
- */
-async function frame(head: string, body: string, lang = 'en'): Promise<Frame> {
-  const el = document.createElement('iframe');
-  el.style.cssText = 'width: 800px; height: 600px; border: 0';
-  el.srcdoc = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>frame</title>${head}</head><body>${body}</body></html>`;
-  document.body.append(el);
-  // The frame's first document is an empty about:blank: wait for this one, parsed.
-  await until(() => el.contentWindow?.location.href === 'about:srcdoc' && el.contentDocument!.readyState !== 'loading', 10000, 'the frame parsed');
-  const win = el.contentWindow as Window & typeof globalThis;
-  return {
-    win,
-    doc: el.contentDocument!,
-    fetched: () =>
-      new Set(
-        (win.performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-          .map((e) => new URL(e.name).pathname)
-          .filter((p) => p.startsWith('/dist/cdn/'))
-          .map((p) => p.replace('/dist/cdn/', '')),
-      ),
-    close: () => el.remove(),
-  };
-}
-
-/** Holds the body chunk back for this page's requests until `release()`. */
-function holdBody(): { release: () => Promise<void> } {
-  const key = `k${Math.random().toString(36).slice(2)}`;
-  document.cookie = `cc-hold-body=${key}; path=/`;
-  return {
-    release: async () => {
-      document.cookie = 'cc-hold-body=; path=/; max-age=0';
-      await fetch(`/cc-test/release-body?key=${key}`);
-    },
-  };
-}
-
 describe('the CDN entry before its body has come (light classes)', () => {
   it('defines every tag at once, renders nothing, and applies what the page set and asked meanwhile when the body comes', async function () {
     this.timeout(40000);
     const { chunks } = await manifest();
     expect(chunks.body, 'the body chunk in the manifest').to.be.a('string');
-    const hold = holdBody();
+    const held = await hold('body');
     let page: Frame | null = null;
     try {
       page = await frame(ENTRY, DESK.replace('<cc-sdk>', '<cc-sdk><p id="host-note">The page\'s own note</p>'));
@@ -83,10 +32,10 @@ describe('the CDN entry before its body has come (light classes)', () => {
       expect(page.fetched().has(chunks.body), 'the body has not come yet').to.equal(false);
 
       // No waterfall: the backend's files come meanwhile, not after the body.
-      await until(() => page!.fetched().has('simulator.js') && page!.fetched().has(chunks['task-book']), 10000, 'simulator.js and its chunk fetched');
+      await until(() => page!.fetched().has('simulator.js') && page!.fetched().has(chunks.panels), 10000, 'simulator.js and the rest of the desk fetched');
       expect(page.fetched().has(chunks.body), 'the body still held').to.equal(false);
       const preloaded = [...doc.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname.replace('/dist/cdn/', ''));
-      expect(preloaded.slice(0, 3), 'the body and the backend asked for at once').to.deep.equal([chunks.body, 'simulator.js', chunks['task-book']]);
+      expect(preloaded.slice(0, 3), 'the widgets\' code and the backend asked for at once').to.deep.equal([chunks.body, chunks.panels, 'simulator.js']);
 
       // Nothing shows yet: no content, no box of its own.
       const auth = doc.querySelector('cc-auth') as HTMLElement & { strings: Record<string, string>; updateComplete: Promise<boolean> };
@@ -115,7 +64,7 @@ describe('the CDN entry before its body has come (light classes)', () => {
       const made = doc.createElement('cc-wrapup') as HTMLElement & { updateComplete: Promise<boolean>; strings: Record<string, string> };
       made.strings = { title: 'Wrap it up' };
 
-      await hold.release();
+      await held.release();
       expect(await rendered, 'updateComplete resolves once the widget has rendered').to.equal(true);
       expect(auth.shadowRoot!.querySelector('form'), '<cc-auth> rendered').to.not.equal(null);
       // The property (set before) and the attribute (set before) both apply: the page's words, in French.
@@ -141,7 +90,7 @@ describe('the CDN entry before its body has come (light classes)', () => {
       auth.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
       await until(() => (sdk as unknown as { state: { session: { status: string } } }).state.session.status === 'signed-in', 10000, 'signed in');
     } finally {
-      await hold.release();
+      await held.release();
       page?.close();
     }
   });
