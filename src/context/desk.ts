@@ -50,6 +50,7 @@ export interface DeskLink {
   run(name: RequestName, checked: DetailCheck<RequestName>, origin: RequestOrigin): Promise<void>;
   dismissError(key: string): void;
   destinations(kind: DestinationKind, taskId?: string): Promise<readonly DestinationOption[]>;
+  outdialOrigins(): Promise<readonly OutdialOrigin[]>;
 }
 
 /** Hears every change of a leader's store, with the action behind it (src/tabs sends both to the followers). */
@@ -199,6 +200,8 @@ export class Desk {
 
   /** The numbers an outbound call may show the customer, the default first; none when the backend does not say. */
   async outdialOrigins(): Promise<readonly OutdialOrigin[]> {
+    // A follower tab asks its leader, whose backend has the list.
+    if (this.#link) return this.#link.outdialOrigins();
     const backend = this.#backend;
     return backend && typeof backend.outdialOrigins === 'function' ? backend.outdialOrigins() : [];
   }

@@ -14,7 +14,7 @@
 import type { Backend } from '../core/backend.js';
 import { SealedToken, redeemToken, sealToken } from '../core/sealed-token.js';
 import type { DeskState, StoreAction } from '../core/store.js';
-import type { Credentials, DestinationOption } from '../core/types.js';
+import type { Credentials, DestinationOption, OutdialOrigin } from '../core/types.js';
 import type { Desk, DeskLink, RequestOrigin } from '../context/desk.js';
 import type { RequestName, TabRole } from '../events/events.js';
 import type { DetailCheck } from '../events/request-check.js';
@@ -132,7 +132,8 @@ export class TabSession {
   #waiting: Forwarded[] = [];
   #incoming: TabMessage[] = [];
   #ready = false;
-  #destinations = new Map<number, (options: readonly DestinationOption[]) => void>();
+  /** A follower's questions to the leader (destinations, outdial origins) not yet answered, by id. */
+  #asked = new Map<number, (items: readonly never[]) => void>();
 
   private constructor(key: string, host: TabHost) {
     this.key = key;
@@ -220,8 +221,8 @@ export class TabSession {
     this.#credentials = null;
     this.#settleOutstanding();
     for (const request of this.#waiting.splice(0)) request.resolve();
-    for (const answer of this.#destinations.values()) answer([]);
-    this.#destinations.clear();
+    for (const answer of this.#asked.values()) answer([]);
+    this.#asked.clear();
   }
 
   // ---- roles ---------------------------------------------------------------------------------------
@@ -336,13 +337,19 @@ export class TabSession {
       if (this.#leaderId) this.#post({ kind: 'dismiss', from: this.id, to: this.#leaderId, key });
     },
     destinations: (list, taskId) =>
-      new Promise((resolve) => {
-        if (!this.#leaderId || this.#closed) return resolve([]);
-        const id = ++this.#nextId;
-        this.#destinations.set(id, resolve);
-        this.#post({ kind: 'destinations', from: this.id, to: this.#leaderId, id, list, ...(taskId === undefined ? {} : { taskId }) });
-      }),
+      this.#ask<DestinationOption>((id, to) => ({ kind: 'destinations', from: this.id, to, id, list, ...(taskId === undefined ? {} : { taskId }) })),
+    outdialOrigins: () => this.#ask<OutdialOrigin>((id, to) => ({ kind: 'outdial-origins', from: this.id, to, id })),
   };
+
+  /** Asks the leader for a list its backend gives; an empty one with no leader, or once this tab closes. */
+  #ask<T>(question: (id: number, to: string) => TabMessage): Promise<readonly T[]> {
+    return new Promise((resolve) => {
+      if (!this.#leaderId || this.#closed) return resolve([]);
+      const id = ++this.#nextId;
+      this.#asked.set(id, resolve);
+      this.#post(question(id, this.#leaderId));
+    });
+  }
 
   #forward(name: RequestName, checked: DetailCheck<RequestName>, origin: RequestOrigin): Promise<void> {
     let secret: string | null | undefined;
@@ -387,6 +394,13 @@ export class TabSession {
     }
   }
 
+  /** The leader answers a follower's question with its backend's list (an empty one when that failed). */
+  #answer(question: { readonly from: string; readonly id: number }, list: Promise<readonly (DestinationOption | OutdialOrigin)[]>): void {
+    void list
+      .catch(() => [])
+      .then((items) => this.#post({ kind: 'list-result', from: this.id, to: question.from, id: question.id, items: cloneable(items) }));
+  }
+
   #onMessage(message: TabMessage): void {
     if (this.#closed || !message || message.from === this.id) return;
     if ('to' in message && message.to !== null && message.to !== this.id) return;
@@ -418,9 +432,9 @@ export class TabSession {
         this.#outstanding.get(message.id)?.();
         this.#outstanding.delete(message.id);
         return;
-      case 'destinations-result':
-        this.#destinations.get(message.id)?.(message.options);
-        this.#destinations.delete(message.id);
+      case 'list-result':
+        this.#asked.get(message.id)?.(message.items as readonly never[]);
+        this.#asked.delete(message.id);
         return;
     }
     // What only a leader answers; until its backend is attached, it waits.
@@ -438,14 +452,12 @@ export class TabSession {
       case 'dismiss':
         desk.dismissError(message.key);
         return;
-      case 'destinations': {
-        const { from, id, list, taskId } = message;
-        void desk
-          .destinations(list, taskId)
-          .catch(() => [])
-          .then((options) => this.#post({ kind: 'destinations-result', from: this.id, to: from, id, options: cloneable(options) }));
+      case 'destinations':
+        this.#answer(message, desk.destinations(message.list, message.taskId));
         return;
-      }
+      case 'outdial-origins':
+        this.#answer(message, desk.outdialOrigins());
+        return;
     }
   }
 }

@@ -11,7 +11,7 @@ import type { Credentials, TaskSnapshot } from '../core/types.js';
 import type { DetailCheck } from '../events/request-check.js';
 import type { RequestName } from '../events/events.js';
 import type { RequestOrigin } from '../context/desk.js';
-import type { DestinationKind, DestinationOption } from '../core/types.js';
+import type { DestinationKind, DestinationOption, OutdialOrigin } from '../core/types.js';
 
 /** One message of the protocol. `from` is the sending tab's id; `to`, when set, the one tab it is for. */
 export type TabMessage =
@@ -46,8 +46,11 @@ export type TabMessage =
   /** The leader has run a follower's request. */
   | { readonly kind: 'done'; readonly from: string; readonly to: string; readonly id: number }
   | { readonly kind: 'dismiss'; readonly from: string; readonly to: string; readonly key: string }
+  /** A follower asks the leader for a list its backend gives: consult and transfer destinations, or the outdial origins. */
   | { readonly kind: 'destinations'; readonly from: string; readonly to: string; readonly id: number; readonly list: DestinationKind; readonly taskId?: string }
-  | { readonly kind: 'destinations-result'; readonly from: string; readonly to: string; readonly id: number; readonly options: readonly DestinationOption[] };
+  | { readonly kind: 'outdial-origins'; readonly from: string; readonly to: string; readonly id: number }
+  /** The leader's answer to `destinations` or `outdial-origins` (an empty list when its backend failed). */
+  | { readonly kind: 'list-result'; readonly from: string; readonly to: string; readonly id: number; readonly items: readonly (DestinationOption | OutdialOrigin)[] };
 
 /** A store action as it can travel: a task's audio track stays in the tab that has it (the leader). */
 export function actionForWire(action: StoreAction): StoreAction {

@@ -88,6 +88,36 @@ describe('tabs: one session', () => {
     expect(b.heard('cc-error').map((h) => [h.detail.message, h.detail.leader])).to.deep.equal([['The contact center refused the call.', false]]);
     expect(a.heard('cc-error').map((h) => [h.detail.message, h.detail.leader])).to.deep.equal([['The contact center refused the call.', true]]);
   });
+
+  it("New call in a follower lists the leader's Caller IDs and places the call from the one chosen; a consult there lists the leader's agents", async function () {
+    this.timeout(30000);
+    const session = freshSession('outdial');
+    const a = await tab(session);
+    const b = await tab(session);
+    await signInAndAvailable(a);
+    await until(() => b.state().station, 5000, 'the station in the follower');
+    await b.settle();
+    const panel = () => b.doc.querySelector('cc-task-panel')!.shadowRoot!;
+    await b.click('cc-task-panel', /^New call/);
+    const origin = () => panel().querySelector<HTMLSelectElement>('#outdial-origin');
+    await until(() => origin()?.options.length === 2, 5000, "the leader's Caller IDs in the follower");
+    expect([...origin()!.options].map((o) => o.textContent?.replace(/\s+/g, ' ').trim())).to.deep.equal(['Main line (+18005550100)', 'Sales line (+18005550199)']);
+    origin()!.value = '+18005550199';
+    origin()!.dispatchEvent(new Event('change'));
+    const number = panel().querySelector<HTMLInputElement>('#outdial-number')!;
+    number.value = '+442071838750';
+    number.dispatchEvent(new Event('input'));
+    await b.settle();
+    (panel().querySelector('[data-action="place-call"]') as HTMLButtonElement).click();
+    await until(() => a.state().tasks.length === 1 && b.state().tasks.length === 1, 5000, 'the call in both tabs');
+    const call = a.state().tasks[0];
+    expect(call).to.include({ direction: 'outbound', ani: '+442071838750' });
+    // The leader's contact center placed it showing the number chosen in the follower.
+    expect(a.sdk.simulator!.originOf(call.id)).to.equal('+18005550199');
+    // The same way, the follower's consult list is the leader's backend's.
+    expect((await b.sdk.desk.destinations('agent', call.id)).map((d) => d.name)).to.deep.equal((await a.sdk.desk.destinations('agent', call.id)).map((d) => d.name));
+    expect(await b.sdk.desk.destinations('agent', call.id)).to.not.deep.equal([]);
+  });
 });
 
 describe('tabs: the sample page', () => {
