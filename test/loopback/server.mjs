@@ -1,5 +1,5 @@
 /**
- * What the test doubles that stand in for a backend on loopback (../webex-cloud, ../xuc-double) share: an HTTP
+ * What the test doubles that stand in for a backend on loopback (../webex-cloud, ../xuc-double, ../tccc-double) share: an HTTP
  * server with WebSocket upgrades on 127.0.0.1, on a port chosen when it starts, and the web-test-runner plugin
  * that starts it with the test server, stops it with it, and answers the tests' `executeServerCommand(name, …)`.
  */
@@ -30,6 +30,45 @@ export class LoopbackServer {
     this.wss.close();
     this.server.closeAllConnections?.();
     await new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/**
+ * A loopback server of numbered sites, each a contact center of its own for one test, at `/site-N/…`. Its script
+ * API: `{action: 'site', options}` makes a site (the subclass's `makeSite(n, options)`, described to the test by
+ * its `siteInfo(site)`); `{action: 'close', site}` closes one; any other action goes to the named site
+ * (`siteCommand(site, payload)`).
+ */
+export class SitesServer extends LoopbackServer {
+  /** `name` names the double in its errors. */
+  constructor(name) {
+    super();
+    this.name = name;
+    this.sites = new Map();
+    this.n = 0;
+  }
+
+  command(payload) {
+    if (payload.action === 'site') {
+      const site = this.makeSite(++this.n, payload.options ?? {});
+      this.sites.set(site.id, site);
+      return this.siteInfo(site);
+    }
+    const site = this.sites.get(payload.site);
+    if (!site) throw new Error(`${this.name}: no site ${payload.site}`);
+    if (payload.action === 'close') {
+      site.close();
+      this.sites.delete(site.id);
+      return {};
+    }
+    return this.siteCommand(site, payload);
+  }
+
+  /** The site a request's URL names, with the path within it; null when it names none. */
+  route(url) {
+    const match = url.pathname.match(/^\/(site-\d+)(\/.*)$/);
+    const site = match ? this.sites.get(match[1]) : undefined;
+    return site ? { site, path: match[2] } : null;
   }
 }
 

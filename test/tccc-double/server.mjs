@@ -19,7 +19,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { LoopbackServer, loopbackPlugin } from '../loopback/server.mjs';
+import { SitesServer, loopbackPlugin } from '../loopback/server.mjs';
 import { GUESSES } from './guesses.mjs';
 
 const FAKE_SDK = readFileSync(new URL('./fake-sdk.js', import.meta.url), 'utf8');
@@ -444,45 +444,33 @@ class Site {
   }
 }
 
-export class TcccDouble extends LoopbackServer {
+export class TcccDouble extends SitesServer {
   constructor() {
-    super();
-    this.sites = new Map();
-    this.n = 0;
+    super('tccc-double');
   }
 
-  command(payload) {
-    if (payload.action === 'site') {
-      const site = new Site(this, ++this.n, payload.options ?? {});
-      this.sites.set(site.id, site);
-      return {
-        site: site.id,
-        endpoint: `${site.base}/loginTCCC`,
-        origin: this.origin,
-        user: site.user,
-        skillGroups: site.skillGroups,
-        agents: site.agents,
-      };
-    }
-    const site = this.sites.get(payload.site);
-    if (!site) throw new Error(`tccc-double: no site ${payload.site}`);
-    if (payload.action === 'close') {
-      site.close();
-      this.sites.delete(site.id);
-      return {};
-    }
+  makeSite(n, options) {
+    return new Site(this, n, options);
+  }
+
+  siteInfo(site) {
+    return {
+      site: site.id,
+      endpoint: `${site.base}/loginTCCC`,
+      origin: this.origin,
+      user: site.user,
+      skillGroups: site.skillGroups,
+      agents: site.agents,
+    };
+  }
+
+  siteCommand(site, payload) {
     return site.command(payload);
-  }
-
-  #route(url) {
-    const match = url.pathname.match(/^\/(site-\d+)(\/.*)$/);
-    const site = match ? this.sites.get(match[1]) : undefined;
-    return site ? { site, path: match[2] } : null;
   }
 
   upgrade(req, socket, head) {
     const url = new URL(req.url, this.origin);
-    const route = this.#route(url);
+    const route = this.route(url);
     if (!route || route.path !== '/sdk/link') {
       socket.write('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       socket.destroy();
@@ -506,7 +494,7 @@ export class TcccDouble extends LoopbackServer {
     };
     if (req.method === 'OPTIONS') return reply(204);
     const url = new URL(req.url, this.origin);
-    const route = this.#route(url);
+    const route = this.route(url);
     if (!route) return reply(404, { error: 'NotFound' });
     const { site, path } = route;
     for await (const chunk of req) void chunk;

@@ -19,7 +19,7 @@
  */
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { LoopbackServer, loopbackPlugin } from '../loopback/server.mjs';
+import { SitesServer, loopbackPlugin } from '../loopback/server.mjs';
 import { GUESSES } from './guesses.mjs';
 
 const API = '/xuc/api/2.0';
@@ -582,11 +582,9 @@ class Site {
   }
 }
 
-export class XucDouble extends LoopbackServer {
+export class XucDouble extends SitesServer {
   constructor() {
-    super();
-    this.sites = new Map();
-    this.n = 0;
+    super('xuc-double');
   }
 
   async close() {
@@ -594,38 +592,28 @@ export class XucDouble extends LoopbackServer {
     await super.close();
   }
 
-  /** The script API: `{action: 'site', options}` makes a site; every other action names its `site`. */
-  command(payload) {
-    if (payload.action === 'site') {
-      const site = new Site(this, ++this.n, payload.options ?? {});
-      this.sites.set(site.id, site);
-      return {
-        site: site.id,
-        baseUrl: `${this.origin}/${site.id}`,
-        users: site.users.map(({ login, password, agentId, agentNumber, line, firstName, lastName }) => ({ login, password, agentId, agentNumber, line, firstName, lastName })),
-        queues: clone(site.queues),
-        statuses: clone(site.statuses),
-      };
-    }
-    const site = this.sites.get(payload.site);
-    if (!site) throw new Error(`xuc-double: no site ${payload.site}`);
-    if (payload.action === 'close') {
-      site.close();
-      this.sites.delete(site.id);
-      return {};
-    }
-    return site.script(payload);
+  makeSite(n, options) {
+    return new Site(this, n, options);
   }
 
-  #route(url) {
-    const match = url.pathname.match(/^\/(site-\d+)(\/.*)$/);
-    const site = match ? this.sites.get(match[1]) : undefined;
-    return site ? { site, path: match[2] } : null;
+  siteInfo(site) {
+    return {
+      site: site.id,
+      baseUrl: `${this.origin}/${site.id}`,
+      users: site.users.map(({ login, password, agentId, agentNumber, line, firstName, lastName }) => ({ login, password, agentId, agentNumber, line, firstName, lastName })),
+      queues: clone(site.queues),
+      statuses: clone(site.statuses),
+    };
+  }
+
+  /** The script API: every action but `site` names its `site` (see SitesServer). */
+  siteCommand(site, payload) {
+    return site.script(payload);
   }
 
   upgrade(req, socket, head) {
     const url = new URL(req.url, this.origin);
-    const route = this.#route(url);
+    const route = this.route(url);
     const refuse = (status) => {
       socket.write(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       socket.destroy();
@@ -652,7 +640,7 @@ export class XucDouble extends LoopbackServer {
     };
     if (req.method === 'OPTIONS') return reply(204);
     const url = new URL(req.url, this.origin);
-    const route = this.#route(url);
+    const route = this.route(url);
     if (!route) return reply(404, { error: 'NotFound', message: `Not found: ${url.pathname}` });
     const { site, path } = route;
     let raw = '';
