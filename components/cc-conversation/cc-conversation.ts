@@ -250,7 +250,7 @@ export class CcConversation extends CcWidget<CcConversationStrings> {
       return html`<span part="delivery" data-delivery="pending">${this.renderSpinner(this.t('sending'))}<span>${this.t('sending')}</span></span>`;
     }
     if (delivery === 'sent') return html`<span part="delivery" data-delivery="sent">${this.t('sent')}</span>`;
-    const reason = this.cc.state.errors[requestKey(REQUEST, { taskId: task.id, messageId: m.id })]?.message;
+    const reason = this.errorText(this.cc.state.errors[requestKey(REQUEST, { taskId: task.id, messageId: m.id })]);
     const canSend = task.state === 'connected' && capabilitiesFor(this.cc.state, task.id)?.messaging !== false;
     return html`<span part="delivery" data-delivery="failed">
       <span role="status">${reason ? this.tParts('failed', { reason: html`<bdi>${reason}</bdi>` }) : this.t('failedNoReason')}</span>
@@ -288,7 +288,7 @@ export class CcConversation extends CcWidget<CcConversationStrings> {
     const email = task.mediaType === 'email';
     const draft = this.#draft(task.id);
     const key = this.#refused.get(task.id);
-    const error = key ? this.cc.state.errors[key]?.message : undefined;
+    const error = key ? this.errorText(this.cc.state.errors[key]) : undefined;
     const describedBy = ['reply-hint', error ? 'reply-error' : ''].filter(Boolean).join(' ');
     return html`<form
       part="composer"

@@ -301,8 +301,8 @@ export class CcStationLogin extends CcWidget<CcStationLoginStrings> {
     const typed = draft.dialNumbers[draft.loginOption] ?? '';
     // A refused dial number shows by the field while the field still holds it; anything else by the button.
     const refusedDial = refusal?.code === 'invalid-dial-number' && needsNumber && typed.trim() === (this.#sentDial ?? '');
-    const dialMessage = this.dialError || (refusedDial ? refusal.message : undefined);
-    const formMessage = refusal && !refusedDial && refusal.code !== 'invalid-dial-number' ? refusal.message : undefined;
+    const dialMessage = this.dialError || (refusedDial ? this.errorText(refusal) : undefined);
+    const formMessage = refusal && !refusedDial && refusal.code !== 'invalid-dial-number' ? this.errorText(refusal) : undefined;
     const rule = profile.dialRules[draft.loginOption];
     const ext = draft.loginOption === 'EXTENSION';
     return html`

@@ -306,7 +306,7 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
             ${pending ? this.renderSpinner(this.t('stoppingAutoWrapup')) : nothing}${this.t('stopAutoWrapup')}
           </button>`
         : nothing}
-      ${canStop ? this.renderError(refusal?.message, 'stop-error') : nothing}
+      ${canStop ? this.renderError(this.errorText(refusal), 'stop-error') : nothing}
     </div>`;
   }
 
@@ -341,8 +341,8 @@ export class CcWrapup extends CcWidget<CcWrapupStrings> {
     const refusal = this.cc.state.errors[requestKey('cc-wrapup-request', { taskId: task.id })];
     // A refused code shows by the picker; anything else by the button.
     const codeRefused = refusal?.code === 'invalid-request' && this.#usesCodes;
-    const codeMessage = this.codeError || (codeRefused ? refusal.message : undefined);
-    const formMessage = refusal && !codeRefused ? refusal.message : undefined;
+    const codeMessage = this.codeError || (codeRefused ? this.errorText(refusal) : undefined);
+    const formMessage = refusal && !codeRefused ? this.errorText(refusal) : undefined;
     const now = this.#tick.now();
     const who = this.#who(task);
     const lasted = (task.endedAt ?? now) - (task.connectedAt ?? task.offeredAt);

@@ -4,7 +4,9 @@ import { DeskController, type SdkProblem } from '../context/desk-controller.js';
 import type { DeskState } from '../core/store.js';
 import { controls, tokens } from '../styles/tokens.js';
 import { CcElement, hostStyles } from './cc-element.js';
-import { bundleFor, bundleLocaleOf, directionOf, loadBundle, onLocaleChange, pageLocale, reportMissingString } from '../locales/index.js';
+import { bundleFor, bundleLocaleOf, directionOf, loadBundle, notifyLocaleChange, onLocaleChange, pageLocale, reportMissingString } from '../locales/index.js';
+import type { CcErrorInfo } from '../core/errors.js';
+import { MESSAGES, wordMessage } from '../core/messages.js';
 import { fill, formatDateTime, formatDuration, formatNumber, formatTime, pluralOf } from './format.js';
 
 export type Strings = Record<string, string>;
@@ -90,6 +92,8 @@ export const sdkHintStrings: Readonly<Record<`sdk${'Missing' | 'None' | 'Ambiguo
  */
 export function setLocaleStrings(tag: string, strings: Strings): void {
   pageStrings.set(tag, { ...pageStrings.get(tag), ...strings });
+  // `messages` (the kit's refusals and errors, by key) is every widget's: all of them re-render.
+  if (tag === 'messages') notifyLocaleChange();
   for (const el of document.querySelectorAll(tag)) (el as CcWidget<Strings>).requestUpdate?.();
 }
 
@@ -195,6 +199,40 @@ export abstract class CcWidget<S extends Strings> extends CcElement {
     if (text === undefined && bundle) reportMissingString(this.localName, key, locale);
     text ??= pick(this.defaultStrings as Strings) ?? pick(sharedStrings) ?? pick(sdkHintStrings) ?? key;
     return typeof text === 'string' ? text : key;
+  }
+
+  /**
+   * An error's text in the widget's language: a message the kit made (it has a `key`) from the page's
+   * `setLocaleStrings('messages', …)`, then the `messages` of the bundle, then English; text from the network
+   * (no key: a contact center's own reason) as it came. A bundle that lacks a key is reported, and the whole
+   * message is then shown in English rather than half translated.
+   */
+  errorText(info: CcErrorInfo | undefined): string | undefined {
+    if (!info?.key) return info?.message;
+    const locale = this.locale;
+    const rtl = directionOf(locale) === 'rtl';
+    const bundle = bundleFor(locale)?.messages as Readonly<Record<string, string | undefined>> | undefined;
+    const page = pageStrings.get('messages');
+    const english = MESSAGES as Readonly<Record<string, string | undefined>>;
+    const text = (key: string, count: number | undefined): string | undefined => {
+      const category = typeof count === 'number' ? pluralOf(count, locale) : 'other';
+      const pick = (layer: Readonly<Record<string, string | undefined>> | undefined) =>
+        layer && ((category !== 'other' ? layer[`${key}_${category}`] : undefined) ?? layer[key]);
+      const found = pick(page) ?? pick(bundle);
+      if (found !== undefined) return found;
+      if (bundle) {
+        reportMissingString('messages', key, locale);
+        return undefined;
+      }
+      // English: the plural rules are English ones.
+      const englishCategory = typeof count === 'number' ? pluralOf(count, 'en') : 'other';
+      return (englishCategory !== 'other' ? english[`${key}_${englishCategory}`] : undefined) ?? english[key];
+    };
+    const value = (v: string | number) => {
+      const written = typeof v === 'number' ? formatNumber(v, locale) : v;
+      return rtl ? ltrIsolate(written) : written;
+    };
+    return wordMessage({ key: info.key, ...(info.values ? { values: info.values } : {}) }, { text, value }) ?? info.message;
   }
 
   /** A count, in the widget's language (`1.234` in German). */

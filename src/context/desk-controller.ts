@@ -1,5 +1,6 @@
 import { ContextEvent as ContextRequestEvent } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CcErrorInfo } from '../core/errors.js';
 import { initialState, type DeskState, type StoreListener } from '../core/store.js';
 import { request, type RequestDetails, type RequestName } from '../events/events.js';
 import { isRequestName } from '../events/request-check.js';
@@ -155,9 +156,14 @@ export class DeskController implements ReactiveController {
     this.desk?.dismissError(requestKey(name, taskId ? { taskId } : undefined));
   }
 
-  /** The backend's message when the action (for that task) last failed. */
+  /**
+   * The message when the action (for that task) last failed, in the widget's language when the kit made it
+   * (the host's `errorText`, see CcWidget), else as the backend said it.
+   */
   error(name: RequestName, taskId?: string): string | undefined {
-    return this.state.errors[requestKey(name, taskId ? { taskId } : undefined)]?.message;
+    const info = this.state.errors[requestKey(name, taskId ? { taskId } : undefined)];
+    const host = this.#host as Host & { errorText?: (error: CcErrorInfo | undefined) => string | undefined };
+    return host.errorText ? host.errorText(info) : info?.message;
   }
 
   #resolve(): void {

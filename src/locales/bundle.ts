@@ -10,6 +10,7 @@ import type { defaultStrings as stationLogin } from '../../components/cc-station
 import type { defaultStrings as taskPanel } from '../../components/cc-task-panel/cc-task-panel.strings.js';
 import type { defaultStrings as wrapup } from '../../components/cc-wrapup/cc-wrapup.js';
 import type { sdkHintStrings, sharedStrings } from '../base/cc-widget.js';
+import type { MESSAGES } from '../core/messages.js';
 
 /** The texts the backends' sign-in descriptors add to `<cc-auth>` (src/backends/declared/*). */
 type SignInTexts = Record<'signInWithWebex' | 'continueWithWebex' | 'oauthFailedWebex' | 'signInWithTccc' | 'usernameHintXivo', string>;
@@ -29,6 +30,8 @@ export interface EnglishTables {
   readonly 'cc-agent-stats': typeof agentStats;
   readonly 'cc-preflight': typeof preflight;
   readonly 'cc-conversation': typeof conversation;
+  /** The kit's own messages (refusals, checks, its failures), by key: src/core/messages.ts. Any widget shows them. */
+  readonly messages: typeof MESSAGES;
 }
 
 /** The plural categories a key may have a variant for (`key_one`, `key_few`…); the bare key is `other`. */

@@ -15,6 +15,7 @@ import { tcccSignIn } from '../backends/declared/tccc.js';
 import { webexSignIn } from '../backends/declared/webex.js';
 import { xucSignIn } from '../backends/declared/xuc.js';
 import type { EnglishTables } from './bundle.js';
+import { MESSAGES } from '../core/messages.js';
 
 /** The texts every backend's sign-in descriptor adds to `<cc-auth>`, whatever its options. */
 function signInTexts(): Record<string, string> {
@@ -33,4 +34,5 @@ export const englishTables: EnglishTables = {
   'cc-agent-stats': agentStats,
   'cc-preflight': preflight,
   'cc-conversation': conversation,
+  messages: MESSAGES,
 };
