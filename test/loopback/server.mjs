@@ -70,6 +70,13 @@ export class SitesServer extends LoopbackServer {
     const site = match ? this.sites.get(match[1]) : undefined;
     return site ? { site, path: match[2] } : null;
   }
+
+  /** Stops every site (its timers, such as a TCCC call's 120 s after-call work, and its sockets), then the server. */
+  async close() {
+    for (const site of this.sites.values()) site.close();
+    this.sites.clear();
+    await super.close();
+  }
 }
 
 /**

@@ -137,3 +137,18 @@ test('the Tencent Cloud API stand-in: the official SDK’s signed requests pass,
     double.command({ action: 'close', site: site.site });
   }
 });
+
+test('closing the double stops every site\'s timers: a call\'s after-call work (120 s) does not keep the process alive', async () => {
+  const own = await startTcccDouble();
+  const made = own.command({ action: 'site' });
+  const site = own.sites.get(made.site);
+  const run = (action, rest = {}) => own.command({ action, site: made.site, ...rest });
+  run('admin-status', { status: 'free' });
+  const { sessionId } = run('ring');
+  site.method('Call.accept', { sessionId }).after();
+  run('customer-hangs-up', { sessionId });
+  assert.equal(site.status, 'arrange');
+  assert.equal(site.timers.size, 1, 'the after-call work timer runs');
+  await own.close();
+  assert.equal(site.timers.size, 0);
+});
