@@ -7,22 +7,13 @@
 import { expect } from '@open-wc/testing';
 import { backendContract, type ContractDrive } from '../../../testing/backend-contract.js';
 import { until } from '../../../testing/until.js';
-import { deskOn } from '../../../testing/desk.js';
+import { deskOn, deskReader } from '../../backend-desk.js';
 import { ManualClock } from '../../../src/core/clock.js';
 import { createBackend } from '../../../src/backends/registry.js';
 import { NOT_READY_CODE, REST_CODE, TCCC_TEAM, TcccBackend, teardownSdk, type TcccBackendOptions } from '../../../src/backends/tccc/index.js';
 import { TcccSite } from '../../tccc-double/client.js';
 
 const FAST = { requestTimeoutMs: 1500, readyTimeoutMs: 4000 };
-
-/** Waits (real time) for an asynchronous condition (the double's state). */
-async function eventually(condition: () => Promise<unknown>, what: string, ms = 3000): Promise<void> {
-  const start = performance.now();
-  while (!(await condition())) {
-    if (performance.now() - start > ms) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const sites: TcccSite[] = [];
 async function newSite(options: { wrap?: 'data' | 'flat'; urlSeconds?: number } = {}): Promise<TcccSite> {
@@ -45,10 +36,8 @@ const optionsFor = (site: TcccSite, more: Partial<TcccBackendOptions> = {}): Tcc
 /** A Desk (what `<cc-sdk>` runs) on a TCCC backend, with what it emitted and announced. */
 function rig(site: TcccSite, options: Partial<TcccBackendOptions> = {}) {
   const backend = new TcccBackend(optionsFor(site, options));
-  const { events, outcomes, desk, run } = deskOn(backend);
-  const task = (id: string) => desk.state.tasks.find((t) => t.id === id);
-  const error = (key: string) => desk.state.errors[key];
-  const named = (type: string) => outcomes.filter((e) => e.type === type).map((e) => e.detail as Record<string, unknown>);
+  const reader = deskReader(backend);
+  const { desk, run, task, error } = reader;
   const signIn = async () => {
     await run('cc-sign-in-request', { accessToken: 'unused-by-tccc' });
     expect(error('cc-sign-in-request'), 'sign-in error').to.equal(undefined);
@@ -74,11 +63,7 @@ function rig(site: TcccSite, options: Partial<TcccBackendOptions> = {}) {
     await until(() => task(id)?.state === 'connected', 3000, 'connected');
     return id;
   };
-  const close = () => {
-    desk.attach(null);
-    backend.dispose();
-  };
-  return { backend, events, outcomes, desk, run, task, error, named, signIn, ready, call, connected, close };
+  return { ...reader, signIn, ready, call, connected };
 }
 
 let r: ReturnType<typeof rig> | null = null;
@@ -474,7 +459,7 @@ describe('tccc backend: faults', () => {
     const pending = r.run('cc-sign-in-request', { accessToken: 'unused' });
     // The time limit is armed once the script is in the page; the double has its link once the script runs.
     await until(() => document.querySelector('script[data-cc-tccc]'), 3000, 'the script injected');
-    await eventually(async () => (await site.state()).links === 1, 'the script connected');
+    await until(async () => (await site.state()).links === 1, 3000, 'the script connected');
     expect(r.desk.state.session.status).to.equal('signed-out');
     clock.advance(19999);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -587,7 +572,7 @@ describe('tccc backend: faults', () => {
     await site.holdTransfers();
     const id = await r.connected();
     const transfer = r.run('cc-task-transfer-request', { taskId: id, destination: { type: 'queue', to: '101' } });
-    await eventually(async () => (await site.state()).received.some((m) => m.method === 'Call.transfer'), 'the transfer asked');
+    await until(async () => (await site.state()).received.some((m) => m.method === 'Call.transfer'), 3000, 'the transfer asked');
     await site.customerHangsUp(id);
     await transfer;
     expect(r.error(`cc-task-transfer-request:${id}`)).to.deep.include({

@@ -8,7 +8,7 @@ import { backendContract, type ContractDrive } from '../../../testing/backend-co
 import { XucBackend, XUC_TEAM } from '../../../src/backends/xuc/index.js';
 import { createBackend } from '../../../src/backends/registry.js';
 import { until } from '../../helpers-no-define.js';
-import { deskOn } from '../../backend-desk.js';
+import { deskReader } from '../../backend-desk.js';
 import { XucSite } from '../../xuc-double/client.js';
 
 const FAST = { heartbeatMs: 60, missedPings: 3, requestTimeoutMs: 800, reconnectDelaysMs: [50, 100, 200] };
@@ -23,10 +23,8 @@ async function newSite(options: { wrapupSeconds?: number; ttl?: number } = {}): 
 /** A Desk (what `<cc-sdk>` runs) on a XuC backend, with what it emitted and announced. */
 function rig(site: XucSite, options: Partial<typeof FAST> = {}) {
   const backend = new XucBackend({ server: site.baseUrl, ...FAST, ...options });
-  const { events, outcomes, desk, run } = deskOn(backend);
-  const task = (id: string) => desk.state.tasks.find((t) => t.id === id);
-  const error = (key: string) => desk.state.errors[key];
-  const named = (type: string) => outcomes.filter((e) => e.type === type).map((e) => e.detail as Record<string, unknown>);
+  const reader = deskReader(backend);
+  const { desk, run, task, error } = reader;
   const signIn = async () => {
     await run('cc-sign-in-request', { username: site.alice.login, password: site.alice.password });
     expect(error('cc-sign-in-request'), 'sign-in error').to.equal(undefined);
@@ -46,11 +44,7 @@ function rig(site: XucSite, options: Partial<typeof FAST> = {}) {
     await until(() => task(id), 3000, 'the offer');
     return id;
   };
-  const close = () => {
-    desk.attach(null);
-    backend.dispose();
-  };
-  return { backend, events, outcomes, desk, run, task, error, named, signIn, loginLine, ready, call, close };
+  return { ...reader, signIn, loginLine, ready, call };
 }
 
 let r: ReturnType<typeof rig> | null = null;
