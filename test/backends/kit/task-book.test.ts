@@ -1,19 +1,13 @@
 import { expect } from '@open-wc/testing';
 import type { Consult } from '../../../src/core/types.js';
-import { TaskBook, connect, endForWrapup, hold, startLife, syncEvent, taskSnapshot, type TaskFacts, type TaskLife } from '../../../src/backends/kit/task-book.js';
+import { QUIET_CALL, TaskBook, connect, endForWrapup, hold, startLife, syncEvent, taskSnapshot, type TaskFacts, type TaskLife } from '../../../src/backends/kit/task-book.js';
 
 const facts = (over: Partial<TaskFacts> = {}): TaskFacts => ({
   id: 't1',
   mediaType: 'telephony',
   direction: 'inbound',
   ani: '+14155550100',
-  held: false,
-  muted: false,
-  recording: false,
-  recordingPaused: false,
-  consult: null,
-  wrapupRequired: false,
-  autoWrapupAt: null,
+  ...QUIET_CALL,
   cad: {},
   ...over,
 });
