@@ -223,11 +223,11 @@ export default [
           : partOf(chunk.moduleIds)
             ? `chunks/${partOf(chunk.moduleIds)}-[hash].js`
             : 'chunks/[name]-[hash].js',
-      // The body holds Lit, the core and the backends' toolkit, which the lazy chunks share (a page that needs any of
+      // The body holds Lit, the core, the shared styles and the backends' toolkit, which the lazy chunks share (a page that needs any of
       // them has the body): no module of theirs may end up in the entry, which the body's chunks cannot import
       // (see backend-chunks), nor in small chunks of their own (extra requests).
       manualChunks: (id) =>
-        /[\\/]src[\\/](cdn[\\/]body\.ts$|core[\\/]|backends[\\/]kit[\\/])|[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][\w-]+)[\\/]/.test(id) ? 'body' : undefined,
+        /[\\/]src[\\/](cdn[\\/]body\.ts$|core[\\/]|styles[\\/]|backends[\\/]kit[\\/])|[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][\w-]+)[\\/]/.test(id) ? 'body' : undefined,
       // Other tiny modules shared by lazy chunks go into a chunk that is loaded with them: no extra request.
       experimentalMinChunkSize: 2048,
       sourcemap: true,

@@ -99,7 +99,10 @@ function waitingApi(tag: string): PropertyDescriptorMap {
 
 /** Defines `tag` with a light class, unless it is taken (another copy of the kit: that one is used). */
 function defineLight(tag: string, attributes: readonly string[]): void {
-  if (customElements.get(tag)) return;
+  if (customElements.get(tag)) {
+    if (!(globalThis as { ccElementsQuiet?: boolean }).ccElementsQuiet) console.warn(`[cc-elements] <${tag}> is already defined; this copy (the CDN build) is not used for it.`);
+    return;
+  }
   class Light extends HTMLElement {
     constructor() {
       // Once its widget has come, this calls the widget's constructor (Light's parent is the widget's class).
