@@ -104,9 +104,15 @@ export const phaseRefusal = (action: string, now: TaskState): Refusal => refusal
 export const mediaRefusal = (action: string, media: string): Refusal =>
   refusal('unsupported', 'notThisMedia', { verb: verbOf(action), media: isMessageKey(`media:${media}`) ? { key: `media:${media}` as MessageKey } : excerpt(media) });
 
-/** "The xuc backend cannot mute calls.": an action (`task-mute`) whose capability is off. */
-export const unsupportedRefusal = (backend: string, action: string): Refusal =>
-  refusal('unsupported', 'unsupported', { backend, cannot: { key: `cannot:${action}` as MessageKey } });
+/**
+ * "The xuc backend cannot mute calls.": an action (`task-mute`) whose capability is off. For a campaign's preview
+ * offer, the words for a preview (`cannot:task-decline-preview`) where there are some.
+ */
+export const unsupportedRefusal = (backend: string, action: string, task?: TaskSnapshot): Refusal => {
+  const preview = `cannot:${action}-preview`;
+  const key = task?.preview && isMessageKey(preview) ? preview : (`cannot:${action}` as MessageKey);
+  return refusal('unsupported', 'unsupported', { backend, cannot: { key } });
+};
 
 /** "There is no task t-9.": a request that names a task the desk does not have. */
 export const unknownTaskRefusal = (taskId: string): Refusal => refusal('unknown-task', 'unknownTask', { taskId: excerpt(taskId) });
@@ -763,7 +769,7 @@ export function refusalOf<N extends RequestName>(name: N, detail: RequestDetails
     if (refused) return refused;
   }
   if (spec.capability && capabilitiesFor(state, taskId)?.[spec.capability] === false) {
-    return unsupportedRefusal(state.backend, actionOf(name));
+    return unsupportedRefusal(state.backend, actionOf(name), task);
   }
   if (task && spec.phase && task.state !== spec.phase) return phaseRefusal(actionOf(name), task.state);
   if (task && spec.media && task.mediaType !== spec.media) return mediaRefusal(actionOf(name), task.mediaType);

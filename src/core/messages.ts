@@ -113,6 +113,7 @@ export const MESSAGES = {
   'verb:upload-logs': 'upload logs',
   'cannot:task-accept': 'accept this offer from the desk: answer it on your phone',
   'cannot:task-decline': 'decline this offer: let it ring out, or answer it on your phone',
+  'cannot:task-decline-preview': 'decline a campaign preview: call now, or let the offer go',
   'cannot:task-hold': 'hold calls',
   'cannot:task-resume': 'hold calls',
   'cannot:task-mute': 'mute calls',

@@ -98,7 +98,7 @@ export class WebexTasks {
   async decline(taskId: string): Promise<void> {
     const rec = this.#task(taskId, 'decline');
     // The SDK declines a WebRTC call only (webex-sdk.md #11): on a phone, decline() would do nothing.
-    if (rec.campaign !== null) throw new CcError('unsupported', 'Webex cannot decline a campaign preview: call the customer now, or let the offer go.', 'decline');
+    if (rec.campaign !== null) throw new CcError('unsupported', 'Webex cannot decline a campaign preview: call now, or let the offer go.', 'decline');
     if (mediaTypeOf(rec.task.data) !== 'telephony' || this.#ctx.station?.loginOption !== 'BROWSER') {
       throw new CcError('unsupported', 'Only a browser call can be declined: let the offer ring out, or answer it on your phone.', 'decline');
     }

@@ -533,6 +533,7 @@ const ar: Bundle = {
     'verb:upload-logs': 'رفع السجلات',
     'cannot:task-accept': 'قبول هذا العرض من هنا؛ أجب عنه من هاتفك',
     'cannot:task-decline': 'رفض هذا العرض؛ اتركه يرن حتى ينتهي أو أجب عنه من هاتفك',
+    'cannot:task-decline-preview': 'رفض معاينة حملة؛ اتصل الآن أو اترك العرض يمضي',
     'cannot:task-hold': 'تعليق المكالمات',
     'cannot:task-resume': 'تعليق المكالمات',
     'cannot:task-mute': 'كتم صوت المكالمات',

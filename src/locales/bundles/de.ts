@@ -497,6 +497,7 @@ const de: Bundle = {
     'verb:upload-logs': 'Hochladen der Protokolle',
     'cannot:task-accept': 'dieses Angebot hier annehmen – nehmen Sie es am Telefon an',
     'cannot:task-decline': 'dieses Angebot ablehnen – lassen Sie es ausklingeln oder nehmen Sie es am Telefon an',
+    'cannot:task-decline-preview': 'eine Kampagnenvorschau ablehnen – rufen Sie jetzt an oder lassen Sie das Angebot verstreichen',
     'cannot:task-hold': 'Anrufe halten',
     'cannot:task-resume': 'Anrufe halten',
     'cannot:task-mute': 'Anrufe stummschalten',

@@ -497,6 +497,7 @@ const es: Bundle = {
     'verb:upload-logs': 'subir los registros',
     'cannot:task-accept': 'aceptar esta oferta desde aquí: contéstela en su teléfono',
     'cannot:task-decline': 'rechazar esta oferta: déjela sonar o contéstela en su teléfono',
+    'cannot:task-decline-preview': 'rechazar una vista previa de campaña: llame ahora o deje pasar la oferta',
     'cannot:task-hold': 'poner llamadas en espera',
     'cannot:task-resume': 'poner llamadas en espera',
     'cannot:task-mute': 'silenciar llamadas',

@@ -497,6 +497,7 @@ const fr: Bundle = {
     'verb:upload-logs': 'envoi des journaux',
     'cannot:task-accept': 'accepter cette offre depuis cette interface : répondez sur votre téléphone',
     'cannot:task-decline': 'refuser cette offre : laissez-la sonner ou répondez sur votre téléphone',
+    'cannot:task-decline-preview': 'refuser un aperçu de campagne : appelez maintenant ou laissez passer l’offre',
     'cannot:task-hold': 'mettre des appels en attente',
     'cannot:task-resume': 'mettre des appels en attente',
     'cannot:task-mute': 'couper le micro',

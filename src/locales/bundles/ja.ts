@@ -491,6 +491,7 @@ const ja: Bundle = {
     'verb:upload-logs': 'ログをアップロード',
     'cannot:task-accept': 'ここからの着信応答 (電話機で応答してください)',
     'cannot:task-decline': '着信の拒否 (鳴り終わるのを待つか、電話機で応答してください)',
+    'cannot:task-decline-preview': 'キャンペーンのプレビューの拒否 (今すぐ発信するか、このオファーを見送ってください)',
     'cannot:task-hold': '通話の保留',
     'cannot:task-resume': '通話の保留',
     'cannot:task-mute': '通話のミュート',

@@ -497,6 +497,7 @@ const ptBR: Bundle = {
     'verb:upload-logs': 'enviar os logs',
     'cannot:task-accept': 'aceitar esta oferta por aqui: atenda pelo seu telefone',
     'cannot:task-decline': 'recusar esta oferta: deixe tocar até o fim ou atenda pelo seu telefone',
+    'cannot:task-decline-preview': 'recusar uma prévia de campanha: ligue agora ou deixe a oferta passar',
     'cannot:task-hold': 'colocar chamadas em espera',
     'cannot:task-resume': 'colocar chamadas em espera',
     'cannot:task-mute': 'silenciar chamadas',

@@ -492,6 +492,7 @@ const zhCN: Bundle = {
     'verb:upload-logs': '上传日志',
     'cannot:task-accept': '在此接受来电（请在电话机上接听）',
     'cannot:task-decline': '拒绝来电（请让它响完，或在电话机上接听）',
+    'cannot:task-decline-preview': '拒绝活动预览（请立即呼叫，或放弃此预览）',
     'cannot:task-hold': '保持通话',
     'cannot:task-resume': '保持通话',
     'cannot:task-mute': '通话静音',

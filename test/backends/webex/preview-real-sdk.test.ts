@@ -136,13 +136,13 @@ describe('webex on the real SDK: a campaign preview the agent calls now', functi
     expect(d.root.querySelector('[data-action="decline"]')).to.equal(null);
     await d.sdk.request('cc-task-decline-request', { taskId: id });
     expect(errors).to.have.length(1);
-    expect(errors[0]).to.include({ action: 'task-decline', code: 'unsupported' });
-    expect(errors[0].message).to.match(/cannot decline/i);
+    // In the words for a preview (a phone call's refusal says to answer it on the phone).
+    expect(errors[0]).to.deep.equal({ action: 'task-decline', code: 'unsupported', message: 'The webex backend cannot decline a campaign preview: call now, or let the offer go.' });
     expect(d.sdk.state.errors[`cc-task-decline-request:${id}`]?.code).to.equal('unsupported');
     // The refusal shows next to the offer, which is still there to call now; nothing reached Webex.
     await d.panel.updateComplete;
     const offer = d.root.querySelector(`[part~="offer"][data-task="${id}"]`)!;
-    expect(squash(offer.querySelector('[role="alert"], [part~="error"]')?.textContent)).to.match(/cannot decline/i);
+    expect(squash(offer.querySelector('[role="alert"], [part~="error"]')?.textContent)).to.include('cannot decline a campaign preview: call now, or let the offer go.');
     expect(d.sdk.state.tasks).to.have.length(1);
     expect(d.sdk.state.tasks[0]).to.deep.include({ id, state: 'offered', preview: { campaign: 'Spring renewals' } });
     expect(d.heard.filter((h) => h.startsWith('cc-task-rejected'))).to.deep.equal([]);
