@@ -6,7 +6,6 @@
 import { ReactiveElement } from 'lit';
 import { CcSdk } from '../../components/cc-sdk/cc-sdk.js';
 import { CcAuth } from '../../components/cc-auth/cc-auth.js';
-import { defineWhenNeeded } from './lazy-tags.js';
 import type { Body } from './light.js';
 
 /** What the entry's light classes of these tags become. */
@@ -16,10 +15,12 @@ export const body: Body = { widgets: { 'cc-sdk': CcSdk, 'cc-auth': CcAuth }, Rea
 // body is in the body, never in the entry; its files are on their way already (preload.ts).
 export const panels = import('./panels.js');
 
-// Widgets that are not on the agent's first screen are chunks of their own (see lazy-tags.ts): the statistics
-// widgets are fetched at once when the page already has one of their tags, else when the browser is idle.
-defineWhenNeeded(['cc-queue-stats', 'cc-agent-stats'], () => import('./stats.js'));
-// The conversation widget too: a chunk fetched when the page has the tag, else once the browser is idle.
-defineWhenNeeded(['cc-conversation'], () => import('./conversation.js'));
-// <cc-preflight> likewise (its checks are a further chunk, fetched on the first run).
-defineWhenNeeded(['cc-preflight'], () => import('./preflight.js'));
+/**
+ * Widgets that are not on the agent's first screen, a chunk of their own each: the entry fetches one when the
+ * page has one of its tags (now or later), else once the browser is idle (lazy-tags.ts), and settles it.
+ */
+export const offScreen: ReadonlyArray<readonly [readonly string[], () => Promise<{ body: Body }>]> = [
+  [['cc-queue-stats', 'cc-agent-stats'], () => import('./stats.js')],
+  [['cc-conversation'], () => import('./conversation.js')],
+  [['cc-preflight'], () => import('./preflight.js')],
+];

@@ -10,9 +10,10 @@
 //   the desk once the desk has its backend); the entry's exports (the API) are there once both have: a module
 //   that imports this one runs then, as before.
 // Nothing in the entry may be imported by the other chunks (see light.ts). A new widget that is not on the
-// desk's first screen joins through `defineWhenNeeded` in body.ts (see lazy-tags.ts).
+// desk's first screen joins through `offScreen` in body.ts (see lazy-tags.ts).
 import './preload.js';
-import { defineLightTags, settle } from './light.js';
+import { defineWhenNeeded } from './lazy-tags.js';
+import { defineLightTags, onDemand, settle } from './light.js';
 
 /** How long the rest of the desk waits at most for the desks' backends, in milliseconds. */
 const DESK_FIRST_MS = 150;
@@ -40,6 +41,17 @@ defineLightTags();
 
 const core = await import('./body.js');
 settle(core.body);
+// The widgets off the first screen: fetched when the page has (or adds) one of their tags, else when idle.
+for (const [tags, load] of core.offScreen) {
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    void load().then((part) => settle(part.body));
+  };
+  onDemand(tags, start);
+  defineWhenNeeded(tags, start);
+}
 // The rest of the desk shows nothing that matters before the agent has signed in: it settles once each
 // <cc-sdk> has its backend (at most DESK_FIRST_MS after the body), so that its first render does not come
 // between the desk and its backend (measured: the desk is interactive sooner, see the README's figures).

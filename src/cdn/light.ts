@@ -44,7 +44,24 @@ export const LIGHT_TAGS: Readonly<Record<string, readonly string[]>> = {
   'cc-state-select': ['sdk', 'lang'],
   'cc-task-panel': ['sdk', 'lang'],
   'cc-wrapup': ['sdk', 'lang'],
+  // Off the desk's first screen: their code is a chunk of its own each (see `onDemand`).
+  'cc-queue-stats': ['sdk', 'sla-seconds', 'stale-after', 'stats-endpoint', 'poll-interval', 'sort', 'lang'],
+  'cc-agent-stats': ['sdk', 'stale-after', 'stats-endpoint', 'poll-interval', 'lang'],
+  'cc-conversation': ['sdk', 'task-id', 'lang'],
+  'cc-preflight': ['sdk', 'auto', 'output-device', 'listen-ms', 'reach-timeout', 'lang'],
 };
+
+/** What fetches the code of a tag whose code the entry does not ask for at once (a widget off the first screen). */
+const loaders = new Map<string, () => void>();
+
+/**
+ * Registers how the code of `tags` is fetched; it is fetched now if an element of one of them is waiting for
+ * it, else as soon as one is made (the page adds the tag later). The idle-time prefetch is lazy-tags.ts's.
+ */
+export function onDemand(tags: readonly string[], load: () => void): void {
+  for (const tag of tags) loaders.set(tag, load);
+  if (waiting.some((el) => tags.includes(el.localName))) load();
+}
 
 /** A tag whose widget has come, with a promise of that for each tag. */
 const settled = new Set<string>();
@@ -83,6 +100,16 @@ function waitingApi(tag: string): PropertyDescriptorMap {
       },
     },
   };
+  if (tag === 'cc-preflight') {
+    // Its method: a run asked for meanwhile starts once its code is there (and resolves with the report).
+    api.run = {
+      configurable: true,
+      value(this: HTMLElement & { run: () => Promise<unknown> }) {
+        return widgetArrived(tag).then(() => this.run());
+      },
+    };
+    api.result = { configurable: true, get: () => null };
+  }
   if (tag === 'cc-sdk') {
     // Its programmatic API: a request sent meanwhile runs once the desk is there (it resolves as it would have).
     api.request = {
@@ -110,6 +137,7 @@ function defineLight(tag: string, attributes: readonly string[]): void {
       if (!settled.has(tag)) {
         waiting.push(this);
         isWaiting.add(this);
+        loaders.get(tag)?.();
         // A widget's shadow root, empty for now: the element shows nothing (not even content put inside it),
         // and the widget renders into this very root when it comes (Lit uses a root that is there). Not
         // <cc-sdk>'s: the page's content inside it shows as it is.

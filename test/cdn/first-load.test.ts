@@ -194,12 +194,15 @@ describe('the CDN first load of a page in another language', () => {
 });
 
 describe('widgets outside the first screen (src/cdn/lazy-tags.ts)', () => {
-  it('a page with a statistics widget gets it defined from the stats chunk, which the entry does not hold', async function () {
+  it('a page with a statistics widget gets it from the stats chunk, which neither the entry nor the body holds', async function () {
     this.timeout(30000);
     const { chunks } = await manifest();
     const page = await framePage(ENTRY, '<cc-sdk><cc-queue-stats></cc-queue-stats></cc-sdk>');
     try {
       await until(() => !!page.win.customElements.get('cc-queue-stats') && !!page.win.customElements.get('cc-agent-stats'), 10000, 'the statistics tags');
+      const stats = page.doc.querySelector('cc-queue-stats') as HTMLElement & { updateComplete: Promise<boolean> };
+      await stats.updateComplete;
+      expect(stats.shadowRoot!.childNodes.length, 'rendered').to.be.above(0);
       expect([...page.files().keys()]).to.include(chunks.stats);
       const entry = await (await fetch('/dist/cdn/cc-elements.js')).text();
       const body = await (await fetch(`/dist/cdn/${chunks.body}`)).text();

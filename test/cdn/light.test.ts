@@ -15,6 +15,10 @@ import { CcStationLogin } from '../../components/cc-station-login/cc-station-log
 import { CcStateSelect } from '../../components/cc-state-select/cc-state-select.js';
 import { CcTaskPanel } from '../../components/cc-task-panel/cc-task-panel.js';
 import { CcWrapup } from '../../components/cc-wrapup/cc-wrapup.js';
+import { CcQueueStats } from '../../components/cc-queue-stats/cc-queue-stats.js';
+import { CcAgentStats } from '../../components/cc-agent-stats/cc-agent-stats.js';
+import { CcConversation } from '../../components/cc-conversation/cc-conversation.js';
+import { CcPreflight } from '../../components/cc-preflight/cc-preflight.js';
 
 describe('the CDN entry before its body has come (light classes)', () => {
   it('defines every tag at once, renders nothing, and applies what the page set and asked meanwhile when the body comes', async function () {
@@ -29,6 +33,8 @@ describe('the CDN entry before its body has come (light classes)', () => {
       // Every tag defined while the body is held back.
       await until(() => TAGS.every((t) => win.customElements.get(t)), 10000, 'every tag defined');
       await Promise.all(TAGS.map((t) => win.customElements.whenDefined(t)));
+      // The widgets off the desk's first screen too, whose code is not even asked for on this page yet.
+      await Promise.all(['cc-queue-stats', 'cc-agent-stats', 'cc-conversation', 'cc-preflight'].map((t) => win.customElements.whenDefined(t)));
       expect(page.fetched().has(chunks.body), 'the body has not come yet').to.equal(false);
 
       // No waterfall: the backend's files come meanwhile, not after the body.
@@ -95,6 +101,29 @@ describe('the CDN entry before its body has come (light classes)', () => {
     }
   });
 
+  it('a widget off the first screen added later gets its code then, and works', async function () {
+    this.timeout(20000);
+    const { chunks } = await manifest();
+    const page = await frame(ENTRY, DESK);
+    try {
+      const { win, doc } = page;
+      await win.customElements.whenDefined('cc-preflight');
+      const sdk = doc.querySelector('cc-sdk') as HTMLElement & { updateComplete: Promise<boolean> };
+      await sdk.updateComplete;
+      const preflight = doc.createElement('cc-preflight') as HTMLElement & { updateComplete: Promise<boolean>; result: unknown; listenMs: number };
+      expect(preflight.result, 'no report before its code has come').to.equal(null);
+      preflight.listenMs = 300;
+      sdk.append(preflight);
+      await preflight.updateComplete;
+      expect(page.fetched().has(chunks.preflight), 'its chunk fetched').to.equal(true);
+      expect(preflight.shadowRoot!.querySelector('button'), 'its run button').to.not.equal(null);
+      expect(preflight.listenMs, 'the property set before its code came').to.equal(300);
+      expect(preflight instanceof (win.customElements.get('cc-preflight') as CustomElementConstructor)).to.equal(true);
+    } finally {
+      page.close();
+    }
+  });
+
   it('the entry and what it imports statically are at most 25 kB gzipped: one file, no static import', async () => {
     const code = await (await fetch('/dist/cdn/cc-elements.js')).text();
     // A static import in a minified ES module: `import{…}from"./x.js"` or `import"./x.js"`.
@@ -112,6 +141,10 @@ describe('the CDN entry before its body has come (light classes)', () => {
       'cc-state-select': CcStateSelect,
       'cc-task-panel': CcTaskPanel,
       'cc-wrapup': CcWrapup,
+      'cc-queue-stats': CcQueueStats,
+      'cc-agent-stats': CcAgentStats,
+      'cc-conversation': CcConversation,
+      'cc-preflight': CcPreflight,
     };
     expect(Object.keys(LIGHT_TAGS).sort()).to.deep.equal(Object.keys(widgets).sort());
     for (const [tag, widget] of Object.entries(widgets)) {
