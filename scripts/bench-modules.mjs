@@ -4,18 +4,23 @@
 // folder and by module, heaviest first. A module gzipped alone compresses worse than inside the bundle, so
 // the sum is larger than the entry's figure: read the shares, not the totals.
 //
-//   node scripts/bench-modules.mjs
+//   node scripts/bench-modules.mjs                 # the entry
+//   node scripts/bench-modules.mjs --chunk body    # a chunk of the widgets' code instead (body, panels)
 import { rollup } from 'rollup';
 import { transform } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { relative } from 'node:path';
-process.chdir(process.argv[2] ?? process.cwd());
+const chunkAt = process.argv.indexOf('--chunk');
+const chunkName = chunkAt > 0 ? process.argv[chunkAt + 1] : null;
+const dirArg = process.argv.slice(2).find((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--chunk');
+process.chdir(dirArg ?? process.cwd());
 const configs = (await import(process.cwd() + '/rollup.config.mjs')).default;
 const cdn = configs[1];
 const plugins = cdn.plugins.filter((p) => p && p.name !== 'clean-dir' && p.name !== 'cdn-manifest');
 const bundle = await rollup({ ...cdn, plugins, onwarn: () => {} });
 const { output } = await bundle.generate({ ...cdn.output, sourcemap: false });
-const entry = output.find((c) => c.type === 'chunk' && c.isEntry);
+const entry = output.find((c) => c.type === 'chunk' && (chunkName ? c.fileName.startsWith(`chunks/${chunkName}-`) : c.isEntry));
+if (!entry) throw new Error(`No chunk named ${chunkName} in the CDN build.`);
 const rows = [];
 for (const [id, m] of Object.entries(entry.modules)) {
   if (!m.code) continue;
