@@ -176,7 +176,7 @@ let fakeTimers: Promise<FakeTimersModule> | null = null;
  * `@sinonjs/fake-timers`, served by the cloud as a classic script (the package is CommonJS). Install its clock
  * in a test page of its own before the SDK is loaded: the SDK's connection limits (8 s, 50 s) are fixed timers.
  */
-export function loadFakeTimers(cloud: Cloud): Promise<FakeTimersModule> {
+function loadFakeTimers(cloud: Cloud): Promise<FakeTimersModule> {
   fakeTimers ??= scriptGlobal(
     `${new URL(cloud.tenant.sdkUrl).origin}/test/fake-timers.js`,
     () => {
@@ -186,6 +186,20 @@ export function loadFakeTimers(cloud: Cloud): Promise<FakeTimersModule> {
     '@sinonjs/fake-timers',
   );
   return fakeTimers;
+}
+
+/**
+ * Installs a fake clock in this page (page timers and Date; it also moves with real time, so everything else runs
+ * as usual), before the SDK is first loaded: `tickAsync` then drives the SDK's fixed connection limits. A test
+ * file of its own (its own page), since the SDK's services are page-wide; uninstall it after the test.
+ */
+export async function installFakeClock(cloud: Cloud) {
+  const FakeTimers = await loadFakeTimers(cloud);
+  return FakeTimers.withGlobal(globalThis).install({
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+    shouldAdvanceTime: true,
+    advanceTimeDelta: 10,
+  });
 }
 
 /** The SDK's own logging silenced: the tests read what the backend emits. */
@@ -245,7 +259,9 @@ export async function signedInDesk(cloud: Cloud, options: SignedInOptions = {}) 
   const { backend } = realSdkBackend(cloud, { readyTimeoutMs: 5000 });
   const r = deskOn(backend);
   const callId = await prologue(cloud, r.run, () => r.desk.state, options);
-  return { ...r, cloud, backend, callId, close: () => closer(cloud, backend, () => r.desk.attach(null)) };
+  /** Every `cc-connection-change` status the desk announced, in order. */
+  const connections = () => r.outcomes.filter((e) => e.type === 'cc-connection-change').map((e) => (e.detail as { status: string }).status);
+  return { ...r, cloud, backend, callId, connections, close: () => closer(cloud, backend, () => r.desk.attach(null)) };
 }
 
 /**
