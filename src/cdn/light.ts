@@ -1,4 +1,4 @@
-// Light classes: how the CDN entry defines every tag of the desk before the widgets' code has arrived.
+// Light classes: how the CDN entry defines every tag of the kit before the widgets' code has arrived.
 //
 // The entry (cc-elements.js) holds almost nothing: for each tag a small class that extends HTMLElement,
 // defined at once (`customElements.whenDefined` resolves), that renders nothing and keeps what the page did
@@ -6,17 +6,20 @@
 // by side with the backend's files (preload.ts): the body (Lit, the store, the request runner, `<cc-sdk>` and
 // `<cc-auth>`: what the desk needs before the agent can sign in, body.ts) and the rest of the desk (the task
 // panel, the wrap-up, the station login and the state select, which show nothing that matters before the
-// agent has signed in, panels.ts). As each arrives, `settle` turns the light classes of its tags into their
-// widgets:
+// agent has signed in, panels.ts; the entry settles it once the desk has its backend). The widgets off the
+// first screen (statistics, conversation, preflight) are a chunk each, fetched when the page has or adds one
+// of their tags, else when it is idle (`onDemand`). As each part arrives, `settle` turns the light classes of
+// its tags into their widgets:
 //
 // - the light class becomes a subclass of the widget's class (its prototype and its constructor's are
 //   re-parented), so an element created from then on is simply a widget;
-// - each element made before the body came (by the parser's upgrade, or `createElement`) is constructed again
+// - each element made before its code came (by the parser's upgrade, or `createElement`) is constructed again
 //   in place: the widget's constructors run on that very element (Lit's base class is given a parent that
 //   returns it, the constructor "return override" of JavaScript), then its attributes are replayed as an
 //   upgrade would, the properties the page set meanwhile are set again through the widget's accessors
 //   (properties win over attributes, as in Lit), and it is connected if it is in the document;
-// - until then, `updateComplete` (and `<cc-sdk>`'s `request()`) wait for the body instead of being missing,
+// - until then, `updateComplete` (and `<cc-sdk>`'s `request()`, `<cc-preflight>`'s `run()`) wait for the
+//   widget's code instead of being missing,
 //   and a widget renders nothing (an empty shadow root, which the widget then renders into): no unstyled
 //   content, no layout of its own. `<cc-sdk>` has no look of its own anyway: what is inside it shows.
 //
