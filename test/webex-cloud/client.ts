@@ -189,17 +189,27 @@ function loadFakeTimers(cloud: Cloud): Promise<FakeTimersModule> {
 }
 
 /**
- * Installs a fake clock in this page (page timers and Date; it also moves with real time, so everything else runs
- * as usual), before the SDK is first loaded: `tickAsync` then drives the SDK's fixed connection limits. A test
- * file of its own (its own page), since the SDK's services are page-wide; uninstall it after the test.
+ * For a test file of its own (its own page: the SDK's services are page-wide): `fakeClock(cloud)` installs a fake
+ * clock in the page (page timers and Date; it also moves with real time, so everything else runs as usual)
+ * before the SDK is first loaded, so that `tickAsync` drives the SDK's fixed connection limits; it is
+ * uninstalled after each test. Call at the top of the `describe`.
  */
-export async function installFakeClock(cloud: Cloud) {
-  const FakeTimers = await loadFakeTimers(cloud);
-  return FakeTimers.withGlobal(globalThis).install({
-    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
-    shouldAdvanceTime: true,
-    advanceTimeDelta: 10,
+export function fakeClockEachTest(): (cloud: Cloud) => Promise<import('@sinonjs/fake-timers').Clock> {
+  let installed: { uninstall(): unknown } | null = null;
+  afterEach(() => {
+    installed?.uninstall();
+    installed = null;
   });
+  return async (cloud) => {
+    const FakeTimers = await loadFakeTimers(cloud);
+    const clock = FakeTimers.withGlobal(globalThis).install({
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+      shouldAdvanceTime: true,
+      advanceTimeDelta: 10,
+    });
+    installed = clock;
+    return clock;
+  };
 }
 
 /** The SDK's own logging silenced: the tests read what the backend emits. */

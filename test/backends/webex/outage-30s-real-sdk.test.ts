@@ -5,21 +5,16 @@
  * SDK's services are page-wide, and the fake clock is installed before the SDK is first loaded.
  */
 import { expect } from '@open-wc/testing';
-import type { Clock as FakeClock } from '@sinonjs/fake-timers';
-import { Cloud, installFakeClock, signedInDesk } from '../../webex-cloud/client.js';
+import { Cloud, fakeClockEachTest, signedInDesk } from '../../webex-cloud/client.js';
 import { until } from '../../helpers-no-define.js';
 
 describe('webex on the real SDK: the socket silent for 30 s (fake clock)', function () {
   this.timeout(30_000);
-  let clock: FakeClock | null = null;
-  afterEach(() => {
-    clock?.uninstall();
-    clock = null;
-  });
+  const fakeClock = fakeClockEachTest();
 
   it('reconnecting after 8 s, and connected again with the first keepalive answered; the SDK recovers alone (no new register), the call kept', async () => {
     const cloud = await Cloud.tenant();
-    const fake = (clock = await installFakeClock(cloud));
+    const fake = await fakeClock(cloud);
     const r = await signedInDesk(cloud, { call: {} });
     const call = r.callId;
     const callsBefore = (await cloud.state()).calls.length;

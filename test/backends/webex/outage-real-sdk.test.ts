@@ -9,21 +9,16 @@
  * unanswered.
  */
 import { expect } from '@open-wc/testing';
-import type { Clock as FakeClock } from '@sinonjs/fake-timers';
-import { Cloud, installFakeClock, signedInDesk } from '../../webex-cloud/client.js';
+import { Cloud, fakeClockEachTest, signedInDesk } from '../../webex-cloud/client.js';
 import { until } from '../../helpers-no-define.js';
 
 describe('webex on the real SDK: the socket silent for 60 s (fake clock)', function () {
   this.timeout(30_000);
-  let clock: FakeClock | null = null;
-  afterEach(() => {
-    clock?.uninstall();
-    clock = null;
-  });
+  const fakeClock = fakeClockEachTest();
 
   it('reconnecting, then offline when the SDK gives up at 50 s; the backend registers again by itself: connected, the call kept and working, nothing announced twice', async () => {
     const cloud = await Cloud.tenant();
-    const fake = (clock = await installFakeClock(cloud));
+    const fake = await fakeClock(cloud);
     const r = await signedInDesk(cloud, { call: {} });
     const call = r.callId;
     const heard = r.outcomes.length;
