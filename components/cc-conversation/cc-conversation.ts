@@ -55,6 +55,7 @@ interface Draft {
  * @csspart text - A message's text.
  * @csspart delivery - An agent message's delivery: sending, sent, or not sent with the reason.
  * @csspart retry - Send again, on a message that was not sent.
+ * @csspart discard - Discard, on a message that was not sent: takes it out of the transcript.
  * @csspart typing - "… is typing", while the customer types.
  * @csspart new-messages - The button that scrolls to messages that arrived while the agent read back.
  * @csspart composer - The reply form.
@@ -215,6 +216,19 @@ export class CcConversation extends CcWidget<CcConversationStrings> {
     }
   }
 
+  /**
+   * Takes a failed message out of the transcript for good (the agent will not send it again). Focus, which was
+   * on its Discard button, goes to the reply field, or to the transcript when the task takes no reply.
+   */
+  #discard(task: TaskSnapshot, message: ConversationMessage): void {
+    this.cc.desk?.discardMessage(task.id, message.id);
+    this.announce(this.t('discarded'));
+    void this.updateComplete.then(() => {
+      const to = this.renderRoot.querySelector<HTMLElement>('[part="reply"]') ?? this.renderRoot.querySelector<HTMLElement>('[part="transcript"]');
+      to?.focus();
+    });
+  }
+
   #submit(task: TaskSnapshot): void {
     const draft = this.#draft(task.id);
     const email = task.mediaType === 'email';
@@ -252,19 +266,23 @@ export class CcConversation extends CcWidget<CcConversationStrings> {
     if (delivery === 'sent') return html`<span part="delivery" data-delivery="sent">${this.t('sent')}</span>`;
     const reason = this.errorText(this.cc.state.errors[requestKey(REQUEST, { taskId: task.id, messageId: m.id })]);
     const canSend = task.state === 'connected' && capabilitiesFor(this.cc.state, task.id)?.messaging !== false;
+    const excerpt = m.text.length > 40 ? `${m.text.slice(0, 40)}…` : m.text;
     return html`<span part="delivery" data-delivery="failed">
       <span role="status">${reason ? this.tParts('failed', { reason: html`<bdi>${reason}</bdi>` }) : this.t('failedNoReason')}</span>
       ${canSend
         ? html`<button
             type="button"
             part="retry"
-            aria-label=${this.t('retryLabel', { text: m.text.length > 40 ? `${m.text.slice(0, 40)}…` : m.text })}
+            aria-label=${this.t('retryLabel', { text: excerpt })}
             aria-disabled=${this.offline ? 'true' : 'false'}
             @click=${() => this.#send(task, { messageId: m.id, text: m.text, ...(m.subject !== undefined ? { subject: m.subject } : {}) }, false)}
           >
             ${this.t('retry')}
           </button>`
         : nothing}
+      <button type="button" part="discard" aria-label=${this.t('discardLabel', { text: excerpt })} @click=${() => this.#discard(task, m)}>
+        ${this.t('discard')}
+      </button>
     </span>`;
   }
 

@@ -49,6 +49,7 @@ export interface RequestOrigin {
 export interface DeskLink {
   run(name: RequestName, checked: DetailCheck<RequestName>, origin: RequestOrigin): Promise<void>;
   dismissError(key: string): void;
+  discardMessage(taskId: string, messageId: string): void;
   destinations(kind: DestinationKind, taskId?: string): Promise<readonly DestinationOption[]>;
   outdialOrigins(): Promise<readonly OutdialOrigin[]>;
 }
@@ -227,6 +228,18 @@ export class Desk {
   /** Reports a problem that is no request's (a malformed scenario, an unknown backend). */
   report(error: CcError): void {
     this.#apply({ type: 'error', error: error.toJSON() });
+  }
+
+  /**
+   * Takes a message of the agent's that failed to send out of its task's transcript (and its error with it):
+   * the agent chose not to send it again. Only a failed message goes; a follower asks its leader.
+   */
+  discardMessage(taskId: string, messageId: string): void {
+    if (this.#link) {
+      this.#link.discardMessage(taskId, messageId);
+      return;
+    }
+    this.#apply({ type: 'message-discard', taskId, messageId, key: requestKey('cc-task-message-request', { taskId, messageId }) });
   }
 
   dismissError(key: string): void {

@@ -71,6 +71,8 @@ export type StoreAction =
   /** A request finished; a failure is kept under its key, unless its task is gone by now. */
   | { readonly type: 'settled'; readonly key: string; readonly taskId?: string; readonly error?: CcErrorInfo }
   | { readonly type: 'dismiss-error'; readonly key: string }
+  /** The agent discarded a message of theirs that failed to send: out of the transcript, with its error (`key`). */
+  | { readonly type: 'message-discard'; readonly taskId: string; readonly messageId: string; readonly key: string }
   /**
    * An agent's message changed delivery state (the request sending it settled): applied only while the
    * message is still `pending`, so the backend's own report of it wins.
@@ -175,6 +177,15 @@ function addMessage(state: DeskState, message: ConversationMessage): DeskState {
   return { ...state, messages, typing };
 }
 
+/** A failed message of the agent's, out of its task's transcript, with the error of its send (only a failed one). */
+function discardMessage(state: DeskState, taskId: string, messageId: string, key: string): DeskState {
+  const thread = state.messages[taskId];
+  const message = thread?.find((m) => m.id === messageId);
+  if (!message || message.from !== 'agent' || message.delivery !== 'failed') return state;
+  const messages = dict({ ...state.messages, [taskId]: thread.filter((m) => m !== message) });
+  return { ...state, messages, errors: without(state.errors, (k) => k === key) };
+}
+
 /** An agent's message whose send settled: marked sent or failed, unless the backend said otherwise first. */
 function markDelivery(state: DeskState, taskId: string, messageId: string, delivery: MessageDelivery): DeskState {
   const thread = state.messages[taskId];
@@ -253,6 +264,8 @@ function reduceOnce(state: DeskState, action: StoreAction): DeskState {
         : { ...state, taskCapabilities: dict({ ...state.taskCapabilities, [action.taskId]: action.capabilities }) };
     case 'dismiss-error':
       return set(state, 'errors', without(state.errors, (k) => k === action.key));
+    case 'message-discard':
+      return discardMessage(state, action.taskId, action.messageId, action.key);
     case 'connection': {
       const next = set(state, 'connection', action.status);
       return action.status === 'connected' ? clearErrors(next, 'offline') : next;

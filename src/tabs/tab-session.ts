@@ -336,6 +336,9 @@ export class TabSession {
     dismissError: (key) => {
       if (this.#leaderId) this.#post({ kind: 'dismiss', from: this.id, to: this.#leaderId, key });
     },
+    discardMessage: (taskId, messageId) => {
+      if (this.#leaderId) this.#post({ kind: 'discard', from: this.id, to: this.#leaderId, taskId, messageId });
+    },
     destinations: (list, taskId) =>
       this.#ask<DestinationOption>((id, to) => ({ kind: 'destinations', from: this.id, to, id, list, ...(taskId === undefined ? {} : { taskId }) })),
     outdialOrigins: () => this.#ask<OutdialOrigin>((id, to) => ({ kind: 'outdial-origins', from: this.id, to, id })),
@@ -451,6 +454,9 @@ export class TabSession {
       }
       case 'dismiss':
         desk.dismissError(message.key);
+        return;
+      case 'discard':
+        desk.discardMessage(message.taskId, message.messageId);
         return;
       case 'destinations':
         this.#answer(message, desk.destinations(message.list, message.taskId));

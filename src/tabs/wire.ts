@@ -46,6 +46,7 @@ export type TabMessage =
   /** The leader has run a follower's request. */
   | { readonly kind: 'done'; readonly from: string; readonly to: string; readonly id: number }
   | { readonly kind: 'dismiss'; readonly from: string; readonly to: string; readonly key: string }
+  | { readonly kind: 'discard'; readonly from: string; readonly to: string; readonly taskId: string; readonly messageId: string }
   /** A follower asks the leader for a list its backend gives: consult and transfer destinations, or the outdial origins. */
   | { readonly kind: 'destinations'; readonly from: string; readonly to: string; readonly id: number; readonly list: DestinationKind; readonly taskId?: string }
   | { readonly kind: 'outdial-origins'; readonly from: string; readonly to: string; readonly id: number }

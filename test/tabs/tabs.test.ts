@@ -89,6 +89,25 @@ describe('tabs: one session', () => {
     expect(a.heard('cc-error').map((h) => [h.detail.message, h.detail.leader])).to.deep.equal([['The contact center refused the call.', true]]);
   });
 
+  it('a failed message discarded in a follower goes from the transcript of every tab', async function () {
+    this.timeout(30000);
+    const session = freshSession('discard');
+    const a = await tab(session);
+    const b = await tab(session);
+    await signInAndAvailable(a);
+    a.sdk.simulator!.offer({ mediaType: 'chat' });
+    await until(() => b.state().tasks.length === 1, 5000, 'the chat in the follower');
+    const taskId = a.state().tasks[0].id;
+    await b.sdk.request('cc-task-accept-request', { taskId });
+    a.sdk.simulator!.failNext({ action: 'sendMessage', code: 'rejected', message: 'The chat service did not answer.' });
+    await b.sdk.request('cc-task-message-request', { taskId, messageId: 'm-1', text: 'Hello?' });
+    const has = (t: typeof a, delivery?: string) => (t.state().messages[taskId] ?? []).some((m) => m.id === 'm-1' && (!delivery || m.delivery === delivery));
+    await until(() => has(a, 'failed') && has(b, 'failed'), 5000, 'the failed message in both tabs');
+    b.sdk.desk.discardMessage(taskId, 'm-1');
+    await until(() => !has(a) && !has(b), 5000, 'the message gone from both tabs');
+    expect(Object.keys(a.state().errors).filter((k) => k.startsWith('cc-task-message-request'))).to.deep.equal([]);
+  });
+
   it("New call in a follower lists the leader's Caller IDs and places the call from the one chosen; a consult there lists the leader's agents", async function () {
     this.timeout(30000);
     const session = freshSession('outdial');

@@ -123,7 +123,7 @@ describe('<cc-conversation>', () => {
     await d.type('Are you there?');
     await sendKeys({ press: 'Enter' });
     await d.settle();
-    expect(d.messages().at(-1)).to.equal('agent|You|Are you there?|Not sent: The chat service did not answer. Send again');
+    expect(d.messages().at(-1)).to.equal('agent|You|Are you there?|Not sent: The chat service did not answer. Send again Discard');
     expect(d.$('[part~="message"][data-delivery="failed"]')).to.not.equal(null);
     await expect(d.el).to.be.accessible();
     const retry = d.$<HTMLButtonElement>('[part="retry"]')!;
@@ -134,6 +134,30 @@ describe('<cc-conversation>', () => {
     expect(d.messages().at(-1)).to.equal('agent|You|Are you there?|Sent');
     expect(d.server.messagesOf(d.taskId).filter((m) => m.from === 'agent')).to.have.length(1);
     expect(detailsOf(d.events, 'cc-message').filter((m) => m.message.from === 'agent')).to.have.length(1);
+  });
+
+  it('discards a failed message from the keyboard: out of the transcript with its reason, nothing sent, focus on the reply', async () => {
+    const d = await desk();
+    d.server.failNext({ action: 'sendMessage', code: 'rejected', message: 'The chat service did not answer.' });
+    const seen = d.requests();
+    await d.type('Are you there?');
+    await sendKeys({ press: 'Enter' });
+    await d.settle();
+    const before = d.messages();
+    expect(before.at(-1)).to.equal('agent|You|Are you there?|Not sent: The chat service did not answer. Send again Discard');
+    const discard = d.$<HTMLButtonElement>('[part="discard"]')!;
+    expect(discard.getAttribute('aria-label')).to.equal('Discard the unsent message: Are you there?');
+    discard.focus();
+    await sendKeys({ press: 'Enter' });
+    await d.settle();
+    await until(() => d.el.shadowRoot!.activeElement === d.reply(), 2000, 'focus on the reply');
+    expect(d.messages()).to.deep.equal(before.slice(0, -1));
+    expect(d.$('[part~="message"][data-delivery="failed"]')).to.equal(null);
+    expect(Object.keys(d.sdk.state.errors).filter((k) => k.startsWith('cc-task-message-request')), 'its error went with it').to.deep.equal([]);
+    expect(squash(d.$('[role="status"][aria-live="polite"]')?.textContent)).to.equal('The unsent message was discarded.');
+    expect(seen, 'Discard sends nothing').to.have.length(1);
+    expect(d.server.messagesOf(d.taskId).filter((m) => m.from === 'agent')).to.deep.equal([]);
+    await expect(d.el).to.be.accessible();
   });
 
   it('shows a message as sending while the contact center has not taken it', async () => {
