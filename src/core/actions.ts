@@ -255,6 +255,24 @@ export interface ActionSpec<D> {
  */
 const action = <D, const W extends WidgetTag | null>(spec: ActionSpec<D> & { readonly offeredBy: W }): ActionSpec<D> & { readonly offeredBy: W } => spec;
 
+/** The backend methods a task's id is enough for (hold, end…). */
+type TaskMethod = { [K in BackendMethod]-?: Required<Backend>[K] extends (taskId: string) => Promise<unknown> ? K : never }[BackendMethod];
+
+/**
+ * An entry whose detail is `{taskId}` and whose call is its method on that task (most of the table): only what
+ * differs is written, the detail, its scope and the call are the same for all of them.
+ */
+const taskAction = <const W extends WidgetTag | null>(
+  spec: Omit<ActionSpec<TaskRef>, 'detailText' | 'detail' | 'scope' | 'call' | 'method'> & { readonly method: TaskMethod; readonly offeredBy: W },
+): ActionSpec<TaskRef> & { readonly offeredBy: W } =>
+  action({
+    ...spec,
+    detailText: '{taskId}',
+    detail: TASK,
+    scope: 'task',
+    call: (b, d) => (b[spec.method] as (taskId: string) => Promise<unknown>).call(b, d.taskId),
+  });
+
 const checkDestination: Check<{ readonly destination: Destination }> = ({ detail: { destination } }) => {
   if (!destination.to.trim()) return REFUSALS.chooseDestination;
   return destination.type === 'dialNumber' ? dialNumberRefusal(destination.to) : null;
@@ -374,37 +392,25 @@ export const ACTIONS = {
     ],
     offeredBy: 'cc-state-select',
   }),
-  'cc-task-accept-request': action({
+  'cc-task-accept-request': taskAction({
     summary: 'Accept an offer.',
-    detailText: '{taskId}',
-    detail: TASK,
-    scope: 'task',
     method: 'accept',
-    call: (b, d) => b.accept(d.taskId),
     capability: 'accept',
     phase: 'offered',
     offeredBy: 'cc-task-panel',
     place: 'offer',
   }),
-  'cc-task-decline-request': action({
+  'cc-task-decline-request': taskAction({
     summary: 'Decline an offer.',
-    detailText: '{taskId}',
-    detail: TASK,
-    scope: 'task',
     method: 'decline',
-    call: (b, d) => b.decline(d.taskId),
     capability: 'decline',
     phase: 'offered',
     offeredBy: 'cc-task-panel',
     place: 'offer',
   }),
-  'cc-task-hold-request': action({
+  'cc-task-hold-request': taskAction({
     summary: 'Put a call on hold.',
-    detailText: '{taskId}',
-    detail: TASK,
-    scope: 'task',
     method: 'hold',
-    call: (b, d) => b.hold(d.taskId),
     capability: 'hold',
     phase: 'connected',
     media: 'telephony',
@@ -412,13 +418,9 @@ export const ACTIONS = {
     offeredBy: 'cc-task-panel',
     place: 'task',
   }),
-  'cc-task-resume-request': action({
+  'cc-task-resume-request': taskAction({
     summary: 'Resume a held call.',
-    detailText: '{taskId}',
-    detail: TASK,
-    scope: 'task',
     method: 'resume',
-    call: (b, d) => b.resume(d.taskId),
     capability: 'hold',
     phase: 'connected',
     media: 'telephony',
@@ -426,13 +428,9 @@ export const ACTIONS = {
     offeredBy: 'cc-task-panel',
     place: 'task',
   }),
-  'cc-task-mute-request': action({
+  'cc-task-mute-request': taskAction({
     summary: 'Mute or unmute the agent.',
-    detailText: '{taskId}',
-    detail: TASK,
-    scope: 'task',
     method: 'toggleMute',
-    call: (b, d) => b.toggleMute(d.taskId),
     capability: 'mute',
     phase: 'connected',
     media: 'telephony',
@@ -447,13 +445,9 @@ export const ACTIONS = {
     offeredBy: 'cc-task-panel',
     place: 'task',
   }),
-  'cc-task-recording-pause-request': action({
+  'cc-task-recording-pause-request': taskAction({
     summary: 'Pause the recording.',
-    detailText: '{taskId}',
-    detail: TASK,
-    scope: 'task',
     method: 'pauseRecording',
-    call: (b, d) => b.pauseRecording(d.taskId),
     capability: 'recording',
     phase: 'connected',
     media: 'telephony',
@@ -461,13 +455,9 @@ export const ACTIONS = {
     offeredBy: 'cc-task-panel',
     place: 'task',
   }),
-  'cc-task-recording-resume-request': action({
+  'cc-task-recording-resume-request': taskAction({
     summary: 'Resume the recording.',
-    detailText: '{taskId}',
-    detail: TASK,
-    scope: 'task',
     method: 'resumeRecording',
-    call: (b, d) => b.resumeRecording(d.taskId),
     capability: 'recording',
     phase: 'connected',
     media: 'telephony',
@@ -493,13 +483,9 @@ export const ACTIONS = {
     offeredBy: 'cc-task-panel',
     place: 'picker',
   }),
-  'cc-task-consult-end-request': action({
+  'cc-task-consult-end-request': taskAction({
     summary: 'End the consult.',
-    detailText: '{taskId}',
-    detail: TASK,
-    scope: 'task',
     method: 'endConsult',
-    call: (b, d) => b.endConsult(d.taskId),
     capability: 'consult',
     phase: 'connected',
     when: [
@@ -523,26 +509,18 @@ export const ACTIONS = {
     offeredBy: 'cc-task-panel',
     place: 'picker',
   }),
-  'cc-task-consult-transfer-request': action({
+  'cc-task-consult-transfer-request': taskAction({
     summary: 'Transfer to the consulted party.',
-    detailText: '{taskId}',
-    detail: TASK,
-    scope: 'task',
     method: 'consultTransfer',
-    call: (b, d) => b.consultTransfer(d.taskId),
     capability: 'consultTransfer',
     phase: 'connected',
     when: [refuseIf(({ task }) => task.consult?.state !== 'connected', REFUSALS.consultNotAnswered)],
     offeredBy: 'cc-task-panel',
     place: 'task',
   }),
-  'cc-task-conference-request': action({
+  'cc-task-conference-request': taskAction({
     summary: 'Join the consulted party and the customer into a three-way conference.',
-    detailText: '{taskId}',
-    detail: TASK,
-    scope: 'task',
     method: 'conference',
-    call: (b, d) => b.conference(d.taskId),
     capability: 'conference',
     phase: 'connected',
     media: 'telephony',
@@ -550,13 +528,9 @@ export const ACTIONS = {
     offeredBy: 'cc-task-panel',
     place: 'task',
   }),
-  'cc-task-conference-leave-request': action({
+  'cc-task-conference-leave-request': taskAction({
     summary: 'Leave the conference: the customer and the others stay connected; the task ends for the agent.',
-    detailText: '{taskId}',
-    detail: TASK,
-    scope: 'task',
     method: 'leaveConference',
-    call: (b, d) => b.leaveConference(d.taskId),
     capability: 'conferenceLeave',
     phase: 'connected',
     media: 'telephony',
@@ -564,13 +538,9 @@ export const ACTIONS = {
     offeredBy: 'cc-task-panel',
     place: 'task',
   }),
-  'cc-task-conference-transfer-request': action({
+  'cc-task-conference-transfer-request': taskAction({
     summary: 'Hand the conference to the consulted agent and leave it; the task ends for the agent.',
-    detailText: '{taskId}',
-    detail: TASK,
-    scope: 'task',
     method: 'transferConference',
-    call: (b, d) => b.transferConference(d.taskId),
     capability: 'conferenceTransfer',
     phase: 'connected',
     media: 'telephony',
@@ -623,13 +593,9 @@ export const ACTIONS = {
       delivery: 'pending',
     }),
   }),
-  'cc-task-end-request': action({
+  'cc-task-end-request': taskAction({
     summary: 'End the task.',
-    detailText: '{taskId}',
-    detail: TASK,
-    scope: 'task',
     method: 'end',
-    call: (b, d) => b.end(d.taskId),
     capability: 'end',
     phase: 'connected',
     offeredBy: 'cc-task-panel',
@@ -649,13 +615,9 @@ export const ACTIONS = {
     phase: 'wrapup',
     offeredBy: 'cc-wrapup',
   }),
-  'cc-task-auto-wrapup-cancel-request': action({
+  'cc-task-auto-wrapup-cancel-request': taskAction({
     summary: 'Stop the automatic wrap-up of a task: the agent wraps it up when ready.',
-    detailText: '{taskId}',
-    detail: TASK,
-    scope: 'task',
     method: 'cancelAutoWrapup',
-    call: (b, d) => b.cancelAutoWrapup(d.taskId),
     capability: 'cancelAutoWrapup',
     phase: 'wrapup',
     when: [refuseIf(({ task }) => task.autoWrapupAt === null, REFUSALS.noAutoWrapup)],
