@@ -58,6 +58,7 @@ export const MESSAGES = {
   unsupported: 'The {backend} backend cannot {cannot}.',
   unknownTask: 'There is no task {taskId}.',
   notAState: '{state} is not a state an agent can choose.',
+  notRegistered: 'The agent is not registered yet.',
   passwordMissing: 'Enter your username and password.',
   oauthMissing: 'Sign in with the sign-in button.',
 

@@ -62,4 +62,13 @@ describe('the kit’s messages by key', () => {
     expect(CcError.from(new Error('Hold is not allowed.'), 'task-hold').toJSON()).to.deep.equal({ action: 'task-hold', code: 'backend-error', message: 'Hold is not allowed.' });
     expect(CcError.from(undefined, 'task-hold').toJSON()).to.deep.equal({ action: 'task-hold', code: 'backend-error', message: 'The action failed.', key: 'actionFailed' });
   });
+
+  it('keys what a backend says in the kit’s words: "Sign in first." before sign-in', async () => {
+    const r = deskRig();
+    const refused = (await r.backend.hold('t-1').then(
+      () => null,
+      (err: unknown) => err,
+    )) as CcError;
+    expect(refused.toJSON()).to.include({ code: 'not-signed-in', message: 'Sign in first.', key: 'notSignedIn' });
+  });
 });

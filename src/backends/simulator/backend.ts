@@ -283,7 +283,7 @@ export class SimulatorBackend implements Backend, SimulatorClient {
     if (!this.#signedIn) throw CcError.of('not-signed-in', { key: 'notSignedIn' }, action);
     if (this.#token.expired) throw CcError.of('token-expired', { key: 'sessionExpired' }, action);
     if (!this.server.networkUp) throw new CcError('offline', 'No connection to the contact center. Try again once it is back.', action);
-    if (needRegistered && !this.#registered) throw new CcError('not-registered', 'The agent is not registered yet.', action);
+    if (needRegistered && !this.#registered) throw CcError.of('not-registered', { key: 'notRegistered' }, action);
     this.server.checkFault(action);
   }
 

@@ -82,8 +82,8 @@ export class TcccContext {
 
   /** Refuses an action the session is not ready for: only the backend knows these. */
   guard(action: string, needRegistered = true): TcccSdk {
-    if (!this.signedIn || !this.sdk) throw new CcError('not-signed-in', 'Sign in first.', action);
-    if (needRegistered && !this.registered) throw new CcError('not-registered', 'The agent is not registered yet.', action);
+    if (!this.signedIn || !this.sdk) throw CcError.of('not-signed-in', { key: 'notSignedIn' }, action);
+    if (needRegistered && !this.registered) throw CcError.of('not-registered', { key: 'notRegistered' }, action);
     return this.sdk;
   }
 

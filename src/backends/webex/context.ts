@@ -149,8 +149,8 @@ export class WebexContext {
   /** The cc to act on, once signed in, registered and connected. */
   ready(action: string): WebexCc {
     this.alive(action);
-    if (!this.cc) throw new CcError('not-signed-in', 'Sign in first.', action);
-    if (!this.registered || !this.profile) throw new CcError('not-registered', 'The agent is not registered yet.', action);
+    if (!this.cc) throw CcError.of('not-signed-in', { key: 'notSignedIn' }, action);
+    if (!this.registered || !this.profile) throw CcError.of('not-registered', { key: 'notRegistered' }, action);
     if (this.connection.down) {
       throw new CcError('offline', 'No connection to Webex Contact Center; reconnecting. Try again once it is back.', action);
     }

@@ -92,7 +92,7 @@ export class WebexSession {
     const ctx = this.#ctx;
     ctx.alive('register');
     const cc = ctx.cc;
-    if (!cc) throw new CcError('not-signed-in', 'Sign in first.', 'register');
+    if (!cc) throw CcError.of('not-signed-in', { key: 'notSignedIn' }, 'register');
     if (ctx.registered && ctx.profile) {
       ctx.emit({ type: 'registered', profile: ctx.profile });
       return ctx.profile;
@@ -147,7 +147,7 @@ export class WebexSession {
 
   async uploadLogs(): Promise<{ trackingId?: string }> {
     const cc = this.#ctx.cc;
-    if (!cc) throw new CcError('not-signed-in', 'Sign in first.', 'uploadLogs');
+    if (!cc) throw CcError.of('not-signed-in', { key: 'notSignedIn' }, 'uploadLogs');
     const result = await this.#ctx.calls.run('uploadLogs', () => cc.uploadLogs());
     const id = text(result?.trackingid) || text(result?.feedbackId) || text(result?.correlationId);
     return id ? { trackingId: id } : {};

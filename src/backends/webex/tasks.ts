@@ -153,7 +153,7 @@ export class WebexTasks {
     const ctx = this.#ctx;
     const rec = this.#task(taskId, 'consult');
     if (destination.type === 'queue' && ctx.raw?.allowConsultToQueue === false) {
-      throw new CcError('unsupported', 'Your contact center does not let agents consult a queue: consult an agent instead.', 'consult');
+      throw refusalError(REFUSALS.noQueueConsult, 'consult');
     }
     const target = ctx.directory.named(destination);
     rec.consultTarget = target;

@@ -64,10 +64,10 @@ export class XucLink {
   /** Refuses an action the session or the link is not ready for: only the backend knows these. */
   guard(action: string, needRegistered = true): void {
     const ctx = this.#ctx;
-    if (!ctx.signedIn) throw new CcError('not-signed-in', 'Sign in first.', action);
+    if (!ctx.signedIn) throw CcError.of('not-signed-in', { key: 'notSignedIn' }, action);
     if (!this.#token) throw new CcError('token-expired', 'The XiVO session expired. Sign in again.', action);
     if (this.#link !== 'up' || this.#ws?.readyState !== 1) throw new CcError('offline', 'No connection to XiVO. Try again once it is back.', action);
-    if (needRegistered && !ctx.registered) throw new CcError('not-registered', 'The agent is not registered yet.', action);
+    if (needRegistered && !ctx.registered) throw CcError.of('not-registered', { key: 'notRegistered' }, action);
   }
 
   /** Closes everything: the socket, the timers, and (`disposed`) whoever still waits for an answer. */

@@ -481,6 +481,7 @@ const ar: Bundle = {
     unsupported: 'لا تستطيع الواجهة الخلفية {backend}: {cannot}.',
     unknownTask: 'لا توجد مهمة {taskId}.',
     notAState: '{state} ليست حالة يمكن للوكيل اختيارها.',
+    notRegistered: 'لم يُسجَّل الوكيل بعد.',
     passwordMissing: 'أدخل اسم المستخدم وكلمة المرور.',
     oauthMissing: 'سجِّل الدخول باستخدام زر تسجيل الدخول.',
     dialEmpty: 'أدخل رقم اتصال. استخدم من {min} إلى {max} رقمًا، مع علامة + اختيارية في البداية.',

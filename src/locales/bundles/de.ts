@@ -451,6 +451,7 @@ const de: Bundle = {
     unsupported: 'Das Backend {backend} kann Folgendes nicht: {cannot}.',
     unknownTask: 'Es gibt keine Aufgabe {taskId}.',
     notAState: '{state} ist kein Status, den ein Agent wählen kann.',
+    notRegistered: 'Der Agent ist noch nicht registriert.',
     passwordMissing: 'Geben Sie Ihren Benutzernamen und Ihr Passwort ein.',
     oauthMissing: 'Melden Sie sich mit der Anmeldeschaltfläche an.',
     dialEmpty: 'Geben Sie eine Rufnummer ein. Verwenden Sie {min} bis {max} Ziffern, optional mit führendem +.',

@@ -451,6 +451,7 @@ const es: Bundle = {
     unsupported: 'El backend {backend} no puede {cannot}.',
     unknownTask: 'No existe la tarea {taskId}.',
     notAState: '{state} no es un estado que un agente pueda elegir.',
+    notRegistered: 'El agente aún no está registrado.',
     passwordMissing: 'Introduzca su nombre de usuario y su contraseña.',
     oauthMissing: 'Inicie sesión con el botón de inicio de sesión.',
     dialEmpty: 'Introduzca un número. Use de {min} a {max} dígitos, con un + inicial opcional.',

@@ -451,6 +451,7 @@ const fr: Bundle = {
     unsupported: 'Le backend {backend} ne peut pas {cannot}.',
     unknownTask: 'Il n’y a pas de tâche {taskId}.',
     notAState: '{state} n’est pas un état qu’un agent peut choisir.',
+    notRegistered: 'L’agent n’est pas encore enregistré.',
     passwordMissing: 'Saisissez votre nom d’utilisateur et votre mot de passe.',
     oauthMissing: 'Connectez-vous avec le bouton de connexion.',
     dialEmpty: 'Saisissez un numéro. Utilisez de {min} à {max} chiffres, avec un + initial facultatif.',

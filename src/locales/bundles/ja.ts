@@ -446,6 +446,7 @@ const ja: Bundle = {
     unsupported: '{backend} バックエンドは次の操作に対応していません: {cannot}。',
     unknownTask: 'タスク {taskId} はありません。',
     notAState: '{state} はエージェントが選べる状態ではありません。',
+    notRegistered: 'エージェントはまだ登録されていません。',
     passwordMissing: 'ユーザー名とパスワードを入力してください。',
     oauthMissing: 'サインイン ボタンでサインインしてください。',
     dialEmpty: '電話番号を入力してください。{min}〜{max} 桁の数字を使い、先頭の + は任意です。',

@@ -451,6 +451,7 @@ const ptBR: Bundle = {
     unsupported: 'O backend {backend} não consegue {cannot}.',
     unknownTask: 'Não existe a tarefa {taskId}.',
     notAState: '{state} não é um estado que um agente possa escolher.',
+    notRegistered: 'O agente ainda não está registrado.',
     passwordMissing: 'Digite seu nome de usuário e sua senha.',
     oauthMissing: 'Entre com o botão de login.',
     dialEmpty: 'Digite um número. Use de {min} a {max} dígitos, com um + inicial opcional.',

@@ -447,6 +447,7 @@ const zhCN: Bundle = {
     unsupported: '{backend} 后端不支持：{cannot}。',
     unknownTask: '没有任务 {taskId}。',
     notAState: '{state} 不是坐席可以选择的状态。',
+    notRegistered: '坐席尚未注册。',
     passwordMissing: '请输入用户名和密码。',
     oauthMissing: '请使用登录按钮登录。',
     dialEmpty: '请输入电话号码。使用 {min} 到 {max} 位数字，开头的 + 可选。',
