@@ -57,3 +57,21 @@ export const Japanese = inLanguage('ja', '後処理: Priya Raman とのメール
 export const SimplifiedChinese = inLanguage('zh-CN', '话后处理：与 Priya Raman 的邮件', '接听');
 /** Arabic, right to left: every widget mirrors. */
 export const Arabic = inLanguage('ar', 'أعمال ما بعد المكالمة: بريد إلكتروني مع Priya Raman', 'قبول', 'rtl');
+
+/** A refusal by the core in `locale`: logging out of the station with tasks open, shown by Log out. */
+function refusalIn(locale: string, shown: string): Story {
+  return {
+    globals: { locale },
+    play: async ({ canvasElement }) => {
+      const desk = await deskIn(canvasElement);
+      await midShift(desk, { openChat: false });
+      await desk.request('cc-station-logout-request', {});
+      await expect(textIn(desk.widget('cc-station-login'), '#logout-error')).toBe(shown);
+    },
+  };
+}
+
+/** A refusal in French: the kit's own words are translated (cc-error still says it in English). */
+export const RefusalFrench = refusalIn('fr', 'Vous ne pouvez pas fermer la session du poste tant qu’une tâche ou un post-appel est ouvert.');
+/** The same refusal in Arabic, right to left. */
+export const RefusalArabic = refusalIn('ar', 'لا يمكنك تسجيل الخروج من المحطة ما دامت لديك مهمة أو أعمال ما بعد المكالمة مفتوحة.');
