@@ -89,6 +89,8 @@ export const sdkHintStrings: Readonly<Record<`sdk${'Missing' | 'None' | 'Ambiguo
 /**
  * Replaces strings of every widget of a tag on the page, e.g. a translation:
  * `setLocaleStrings('cc-task-panel', {accept: 'Annehmen'})`. A widget's own `strings` property wins.
+ * `setLocaleStrings('messages', {resumeDuringConsult: '…'})` words the kit's refusals and errors, by their key
+ * (src/core/messages.ts), in every widget.
  */
 export function setLocaleStrings(tag: string, strings: Strings): void {
   pageStrings.set(tag, { ...pageStrings.get(tag), ...strings });
