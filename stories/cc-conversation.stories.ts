@@ -92,15 +92,16 @@ export const Pending: Story = {
   },
 };
 
-/** The contact center refused the message: the reason, and Send again. */
+/** The contact center refused the message: the reason, Send again, and Discard. */
 export const FailedSend: Story = {
   play: async ({ canvasElement }) => {
     const desk = await readyDeskIn(canvasElement);
     await desk.connect({ mediaType: 'social', subject: 'DM: my app keeps logging me out', customerName: 'Tomás Álvarez' });
     desk.failNext({ action: 'sendMessage', code: 'rejected', message: 'The social channel did not answer.' });
     await reply(desk, 'Which version of the app do you have?');
-    await expect(textIn(widget(desk), '[data-delivery="failed"] [part="delivery"]')).toBe('Not sent: The social channel did not answer. Send again');
+    await expect(textIn(widget(desk), '[data-delivery="failed"] [part="delivery"]')).toBe('Not sent: The social channel did not answer. Send again Discard');
     await expect(buttonIn(widget(desk), 'Send again')).toBeTruthy();
+    await expect(buttonIn(widget(desk), 'Discard')).toBeTruthy();
   },
 };
 
