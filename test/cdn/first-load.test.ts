@@ -8,53 +8,18 @@
 import { expect } from '@open-wc/testing';
 import { until } from '../helpers-no-define.js';
 import { finishOAuthRoundTrip } from '../../src/core/oauth.js';
+import { DESK, ENTRY, TAGS, frame, manifest, type Frame } from './light-helpers.js';
 
 interface FrameSdk extends HTMLElement {
   desk: { backend: { name: string } | null };
   state: { session: { status: string } };
 }
 
-interface Page {
-  win: Window & typeof globalThis;
-  doc: Document;
-  /** The CDN files the page fetched, by path, with their resource timing. */
-  files: () => Map<string, PerformanceResourceTiming>;
-  close: () => void;
-}
-
-const TAGS = ['cc-sdk', 'cc-auth', 'cc-station-login', 'cc-state-select', 'cc-task-panel', 'cc-wrapup'];
-
-/** A fresh page (its own module map and resource timing) with `head` and `body`. */
-async function framePage(head: string, body: string, lang = 'en'): Promise<Page> {
-  const frame = document.createElement('iframe');
-  frame.style.cssText = 'width: 800px; height: 600px; border: 0';
-  frame.srcdoc = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>frame</title>${head}</head><body>${body}</body></html>`;
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  const win = frame.contentWindow as Window & typeof globalThis;
-  return {
-    win,
-    doc: frame.contentDocument!,
-    files: () =>
-      new Map(
-        (win.performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-          .filter((e) => new URL(e.name).pathname.startsWith('/dist/cdn/'))
-          .map((e) => [new URL(e.name).pathname.replace('/dist/cdn/', ''), e]),
-      ),
-    close: () => frame.remove(),
-  };
-}
-
-const manifest = async () => (await (await fetch('/dist/cdn/manifest.json')).json()) as { chunks: Record<string, string> };
-const ENTRY = '<script type="module" src="/dist/cdn/cc-elements.js"></script>';
-const DESK = '<cc-sdk><cc-auth></cc-auth><cc-station-login></cc-station-login><cc-state-select></cc-state-select><cc-task-panel></cc-task-panel><cc-wrapup></cc-wrapup></cc-sdk>';
-
 describe('the CDN first load', () => {
   it('a simulator page with the entry alone fetches the widgets\' code and simulator.js side by side, and signs in', async function () {
     this.timeout(30000);
     const { chunks } = await manifest();
-    const page = await framePage(ENTRY, DESK);
+    const page = await frame(ENTRY, DESK, 'en', { load: true });
     try {
       await until(() => TAGS.every((t) => page.win.customElements.get(t)), 10000, 'every tag defined');
       const sdk = page.doc.querySelector('cc-sdk') as FrameSdk;
@@ -92,7 +57,7 @@ describe('the CDN first load', () => {
   it('a page that preloads simulator.js itself (the README) gets no second link for it', async function () {
     this.timeout(30000);
     const { chunks } = await manifest();
-    const page = await framePage(`${ENTRY}<link rel="modulepreload" href="/dist/cdn/simulator.js">`, DESK);
+    const page = await frame(`${ENTRY}<link rel="modulepreload" href="/dist/cdn/simulator.js">`, DESK, 'en', { load: true });
     try {
       const sdk = page.doc.querySelector('cc-sdk') as FrameSdk;
       await until(() => sdk.desk?.backend?.name === 'simulator', 10000, 'the simulator attached');
@@ -106,7 +71,7 @@ describe('the CDN first load', () => {
   it('a Webex page preloads the adapter and what it imports, and no simulator byte', async function () {
     this.timeout(30000);
     const { chunks } = await manifest();
-    const page = await framePage(ENTRY, '<cc-sdk backend="webex"><cc-auth></cc-auth></cc-sdk>');
+    const page = await frame(ENTRY, '<cc-sdk backend="webex"><cc-auth></cc-auth></cc-sdk>', 'en', { load: true });
     try {
       const sdk = page.doc.querySelector('cc-sdk') as FrameSdk;
       await until(() => sdk.desk?.backend?.name === 'webex', 10000, 'the Webex adapter attached');
@@ -129,7 +94,7 @@ describe('the CDN first load on the other backends', () => {
       const { chunks } = await manifest();
       const own = chunks[`${backend}-backend`];
       expect(own, `the ${backend} chunk in the manifest`).to.be.a('string');
-      const page = await framePage(ENTRY, `<cc-sdk backend="${backend}"><cc-auth></cc-auth></cc-sdk>`);
+      const page = await frame(ENTRY, `<cc-sdk backend="${backend}"><cc-auth></cc-auth></cc-sdk>`, 'en', { load: true });
       try {
         const sdk = page.doc.querySelector('cc-sdk') as FrameSdk;
         // Built, or refused for want of a server: either way its code has loaded.
@@ -151,13 +116,13 @@ describe('the CDN first load on the other backends', () => {
 });
 
 describe('the CDN first load of a page in another language', () => {
-  const preloads = (page: Page) =>
+  const preloads = (page: Frame) =>
     [...page.doc.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname.replace('/dist/cdn/', ''));
 
   it('a page in French (<html lang="fr-CA">) asks for the French bundle with the simulator\'s files, once', async function () {
     this.timeout(30000);
     const { chunks } = await manifest();
-    const page = await framePage(ENTRY, DESK, 'fr-CA');
+    const page = await frame(ENTRY, DESK, 'fr-CA', { load: true });
     try {
       const sdk = page.doc.querySelector('cc-sdk') as FrameSdk;
       await until(() => sdk.desk?.backend?.name === 'simulator', 10000, 'the simulator attached');
@@ -175,14 +140,14 @@ describe('the CDN first load of a page in another language', () => {
   it('<cc-sdk locale="de"> on an English page asks for the German bundle; an English page for none', async function () {
     this.timeout(30000);
     const { chunks } = await manifest();
-    const german = await framePage(ENTRY, '<cc-sdk locale="de"><cc-auth></cc-auth></cc-sdk>');
+    const german = await frame(ENTRY, '<cc-sdk locale="de"><cc-auth></cc-auth></cc-sdk>', 'en', { load: true });
     try {
       await until(() => !!german.win.customElements.get('cc-sdk'), 10000, 'cc-sdk defined');
       expect(preloads(german)).to.include(chunks.de);
     } finally {
       german.close();
     }
-    const english = await framePage(ENTRY, '<cc-sdk><cc-auth></cc-auth></cc-sdk>');
+    const english = await frame(ENTRY, '<cc-sdk><cc-auth></cc-auth></cc-sdk>', 'en', { load: true });
     try {
       await until(() => !!english.win.customElements.get('cc-sdk'), 10000, 'cc-sdk defined');
       const bundles = ['fr', 'de', 'es', 'pt-BR', 'ja', 'zh-CN', 'ar'].map((l) => chunks[l]);
@@ -197,7 +162,7 @@ describe('widgets outside the first screen (src/cdn/lazy-tags.ts)', () => {
   it('a page with a statistics widget gets it from the stats chunk, which neither the entry nor the body holds', async function () {
     this.timeout(30000);
     const { chunks } = await manifest();
-    const page = await framePage(ENTRY, '<cc-sdk><cc-queue-stats></cc-queue-stats></cc-sdk>');
+    const page = await frame(ENTRY, '<cc-sdk><cc-queue-stats></cc-queue-stats></cc-sdk>', 'en', { load: true });
     try {
       await until(() => !!page.win.customElements.get('cc-queue-stats') && !!page.win.customElements.get('cc-agent-stats'), 10000, 'the statistics tags');
       const stats = page.doc.querySelector('cc-queue-stats') as HTMLElement & { updateComplete: Promise<boolean> };

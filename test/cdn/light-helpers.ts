@@ -1,5 +1,6 @@
-// Helpers of the CDN light-class tests (test/cdn/light*.test.ts): pages in frames that do not wait for their load
-// event, and a chunk of the widgets' code held back by the test server (test/cdn/hold-chunk.mjs).
+// Helpers of the CDN tests (test/cdn/light*.test.ts, first-load.test.ts): pages in frames, which wait for their
+// load event or only for their document (when a chunk of the widgets' code is held back by the test server,
+// test/cdn/hold-chunk.mjs, which delays the load event).
 import { until } from '../helpers-no-define.js';
 
 export const TAGS = ['cc-sdk', 'cc-auth', 'cc-station-login', 'cc-state-select', 'cc-task-panel', 'cc-wrapup'];
@@ -13,33 +14,33 @@ export interface Frame {
   doc: Document;
   /** The CDN files the page has fetched completely, by path under /dist/cdn/. */
   fetched: () => Set<string>;
+  /** The same files, with their resource timing. */
+  files: () => Map<string, PerformanceResourceTiming>;
   close: () => void;
 }
 
 /**
- * A fresh page with `head` and `body`. It does not wait for the page's load event: a held chunk that the page
- * preloads delays it.
+ * A fresh page (its own module map and resource timing) with `head` and `body`. With `load`, it waits for the
+ * page's load event; without, only for its document to be parsed (a held chunk that the page preloads delays
+ * the load event).
  */
-export async function frame(head: string, body: string, lang = 'en'): Promise<Frame> {
+export async function frame(head: string, body: string, lang = 'en', { load = false } = {}): Promise<Frame> {
   const el = document.createElement('iframe');
   el.style.cssText = 'width: 800px; height: 600px; border: 0';
   el.srcdoc = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>frame</title>${head}</head><body>${body}</body></html>`;
+  const loaded = new Promise((resolve) => el.addEventListener('load', resolve, { once: true }));
   document.body.append(el);
+  if (load) await loaded;
   // The frame's first document is an empty about:blank: wait for this one, parsed.
-  await until(() => el.contentWindow?.location.href === 'about:srcdoc' && el.contentDocument!.readyState !== 'loading', 10000, 'the frame parsed');
+  else await until(() => el.contentWindow?.location.href === 'about:srcdoc' && el.contentDocument!.readyState !== 'loading', 10000, 'the frame parsed');
   const win = el.contentWindow as Window & typeof globalThis;
-  return {
-    win,
-    doc: el.contentDocument!,
-    fetched: () =>
-      new Set(
-        (win.performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-          .map((e) => new URL(e.name).pathname)
-          .filter((p) => p.startsWith('/dist/cdn/'))
-          .map((p) => p.replace('/dist/cdn/', '')),
-      ),
-    close: () => el.remove(),
-  };
+  const files = () =>
+    new Map(
+      (win.performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((e) => new URL(e.name).pathname.startsWith('/dist/cdn/'))
+        .map((e) => [new URL(e.name).pathname.replace('/dist/cdn/', ''), e]),
+    );
+  return { win, doc: el.contentDocument!, files, fetched: () => new Set(files().keys()), close: () => el.remove() };
 }
 
 /** Holds one chunk of the widgets' code back (`body` or `panels`) for this page's requests until `release()`. */
