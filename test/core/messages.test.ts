@@ -71,4 +71,30 @@ describe('the kit’s messages by key', () => {
     )) as CcError;
     expect(refused.toJSON()).to.include({ code: 'not-signed-in', message: 'Sign in first.', key: 'notSignedIn' });
   });
+
+  it('keys every sentence the XuC, Webex and simulator backends write themselves (a source scan)', async () => {
+    const files = [
+      'xuc/link.ts', 'xuc/context.ts', 'xuc/calls.ts',
+      'webex/session.ts', 'webex/context.ts', 'webex/tasks.ts', 'webex/backend.ts', 'webex/sdk.ts', 'webex/calls.ts',
+      'simulator/backend.ts',
+    ];
+    const unkeyed: string[] = [];
+    for (const file of files) {
+      const response = await fetch(`/src/backends/${file}`);
+      expect(response.ok, file).to.equal(true);
+      const source = await response.text();
+      // `new CcError(code, '<English>'…)` or an emitted error with a literal message: both bypass the table.
+      const literal = /new CcError\(\s*[^,()]+,\s*['"`]|message:\s*['"`]/g;
+      for (const match of source.matchAll(literal)) {
+        const line = source.slice(0, match.index).split('\n').length;
+        unkeyed.push(`${file}:${line}`);
+      }
+    }
+    expect(unkeyed, 'English sentences with no message key').to.deep.equal([]);
+    // The keys they use are in the table, with the same English the tests of each backend match.
+    expect(englishMessage({ key: 'xucSessionExpired' })).to.equal('The XiVO session expired. Sign in again.');
+    expect(englishMessage({ key: 'xucSessionRefusedBecause', values: { reason: 'NoRights' } })).to.equal(
+      'XiVO refused the session (NoRights). Try again, or ask your administrator.',
+    );
+  });
 });

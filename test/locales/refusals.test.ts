@@ -154,4 +154,31 @@ describe('refusals in the agent’s language', () => {
       bundle.messages['verb:task-hold'] = saved;
     }
   });
+
+  it('shows a backend’s own error in French next to the sign-in form, and cc-error keeps the English message', async () => {
+    const missing: string[] = [];
+    const off = onMissingString((tag, key, bundle) => missing.push(`${tag} → ${key} (${bundle})`));
+    try {
+      const sdkEl = document.createElement('cc-sdk');
+      sdkEl.setAttribute('locale', 'fr');
+      sdkEl.append(document.createElement('cc-auth'));
+      const r = await sdkFixture(html`${sdkEl}`);
+      const auth = r.sdk.querySelector('cc-auth') as HTMLElement & { updateComplete: Promise<boolean> };
+      // The simulated contact center's network is down: its backend refuses the sign-in in its own words.
+      r.server.dropConnection(null);
+      await r.sdk.request('cc-sign-in-request', { accessToken: 'token' });
+      await until(() => Object.keys(r.sdk.state.pending).length === 0, 3000, 'the sign-in settles');
+      await auth.updateComplete;
+      expect(squash(auth.shadowRoot!.querySelector('#token-error')?.textContent)).to.equal('Le centre de contact est injoignable.');
+      expect(auth.shadowRoot!.querySelector('[part="input"]')!.getAttribute('aria-describedby')).to.equal('token-error');
+      expect(lastError(r as unknown as Awaited<ReturnType<typeof desk>>)).to.deep.equal({
+        action: 'sign-in',
+        code: 'offline',
+        message: 'The contact center cannot be reached.',
+      });
+    } finally {
+      off();
+    }
+    expect(missing, 'messages shown in English because the French bundle lacks them').to.deep.equal([]);
+  });
 });

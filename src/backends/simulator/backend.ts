@@ -102,11 +102,11 @@ export class SimulatorBackend implements Backend, SimulatorClient {
     await this.#latency();
     this.server.checkFault('connect');
     const token = credentials.accessToken?.trim();
-    if (!token && !credentials.oauth) throw new CcError('auth-failed', 'An access token is required.', 'connect');
+    if (!token && !credentials.oauth) throw CcError.of('auth-failed', { key: 'tokenRequired' }, 'connect');
     if (token && /^(invalid|expired)/i.test(token)) {
-      throw new CcError('auth-failed', 'The access token was refused: it is malformed or has expired.', 'connect');
+      throw CcError.of('auth-failed', { key: 'simulatorTokenRefused' }, 'connect');
     }
-    if (!this.server.networkUp) throw new CcError('offline', 'The contact center cannot be reached.', 'connect');
+    if (!this.server.networkUp) throw CcError.of('offline', { key: 'simulatorUnreachable' }, 'connect');
     this.#signedIn = true;
     this.#token.reset();
     this.server.attach(this);
@@ -282,7 +282,7 @@ export class SimulatorBackend implements Backend, SimulatorClient {
   #guard(action: SimulatorAction, needRegistered = true): void {
     if (!this.#signedIn) throw CcError.of('not-signed-in', { key: 'notSignedIn' }, action);
     if (this.#token.expired) throw CcError.of('token-expired', { key: 'sessionExpired' }, action);
-    if (!this.server.networkUp) throw new CcError('offline', 'No connection to the contact center. Try again once it is back.', action);
+    if (!this.server.networkUp) throw CcError.of('offline', { key: 'simulatorOffline' }, action);
     if (needRegistered && !this.#registered) throw CcError.of('not-registered', { key: 'notRegistered' }, action);
     this.server.checkFault(action);
   }

@@ -479,10 +479,10 @@ export class SimulatorServer {
     if (problem) throw refusalError(refusal('invalid-dial-number', problem.key, problem.values));
     const dialNumber = args.dialNumber?.trim();
     if (args.loginOption === 'EXTENSION' && dialNumber && !knownExtension(dialNumber)) {
-      throw new CcError('invalid-dial-number', `Extension ${shown(dialNumber)} does not exist on this phone system.`);
+      throw CcError.of('invalid-dial-number', { key: 'simulatorNoExtension', values: { value: shown(dialNumber) } });
     }
     if (args.loginOption === 'AGENT_DN' && dialNumber && simulatorBuddyNumbers.includes(dialNumber)) {
-      throw new CcError('invalid-dial-number', `${dialNumber} is already used by another agent.`);
+      throw CcError.of('invalid-dial-number', { key: 'simulatorExtensionTaken', values: { value: dialNumber } });
     }
     // Changing station mid-call is refused; logging back in after a remote logout, mid-call, is not a change.
     if (this.#state.station && this.#state.tasks.some(isActive)) throw refusalError(REFUSALS.changeStationWithTasks);
@@ -738,7 +738,7 @@ export class SimulatorServer {
     if (origin !== undefined && !simulatorOutdialOrigins.some((o) => o.number === origin)) {
       throw new CcError('invalid-request', `${shown(origin)} is not one of the numbers outbound calls may show.`);
     }
-    if (this.#busy('telephony')) throw new CcError('invalid-state', 'Finish the current call first.');
+    if (this.#busy('telephony')) throw CcError.of('invalid-state', { key: 'simulatorCallUnderWay' });
     const customer = simulatorCustomers.find((c) => c.phone === number.trim());
     const task = this.#newTask({ mediaType: 'telephony', ani: number.trim(), customerName: customer?.name }, 'outbound');
     const connected = { ...task, state: 'connected' as const, ronaAt: null, connectedAt: this.clock.now(), recording: true };
@@ -967,7 +967,7 @@ export class SimulatorServer {
     if (destination.type === 'agent') {
       const buddy = simulatorBuddies.find((b) => b.to === to);
       if (!buddy) throw new CcError('invalid-request', `Unknown agent ${shown(to)}.`);
-      if (!buddy.available) throw new CcError('rejected', `${buddy.name} is not available.`);
+      if (!buddy.available) throw CcError.of('rejected', { key: 'simulatorAgentAway', values: { name: buddy.name } });
       return { type: 'agent', to, name: buddy.name };
     }
     if (destination.type === 'queue') {

@@ -137,7 +137,7 @@ export class WebexBackend implements Backend {
     const cc = ctx.ready('outdial');
     // The tenant's and the agent's settings (the profile): what they forbid is refused before Webex is asked.
     if (!this.capabilities.outdial) {
-      throw new CcError('unsupported', 'Outbound calls are not enabled for this agent (or no outdial entry point is set).', 'outdial');
+      throw CcError.of('unsupported', { key: 'webexNoOutdial' }, 'outdial');
     }
     const from = origin?.trim() || (await ctx.directory.origin(cc));
     await ctx.calls.run('outdial', () => cc.startOutdial(number.trim(), from));

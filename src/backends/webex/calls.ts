@@ -57,7 +57,7 @@ export class WebexCalls {
       this.#ctx.clock,
       promise,
       ms,
-      () => new CcError('timeout', `Webex Contact Center did not answer within ${Math.round(ms / 1000)} s. Check the network connection and try again.`, action),
+      () => CcError.of('timeout', { key: 'webexNoAnswer', values: { seconds: Math.round(ms / 1000) } }, action),
     );
   }
 

@@ -143,7 +143,7 @@ export class WebexContext {
   }
 
   alive(action: string): void {
-    if (this.events.disposed) throw new CcError('backend-error', 'This backend has been disposed.', action);
+    if (this.events.disposed) throw CcError.of('backend-error', { key: 'backendHasBeenDisposed' }, action);
   }
 
   /** The cc to act on, once signed in, registered and connected. */
@@ -152,7 +152,7 @@ export class WebexContext {
     if (!this.cc) throw CcError.of('not-signed-in', { key: 'notSignedIn' }, action);
     if (!this.registered || !this.profile) throw CcError.of('not-registered', { key: 'notRegistered' }, action);
     if (this.connection.down) {
-      throw new CcError('offline', 'No connection to Webex Contact Center; reconnecting. Try again once it is back.', action);
+      throw CcError.of('offline', { key: 'webexOffline' }, action);
     }
     return this.cc;
   }

@@ -27,17 +27,11 @@ export const loadContactCenterSdk: SdkLoader = async () => {
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     const offline = /fetch|network|failed to load|importing a module script failed/i.test(why);
-    throw new CcError(
-      offline ? 'offline' : 'backend-error',
-      `The Webex Contact Center SDK could not be loaded (${why}). ${
-        offline ? 'Check the network connection.' : 'Install @webex/contact-center, or give the backend a webex instance.'
-      }`,
-      'connect',
-    );
+    throw CcError.of(offline ? 'offline' : 'backend-error', { key: offline ? 'webexSdkLoadOffline' : 'webexSdkMissing', values: { reason: why } }, 'connect');
   }
   const Webex = (mod as { default?: WebexStatic }).default ?? (mod as WebexStatic);
   if (!Webex || typeof Webex.init !== 'function') {
-    throw new CcError('backend-error', 'The Webex Contact Center SDK loaded, but it has no Webex.init.', 'connect');
+    throw CcError.of('backend-error', { key: 'webexSdkNoInit' }, 'connect');
   }
   return Webex;
 };

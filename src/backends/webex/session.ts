@@ -70,14 +70,10 @@ export class WebexSession {
     try {
       await this.#whenReady(webex);
       if (!webex.cc || typeof webex.cc.register !== 'function') {
-        throw new CcError(
-          'backend-error',
-          'This Webex instance has no contact-center plugin (webex.cc). Use @webex/contact-center, or webex 3.x, which includes it.',
-          'connect',
-        );
+        throw CcError.of('backend-error', { key: 'webexNoPlugin' }, 'connect');
       }
       if (webex.canAuthorize === false) {
-        if (given) throw new CcError('auth-failed', 'The Webex instance has no credentials: sign it in first.', 'connect');
+        if (given) throw CcError.of('auth-failed', { key: 'webexNoCredentials' }, 'connect');
         await this.#redirectToLogin(webex, credentials.oauth?.state);
       }
       ctx.cc = webex.cc;
@@ -106,7 +102,7 @@ export class WebexSession {
       if (ctx.ownsInstance) this.#dropInstance();
       throw toCcError(err, 'register');
     }
-    if (ctx.cc !== cc) throw new CcError('not-signed-in', 'The session was closed while signing in.', 'register');
+    if (ctx.cc !== cc) throw CcError.of('not-signed-in', { key: 'webexClosedWhileSigningIn' }, 'register');
     const profile = toProfile(raw);
     ctx.raw = raw;
     ctx.profile = profile;
@@ -213,7 +209,7 @@ export class WebexSession {
   #useServerToken(webex: WebexInstance, issued: ServerToken): void {
     if (webex.credentials?.supertoken?.access_token !== issued.accessToken) {
       if (typeof webex.credentials?.set !== 'function') {
-        throw new CcError('backend-error', 'The Webex SDK in this page cannot take a new access token: reload the page to sign in again.', 'connect');
+        throw CcError.of('backend-error', { key: 'webexSdkNoNewToken' }, 'connect');
       }
       webex.credentials.set({ supertoken: { access_token: issued.accessToken } });
     }
@@ -358,11 +354,7 @@ export class WebexSession {
       } catch {
         // ignore
       }
-      return new CcError(
-        'timeout',
-        `The Webex SDK did not become ready within ${Math.round(ms / 1000)} s. Check the network connection and the SDK configuration, then try again.`,
-        'connect',
-      );
+      return CcError.of('timeout', { key: 'webexSdkNotReady', values: { seconds: Math.round(ms / 1000) } }, 'connect');
     });
   }
 
@@ -370,14 +362,14 @@ export class WebexSession {
     const options = this.#ctx.options;
     const token = credentials.accessToken?.trim().replace(/^Bearer\s+/i, '');
     const oauth = credentials.oauth ?? (token ? undefined : options.oauth);
-    if (!token && !oauth) throw new CcError('auth-failed', 'An access token is required.', 'connect');
+    if (!token && !oauth) throw CcError.of('auth-failed', { key: 'tokenRequired' }, 'connect');
     // A Webex user access token is three parts joined by "_" (the token, its region, the org id); the SDK
     // refuses anything else. Saying so here spares loading the SDK for a mistyped token.
     if (token && (!/^[A-Za-z0-9._~+/=-]{20,}$/.test(token) || token.split('_').length !== 3 || token.split('_').some((part) => !part))) {
-      throw new CcError('auth-failed', 'The access token is malformed: paste the whole token, three parts joined by "_", with no spaces.', 'connect');
+      throw CcError.of('auth-failed', { key: 'webexTokenMalformed' }, 'connect');
     }
     if (oauth && (!oauth.clientId?.trim() || !oauth.redirectUri?.trim())) {
-      throw new CcError('invalid-request', 'OAuth needs a client id and a redirect URI.', 'connect');
+      throw CcError.of('invalid-request', { key: 'webexOauthConfig' }, 'connect');
     }
     const Webex = await (options.loadSdk ?? loadContactCenterSdk)();
     const base = options.config ?? {};
@@ -403,7 +395,7 @@ export class WebexSession {
       if (cc && typeof cc === 'object') cc.allowMultiLogin = config.cc?.allowMultiLogin;
       if (token && existing.credentials?.supertoken?.access_token !== token) {
         if (typeof existing.credentials?.set !== 'function') {
-          throw new CcError('backend-error', 'The Webex SDK in this page cannot take a new access token: reload the page to sign in again.', 'connect');
+          throw CcError.of('backend-error', { key: 'webexSdkNoNewToken' }, 'connect');
         }
         existing.credentials.set({ supertoken: { access_token: token } });
       }
@@ -421,13 +413,13 @@ export class WebexSession {
   /** OAuth, first visit: send the agent to Webex to sign in. On the way back the SDK picks the token up itself. */
   async #redirectToLogin(webex: WebexInstance, state?: string): Promise<never> {
     if (!webex.authorization || typeof webex.authorization.initiateLogin !== 'function') {
-      throw new CcError('auth-failed', 'The Webex instance has no credentials and cannot start an OAuth sign-in.', 'connect');
+      throw CcError.of('auth-failed', { key: 'webexNoOauth' }, 'connect');
     }
     // The SDK adds its own CSRF token to the state object and sends it base64url-encoded; `cc` carries the
     // round trip's state of <cc-auth> (see finishOAuthRoundTrip), which it checks on the way back.
     await webex.authorization.initiateLogin(state ? { state: { cc: state } } : undefined);
     // The page is leaving for Webex's sign-in page; if it has not gone after the time limit, say so.
     await delay(this.#ctx.clock, this.#ctx.options.readyTimeoutMs ?? 20_000);
-    throw new CcError('timeout', 'The Webex sign-in page did not open. Check that pop-ups and redirects are allowed, then try again.', 'connect');
+    throw CcError.of('timeout', { key: 'webexSignInPageTimeout' }, 'connect');
   }
 }

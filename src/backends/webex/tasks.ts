@@ -88,7 +88,7 @@ export class WebexTasks {
       // and AgentContactAssigned (task:assigned) connects it; CampaignPreviewAcceptFailed rejects this call.
       const cc = this.#ctx.ready('accept');
       const acceptPreview = cc.acceptPreviewContact;
-      if (typeof acceptPreview !== 'function') throw new CcError('unsupported', 'This Webex SDK cannot accept a campaign preview.', 'accept');
+      if (typeof acceptPreview !== 'function') throw CcError.of('unsupported', { key: 'webexNoPreviewAccept' }, 'accept');
       await this.#ctx.calls.run('accept', () => acceptPreview.call(cc, { interactionId: idOf(rec.task), campaignId }), taskId);
       return;
     }
@@ -98,9 +98,9 @@ export class WebexTasks {
   async decline(taskId: string): Promise<void> {
     const rec = this.#task(taskId, 'decline');
     // The SDK declines a WebRTC call only (webex-sdk.md #11): on a phone, decline() would do nothing.
-    if (rec.campaign !== null) throw new CcError('unsupported', 'Webex cannot decline a campaign preview: call now, or let the offer go.', 'decline');
+    if (rec.campaign !== null) throw CcError.of('unsupported', { key: 'webexNoPreviewDecline' }, 'decline');
     if (mediaTypeOf(rec.task.data) !== 'telephony' || this.#ctx.station?.loginOption !== 'BROWSER') {
-      throw new CcError('unsupported', 'Only a browser call can be declined: let the offer ring out, or answer it on your phone.', 'decline');
+      throw CcError.of('unsupported', { key: 'webexDeclineBrowserOnly' }, 'decline');
     }
     await this.#ctx.calls.run('decline', () => rec.task.decline(), taskId);
     if (this.book.get(taskId) === rec) this.#reject(rec, 'declined');
@@ -130,7 +130,7 @@ export class WebexTasks {
     const rec = this.#task(taskId, 'end');
     // The tenant's settings (webex-sdk.md #13): what it forbids is refused here, before Webex is asked.
     if (this.#ctx.raw?.isEndCallEnabled === false && mediaTypeOf(rec.task.data) === 'telephony') {
-      throw new CcError('unsupported', 'Your contact center does not let agents end calls from the desk: the customer ends the call.', 'end');
+      throw CcError.of('unsupported', { key: 'webexNoEnd' }, 'end');
     }
     await this.#ctx.calls.run('end', () => rec.task.end(), taskId);
   }
@@ -139,7 +139,7 @@ export class WebexTasks {
     const rec = this.#task(taskId, 'pauseRecording');
     // This call's own setting (its flow may forbid a pause): refused here, before Webex is asked.
     if (text(rec.task.data.interaction?.callProcessingDetails?.pauseResumeEnabled) === 'false') {
-      throw new CcError('unsupported', 'The recording of this call cannot be paused.', 'pauseRecording');
+      throw CcError.of('unsupported', { key: 'webexNoPauseRecording' }, 'pauseRecording');
     }
     await this.#ctx.calls.run('pauseRecording', () => rec.task.pauseRecording(), taskId);
   }
@@ -202,7 +202,7 @@ export class WebexTasks {
     const consult = rec.memo.consult;
     if (!consult) throw refusalError(REFUSALS.noConsult, 'endConsult');
     if (this.#ctx.raw?.isEndConsultEnabled === false) {
-      throw new CcError('unsupported', 'Your contact center does not let agents end a consult from the desk: transfer, or let the consulted party hang up.', 'endConsult');
+      throw CcError.of('unsupported', { key: 'webexNoEndConsult' }, 'endConsult');
     }
     // While a queue consult waits in the queue it is cancelled with its queue id; once a queue agent has taken
     // it, it is ended like any consult (webex-sdk.md #4).
@@ -284,7 +284,7 @@ export class WebexTasks {
     const rec = this.#task(taskId, 'cancelAutoWrapup');
     const props = this.#ctx.raw?.wrapUpData?.wrapUpProps;
     if (props?.autoWrapup === true && props.allowCancelAutoWrapup !== true) {
-      throw new CcError('unsupported', 'Your contact center does not let agents stop the automatic wrap-up.', 'cancelAutoWrapup');
+      throw CcError.of('unsupported', { key: 'webexNoCancelAutoWrapup' }, 'cancelAutoWrapup');
     }
     if (this.#autoWrapupAt(rec.task) === null) throw refusalError(REFUSALS.noAutoWrapup, 'cancelAutoWrapup');
     await this.#ctx.calls.run('cancelAutoWrapup', () => rec.task.cancelAutoWrapupTimer(), taskId);
@@ -482,7 +482,8 @@ export class WebexTasks {
     // A ring-out comes as `AgentOfferContactRona` (now the task's data.type); its reason is a code.
     on('task:rejected', (r, reason) => this.#reject(r, text(r.task.data?.type) === 'AgentOfferContactRona' || /rona/i.test(text(reason)) ? 'rona' : 'cancelled'));
     on('task:outdialFailed', (r, reason) => {
-      ctx.emitError('outdial', new CcError('rejected', `The call could not be placed: ${text(reason).toLowerCase().replace(/_/g, ' ') || 'unknown reason'}.`));
+      const why = text(reason).toLowerCase().replace(/_/g, ' ');
+      ctx.emitError('outdial', CcError.of('rejected', why ? { key: 'webexOutdialFailed', values: { reason: why } } : { key: 'webexOutdialFailedUnknown' }));
       if (r.memo.phase === 'offered') this.#reject(r, 'cancelled');
       else this.#finish(r);
     });
@@ -718,7 +719,7 @@ export class WebexTasks {
   #task(taskId: string, action: string): TaskRecord {
     this.#ctx.ready(action);
     const rec = this.book.get(taskId);
-    if (!rec || rec.gone) throw new CcError('unknown-task', `There is no task ${taskId}.`, action);
+    if (!rec || rec.gone) throw CcError.of('unknown-task', { key: 'unknownTask', values: { taskId } }, action);
     return rec;
   }
 }

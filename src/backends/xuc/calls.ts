@@ -494,7 +494,7 @@ export class XucCalls {
   #call(taskId: string, action: string): Call {
     this.#ctx.link.guard(action);
     const c = this.book.get(taskId);
-    if (!c) throw new CcError('unknown-task', `There is no call ${taskId}.`, action);
+    if (!c) throw CcError.of('unknown-task', { key: 'noCall', values: { taskId } }, action);
     return c;
   }
 

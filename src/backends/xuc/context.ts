@@ -67,10 +67,10 @@ export class XucContext {
     try {
       base = new URL(options.server);
     } catch {
-      throw new CcError('invalid-request', 'The XuC server must be a URL such as https://xivo.example.com.', 'connect');
+      throw CcError.of('invalid-request', { key: 'xucServerUrl' }, 'connect');
     }
     if (base.protocol !== 'https:' && base.protocol !== 'http:') {
-      throw new CcError('invalid-request', 'The XuC server must be an http(s) URL.', 'connect');
+      throw CcError.of('invalid-request', { key: 'xucServerHttp' }, 'connect');
     }
     this.base = base;
     this.clock = options.clock ?? realClock;

@@ -39,7 +39,7 @@ export class XucLink {
 
   async connect(credentials: Credentials): Promise<void> {
     const ctx = this.#ctx;
-    if (ctx.events.disposed) throw new CcError('invalid-state', 'This backend was disposed.', 'connect');
+    if (ctx.events.disposed) throw CcError.of('invalid-state', { key: 'backendDisposed' }, 'connect');
     const username = credentials.username?.trim();
     let auth: XucAuth;
     if (username && credentials.password) {
@@ -49,7 +49,7 @@ export class XucLink {
       // A XuC token the host page already has: checked, and renewed, before the socket opens.
       auth = await this.#rest('auth/check', { token: credentials.accessToken.trim() });
     } else {
-      throw new CcError('auth-failed', 'Enter your XiVO username and password.', 'connect');
+      throw CcError.of('auth-failed', { key: 'xucCredentials' }, 'connect');
     }
     this.#adopt(auth);
     // Signing in again after the session expired (the link was given up): a new socket, announced as connected.
@@ -65,8 +65,8 @@ export class XucLink {
   guard(action: string, needRegistered = true): void {
     const ctx = this.#ctx;
     if (!ctx.signedIn) throw CcError.of('not-signed-in', { key: 'notSignedIn' }, action);
-    if (!this.#token) throw new CcError('token-expired', 'The XiVO session expired. Sign in again.', action);
-    if (this.#link !== 'up' || this.#ws?.readyState !== 1) throw new CcError('offline', 'No connection to XiVO. Try again once it is back.', action);
+    if (!this.#token) throw CcError.of('token-expired', { key: 'xucSessionExpired' }, action);
+    if (this.#link !== 'up' || this.#ws?.readyState !== 1) throw CcError.of('offline', { key: 'xucOffline' }, action);
     if (needRegistered && !ctx.registered) throw CcError.of('not-registered', { key: 'notRegistered' }, action);
   }
 
@@ -75,7 +75,7 @@ export class XucLink {
     this.#token = null;
     this.#close();
     this.#clearTimers();
-    if (disposed) for (const w of [...this.#waiters]) w.reject(new CcError('offline', 'The backend was disposed.'));
+    if (disposed) for (const w of [...this.#waiters]) w.reject(CcError.of('offline', { key: 'backendWasDisposed' }));
   }
 
   // ---- REST ---------------------------------------------------------------------------------------
@@ -98,19 +98,19 @@ export class XucLink {
         cache: 'no-store',
       });
     } catch {
-      throw new CcError('offline', 'The XiVO server cannot be reached.', 'connect');
+      throw CcError.of('offline', { key: 'xucUnreachable' }, 'connect');
     }
     const body = (await res.json().catch(() => null)) as unknown;
     if (res.ok && isRecord(body) && typeof body.token === 'string' && body.token) {
       return { login: text(body.login), token: body.token, ...(typeof body.TTL === 'number' ? { TTL: body.TTL } : {}) };
     }
     const error = isRecord(body) ? text(body.error) : '';
-    if (error === 'InvalidCredentials') throw new CcError('auth-failed', 'The username or password is wrong.', 'connect');
+    if (error === 'InvalidCredentials') throw CcError.of('auth-failed', { key: 'xucWrongPassword' }, 'connect');
     if (error === 'TokenExpired' || res.status === 401 || res.status === 403) {
-      throw new CcError('token-expired', 'The XiVO session has expired. Sign in again.', 'connect');
+      throw CcError.of('token-expired', { key: 'xucSessionHasExpired' }, 'connect');
     }
-    if (error === 'InvalidJson') throw new CcError('auth-failed', 'Enter your XiVO username and password.', 'connect');
-    throw new CcError('backend-error', `The XiVO server could not sign you in (${res.status}${error ? ` ${error}` : ''}).`, 'connect');
+    if (error === 'InvalidJson') throw CcError.of('auth-failed', { key: 'xucCredentials' }, 'connect');
+    throw CcError.of('backend-error', { key: 'xucSignInStatus', values: { status: `${res.status}${error ? ` ${error}` : ''}` } }, 'connect');
   }
 
   #adopt(auth: XucAuth): void {
@@ -158,7 +158,7 @@ export class XucLink {
       try {
         ws = new ctx.WS(url.href);
       } catch {
-        reject(new CcError('offline', 'The XiVO server cannot be reached.', 'connect'));
+        reject(CcError.of('offline', { key: 'xucUnreachable' }, 'connect'));
         return;
       }
       this.#ws = ws;
@@ -171,7 +171,7 @@ export class XucLink {
         ws.close();
         reject(error);
       };
-      const timer = ctx.clock.setTimeout(() => fail(new CcError('timeout', 'The XiVO server did not open the session in time.', 'connect')), ctx.timeoutMs);
+      const timer = ctx.clock.setTimeout(() => fail(CcError.of('timeout', { key: 'xucSessionTimeout' }, 'connect')), ctx.timeoutMs);
       ws.addEventListener('message', (e) => {
         const frame = parseFrame(e.data);
         if (!settled && frame?.msgType === 'LoggedOn') {
@@ -185,14 +185,14 @@ export class XucLink {
         }
         if (!settled && frame?.msgType === 'LoggedOnError') {
           const reason = isRecord(frame.ctiMessage) ? text(frame.ctiMessage.Error) : '';
-          fail(new CcError('auth-failed', `XiVO refused the session${reason ? ` (${reason})` : ''}. Try again, or ask your administrator.`, 'connect'));
+          fail(CcError.of('auth-failed', reason ? { key: 'xucSessionRefusedBecause', values: { reason } } : { key: 'xucSessionRefused' }, 'connect'));
           return;
         }
         if (this.#ws === ws) this.#onFrame(e.data);
       });
       ws.addEventListener('close', () => {
         if (!settled) {
-          fail(new CcError('offline', 'The XiVO server closed the connection.', 'connect'));
+          fail(CcError.of('offline', { key: 'xucClosed' }, 'connect'));
           return;
         }
         if (this.#ws === ws) this.#lost();
@@ -246,7 +246,7 @@ export class XucLink {
     this.#ws = null;
     if (ctx.events.disposed || !ctx.signedIn || this.#link === 'reconnecting') return;
     this.#link = 'reconnecting';
-    for (const w of [...this.#waiters]) w.reject(new CcError('offline', 'The connection to XiVO was lost.'));
+    for (const w of [...this.#waiters]) w.reject(CcError.of('offline', { key: 'xucLost' }));
     ctx.connection.set('reconnecting');
     this.#scheduleReconnect();
   }
@@ -271,7 +271,7 @@ export class XucLink {
       if (error.code === 'token-expired') {
         this.#link = 'down';
         this.#expired();
-        ctx.emit({ type: 'error', error: { action: 'connection', code: 'token-expired', message: 'The XiVO session expired while the connection was down. Sign in again.' } });
+        ctx.emit({ type: 'error', error: CcError.of('token-expired', { key: 'xucSessionExpiredOffline' }, 'connection').toJSON() });
         return;
       }
       if (!ctx.events.disposed) this.#scheduleReconnect();
@@ -288,7 +288,7 @@ export class XucLink {
   // ---- commands and frames ------------------------------------------------------------------------
 
   send(name: string, fields: Readonly<Record<string, unknown>> = {}): void {
-    if (this.#ws?.readyState !== 1) throw new CcError('offline', 'No connection to XiVO. Try again once it is back.');
+    if (this.#ws?.readyState !== 1) throw CcError.of('offline', { key: 'xucOffline' });
     this.#ws.send(command(name, fields));
   }
 
@@ -310,7 +310,7 @@ export class XucLink {
           reject(action && !error.action ? new CcError(error.code, error.message, action) : error);
         },
         timer: ctx.clock.setTimeout(
-          () => waiter.reject(new CcError('timeout', 'XiVO did not confirm the request in time. Check your phone and try again.', action)),
+          () => waiter.reject(CcError.of('timeout', { key: 'xucNotConfirmed' }, action)),
           ctx.timeoutMs,
         ),
       };
@@ -333,14 +333,14 @@ export class XucLink {
     this.#missed = 0;
     const frame = parseFrame(data);
     if (!frame) {
-      ctx.emit({ type: 'error', error: { action: 'connection', code: 'backend-error', message: 'XiVO sent a message this desk cannot read; it was ignored.' } });
+      ctx.emit({ type: 'error', error: CcError.of('backend-error', { key: 'xucUnreadable' }, 'connection').toJSON() });
       return;
     }
     const { msgType, ctiMessage } = frame;
     try {
       this.#route(msgType, ctiMessage);
     } catch {
-      ctx.emit({ type: 'error', error: { action: 'connection', code: 'backend-error', message: `XiVO sent a ${msgType} message this desk cannot read; it was ignored.` } });
+      ctx.emit({ type: 'error', error: CcError.of('backend-error', { key: 'xucUnreadableType', values: { type: msgType } }, 'connection').toJSON() });
     }
     for (const w of [...this.#waiters]) {
       const value = w.match(msgType, ctiMessage);
