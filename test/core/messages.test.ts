@@ -6,6 +6,8 @@ import { ACTIONS, REFUSALS, REQUEST_NAMES, actionOf } from '../../src/core/actio
 import { CcError } from '../../src/core/errors.js';
 import { MESSAGES, englishMessage, isMessageKey, keysOf, wordMessage } from '../../src/core/messages.js';
 import { dialNumberMessage } from '../../src/core/dial.js';
+import { toCcError } from '../../src/backends/webex/errors.js';
+import { loadBundle } from '../../src/locales/index.js';
 import { deskRig, detailsOf, readyAgent } from '../helpers.js';
 
 describe('the kit’s messages by key', () => {
@@ -74,8 +76,8 @@ describe('the kit’s messages by key', () => {
 
   it('keys every sentence the XuC, Webex and simulator backends write themselves (a source scan)', async () => {
     const files = [
-      'xuc/link.ts', 'xuc/context.ts', 'xuc/calls.ts',
-      'webex/session.ts', 'webex/context.ts', 'webex/tasks.ts', 'webex/backend.ts', 'webex/sdk.ts', 'webex/calls.ts',
+      'xuc/link.ts', 'xuc/context.ts', 'xuc/calls.ts', 'xuc/agent.ts',
+      'webex/session.ts', 'webex/context.ts', 'webex/tasks.ts', 'webex/backend.ts', 'webex/sdk.ts', 'webex/calls.ts', 'webex/errors.ts',
       'simulator/backend.ts',
     ];
     const unkeyed: string[] = [];
@@ -96,5 +98,24 @@ describe('the kit’s messages by key', () => {
     expect(englishMessage({ key: 'xucSessionRefusedBecause', values: { reason: 'NoRights' } })).to.equal(
       'XiVO refused the session (NoRights). Try again, or ask your administrator.',
     );
+  });
+
+  it('words a Webex SDK failure from keys: the action in the agent’s language, the contact center’s reason as it came', async () => {
+    const offline = toCcError(new TypeError('Failed to fetch'), 'hold');
+    expect(offline.toJSON()).to.deep.equal({
+      action: 'hold',
+      code: 'offline',
+      message: 'Putting the call on hold failed: Webex Contact Center cannot be reached. Check the network connection and try again.',
+      key: 'webexUnreachable',
+      values: { doing: { key: 'doing:hold' } },
+    });
+    const french = (await loadBundle('fr')) as unknown as { messages: Record<string, string> };
+    const inFrench = (err: CcError) => wordMessage(err.text!, { text: (key) => french.messages[key] });
+    expect(inFrench(offline)).to.equal(
+      'La mise en attente de l’appel a échoué : Webex Contact Center est injoignable. Vérifiez la connexion réseau et réessayez.',
+    );
+    const refused = toCcError({ data: { reasonCode: 1, message: 'AGENT_NOT_FOUND' }, statusCode: 400, message: 'AGENT_NOT_FOUND' }, 'transfer');
+    expect(refused.message).to.equal('Transferring failed: agent not found.');
+    expect(inFrench(refused)).to.equal('Le transfert a échoué : agent not found.');
   });
 });

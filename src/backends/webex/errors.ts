@@ -1,4 +1,5 @@
 import { CcError, type CcErrorCode } from '../../core/errors.js';
+import type { MessageKey, MessageRef, MessageValue } from '../../core/messages.js';
 
 /** What the SDK's errors carry, as far as the adapter reads them (all optional: anything may be thrown). */
 interface SdkErrorLike {
@@ -13,33 +14,33 @@ interface SdkErrorLike {
   readonly body?: { readonly message?: unknown };
 }
 
-/** What each action is called in a message to the agent. */
-const VERBS: Readonly<Record<string, string>> = {
-  connect: 'Signing in',
-  register: 'Loading your profile',
-  deregister: 'Signing out',
-  stationLogin: 'Logging in to the station',
-  stationLogout: 'Logging out of the station',
-  setAgentState: 'Changing your state',
-  accept: 'Accepting the task',
-  decline: 'Declining the task',
-  hold: 'Putting the call on hold',
-  resume: 'Resuming the call',
-  toggleMute: 'Muting',
-  end: 'Ending the task',
-  pauseRecording: 'Pausing the recording',
-  resumeRecording: 'Resuming the recording',
-  consult: 'Starting the consult',
-  endConsult: 'Ending the consult',
-  transfer: 'Transferring',
-  consultTransfer: 'Transferring to the consulted party',
-  conference: 'Starting the conference',
-  leaveConference: 'Leaving the conference',
-  transferConference: 'Transferring the conference',
-  wrapup: 'Wrapping up',
-  outdial: 'Placing the call',
-  destinations: 'Loading agents and queues',
-  uploadLogs: 'Uploading logs',
+/** What each action is called in a message to the agent (`doing:*` in messages.ts). */
+const DOING: Readonly<Record<string, MessageKey>> = {
+  connect: 'doing:connect',
+  register: 'doing:register',
+  deregister: 'doing:deregister',
+  stationLogin: 'doing:stationLogin',
+  stationLogout: 'doing:stationLogout',
+  setAgentState: 'doing:setAgentState',
+  accept: 'doing:accept',
+  decline: 'doing:decline',
+  hold: 'doing:hold',
+  resume: 'doing:resume',
+  toggleMute: 'doing:toggleMute',
+  end: 'doing:end',
+  pauseRecording: 'doing:pauseRecording',
+  resumeRecording: 'doing:resumeRecording',
+  consult: 'doing:consult',
+  endConsult: 'doing:endConsult',
+  transfer: 'doing:transfer',
+  consultTransfer: 'doing:consultTransfer',
+  conference: 'doing:conference',
+  leaveConference: 'doing:leaveConference',
+  transferConference: 'doing:transferConference',
+  wrapup: 'doing:wrapup',
+  outdial: 'doing:outdial',
+  destinations: 'doing:destinations',
+  uploadLogs: 'doing:uploadLogs',
 };
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
@@ -75,39 +76,36 @@ const DIAL_NUMBER = /INVALID_DIAL_NUMBER|DUPLICATE_LOCATION|dial number|extensio
  * `backend-error` for anything else.
  */
 export function toCcError(err: unknown, action: string): CcError {
-  if (err instanceof CcError) return err.action ? err : new CcError(err.code, err.message, action);
+  if (err instanceof CcError) return CcError.from(err, action);
   const e: SdkErrorLike = err && typeof err === 'object' ? (err as SdkErrorLike) : { message: String(err ?? '') };
-  const verb = VERBS[action] ?? 'The action';
+  const doing: MessageRef = { key: DOING[action] ?? 'doing:other' };
   const reason = reasonOf(e);
   const status = statusOf(e);
   const all = `${text(e.name)} ${reason} ${text(e.message)}`;
-  const make = (code: CcErrorCode, message: string) => new CcError(code, message, action);
+  const make = (code: CcErrorCode, key: MessageKey, values?: Record<string, MessageValue>) => CcError.of(code, values ? { key, values } : { key }, action);
 
   if (status === 401 || status === 403 || AUTH.test(all)) {
-    return make('auth-failed', 'Webex refused the access token: it is malformed or has expired. Sign in again.');
+    return make('auth-failed', 'webexTokenRefused');
   }
   const browserOffline = typeof navigator !== 'undefined' && navigator.onLine === false;
   if (status === 0 || browserOffline || NETWORK.test(all) || (err instanceof TypeError && /fetch/i.test(reason))) {
-    return make('offline', `${verb} failed: Webex Contact Center cannot be reached. Check the network connection and try again.`);
+    return make('offline', 'webexUnreachable', { doing });
   }
   if (NO_CATALOG.test(all)) {
-    return make(
-      'offline',
-      `${verb} failed: Webex's service catalog could not be loaded. Check the network connection; if it works, the access token may have been refused.`,
-    );
+    return make('offline', 'webexNoCatalog', { doing });
   }
   if (TIMEOUT.test(all) || status === 408 || status === 504) {
-    return make('timeout', `${verb} failed: Webex Contact Center did not answer in time. Try again.`);
+    return make('timeout', 'webexTimedOut', { doing });
   }
   if (DIAL_NUMBER.test(all) || text(e.data?.fieldName) === 'AGENT_DN' || text(e.data?.fieldName) === 'EXTENSION') {
     const message = text(e.data?.message);
-    return make('invalid-dial-number', message && !/^[A-Z_]+$/.test(message) ? message : 'Webex refused the dial number: check it, or use another one.');
+    return message && !/^[A-Z_]+$/.test(message) ? new CcError('invalid-dial-number', message, action) : make('invalid-dial-number', 'webexDialNumberRefused');
   }
   // The contact center answered with a reason: it refused the action.
   const refused = Boolean(e.data || e.details || (status !== null && status >= 400));
-  if (refused && reason) return make('rejected', `${verb} failed: ${humanize(reason)}`);
-  if (reason) return make('backend-error', `${verb} failed: ${humanize(reason)}`);
-  return make('backend-error', `${verb} failed for an unknown reason.`);
+  if (refused && reason) return make('rejected', 'webexFailedBecause', { doing, reason: humanize(reason) });
+  if (reason) return make('backend-error', 'webexFailedBecause', { doing, reason: humanize(reason) });
+  return make('backend-error', 'webexFailedUnknown', { doing });
 }
 
 /** `AGENT_NOT_FOUND` → `agent not found.`; anything else is kept, with a full stop. */

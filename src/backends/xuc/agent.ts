@@ -1,5 +1,6 @@
 import type { AgentStateArgs, StationLoginArgs } from '../../core/backend.js';
-import { CcError, type CcErrorCode } from '../../core/errors.js';
+import { CcError } from '../../core/errors.js';
+import type { MessageRef } from '../../core/messages.js';
 import { AVAILABLE_CODE, logoutReasonText, type AgentStateSnapshot, type AuxCode, type ChangeSource, type Profile, type Station } from '../../core/types.js';
 import { isRecord, text } from '../kit/index.js';
 import type { XucContext } from './context.js';
@@ -177,13 +178,13 @@ export class XucAgent {
 /** `AgentError` in words an agent can act on, next to the line field. */
 function agentError(m: Record<string, unknown>, requested: string): CcError {
   const error = text(m.Error);
-  let code: CcErrorCode = 'rejected';
-  let message = `XiVO refused the login on line ${requested} (${error || 'no reason given'}).`;
-  if (error === 'PhoneNumberUnknown') {
-    code = 'invalid-dial-number';
-    message = `Line ${requested} does not exist on XiVO. Check the number of your phone.`;
-  } else if (error === 'LoggedInOnAnotherPhone') {
-    message = `You are logged in on line ${text(m.phoneNb) || 'another phone'}. Log out there first, or log in on that line.`;
+  if (error === 'PhoneNumberUnknown') return CcError.of('invalid-dial-number', { key: 'xucLineUnknown', values: { line: requested } }, 'station-login');
+  if (error === 'LoggedInOnAnotherPhone') {
+    const line = text(m.phoneNb);
+    return CcError.of('rejected', line ? { key: 'xucLoggedInOnLine', values: { line } } : { key: 'xucLoggedInElsewhere' }, 'station-login');
   }
-  return new CcError(code, message, 'station-login');
+  const refused: MessageRef = error
+    ? { key: 'xucLoginRefused', values: { line: requested, reason: error } }
+    : { key: 'xucLoginRefusedNoReason', values: { line: requested } };
+  return CcError.of('rejected', refused, 'station-login');
 }

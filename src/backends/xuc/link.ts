@@ -307,7 +307,7 @@ export class XucLink {
         reject: (error) => {
           ctx.clock.clearTimeout(waiter.timer);
           this.#waiters.delete(waiter);
-          reject(action && !error.action ? new CcError(error.code, error.message, action) : error);
+          reject(action && !error.action ? CcError.from(error, action) : error);
         },
         timer: ctx.clock.setTimeout(
           () => waiter.reject(CcError.of('timeout', { key: 'xucNotConfirmed' }, action)),

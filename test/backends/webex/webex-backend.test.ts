@@ -501,7 +501,14 @@ describe('webex: SDK errors become CcErrors', () => {
     expect(code(new Error("service-interceptor: 'wcc-api-gateway' is not a known service"))).to.equal('offline');
     expect(code(new Error('Service.aqm.reqs.Timeout: hold timed out'))).to.equal('timeout');
     const refused = toCcError(Object.assign(new Error('AGENT_NOT_ALLOWED: nope'), { data: { message: 'Hold is not allowed', errorType: 'AGENT_NOT_ALLOWED' } }), 'hold');
-    expect(refused.toJSON()).to.deep.equal({ action: 'hold', code: 'rejected', message: 'Putting the call on hold failed: Hold is not allowed.' });
+    // The English as before; the action's words are a message key, the contact center's reason stays as it came.
+    expect(refused.toJSON()).to.deep.equal({
+      action: 'hold',
+      code: 'rejected',
+      message: 'Putting the call on hold failed: Hold is not allowed.',
+      key: 'webexFailedBecause',
+      values: { doing: { key: 'doing:hold' }, reason: 'Hold is not allowed.' },
+    });
     expect(toCcError(Object.assign(new Error('AGENT_NOT_FOUND'), { details: { data: { reason: 'AGENT_NOT_FOUND' } } }), 'register').message).to.equal(
       'Loading your profile failed: agent not found.',
     );
