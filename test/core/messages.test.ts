@@ -74,10 +74,11 @@ describe('the kit’s messages by key', () => {
     expect(refused.toJSON()).to.include({ code: 'not-signed-in', message: 'Sign in first.', key: 'notSignedIn' });
   });
 
-  it('keys every sentence the XuC, Webex and simulator backends write themselves (a source scan)', async () => {
+  it('keys every sentence the XuC, Webex, TCCC and simulator backends write themselves (a source scan)', async () => {
     const files = [
       'xuc/link.ts', 'xuc/context.ts', 'xuc/calls.ts', 'xuc/agent.ts',
       'webex/session.ts', 'webex/context.ts', 'webex/tasks.ts', 'webex/backend.ts', 'webex/sdk.ts', 'webex/calls.ts', 'webex/errors.ts',
+      'tccc/calls.ts', 'tccc/session.ts', 'tccc/loader.ts',
       'simulator/backend.ts',
     ];
     const unkeyed: string[] = [];

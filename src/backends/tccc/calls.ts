@@ -47,7 +47,7 @@ export class TcccCalls {
     const c = this.#call(taskId, 'task-accept');
     await this.#ctx.call('Call', 'accept', { sessionId: taskId }, 'task-accept', 'answer');
     await this.#ctx.until(() => c.life.phase !== 'offered' || !this.book.has(taskId), 'task-accept', 'answer');
-    if (!this.book.has(taskId)) throw new CcError('rejected', 'The caller hung up before the call was answered.', 'task-accept');
+    if (!this.book.has(taskId)) throw CcError.of('rejected', { key: 'tcccCallerHungUp' }, 'task-accept');
   }
 
   /** TCCC has no reject: hanging up a ringing session declines it (tccc.md §6). */
@@ -93,7 +93,7 @@ export class TcccCalls {
     const c = this.#call(taskId, 'task-transfer');
     const to = destination.to.trim();
     if (destination.type === 'dialNumber') {
-      throw new CcError('unsupported', 'TCCC transfers a call to a skill group or an agent only, not to a number.', 'task-transfer');
+      throw CcError.of('unsupported', { key: 'tcccTransferNoNumber' }, 'task-transfer');
     }
     const done = new Promise<void>((resolve, reject) => {
       c.transfer = { resolve, reject };
@@ -144,7 +144,7 @@ export class TcccCalls {
   async sendDigits(taskId: string, digits: string): Promise<void> {
     this.#call(taskId, 'task-dtmf');
     const dtmfText = digits.replace(/\s+/g, '');
-    if (!/^[0-9*#]{1,32}$/.test(dtmfText)) throw new CcError('invalid-request', 'Digits are 0-9, * and #.', 'task-dtmf');
+    if (!/^[0-9*#]{1,32}$/.test(dtmfText)) throw CcError.of('invalid-request', { key: 'tcccDigits' }, 'task-dtmf');
     await this.#ctx.call('Call', 'sendDigits', { sessionId: taskId, dtmfText }, 'task-dtmf', 'send digits');
   }
 
@@ -159,7 +159,7 @@ export class TcccCalls {
 
   /** Signed out: every call is forgotten. */
   forget(): void {
-    for (const c of this.book.all()) c.transfer?.reject(new CcError('not-signed-in', 'Signed out.', 'task-transfer'));
+    for (const c of this.book.all()) c.transfer?.reject(CcError.of('not-signed-in', { key: 'tcccSignedOut' }, 'task-transfer'));
     this.book.clear();
     this.#ended = [];
   }
@@ -174,7 +174,7 @@ export class TcccCalls {
     if (!VOICE.includes(type)) {
       ctx.emit({
         type: 'error',
-        error: { action: 'task-offer', code: 'unsupported', message: `TCCC offered a ${excerpt(type, 20)} session; this desk takes voice calls only. Take it in TCCC's own workbench.` },
+        error: CcError.of('unsupported', { key: 'tcccNotVoice', values: { type: excerpt(type, 20) } }, 'task-offer').toJSON(),
       });
       return;
     }
@@ -279,8 +279,7 @@ export class TcccCalls {
     }
     ctx.emit({ type: 'task-ended', task: this.#snapshot(c) });
     if (pending) {
-      const who = closedBy === 'customer' ? 'The customer hung up' : 'The call ended';
-      pending.reject(new CcError('rejected', `${who} before the transfer went through; the call has ended.`, 'task-transfer'));
+      pending.reject(CcError.of('rejected', { key: closedBy === 'customer' ? 'tcccHungUpBeforeTransfer' : 'tcccEndedBeforeTransfer' }, 'task-transfer'));
     }
   }
 
@@ -350,11 +349,7 @@ export class TcccCalls {
     }
     ctx.emit({
       type: 'error',
-      error: {
-        action: 'task-event',
-        code: 'unknown-task',
-        message: `TCCC sent ${event} for a call this desk does not know (session ${excerpt(id, 24)}); nothing was changed.`,
-      },
+      error: CcError.of('unknown-task', { key: 'tcccUnknownCall', values: { event, session: excerpt(id, 24) } }, 'task-event').toJSON(),
     });
   }
 
@@ -375,7 +370,7 @@ export class TcccCalls {
   #call(taskId: string, action: string): Call {
     this.#ctx.guard(action);
     const c = this.book.get(taskId);
-    if (!c) throw new CcError('unknown-task', `There is no call ${excerpt(taskId)}.`, action);
+    if (!c) throw CcError.of('unknown-task', { key: 'noCall', values: { taskId: excerpt(taskId) } }, action);
     return c;
   }
 }

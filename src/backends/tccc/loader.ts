@@ -41,23 +41,18 @@ export interface StartOptions {
   readonly readyTimeoutMs: number;
 }
 
-const IN_USE = 'TCCC is already signed in on this page by another desk (one page runs one TCCC session). Sign out there first.';
 
 /** The SDK, ready: the page's one, reused when nobody holds it, or a new one from a fresh SdkURL. */
 export async function startSdk(options: StartOptions): Promise<{ sdk: TcccSdk; reused: boolean; agentId: string }> {
   const { owner } = options;
   if (loaded) {
-    if (loaded.owner && loaded.owner !== owner) throw new CcError('invalid-state', IN_USE, 'connect');
+    if (loaded.owner && loaded.owner !== owner) throw CcError.of('invalid-state', { key: 'tcccInUse' }, 'connect');
     loaded.owner = owner;
     return { sdk: loaded.sdk, reused: true, agentId: loaded.agentId };
   }
-  if (starting) throw new CcError('invalid-state', starting === owner ? 'TCCC is starting already.' : IN_USE, 'connect');
+  if (starting) throw CcError.of('invalid-state', { key: starting === owner ? 'tcccStarting' : 'tcccInUse' }, 'connect');
   if ('tccc' in globalThis && (globalThis as { tccc?: unknown }).tccc) {
-    throw new CcError(
-      'invalid-state',
-      "This page has loaded TCCC's SDK itself (window.tccc exists): the tccc backend loads it, once. Remove the page's own copy.",
-      'connect',
-    );
+    throw CcError.of('invalid-state', { key: 'tcccPageHasSdk' }, 'connect');
   }
   starting = owner;
   try {
@@ -106,16 +101,16 @@ const containerId = 'cc-tccc-ui';
 /** An SdkURL fit to load: an absolute https URL (http only on loopback, for local development and tests). */
 function checkedUrl(value: unknown): string {
   const raw = typeof value === 'string' ? value.trim() : isRecord(value) ? text(value.SdkURL) : '';
-  if (!raw) throw new CcError('auth-failed', 'The TCCC sign-in route gave no SdkURL. Check the route on your server.', 'connect');
+  if (!raw) throw CcError.of('auth-failed', { key: 'tcccNoSdkUrl' }, 'connect');
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new CcError('auth-failed', 'The TCCC sign-in route gave an SdkURL that is not a URL.', 'connect');
+    throw CcError.of('auth-failed', { key: 'tcccSdkUrlNotUrl' }, 'connect');
   }
   const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new CcError('auth-failed', "The TCCC sign-in route gave an SdkURL that is not https: TCCC's script must come over https.", 'connect');
+    throw CcError.of('auth-failed', { key: 'tcccSdkUrlNotHttps' }, 'connect');
   }
   return url.href;
 }
@@ -132,11 +127,7 @@ function scriptUrl(url: string): string {
       // The policy passes on what checkedUrl() accepted: it is only ever called right below, with that URL.
       policy = tt.createPolicy(TRUSTED_TYPES_POLICY, { createScriptURL: (u) => u });
     } catch {
-      throw new CcError(
-        'backend-error',
-        `The page's Content-Security-Policy does not allow the Trusted Types policy "${TRUSTED_TYPES_POLICY}" that loads TCCC's script: add it to trusted-types.`,
-        'connect',
-      );
+      throw CcError.of('backend-error', { key: 'tcccTrustedTypes', values: { policy: TRUSTED_TYPES_POLICY } }, 'connect');
     }
   }
   return policy.createScriptURL(url) as string;
@@ -161,11 +152,7 @@ async function inject(url: string, options: StartOptions): Promise<TcccSdk> {
       'error',
       () =>
         reject(
-          new CcError(
-            'offline',
-            "TCCC's SDK could not be loaded. Check the network, and that the page's Content-Security-Policy allows TCCC's script (see the README).",
-            'connect',
-          ),
+          CcError.of('offline', { key: 'tcccSdkNotLoaded' }, 'connect'),
         ),
       { once: true },
     );
@@ -174,17 +161,13 @@ async function inject(url: string, options: StartOptions): Promise<TcccSdk> {
   const ready = (async () => {
     await loadedScript;
     const sdk = (globalThis as { tccc?: unknown }).tccc;
-    if (!isTcccSdk(sdk)) throw new CcError('backend-error', "The SdkURL's script did not start TCCC's SDK (no window.tccc).", 'connect');
+    if (!isTcccSdk(sdk)) throw CcError.of('backend-error', { key: 'tcccNoWindowTccc' }, 'connect');
     return new Promise<TcccSdk>((resolve, reject) => {
       const onReady: TcccListener = () => resolve(sdk);
       const onExpired: TcccListener = (arg) => {
         const said = text(payloadOf(arg).message);
         reject(
-          new CcError(
-            'token-expired',
-            `The TCCC sign-in link had expired or was already used (it works once, for ten minutes)${said ? ` (TCCC: ${excerpt(said, 80)})` : ''}. Sign in again to get a new one.`,
-            'connect',
-          ),
+          CcError.of('token-expired', said ? { key: 'tcccLinkExpiredSaid', values: { said: excerpt(said, 80) } } : { key: 'tcccLinkExpired' }, 'connect'),
         );
       };
       for (const [name, fn] of [
@@ -212,7 +195,7 @@ async function inject(url: string, options: StartOptions): Promise<TcccSdk> {
       options.clock,
       ready,
       options.readyTimeoutMs,
-      () => new CcError('timeout', `TCCC did not get ready within ${seconds} seconds. Check the network and sign in again.`, 'connect'),
+      () => CcError.of('timeout', { key: 'tcccNotReady', values: { seconds } }, 'connect'),
     );
   } catch (err) {
     gaveUp = true;

@@ -83,7 +83,7 @@ export async function callSdk(
 ): Promise<Readonly<Record<string, unknown>>> {
   const space = sdk[ns];
   const fn = space?.[method];
-  if (typeof fn !== 'function') throw new CcError('unsupported', `This TCCC SDK has no ${ns}.${method}.`, action);
+  if (typeof fn !== 'function') throw CcError.of('unsupported', { key: 'tcccNoMethod', values: { method: `${ns}.${method}` } }, action);
   let result: unknown;
   try {
     result = await (fn as (a?: unknown) => unknown).call(space, args);

@@ -20,12 +20,12 @@ export class TcccSession {
 
   async connect(): Promise<void> {
     const ctx = this.#ctx;
-    if (ctx.events.disposed) throw new CcError('invalid-state', 'This backend was disposed.', 'connect');
+    if (ctx.events.disposed) throw CcError.of('invalid-state', { key: 'backendDisposed' }, 'connect');
     if (ctx.signedIn) return;
     const { sdk, agentId } = await startSdk({ owner: this.#owner, sdkUrl: () => this.#sdkUrl(), clock: ctx.clock, readyTimeoutMs: ctx.readyTimeoutMs });
     if (ctx.events.disposed) {
       releaseSdk(this.#owner);
-      throw new CcError('invalid-state', 'This backend was disposed.', 'connect');
+      throw CcError.of('invalid-state', { key: 'backendDisposed' }, 'connect');
     }
     ctx.sdk = sdk;
     ctx.agentId = agentId || ctx.options.agentId || 'tccc-agent';
@@ -95,17 +95,13 @@ export class TcccSession {
       try {
         return await getSdkUrl();
       } catch {
-        throw new CcError('auth-failed', 'getSdkUrl() failed: TCCC could not be started. Try again.', 'connect');
+        throw CcError.of('auth-failed', { key: 'tcccGetSdkUrlFailed' }, 'connect');
       }
     }
     if (!sdkUrlEndpoint) {
-      throw new CcError(
-        'invalid-request',
-        'The tccc backend needs sdk-url-endpoint (your server\'s route that returns {SdkURL}) or a getSdkUrl function in backendOptions.',
-        'connect',
-      );
+      throw CcError.of('invalid-request', { key: 'tcccNoEndpoint' }, 'connect');
     }
-    const route = `The TCCC sign-in route (${sdkUrlEndpoint.length > 60 ? `${sdkUrlEndpoint.slice(0, 60)}…` : sdkUrlEndpoint})`;
+    const route = sdkUrlEndpoint.length > 60 ? `${sdkUrlEndpoint.slice(0, 60)}…` : sdkUrlEndpoint;
     let res: Response;
     try {
       res = await fetch(new URL(sdkUrlEndpoint, document.baseURI), {
@@ -116,10 +112,10 @@ export class TcccSession {
         cache: 'no-store',
       });
     } catch {
-      throw new CcError('offline', `${route} cannot be reached. Check the network and try again.`, 'connect');
+      throw CcError.of('offline', { key: 'tcccRouteUnreachable', values: { route } }, 'connect');
     }
-    if (res.status === 401 || res.status === 403) throw new CcError('auth-failed', `${route} refused you (${res.status}): sign in to this site first.`, 'connect');
-    if (!res.ok) throw new CcError('backend-error', `${route} failed (${res.status}). Try again; if it goes on, your server's log says why.`, 'connect');
+    if (res.status === 401 || res.status === 403) throw CcError.of('auth-failed', { key: 'tcccRouteRefused', values: { route, status: String(res.status) } }, 'connect');
+    if (!res.ok) throw CcError.of('backend-error', { key: 'tcccRouteFailed', values: { route, status: String(res.status) } }, 'connect');
     const body: unknown = await res.json().catch(() => null);
     return isRecord(body) ? body.SdkURL : undefined;
   }
