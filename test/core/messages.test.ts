@@ -78,7 +78,7 @@ describe('the kit’s messages by key', () => {
     const files = [
       'xuc/link.ts', 'xuc/context.ts', 'xuc/calls.ts', 'xuc/agent.ts',
       'webex/session.ts', 'webex/context.ts', 'webex/tasks.ts', 'webex/backend.ts', 'webex/sdk.ts', 'webex/calls.ts', 'webex/errors.ts',
-      'tccc/calls.ts', 'tccc/session.ts', 'tccc/loader.ts',
+      'tccc/calls.ts', 'tccc/session.ts', 'tccc/loader.ts', 'tccc/context.ts', 'tccc/sdk.ts', 'tccc/agent.ts',
       'simulator/backend.ts',
     ];
     const unkeyed: string[] = [];
@@ -118,5 +118,9 @@ describe('the kit’s messages by key', () => {
     const refused = toCcError({ data: { reasonCode: 1, message: 'AGENT_NOT_FOUND' }, statusCode: 400, message: 'AGENT_NOT_FOUND' }, 'transfer');
     expect(refused.message).to.equal('Transferring failed: agent not found.');
     expect(inFrench(refused)).to.equal('Le transfert a échoué : agent not found.');
+    // TCCC's refusal names the request in the agent's language too; its reason stays as TCCC wrote it.
+    const tccc = { key: 'tcccRefused', values: { verb: { key: 'tccc:hold' }, reason: 'Hold is not configured' } } as const;
+    expect(englishMessage(tccc)).to.equal('TCCC refused to hold: Hold is not configured.');
+    expect(wordMessage(tccc, { text: (key) => french.messages[key] })).to.equal('TCCC a refusé de mettre en attente : Hold is not configured.');
   });
 });

@@ -65,8 +65,8 @@ export class TcccAgent {
     if (ctx.status !== 'offline') return this.#onStation();
     ctx.requested = 'online';
     try {
-      await ctx.call('Agent', 'online', undefined, 'station-login', 'go online');
-      await ctx.until(() => ctx.status !== 'offline', 'station-login', 'go online');
+      await ctx.call('Agent', 'online', undefined, 'station-login', 'tccc:go-online');
+      await ctx.until(() => ctx.status !== 'offline', 'station-login', 'tccc:go-online');
     } finally {
       if (ctx.requested === 'online') ctx.requested = null;
     }
@@ -80,8 +80,8 @@ export class TcccAgent {
     ctx.requested = 'offline';
     this.#logoutReason = logoutReasonText(reason);
     try {
-      await ctx.call('Agent', 'offline', undefined, 'station-logout', 'go offline');
-      await ctx.until(() => ctx.status === 'offline', 'station-logout', 'go offline');
+      await ctx.call('Agent', 'offline', undefined, 'station-logout', 'tccc:go-offline');
+      await ctx.until(() => ctx.status === 'offline', 'station-logout', 'tccc:go-offline');
     } catch (err) {
       this.#logoutReason = null;
       throw err;
@@ -104,7 +104,7 @@ export class TcccAgent {
     const before = ctx.agent;
     ctx.requested = key;
     try {
-      await ctx.call('Agent', 'setStatus', request, 'agent-state', 'change your status');
+      await ctx.call('Agent', 'setStatus', request, 'agent-state', 'tccc:change-status');
     } catch (err) {
       if (ctx.requested === key) ctx.requested = null;
       throw err;
@@ -115,7 +115,7 @@ export class TcccAgent {
       if (ctx.requested === key) ctx.requested = null;
       return;
     }
-    await ctx.until(() => ctx.agent !== before && this.#keyOf(ctx.agent) === key, 'agent-state', 'change your status');
+    await ctx.until(() => ctx.agent !== before && this.#keyOf(ctx.agent) === key, 'agent-state', 'tccc:change-status');
   }
 
   /** `statusChanged` (or the status read at sign-in): the station, the agent's state, and who changed it. */

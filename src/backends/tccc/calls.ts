@@ -45,8 +45,8 @@ export class TcccCalls {
 
   async accept(taskId: string): Promise<void> {
     const c = this.#call(taskId, 'task-accept');
-    await this.#ctx.call('Call', 'accept', { sessionId: taskId }, 'task-accept', 'answer');
-    await this.#ctx.until(() => c.life.phase !== 'offered' || !this.book.has(taskId), 'task-accept', 'answer');
+    await this.#ctx.call('Call', 'accept', { sessionId: taskId }, 'task-accept', 'tccc:answer');
+    await this.#ctx.until(() => c.life.phase !== 'offered' || !this.book.has(taskId), 'task-accept', 'tccc:answer');
     if (!this.book.has(taskId)) throw CcError.of('rejected', { key: 'tcccCallerHungUp' }, 'task-accept');
   }
 
@@ -55,8 +55,8 @@ export class TcccCalls {
     const c = this.#call(taskId, 'task-decline');
     c.declining = true;
     try {
-      await this.#ctx.call('Call', 'hungUp', { sessionId: taskId }, 'task-decline', 'decline');
-      await this.#ctx.until(() => !this.book.has(taskId) || this.book.get(taskId) !== c, 'task-decline', 'decline');
+      await this.#ctx.call('Call', 'hungUp', { sessionId: taskId }, 'task-decline', 'tccc:decline');
+      await this.#ctx.until(() => !this.book.has(taskId) || this.book.get(taskId) !== c, 'task-decline', 'tccc:decline');
     } catch (err) {
       c.declining = false;
       throw err;
@@ -66,7 +66,7 @@ export class TcccCalls {
   /** Hold and unHold have no event (tccc.md §6): TCCC's answer is the confirmation. */
   async hold(taskId: string, held: boolean): Promise<void> {
     const c = this.#call(taskId, held ? 'task-hold' : 'task-resume');
-    await this.#ctx.call('Call', held ? 'hold' : 'unHold', { sessionId: taskId }, held ? 'task-hold' : 'task-resume', held ? 'hold' : 'resume');
+    await this.#ctx.call('Call', held ? 'hold' : 'unHold', { sessionId: taskId }, held ? 'task-hold' : 'task-resume', held ? 'tccc:hold' : 'tccc:resume');
     if (this.book.get(taskId) !== c || c.life.phase !== 'connected' || c.facts.held === held) return;
     hold(c.life, held, this.#ctx.clock.now());
     c.facts.held = held;
@@ -76,7 +76,7 @@ export class TcccCalls {
   async toggleMute(taskId: string): Promise<void> {
     const c = this.#call(taskId, 'task-mute');
     const mute = !c.facts.muted;
-    await this.#ctx.call('Call', mute ? 'muteMic' : 'unmuteMic', { sessionId: taskId }, 'task-mute', mute ? 'mute' : 'unmute');
+    await this.#ctx.call('Call', mute ? 'muteMic' : 'unmuteMic', { sessionId: taskId }, 'task-mute', mute ? 'tccc:mute' : 'tccc:unmute');
     if (this.book.get(taskId) !== c || c.life.phase !== 'connected') return;
     c.facts.muted = mute;
     this.#update(c);
@@ -84,8 +84,8 @@ export class TcccCalls {
 
   async end(taskId: string): Promise<void> {
     const c = this.#call(taskId, 'task-end');
-    await this.#ctx.call('Call', 'hungUp', { sessionId: taskId }, 'task-end', 'hang up');
-    await this.#ctx.until(() => c.life.phase !== 'connected' || this.book.get(taskId) !== c, 'task-end', 'hang up');
+    await this.#ctx.call('Call', 'hungUp', { sessionId: taskId }, 'task-end', 'tccc:hang-up');
+    await this.#ctx.until(() => c.life.phase !== 'connected' || this.book.get(taskId) !== c, 'task-end', 'tccc:hang-up');
   }
 
   /** A blind transfer to a skill group (`queue`) or an agent; TCCC's `transfer` event confirms it. */
@@ -101,8 +101,8 @@ export class TcccCalls {
     // Settled by an event while the request is still being answered: read below.
     done.catch(() => undefined);
     try {
-      await this.#ctx.call('Call', 'transfer', { sessionId: taskId, ...(destination.type === 'queue' ? { skillGroupId: to } : { userId: to }) }, 'task-transfer', 'transfer');
-      await this.#ctx.until(() => c.transfer === null, 'task-transfer', 'transfer');
+      await this.#ctx.call('Call', 'transfer', { sessionId: taskId, ...(destination.type === 'queue' ? { skillGroupId: to } : { userId: to }) }, 'task-transfer', 'tccc:transfer');
+      await this.#ctx.until(() => c.transfer === null, 'task-transfer', 'tccc:transfer');
     } catch (err) {
       c.transfer = null;
       throw err;
@@ -119,7 +119,7 @@ export class TcccCalls {
       const others = this.book.all().some((o) => o !== c && o.life.phase === 'wrapup');
       if (ctx.status === 'arrange' && !others) {
         ctx.requested = 'free';
-        await ctx.call('Agent', 'setStatus', { status: 'free' }, 'wrapup', 'end after-call work');
+        await ctx.call('Agent', 'setStatus', { status: 'free' }, 'wrapup', 'tccc:end-wrapup');
       }
       if (this.book.get(taskId) !== c) return;
       this.book.delete(taskId);
@@ -135,7 +135,7 @@ export class TcccCalls {
   async outdial(number: string): Promise<void> {
     const ctx = this.#ctx;
     const phoneNumber = number.trim();
-    const data = await ctx.call('Call', 'startOutboundCall', { phoneNumber }, 'outdial', 'call out');
+    const data = await ctx.call('Call', 'startOutboundCall', { phoneNumber }, 'outdial', 'tccc:call-out');
     const id = text(data.sessionId);
     if (id && !this.book.has(id)) this.#outbound(id, { calleePhoneNumber: phoneNumber, ...data });
   }
@@ -145,7 +145,7 @@ export class TcccCalls {
     this.#call(taskId, 'task-dtmf');
     const dtmfText = digits.replace(/\s+/g, '');
     if (!/^[0-9*#]{1,32}$/.test(dtmfText)) throw CcError.of('invalid-request', { key: 'tcccDigits' }, 'task-dtmf');
-    await this.#ctx.call('Call', 'sendDigits', { sessionId: taskId, dtmfText }, 'task-dtmf', 'send digits');
+    await this.#ctx.call('Call', 'sendDigits', { sessionId: taskId, dtmfText }, 'task-dtmf', 'tccc:send-digits');
   }
 
   destinations(kind: 'agent' | 'queue'): DestinationOption[] {

@@ -4,7 +4,7 @@ import type { AgentStateSnapshot, Station } from '../../core/types.js';
 import { BackendEvents, Cleanup, ConnectionState, withTimeout } from '../kit/index.js';
 import type { TcccAgent } from './agent.js';
 import type { TcccCalls } from './calls.js';
-import { callSdk, type TcccSdk } from './sdk.js';
+import { callSdk, type TcccSdk, type TcccVerb } from './sdk.js';
 
 /** A skill group or an agent a call may be transferred to (TCCC's Web SDK lists neither: the host says). */
 export interface TcccTarget {
@@ -88,13 +88,13 @@ export class TcccContext {
   }
 
   /** `tccc.<ns>.<method>(args)`, within the request time limit. */
-  call(ns: 'Call' | 'Agent', method: string, args: Readonly<Record<string, unknown>> | undefined, action: string, verb: string) {
+  call(ns: 'Call' | 'Agent', method: string, args: Readonly<Record<string, unknown>> | undefined, action: string, verb: TcccVerb) {
     const sdk = this.guard(action);
     return withTimeout(this.clock, callSdk(sdk, ns, method, args, action, verb), this.timeoutMs, () => this.#late(action, verb));
   }
 
   /** Resolves once `done()` holds (checked now and after every SDK event), or rejects at the request time limit. */
-  until(done: () => boolean, action: string, verb: string): Promise<void> {
+  until(done: () => boolean, action: string, verb: TcccVerb): Promise<void> {
     if (done()) return Promise.resolve();
     let waiter!: Waiter;
     const settled = new Promise<void>((resolve) => {
@@ -113,7 +113,7 @@ export class TcccContext {
     }
   }
 
-  #late(action: string, verb: string): CcError {
-    return new CcError('timeout', `TCCC did not confirm in time (${verb}). Check the call or your state, and try again.`, action);
+  #late(action: string, verb: TcccVerb): CcError {
+    return CcError.of('timeout', { key: 'tcccLate', values: { verb: { key: verb } } }, action);
   }
 }

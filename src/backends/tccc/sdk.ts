@@ -4,6 +4,7 @@
  * every payload is read as untrusted data.
  */
 import { CcError } from '../../core/errors.js';
+import type { MessageKey } from '../../core/messages.js';
 import { excerpt } from '../../core/actions.js';
 import { isRecord, record } from '../kit/index.js';
 
@@ -68,6 +69,9 @@ export function refusalText(err: unknown): string {
   return 'no reason given';
 }
 
+/** What a TCCC request does, as a message (`tccc:*` in messages.ts): named when TCCC refuses it or is late. */
+export type TcccVerb = Extract<MessageKey, `tccc:${string}`>;
+
 /**
  * Calls `tccc.<ns>.<method>(args)` and resolves with what its result carries under `data` (an empty record when
  * nothing). A method the SDK lacks is `unsupported`; a rejection, or a resolved `{status: 'error'}`, is
@@ -79,7 +83,7 @@ export async function callSdk(
   method: string,
   args: Readonly<Record<string, unknown>> | undefined,
   action: string,
-  verb: string,
+  verb: TcccVerb,
 ): Promise<Readonly<Record<string, unknown>>> {
   const space = sdk[ns];
   const fn = space?.[method];
@@ -88,8 +92,10 @@ export async function callSdk(
   try {
     result = await (fn as (a?: unknown) => unknown).call(space, args);
   } catch (err) {
-    throw new CcError('rejected', `TCCC refused to ${verb}: ${refusalText(err)}.`, action);
+    throw CcError.of('rejected', { key: 'tcccRefused', values: { verb: { key: verb }, reason: refusalText(err) } }, action);
   }
-  if (isRecord(result) && result.status === 'error') throw new CcError('rejected', `TCCC refused to ${verb}: ${refusalText(result)}.`, action);
+  if (isRecord(result) && result.status === 'error') {
+    throw CcError.of('rejected', { key: 'tcccRefused', values: { verb: { key: verb }, reason: refusalText(result) } }, action);
+  }
   return isRecord(result) ? record(result.data) : {};
 }
