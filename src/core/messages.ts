@@ -220,6 +220,14 @@ export const MESSAGES = {
   simulatorExtensionTaken: '{value} is already used by another agent.',
   simulatorCallUnderWay: 'Finish the current call first.',
   simulatorAgentAway: '{name} is not available.',
+  simulatorUnknownTeam: 'Unknown team {value}.',
+  simulatorLoginNotAllowed: '{value} login is not allowed for this agent.',
+  simulatorUnknownIdleCode: 'Unknown idle code {value}.',
+  simulatorUnknownWrapupCode: 'Unknown wrap-up code {value}.',
+  simulatorOriginNotAllowed: '{value} is not one of the numbers outbound calls may show.',
+  simulatorUnknownAgent: 'Unknown agent {value}.',
+  simulatorUnknownQueue: 'Unknown queue {value}.',
+  simulatorUnknownEntryPoint: 'Unknown entry point {value}.',
 
   // ---- what a refusal says an action is (`{verb}`, `{cannot}`, `{media}` above) ------------------------
   'verb:sign-in': 'sign in',

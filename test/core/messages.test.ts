@@ -123,4 +123,15 @@ describe('the kit’s messages by key', () => {
     expect(englishMessage(tccc)).to.equal('TCCC refused to hold: Hold is not configured.');
     expect(wordMessage(tccc, { text: (key) => french.messages[key] })).to.equal('TCCC a refusé de mettre en attente : Hold is not configured.');
   });
+
+  it('keys what the simulated contact center refuses: an unknown team, with the value it was given', async () => {
+    const r = deskRig();
+    await r.run('cc-sign-in-request', { accessToken: 'token' });
+    // The desk checks the team first; the backend itself, asked directly, refuses in its own (keyed) words.
+    const refused = (await r.backend.stationLogin({ teamId: 'team-nowhere', loginOption: 'BROWSER' }).then(
+      () => null,
+      (err: unknown) => err,
+    )) as CcError;
+    expect(refused.toJSON()).to.deep.include({ code: 'invalid-request', message: 'Unknown team team-nowhere.', key: 'simulatorUnknownTeam' });
+  });
 });

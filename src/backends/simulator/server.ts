@@ -471,9 +471,9 @@ export class SimulatorServer {
 
   stationLogin(args: StationLoginArgs): void {
     const { profile } = this;
-    if (!profile.teams.some((t) => t.id === args.teamId)) throw new CcError('invalid-request', `Unknown team ${shown(args.teamId)}.`);
+    if (!profile.teams.some((t) => t.id === args.teamId)) throw CcError.of('invalid-request', { key: 'simulatorUnknownTeam', values: { value: shown(args.teamId) } });
     if (!profile.loginOptions.includes(args.loginOption)) {
-      throw new CcError('invalid-request', `${shown(args.loginOption)} login is not allowed for this agent.`);
+      throw CcError.of('invalid-request', { key: 'simulatorLoginNotAllowed', values: { value: shown(args.loginOption) } });
     }
     const problem = dialNumberLoginProblem(profile, args.loginOption, args.dialNumber);
     if (problem) throw refusalError(refusal('invalid-dial-number', problem.key, problem.values));
@@ -510,7 +510,7 @@ export class SimulatorServer {
   setAgentState(args: AgentStateArgs): void {
     if (!this.#state.station) throw refusalError(REFUSALS.noStation);
     if (args.state === 'Idle' && !this.profile.idleCodes.some((c) => c.id === args.auxCodeId)) {
-      throw new CcError('invalid-request', `Unknown idle code ${shown(args.auxCodeId)}.`);
+      throw CcError.of('invalid-request', { key: 'simulatorUnknownIdleCode', values: { value: shown(args.auxCodeId) } });
     }
     this.#setAgent(args.state, args.state === 'Available' ? AVAILABLE_CODE : args.auxCodeId, 'agent', args.reason);
   }
@@ -713,7 +713,7 @@ export class SimulatorServer {
   wrapup(taskId: string, args: WrapupArgs): void {
     const task = this.#expect(taskId, 'wrapup');
     if (!this.profile.wrapupCodes.some((c) => c.id === args.auxCodeId)) {
-      throw new CcError('invalid-request', `Unknown wrap-up code ${shown(args.auxCodeId)}.`);
+      throw CcError.of('invalid-request', { key: 'simulatorUnknownWrapupCode', values: { value: shown(args.auxCodeId) } });
     }
     this.#wrapup(task, args.auxCodeId, args.notes ?? '');
   }
@@ -736,7 +736,7 @@ export class SimulatorServer {
     const problem = dialNumberRefusal(number);
     if (problem) throw refusalError(problem);
     if (origin !== undefined && !simulatorOutdialOrigins.some((o) => o.number === origin)) {
-      throw new CcError('invalid-request', `${shown(origin)} is not one of the numbers outbound calls may show.`);
+      throw CcError.of('invalid-request', { key: 'simulatorOriginNotAllowed', values: { value: shown(origin) } });
     }
     if (this.#busy('telephony')) throw CcError.of('invalid-state', { key: 'simulatorCallUnderWay' });
     const customer = simulatorCustomers.find((c) => c.phone === number.trim());
@@ -966,18 +966,18 @@ export class SimulatorServer {
     const to = destination.to.trim();
     if (destination.type === 'agent') {
       const buddy = simulatorBuddies.find((b) => b.to === to);
-      if (!buddy) throw new CcError('invalid-request', `Unknown agent ${shown(to)}.`);
+      if (!buddy) throw CcError.of('invalid-request', { key: 'simulatorUnknownAgent', values: { value: shown(to) } });
       if (!buddy.available) throw CcError.of('rejected', { key: 'simulatorAgentAway', values: { name: buddy.name } });
       return { type: 'agent', to, name: buddy.name };
     }
     if (destination.type === 'queue') {
       const queue = simulatorQueues.find((q) => q.to === to);
-      if (!queue) throw new CcError('invalid-request', `Unknown queue ${shown(to)}.`);
+      if (!queue) throw CcError.of('invalid-request', { key: 'simulatorUnknownQueue', values: { value: shown(to) } });
       return { type: 'queue', to, name: queue.name };
     }
     if (destination.type === 'entryPoint') {
       const entryPoint = simulatorEntryPoints.find((e) => e.to === to);
-      if (!entryPoint) throw new CcError('invalid-request', `Unknown entry point ${shown(to)}.`);
+      if (!entryPoint) throw CcError.of('invalid-request', { key: 'simulatorUnknownEntryPoint', values: { value: shown(to) } });
       return { type: 'entryPoint', to, name: entryPoint.name };
     }
     const problem = dialNumberRefusal(to);
